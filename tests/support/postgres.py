@@ -1,0 +1,199 @@
+"""A private PostgreSQL server for tests (stdlib only).
+
+Wraps deploy/postgres/postgres.sh, which does the initdb / pg_ctl work (and
+the run-as-``postgres`` dance when the tests run as root).
+
+    server = PostgresServer.start(tmp_path_factory.mktemp("pg"))
+    url = server.create_database("crm_test")   # postgresql+psycopg://postgres@127.0.0.1:PORT/crm_test
+    ...
+    server.stop()
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from .ports import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+POSTGRES_SH = REPO_ROOT / "deploy" / "postgres" / "postgres.sh"
+
+_DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+def _has_server_bins(d: Path) -> bool:
+    return (d / "initdb").is_file() and (d / "pg_ctl").is_file()
+
+
+def _version_key(p: Path) -> tuple:
+    # /usr/lib/postgresql/<major>/bin -> numeric sort on <major>
+    return tuple(int(x) if x.isdigit() else 0 for x in p.parent.name.split("."))
+
+
+def find_postgres_bin_dir() -> Path | None:
+    """Directory with initdb/pg_ctl/psql, or None if no server is installed.
+
+    Same search order as postgres.sh: $PG_BIN_DIR, ``pg_config --bindir``,
+    newest /usr/lib/postgresql/*/bin, then initdb on PATH.
+    """
+    env = os.environ.get("PG_BIN_DIR")
+    if env and _has_server_bins(Path(env)):
+        return Path(env)
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        try:
+            out = subprocess.run(
+                [pg_config, "--bindir"], capture_output=True, text=True, timeout=10, check=True
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        # pg_config can come from libpq-dev alone: require the server binaries.
+        if out and _has_server_bins(Path(out)):
+            return Path(out)
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key)
+    for d in reversed(debian):
+        if _has_server_bins(d):
+            return d
+    initdb = shutil.which("initdb")
+    if initdb and shutil.which("pg_ctl"):
+        return Path(initdb).resolve().parent
+    return None
+
+
+class PostgresServer:
+    """A running private server. Superuser ``postgres``, trust auth, 127.0.0.1."""
+
+    host: str
+    port: int
+
+    def __init__(self, data_dir: Path, port: int, bin_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.host = "127.0.0.1"
+        self.port = port
+        self.bin_dir = bin_dir
+        self._running = True
+
+    # -- lifecycle ---------------------------------------------------------
+
+    @classmethod
+    def start(cls, base_dir: Path, timeout: float = 90.0) -> PostgresServer:
+        """initdb (first time) + start on a free port; returns when it accepts connections."""
+        bin_dir = find_postgres_bin_dir()
+        if bin_dir is None:
+            raise RuntimeError("PostgreSQL server binaries not found (Debian: apt-get install -y postgresql)")
+        base_dir = Path(base_dir)
+        base_dir.mkdir(parents=True, exist_ok=True)
+        data_dir = base_dir / "pgdata"
+        last_error = ""
+        # A free port can be grabbed by someone else before postgres binds it: retry.
+        for _ in range(3):
+            port = free_port()
+            proc = _run_script(["start", str(data_dir), str(port)], bin_dir, timeout)
+            if proc.returncode == 0:
+                return cls(data_dir, port, bin_dir)
+            last_error = proc.stderr.strip()
+            if proc.returncode == 124:  # our timeout: do not leak a half-started server
+                _run_script(["stop", str(data_dir)], bin_dir, 60)
+                break
+            if "already running" in last_error or "could not bind" not in last_error.lower():
+                break
+        raise RuntimeError(f"postgres.sh start failed:\n{last_error}")
+
+    def stop(self) -> None:
+        """Fast shutdown (bounded). Idempotent.
+
+        If postgres.sh had to relocate the cluster to /tmp (running as root with
+        a data dir the postgres user cannot reach) that private copy is deleted
+        too, since nothing else would clean it up.
+        """
+        if not self._running:
+            return
+        cmd = "destroy" if self.data_dir.is_symlink() else "stop"
+        proc = _run_script([cmd, str(self.data_dir)], self.bin_dir, 60)
+        self._running = False
+        if proc.returncode != 0:
+            raise RuntimeError(f"postgres.sh {cmd} failed:\n{proc.stderr.strip()}")
+
+    def __enter__(self) -> PostgresServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- connection info ---------------------------------------------------
+
+    def url(self, database: str = "postgres") -> str:
+        """SQLAlchemy URL for the psycopg (v3) driver."""
+        return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
+
+    def libpq_url(self, database: str = "postgres") -> str:
+        """Plain libpq URL (psql, asyncpg, psycopg.connect)."""
+        return f"postgresql://postgres@{self.host}:{self.port}/{database}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir.resolve() / "postgres.log"
+
+    # -- admin via the psql binary (no Python driver needed) ---------------
+
+    def psql(self, sql: str, database: str = "postgres", timeout: float = 60.0) -> str:
+        """Run SQL with psql; returns unaligned tuples-only output. Raises on error."""
+        psql = self.bin_dir / "psql"
+        if not psql.is_file():
+            psql = Path(shutil.which("psql") or "psql")
+        env = dict(os.environ, PGCONNECT_TIMEOUT="10")
+        proc = subprocess.run(
+            [
+                str(psql),
+                "-X",
+                "-w",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                self.host,
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-c",
+                sql,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"psql failed ({sql!r}): {proc.stderr.strip()}")
+        return proc.stdout
+
+    def create_database(self, name: str) -> str:
+        """CREATE DATABASE <name>; returns url(name)."""
+        if not _DB_NAME.match(name):
+            raise ValueError(f"unsafe database name: {name!r}")
+        self.psql(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+
+def _run_script(args: list[str], bin_dir: Path, timeout: float) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PG_BIN_DIR=str(bin_dir), PG_START_TIMEOUT=str(int(max(10, timeout - 15))))
+    try:
+        return subprocess.run(
+            ["bash", str(POSTGRES_SH), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(e.cmd, 124, "", f"timed out after {timeout}s: {e.stderr or ''}")

@@ -1,0 +1,77 @@
+# CRM Service v2 — developer entry points. `make run` and `make test` are all a fresh clone needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        ?= .venv
+PY          := $(VENV)/bin/python
+PIP         := $(VENV)/bin/pip
+GOBIN       ?= $(shell go env GOPATH 2>/dev/null)/bin
+BUF_VERSION ?= v1.50.0
+GRPCURL_VERSION ?= v1.9.3
+PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
+PROTO_DEPS  := build/proto-deps
+
+.PHONY: help setup protos protos-check proto-deps lint proto-lint run test test-unit bench services services-stop clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed ## create .venv and install the service with its dev tools
+
+proto-deps: $(VENV)/.installed ## stage google/type and google/rpc protos from googleapis-common-protos
+	@site=$$($(PY) -c 'import google.type.money_pb2 as m, pathlib; print(pathlib.Path(m.__file__).parents[2])'); \
+	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc && \
+	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/
+
+protos: $(VENV)/.installed ## regenerate generated/ from protos/
+	rm -rf generated && mkdir -p generated
+	$(PY) scripts/gen_protos.py generated
+
+protos-check: $(VENV)/.installed ## fail when generated/ is stale
+	@tmp=$$(mktemp -d) && $(PY) scripts/gen_protos.py $$tmp && \
+	if diff -r -q -x __pycache__ $$tmp generated >/dev/null; then echo "generated/ is up to date"; rm -rf $$tmp; \
+	else diff -r -q -x __pycache__ $$tmp generated; rm -rf $$tmp; echo "generated/ is stale: run 'make protos'"; exit 1; fi
+
+$(GOBIN)/buf:
+	GOFLAGS=-mod=mod go install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
+
+$(GOBIN)/grpcurl:
+	GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
+
+proto-lint: proto-deps $(GOBIN)/buf ## buf lint of the contract
+	$(GOBIN)/buf lint
+
+lint: proto-lint protos-check ## proto lint, stale-stub check and ruff
+	$(VENV)/bin/ruff check engines domain storage server clients tests scripts
+
+run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)
+	@echo "Serving on $${HOST:-127.0.0.1}:$${PORT:-8004}. Try:"
+	@echo "  grpcurl -plaintext $${HOST:-127.0.0.1}:$${PORT:-8004} list"
+	@echo "  grpcurl -plaintext -d '{\"tenant_id\": 1, \"lead\": {\"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"email\": \"ada@analytical.io\", \"company\": \"Analytical Engines\", \"job_title\": \"CTO\", \"source\": \"LEAD_SOURCE_REFERRAL\"}}' $${HOST:-127.0.0.1}:$${PORT:-8004} crm.v2.LeadService/CreateLead"
+	$(VENV)/bin/crm-server
+
+test: $(VENV)/.installed ## install what the tests need and run them all (PostgreSQL and Kafka included)
+	$(VENV)/bin/pytest -q
+
+test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
+	$(VENV)/bin/pytest -q tests/unit
+
+bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
+	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
+
+services: ## start a local PostgreSQL and Kafka under var/ for manual runs
+	deploy/postgres/postgres.sh start var/postgres 55432
+	deploy/kafka/kafka.sh start var/kafka 59092
+
+services-stop: ## stop what `make services` started
+	-deploy/kafka/kafka.sh stop var/kafka
+	-deploy/postgres/postgres.sh stop var/postgres
+
+clean: ## remove build outputs and the embedded database
+	rm -rf build var *.egg-info crm.db

@@ -1,0 +1,63 @@
+"""Domain events: facts in the past tense, recorded in the outbox with the change that caused them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import ClassVar
+
+from domain.clock import utcnow
+from domain.ids import new_id
+from domain.leads import Lead
+
+
+@dataclass(frozen=True, kw_only=True)
+class DomainEvent:
+    """Base of all events; `event_type` is the public name (`lead.created`), `aggregate_type` its family."""
+
+    event_type: ClassVar[str]
+    aggregate_type: ClassVar[str]
+
+    tenant_id: int
+    event_id: uuid.UUID = field(default_factory=new_id)
+    occurred_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def aggregate_id(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadCreated(DomainEvent):
+    event_type: ClassVar[str] = "lead.created"
+    aggregate_type: ClassVar[str] = "lead"
+    lead: Lead
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadUpdated(DomainEvent):
+    event_type: ClassVar[str] = "lead.updated"
+    aggregate_type: ClassVar[str] = "lead"
+    lead: Lead
+    changed_fields: tuple[str, ...]
+    previous_score: float
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadDeleted(DomainEvent):
+    event_type: ClassVar[str] = "lead.deleted"
+    aggregate_type: ClassVar[str] = "lead"
+    lead_id: uuid.UUID
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead_id)

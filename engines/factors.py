@@ -1,0 +1,28 @@
+"""Explained scores: a score is the sum of weighted factors, each saying why it has its value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One weighted part of a score: `contribution` = weight x value (0-100 scale), rounded to cents."""
+
+    name: str
+    weight: float
+    value: float
+    contribution: float
+    explanation: str
+
+
+def weighted(name: str, weight: float, value: float, explanation: str) -> Factor:
+    """A factor whose value is clamped to 0-100 and whose contribution is rounded to 2 decimals."""
+    clamped = min(100.0, max(0.0, value))
+    return Factor(name, weight, round(clamped, 2), round(weight * clamped, 2), explanation)
+
+
+def total(factors: Iterable[Factor]) -> float:
+    """The score the factors add up to, rounded to 2 decimals."""
+    return round(sum(f.contribution for f in factors), 2)

@@ -1,0 +1,1 @@
+"""Clients of the optional external AI agents (deployed CrewAI crews)."""

@@ -1,0 +1,41 @@
+"""Reachability of a deployed CrewAI crew, for health reports: `GET /inputs` with a short timeout."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+PROBE_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class AgentProbeResult:
+    name: str
+    endpoint: str
+    reachable: bool
+    latency_seconds: float
+    error: str = ""
+
+
+class CrewProbe:
+    def __init__(self, name: str, base_url: str, token: str = "") -> None:
+        self.name = name
+        self.base_url = base_url
+        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    async def probe(self) -> AgentProbeResult:
+        started = time.perf_counter()
+        try:
+            async with httpx.AsyncClient(timeout=PROBE_TIMEOUT_SECONDS) as client:
+                response = await client.get(f"{self.base_url}/inputs", headers=self._headers)
+            latency = time.perf_counter() - started
+            if response.status_code >= 500:
+                return AgentProbeResult(
+                    self.name, self.base_url, False, latency, f"HTTP {response.status_code}"
+                )
+            return AgentProbeResult(self.name, self.base_url, True, latency)
+        except httpx.HTTPError as exc:
+            latency = time.perf_counter() - started
+            return AgentProbeResult(self.name, self.base_url, False, latency, f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,96 @@
+"""The composition root: builds every part of the service from one frozen Settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import grpc
+
+from engines.lead_scoring import LeadScoringPolicy
+from server import __version__
+from server.agents.probe import CrewProbe
+from server.auth import build_authenticator
+from server.config import Settings
+from server.events.kafka_sink import AioKafkaEventSink
+from server.events.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
+from server.events.listener import PostgresCommitListener
+from server.events.relay import OutboxRelay
+from server.events.serialization import serialize
+from server.events.signal import Signal
+from server.interceptors import CallInterceptor
+from server.usecases.events import EventUseCases
+from server.usecases.leads import LeadUseCases
+from server.usecases.system import Feature, SystemUseCases
+from storage.database import Database, open_database
+from storage.uow import SqlAlchemyUnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Components:
+    settings: Settings
+    database: Database
+    signal: Signal
+    relay: OutboxRelay
+    listener: PostgresCommitListener | None
+    leads: LeadUseCases
+    events: EventUseCases
+    system: SystemUseCases
+    interceptor: grpc.aio.ServerInterceptor
+
+
+def build(settings: Settings, *, started_at) -> Components:  # type: ignore[no-untyped-def]
+    database = open_database(settings.database_url, pool_size=settings.DB_POOL_SIZE)
+    signal = Signal()
+
+    def unit_of_work() -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(
+            database.sessions,
+            serialize=serialize,
+            on_events_committed=signal.notify,
+            notify_postgres=database.is_postgres,
+        )
+
+    sink = None
+    if settings.KAFKA_BOOTSTRAP_SERVERS:
+        sink = AioKafkaEventSink(
+            settings.KAFKA_BOOTSTRAP_SERVERS,
+            topic_prefix=settings.KAFKA_TOPIC_PREFIX,
+            client_id=settings.KAFKA_CLIENT_ID,
+            timeout=settings.KAFKA_SEND_TIMEOUT_SECONDS,
+        )
+    leadership = PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
+    relay = OutboxRelay(
+        database,
+        sink,
+        leadership=leadership,
+        signal=signal,
+        batch_size=settings.OUTBOX_BATCH_SIZE,
+        poll_interval=settings.OUTBOX_POLL_SECONDS,
+    )
+    agents = [CrewProbe("crewai", settings.crewai_base_url, settings.CREWAI_TOKEN)] if settings.crewai_base_url else []
+    features = [
+        Feature("kafka_events", sink is not None, settings.KAFKA_BOOTSTRAP_SERVERS or "events wait in the outbox"),
+        Feature("ai_agents", bool(agents), settings.crewai_base_url or "local engines only"),
+        Feature("auth", settings.AUTH_MODE != "none", settings.AUTH_MODE),
+        Feature("tls", settings.TLS_CERT_FILE is not None, "mutual" if settings.TLS_CLIENT_CA_FILE else ""),
+        Feature("database", True, database.backend),
+    ]
+    return Components(
+        settings=settings,
+        database=database,
+        signal=signal,
+        relay=relay,
+        listener=PostgresCommitListener(settings.database_url, signal) if database.is_postgres else None,
+        leads=LeadUseCases(unit_of_work, LeadScoringPolicy()),
+        events=EventUseCases(database, signal),
+        system=SystemUseCases(
+            database,
+            version=__version__,
+            started_at=started_at,
+            kafka_bootstrap=settings.KAFKA_BOOTSTRAP_SERVERS,
+            relay_status=lambda: relay.status,
+            agents=agents,
+            features=features,
+        ),
+        interceptor=CallInterceptor(build_authenticator(settings)),
+    )

@@ -1,0 +1,180 @@
+"""Configuration from the environment, with the prototype's variable names (SPEC section 8).
+
+Loaded once by `main()`; nothing reads the environment at import time. A bad value fails start-up with a
+message naming the variable.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import pathlib
+from typing import Annotated, Literal
+from urllib.parse import quote
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SQLITE_PATH = "crm.db"
+
+
+class ConfigError(Exception):
+    """Start-up configuration is invalid; the message names each bad variable."""
+
+
+def _parse_range(value: object) -> object:
+    """Accept "1.2,3.0", "1.2-3.0", "(1.2, 3.0)" or "[1.2, 3.0]" for a (low, high) multiplier range."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().strip("()[]")
+    for separator in (",", "-", ":"):
+        if separator in text:
+            low, high = (part.strip() for part in text.split(separator, 1))
+            return (float(low), float(high))
+    raise ValueError(f"expected two numbers like '1.2,3.0', got {value!r}")
+
+
+PriceRange = Annotated[tuple[float, float], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(case_sensitive=True, extra="ignore", frozen=True)
+
+    # Service
+    HOST: str = "127.0.0.1"
+    PORT: int = Field(default=8004, ge=0, le=65535)
+    LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    LOG_FORMAT: Literal["json", "text"] = "json"
+    SHUTDOWN_GRACE_SECONDS: float = Field(default=10.0, ge=0, le=300)
+    MAX_MESSAGE_BYTES: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)
+
+    # Database: DATABASE_URL wins; else POSTGRES_HOST selects PostgreSQL; else the embedded SQLite file.
+    DATABASE_URL: str | None = None
+    POSTGRES_HOST: str | None = None
+    POSTGRES_PORT: int = Field(default=5432, ge=1, le=65535)
+    POSTGRES_DB: str = "crm"
+    POSTGRES_USER: str = "crm"
+    POSTGRES_PASSWORD: str = ""
+    DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
+    CACHE_HOST: str | None = None
+
+    # Events
+    KAFKA_BOOTSTRAP_SERVERS: str | None = None
+    KAFKA_TOPIC_PREFIX: str = "crm."
+    KAFKA_CLIENT_ID: str = "crm-service-v2"
+    KAFKA_SEND_TIMEOUT_SECONDS: float = Field(default=15.0, gt=0, le=300)
+    OUTBOX_POLL_SECONDS: float = Field(default=1.0, gt=0, le=60)
+    OUTBOX_BATCH_SIZE: int = Field(default=500, ge=1, le=10_000)
+
+    # AI agents (CrewAI crews)
+    CREWAI_HOST: str | None = None
+    CREWAI_PORT: int = Field(default=8000, ge=1, le=65535)
+    CREWAI_TOKEN: str = ""
+    AI_REQUEST_TIMEOUT: float = Field(default=30.0, gt=0, le=600)
+    AI_RETRY_COUNT: int = Field(default=3, ge=0, le=10)
+
+    # Business rules
+    UPSELL_RANGE: PriceRange = (1.2, 3.0)
+    CROSS_SELL_RANGE: PriceRange = (0.5, 2.0)
+    COMPLEMENT_RANGE: PriceRange = (0.3, 1.5)
+    DEFAULT_MARGIN: float = Field(default=0.25, ge=0, le=10)
+    CLASSIFICATION_PREMIUM: float = Field(default=0.25, ge=0, le=10)
+    MIN_MARGIN: float = Field(default=0.10, ge=0, le=10)
+    MAX_PRICE_CHANGE: float = Field(default=0.20, gt=0, le=1)
+
+    # Security
+    AUTH_MODE: Literal["none", "jwt"] = "none"
+    JWT_SECRET: str | None = None
+    JWT_PUBLIC_KEY_FILE: pathlib.Path | None = None
+    JWT_AUDIENCE: str | None = None
+    JWT_ISSUER: str | None = None
+    TLS_CERT_FILE: pathlib.Path | None = None
+    TLS_KEY_FILE: pathlib.Path | None = None
+    TLS_CLIENT_CA_FILE: pathlib.Path | None = None
+
+    _parse_ranges = field_validator("UPSELL_RANGE", "CROSS_SELL_RANGE", "COMPLEMENT_RANGE", mode="before")(
+        _parse_range
+    )
+
+    @field_validator("UPSELL_RANGE", "CROSS_SELL_RANGE", "COMPLEMENT_RANGE")
+    @classmethod
+    def _ordered_range(cls, value: tuple[float, float]) -> tuple[float, float]:
+        low, high = value
+        if not 0 < low < high:
+            raise ValueError(f"need 0 < low < high, got {low}, {high}")
+        return value
+
+    @field_validator("KAFKA_BOOTSTRAP_SERVERS", "CREWAI_HOST", "POSTGRES_HOST", "DATABASE_URL", "CACHE_HOST")
+    @classmethod
+    def _blank_is_unset(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.AUTH_MODE == "jwt" and not (self.JWT_SECRET or self.JWT_PUBLIC_KEY_FILE):
+            raise ValueError("AUTH_MODE=jwt needs JWT_SECRET or JWT_PUBLIC_KEY_FILE")
+        if self.AUTH_MODE == "none" and not _is_loopback(self.HOST):
+            raise ValueError(
+                f"AUTH_MODE=none is only allowed while HOST is a loopback address, not {self.HOST!r}; "
+                "set AUTH_MODE=jwt"
+            )
+        if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):
+            raise ValueError("TLS_CERT_FILE and TLS_KEY_FILE must be set together")
+        if self.TLS_CLIENT_CA_FILE and not self.TLS_CERT_FILE:
+            raise ValueError("TLS_CLIENT_CA_FILE (mutual TLS) needs TLS_CERT_FILE and TLS_KEY_FILE")
+        for name in ("JWT_PUBLIC_KEY_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE", "TLS_CLIENT_CA_FILE"):
+            path = getattr(self, name)
+            if path is not None and not path.is_file():
+                raise ValueError(f"{name}: no such file {str(path)!r}")
+        return self
+
+    @property
+    def database_url(self) -> str:
+        if self.DATABASE_URL:
+            return self.DATABASE_URL
+        if self.POSTGRES_HOST:
+            password = f":{quote(self.POSTGRES_PASSWORD, safe='')}" if self.POSTGRES_PASSWORD else ""
+            return (
+                f"postgresql+psycopg://{quote(self.POSTGRES_USER, safe='')}{password}"
+                f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
+            )
+        return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+
+    @property
+    def crewai_base_url(self) -> str | None:
+        return f"http://{self.CREWAI_HOST}:{self.CREWAI_PORT}" if self.CREWAI_HOST else None
+
+    @property
+    def address(self) -> str:
+        host = f"[{self.HOST}]" if ":" in self.HOST else self.HOST
+        return f"{host}:{self.PORT}"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Settings from `environ` (default: the process environment); ConfigError names every bad variable."""
+    try:
+        if environ is None:
+            return Settings()
+        return Settings.model_validate(
+            {k: v for k, v in environ.items() if k in Settings.model_fields}
+        )
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        name = ".".join(str(part) for part in error["loc"]) or "configuration"
+        given = error.get("input")
+        shown = f" (got {given!r})" if error["loc"] else ""
+        lines.append(f"  {name}: {error['msg']}{shown}")
+    return "invalid configuration:\n" + "\n".join(lines)

@@ -1,0 +1,49 @@
+"""LISTEN for outbox commits of other replicas (PostgreSQL NOTIFY) and wake this process's pollers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from server.events.signal import Signal
+from storage.uow import OUTBOX_CHANNEL
+
+logger = logging.getLogger(__name__)
+
+RECONNECT_SECONDS = 2.0
+
+
+class PostgresCommitListener:
+    def __init__(self, database_url: str, signal: Signal) -> None:
+        self._conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(
+            hide_password=False
+        )
+        self._signal = signal
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-listener")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True) as conn:
+                    await conn.execute(f"LISTEN {OUTBOX_CHANNEL}")
+                    async for _ in conn.notifies():
+                        self._signal.notify()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the pollers still poll; reconnect after a pause
+                logger.warning("outbox LISTEN connection failed, reconnecting: %s", exc)
+                await asyncio.sleep(RECONNECT_SECONDS)

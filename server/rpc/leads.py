@@ -1,0 +1,58 @@
+"""LeadService over gRPC: validate -> use case -> map."""
+
+from __future__ import annotations
+
+import grpc
+from google.protobuf import empty_pb2
+
+from crm.v2 import lead_service_pb2 as pb
+from crm.v2 import lead_service_pb2_grpc
+from server.rpc import lead_requests as requests
+from server.rpc.lead_mapping import analytics_to_proto, lead_to_proto
+from server.rpc.pagination import encode_token
+from server.rpc.validation import tenant_only
+from server.usecases.leads import LeadUseCases
+
+
+class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
+    def __init__(self, leads: LeadUseCases) -> None:
+        self._leads = leads
+
+    async def CreateLead(self, request: pb.CreateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
+        draft, request_id = requests.create_command(request)
+        lead = await self._leads.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
+        return lead_to_proto(lead)
+
+    async def GetLead(self, request: pb.GetLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
+        lead_id = requests.lead_id(request.tenant_id, request.lead_id)
+        return lead_to_proto(await self._leads.get(tenant_id=request.tenant_id, lead_id=lead_id))
+
+    async def ListLeads(
+        self, request: pb.ListLeadsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListLeadsResponse:
+        query = requests.list_query(request)
+        page = await self._leads.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return pb.ListLeadsResponse(
+            leads=[lead_to_proto(lead) for lead in page.items],
+            next_page_token=encode_token(page.next_after, query.fingerprint),
+            total_size=page.total_size,
+        )
+
+    async def UpdateLead(self, request: pb.UpdateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
+        lead_id = requests.lead_id(request.tenant_id, request.lead.id, "lead.id")
+        changes = requests.update_command(request)
+        lead = await self._leads.update(tenant_id=request.tenant_id, lead_id=lead_id, changes=changes)
+        return lead_to_proto(lead)
+
+    async def DeleteLead(
+        self, request: pb.DeleteLeadRequest, context: grpc.aio.ServicerContext
+    ) -> empty_pb2.Empty:
+        lead_id = requests.lead_id(request.tenant_id, request.lead_id)
+        await self._leads.delete(tenant_id=request.tenant_id, lead_id=lead_id)
+        return empty_pb2.Empty()
+
+    async def GetLeadAnalytics(
+        self, request: pb.GetLeadAnalyticsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetLeadAnalyticsResponse:
+        tenant_id = tenant_only(request.tenant_id)
+        return analytics_to_proto(await self._leads.analytics(tenant_id=tenant_id))

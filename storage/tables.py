@@ -1,0 +1,93 @@
+"""The schema, declared once. Every table carries tenant_id and every index leads with it, except the
+outbox relay's cross-tenant queue index (the relay publishes all tenants' events in order)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Float, Index, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import BigInteger, Integer, Uuid
+
+from storage.types import BigIntPrimaryKey, JsonDocument, UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class LeadRow(Base):
+    __tablename__ = "leads"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    first_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    last_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    email: Mapped[str] = mapped_column(String(254), nullable=False)
+    phone: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    company: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    job_title: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    source: Mapped[str] = mapped_column(String(20), nullable=False)
+    priority: Mapped[str] = mapped_column(String(10), nullable=False)
+    score: Mapped[float] = mapped_column(Float, nullable=False)
+    score_factors: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, nullable=False)
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    tags: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
+    assigned_to: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    request_id: Mapped[str | None] = mapped_column(String(100))
+    converted_contact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    converted_deal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    converted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    __table_args__ = (
+        Index("ix_leads_tenant_created", "tenant_id", "id"),
+        Index("ix_leads_tenant_status", "tenant_id", "status", "id"),
+        Index("ix_leads_tenant_source", "tenant_id", "source", "id"),
+        Index("ix_leads_tenant_email", "tenant_id", "email"),
+        Index(
+            "uq_leads_tenant_request_id",
+            "tenant_id",
+            "request_id",
+            unique=True,
+            postgresql_where=text("request_id IS NOT NULL"),
+            sqlite_where=text("request_id IS NOT NULL"),
+        ),
+    )
+
+
+class OutboxRow(Base):
+    """One domain event waiting for (or done with) publication. `seq` orders the relay's queue."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(BigIntPrimaryKey, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, unique=True)
+    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    aggregate_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    aggregate_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    event_type: Mapped[str] = mapped_column(String(80), nullable=False)
+    # The event message in proto3 JSON, exactly as published.
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_outbox_tenant_seq", "tenant_id", "seq"),
+        Index("ix_outbox_tenant_type_seq", "tenant_id", "event_type", "seq"),
+        Index("ix_outbox_tenant_aggregate_seq", "tenant_id", "aggregate_id", "seq"),
+        Index("ix_outbox_tenant_occurred", "tenant_id", "occurred_at"),
+        # The relay's queue: small because published rows leave it.
+        Index(
+            "ix_outbox_unpublished",
+            "seq",
+            postgresql_where=text("published_at IS NULL"),
+            sqlite_where=text("published_at IS NULL"),
+        ),
+    )

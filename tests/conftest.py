@@ -1,0 +1,149 @@
+"""Shared fixtures: real PostgreSQL and Kafka started on loopback, and the real server on a free port.
+
+Without PostgreSQL or Kafka on the machine, tests that need them skip with the reason; with
+CRM_REQUIRE_SERVICES=1 (as in CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import grpc
+import pytest
+import pytest_asyncio
+
+from server.app import CrmServer
+from server.config import Settings
+from tests.support.kafka import KafkaBroker, kafka_available
+from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+
+REQUIRE_SERVICES = os.environ.get("CRM_REQUIRE_SERVICES") == "1"
+
+
+def unavailable(reason: str) -> None:
+    """Skip (developer laptop) or fail (CI) when a real part is missing."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (CRM_REQUIRE_SERVICES=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresDatabases]:
+    url = os.environ.get("CRM_TEST_DATABASE_URL")
+    if url:
+        yield PostgresDatabases(external_url=url)
+        return
+    if find_postgres_bin_dir() is None:
+        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    server = PostgresServer.start(tmp_path_factory.mktemp("postgres"))
+    try:
+        yield PostgresDatabases(server=server)
+    finally:
+        server.stop()
+
+
+@dataclass
+class PostgresDatabases:
+    """Hands out a fresh database per use, so servers and tests never share schema state."""
+
+    server: PostgresServer | None = None
+    external_url: str | None = None
+
+    def new_database(self, prefix: str = "crm") -> str:
+        if self.server is None:
+            assert self.external_url is not None
+            return self.external_url
+        return self.server.create_database(f"{prefix}_{random.randrange(16**8):08x}")
+
+
+@pytest.fixture(scope="session")
+def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Bootstrap address of a real single-node Kafka broker (KRaft) shared by the session."""
+    bootstrap = os.environ.get("CRM_TEST_KAFKA_BOOTSTRAP")
+    if bootstrap:
+        yield bootstrap
+        return
+    ok, reason = kafka_available()
+    if not ok:
+        unavailable(f"Kafka broker cannot run here: {reason}")
+    broker = KafkaBroker.start(tmp_path_factory.mktemp("kafka"))
+    try:
+        yield broker.bootstrap
+    finally:
+        broker.stop()
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "HOST": "127.0.0.1",
+        "PORT": 0,
+        "DATABASE_URL": database_url,
+        "KAFKA_BOOTSTRAP_SERVERS": None,
+        "CREWAI_HOST": None,
+        "AUTH_MODE": "none",
+        "LOG_FORMAT": "text",
+        "OUTBOX_POLL_SECONDS": 0.2,
+        "SHUTDOWN_GRACE_SECONDS": 2.0,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@dataclass
+class RunningServer:
+    server: CrmServer
+    backend: str
+
+    @property
+    def target(self) -> str:
+        return f"127.0.0.1:{self.server.port}"
+
+
+async def start_server(settings: Settings, backend: str) -> RunningServer:
+    server = CrmServer(settings)
+    await server.start()
+    return RunningServer(server, backend)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningServer]:
+    path = Path(tmp_path_factory.mktemp("sqlite")) / "crm.db"
+    running = await start_server(make_settings(f"sqlite+aiosqlite:///{path}"), "sqlite")
+    yield running
+    await running.server.stop(grace=1.0)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def postgres_server(postgres: PostgresDatabases) -> AsyncIterator[RunningServer]:
+    running = await start_server(make_settings(postgres.new_database()), "postgres")
+    yield running
+    await running.server.stop(grace=1.0)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def crm_server(request: pytest.FixtureRequest) -> RunningServer:
+    """The real server, once per backend."""
+    return request.getfixturevalue(f"{request.param}_server")
+
+
+@pytest.fixture
+def crm_target(crm_server: RunningServer) -> str:
+    return crm_server.target
+
+
+@pytest_asyncio.fixture
+async def channel(crm_target: str) -> AsyncIterator[grpc.aio.Channel]:
+    async with grpc.aio.insecure_channel(crm_target) as chan:
+        await asyncio.wait_for(chan.channel_ready(), 10)
+        yield chan
+
+
+@pytest.fixture
+def tenant_id() -> int:
+    """A tenant of its own for every test, so tests never see each other's data."""
+    return random.randrange(1, 2**53)

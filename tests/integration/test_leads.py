@@ -11,9 +11,8 @@ from google.protobuf import field_mask_pb2
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
-from crm.v2 import event_service_pb2, event_service_pb2_grpc, events_pb2
+from crm.v2 import event_service_pb2, event_service_pb2_grpc, events_pb2, lead_service_pb2_grpc
 from crm.v2 import lead_service_pb2 as pb
-from crm.v2 import lead_service_pb2_grpc
 
 
 def a_lead(**overrides: object) -> pb.Lead:
@@ -75,7 +74,11 @@ async def test_a_created_lead_is_scored_with_factors_that_add_up(leads, tenant_i
     assert lead.status == pb.LEAD_STATUS_NEW
     assert 0 <= lead.score <= 100
     assert {f.name for f in lead.score_factors} == {
-        "source_quality", "company", "title_seniority", "email_domain", "completeness"
+        "source_quality",
+        "company",
+        "title_seniority",
+        "email_domain",
+        "completeness",
     }
     assert sum(f.contribution for f in lead.score_factors) == pytest.approx(lead.score, abs=0.011)
     assert sum(f.weight for f in lead.score_factors) == pytest.approx(1.0)
@@ -159,9 +162,14 @@ async def test_every_violation_is_reported_at_once(leads, tenant_id):
             pb.CreateLeadRequest(tenant_id=0, lead=pb.Lead(email="bad"), request_id="r" * 101)
         )
     violations = field_violations(caught.value)
-    assert {"tenant_id", "lead.email", "lead.first_name", "lead.last_name", "lead.source", "request_id"} <= set(
-        violations
-    )
+    assert {
+        "tenant_id",
+        "lead.email",
+        "lead.first_name",
+        "lead.last_name",
+        "lead.source",
+        "request_id",
+    } <= set(violations)
 
 
 async def test_a_lead_of_another_tenant_is_not_found(leads, tenant_id):
@@ -221,7 +229,9 @@ async def test_update_changes_only_masked_fields_and_rescores_when_inputs_change
 async def test_an_empty_mask_updates_the_fields_that_are_set(leads, tenant_id):
     lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
     updated = await leads.UpdateLead(
-        pb.UpdateLeadRequest(tenant_id=tenant_id, lead=pb.Lead(id=lead.id, notes="met at expo", tags=["expo"]))
+        pb.UpdateLeadRequest(
+            tenant_id=tenant_id, lead=pb.Lead(id=lead.id, notes="met at expo", tags=["expo"])
+        )
     )
     assert updated.notes == "met at expo"
     assert list(updated.tags) == ["expo"]
@@ -364,7 +374,11 @@ async def test_analytics_aggregates_the_tenants_leads(leads, tenant_id):
     )
     assert sum(b.count for b in analytics.score_buckets) == 4
     for bucket in analytics.score_buckets:
-        inside = [s for s in scores if bucket.lower_bound <= s < bucket.upper_bound or s == bucket.upper_bound == 100]
+        inside = [
+            s
+            for s in scores
+            if bucket.lower_bound <= s < bucket.upper_bound or s == bucket.upper_bound == 100
+        ]
         assert bucket.count == len(inside)
     assert analytics.win_rate == pytest.approx(0.5)
 

@@ -1,0 +1,137 @@
+"""Events reach a real Kafka broker: CloudEvents headers, key, proto3 JSON payload, and order."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+import grpc
+import pytest
+from google.protobuf import field_mask_pb2, json_format
+
+from crm.v2 import (
+    event_service_pb2,
+    event_service_pb2_grpc,
+    events_pb2,
+    lead_service_pb2_grpc,
+    system_service_pb2,
+    system_service_pb2_grpc,
+)
+from crm.v2 import lead_service_pb2 as pb
+from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.integration.test_leads import a_lead
+from tests.support.consume import read_topic
+from tests.support.waiting import eventually
+
+
+@pytest.fixture
+def topic_prefix() -> str:
+    return f"crmtest{uuid.uuid4().hex[:8]}."
+
+
+async def pending_events(channel: grpc.aio.Channel, tenant_id: int) -> int:
+    health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
+        system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
+    )
+    return health.tenant_counts.pending_events
+
+
+async def test_a_created_lead_is_published_with_cloudevents_headers(
+    postgres: PostgresDatabases, kafka, topic_prefix
+):
+    tenant_id = 7001
+    running = await start_server(
+        make_settings(
+            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
+        ),
+        "postgres",
+    )
+    try:
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
+            )
+            records = await read_topic(
+                kafka, f"{topic_prefix}leads", until=lambda rs: any(r.key == lead.id for r in rs), timeout=60
+            )
+            listed = await eventually(
+                lambda: event_service_pb2_grpc.EventServiceStub(channel).ListEvents(
+                    event_service_pb2.ListEventsRequest(tenant_id=tenant_id)
+                ),
+                until=lambda response: response.events[0].HasField("publish_time"),
+                timeout=30,
+            )
+    finally:
+        await running.server.stop(grace=1.0)
+
+    (record,) = [r for r in records if r.key == lead.id]
+    (event,) = listed.events
+    assert record.headers["ce_specversion"] == "1.0"
+    assert record.headers["ce_id"] == event.id
+    assert record.headers["ce_type"] == "lead.created"
+    assert record.headers["ce_subject"] == lead.id
+    assert record.headers["ce_source"] == f"/crm/v2/tenants/{tenant_id}"
+    assert record.headers["content-type"] == "application/json"
+    assert datetime.fromisoformat(record.headers["ce_time"]) == event.occur_time.ToDatetime().astimezone(
+        datetime.fromisoformat(record.headers["ce_time"]).tzinfo
+    )
+    payload = json_format.Parse(record.value, events_pb2.LeadCreated())
+    assert payload.lead == lead
+    assert payload.tenant_id == tenant_id
+    assert json.loads(record.value)["lead"]["firstName"] == "Ada"  # proto3 JSON names
+
+
+async def test_events_wait_in_the_outbox_without_kafka_and_publish_in_order_once_it_is_set(
+    postgres: PostgresDatabases, kafka, topic_prefix
+):
+    tenant_id = 7002
+    database = postgres.new_database()
+    without_kafka = await start_server(make_settings(database), "postgres")
+    try:
+        async with grpc.aio.insecure_channel(without_kafka.target) as channel:
+            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+            lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
+            for status in (pb.LEAD_STATUS_CONTACTED, pb.LEAD_STATUS_QUALIFIED, pb.LEAD_STATUS_PROPOSAL):
+                await leads.UpdateLead(
+                    pb.UpdateLeadRequest(
+                        tenant_id=tenant_id,
+                        lead=pb.Lead(id=lead.id, status=status),
+                        update_mask=field_mask_pb2.FieldMask(paths=["status"]),
+                    )
+                )
+            assert await pending_events(channel, tenant_id) == 4
+            health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
+                system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
+            )
+            assert health.kafka.state == system_service_pb2.HEALTH_STATE_DISABLED
+            assert health.kafka.outbox_backlog >= 4
+    finally:
+        await without_kafka.server.stop(grace=1.0)
+
+    with_kafka = await start_server(
+        make_settings(database, KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix), "postgres"
+    )
+    try:
+        records = await read_topic(
+            kafka,
+            f"{topic_prefix}leads",
+            until=lambda rs: len([r for r in rs if r.key == lead.id]) >= 4,
+            timeout=60,
+        )
+        async with grpc.aio.insecure_channel(with_kafka.target) as channel:
+            await eventually(lambda: pending_events(channel, tenant_id), until=lambda n: n == 0, timeout=30)
+    finally:
+        await with_kafka.server.stop(grace=1.0)
+
+    statuses = [
+        json_format.Parse(r.value, events_pb2.LeadUpdated(), ignore_unknown_fields=True).lead.status
+        for r in records
+        if r.key == lead.id
+    ]
+    assert statuses == [
+        pb.LEAD_STATUS_NEW,
+        pb.LEAD_STATUS_CONTACTED,
+        pb.LEAD_STATUS_QUALIFIED,
+        pb.LEAD_STATUS_PROPOSAL,
+    ]

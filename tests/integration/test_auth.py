@@ -1,0 +1,88 @@
+"""JWT auth: callers prove who they are, and may only touch the tenants their token grants."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+
+import grpc
+import jwt
+import pytest
+import pytest_asyncio
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from crm.v2 import lead_service_pb2 as pb
+from crm.v2 import lead_service_pb2_grpc
+from tests.conftest import RunningServer, make_settings, start_server
+from tests.integration.test_leads import a_lead
+
+SECRET = "test-secret-that-is-long-enough-for-hs256"
+
+
+def token(*, tenants: object, secret: str = SECRET, expires_in: float = 300) -> str:
+    claims = {"sub": "svc-storefront", "tenants": tenants, "exp": int(time.time() + expires_in)}
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def bearer(value: str) -> tuple[tuple[str, str]]:
+    return (("authorization", f"Bearer {value}"),)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def jwt_server(tmp_path_factory) -> AsyncIterator[RunningServer]:
+    path = tmp_path_factory.mktemp("auth") / "crm.db"
+    running = await start_server(
+        make_settings(f"sqlite+aiosqlite:///{path}", AUTH_MODE="jwt", JWT_SECRET=SECRET), "sqlite"
+    )
+    yield running
+    await running.server.stop(grace=1.0)
+
+
+@pytest_asyncio.fixture
+async def leads(jwt_server) -> AsyncIterator[lead_service_pb2_grpc.LeadServiceStub]:
+    async with grpc.aio.insecure_channel(jwt_server.target) as channel:
+        yield lead_service_pb2_grpc.LeadServiceStub(channel)
+
+
+async def test_a_granted_tenant_is_served(leads):
+    lead = await leads.CreateLead(
+        pb.CreateLeadRequest(tenant_id=5, lead=a_lead()), metadata=bearer(token(tenants=[5, 6]))
+    )
+    assert lead.tenant_id == 5
+
+
+async def test_a_wildcard_token_may_use_any_tenant(leads):
+    lead = await leads.CreateLead(
+        pb.CreateLeadRequest(tenant_id=987, lead=a_lead()), metadata=bearer(token(tenants="*"))
+    )
+    assert lead.tenant_id == 987
+
+
+@pytest.mark.parametrize(
+    ("metadata", "code"),
+    [
+        ((), grpc.StatusCode.UNAUTHENTICATED),
+        (bearer("not-a-jwt"), grpc.StatusCode.UNAUTHENTICATED),
+        (
+            bearer(token(tenants=[5], secret="another-secret-that-is-long-enough")),
+            grpc.StatusCode.UNAUTHENTICATED,
+        ),
+        (bearer(token(tenants=[5], expires_in=-60)), grpc.StatusCode.UNAUTHENTICATED),
+        (bearer(token(tenants="five")), grpc.StatusCode.UNAUTHENTICATED),
+        (bearer(token(tenants=[6])), grpc.StatusCode.PERMISSION_DENIED),
+    ],
+)
+async def test_missing_bad_or_foreign_credentials_are_refused_and_write_nothing(leads, metadata, code):
+    granted = bearer(token(tenants=[5]))
+    before = (await leads.ListLeads(pb.ListLeadsRequest(tenant_id=5), metadata=granted)).total_size
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await leads.CreateLead(pb.CreateLeadRequest(tenant_id=5, lead=a_lead()), metadata=metadata)
+    assert caught.value.code() == code
+    after = (await leads.ListLeads(pb.ListLeadsRequest(tenant_id=5), metadata=granted)).total_size
+    assert after == before
+
+
+async def test_health_checks_need_no_token(jwt_server):
+    async with grpc.aio.insecure_channel(jwt_server.target) as channel:
+        response = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest())
+    assert response.status == health_pb2.HealthCheckResponse.SERVING

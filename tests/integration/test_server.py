@@ -1,0 +1,137 @@
+"""The server as operators and load balancers see it: reflection, health, errors, request ids."""
+
+from __future__ import annotations
+
+import grpc
+import pytest
+from google.protobuf import descriptor_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from sqlalchemy import text
+
+from crm.v2 import (
+    contact_service_pb2,
+    contact_service_pb2_grpc,
+    lead_service_pb2,
+    lead_service_pb2_grpc,
+    system_service_pb2,
+    system_service_pb2_grpc,
+)
+from server.app import service_names
+from tests.conftest import RunningServer, make_settings, start_server
+from tests.integration.test_leads import a_lead
+
+EVERY_SERVICE = {
+    "crm.v2.AnalyticsService",
+    "crm.v2.ContactService",
+    "crm.v2.DealService",
+    "crm.v2.EventService",
+    "crm.v2.IntelligenceService",
+    "crm.v2.InventoryService",
+    "crm.v2.LeadService",
+    "crm.v2.OrderService",
+    "crm.v2.ProductService",
+    "crm.v2.SupplierService",
+    "crm.v2.SystemService",
+    "crm.v2.WorkflowService",
+}
+
+
+async def reflect(channel: grpc.aio.Channel, request: reflection_pb2.ServerReflectionRequest):
+    stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+    responses = [r async for r in stub.ServerReflectionInfo(iter([request]))]
+    return responses[0]
+
+
+async def test_reflection_lists_every_service_of_the_contract(channel):
+    response = await reflect(channel, reflection_pb2.ServerReflectionRequest(list_services=""))
+    listed = {s.name for s in response.list_services_response.service}
+    assert listed >= EVERY_SERVICE | {"grpc.health.v1.Health"}
+
+
+async def test_reflection_describes_a_service_with_its_dependencies(channel):
+    response = await reflect(
+        channel, reflection_pb2.ServerReflectionRequest(file_containing_symbol="crm.v2.LeadService")
+    )
+    names = set()
+    for raw in response.file_descriptor_response.file_descriptor_proto:
+        names.add(descriptor_pb2.FileDescriptorProto.FromString(raw).name)
+    assert "crm/v2/lead_service.proto" in names
+
+
+@pytest.mark.parametrize("service", ["", *sorted(EVERY_SERVICE)])
+async def test_standard_health_reports_each_service_serving(channel, service):
+    response = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=service))
+    assert response.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_service_names_cover_the_whole_contract():
+    assert set(service_names()) == EVERY_SERVICE
+
+
+async def test_get_health_reports_database_relay_features_and_tenant_counts(channel, crm_server, tenant_id):
+    leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+    await leads.CreateLead(lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
+    await leads.CreateLead(lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
+
+    health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
+        system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
+    )
+
+    assert health.state == system_service_pb2.HEALTH_STATE_SERVING
+    assert health.version == "2.0.0"
+    assert health.uptime.ToNanoseconds() > 0
+    assert health.database.state == system_service_pb2.HEALTH_STATE_SERVING
+    assert health.database.backend == ("postgresql" if crm_server.backend == "postgres" else "sqlite")
+    assert health.database.schema_revision
+    assert health.database.latency.ToNanoseconds() > 0
+    assert health.kafka.state == system_service_pb2.HEALTH_STATE_DISABLED
+    assert health.tenant_counts.tenant_id == tenant_id
+    assert health.tenant_counts.leads == 2
+    assert health.tenant_counts.pending_events == 2  # no Kafka here: the events wait in the outbox
+    features = {f.name: f for f in health.features}
+    assert not features["kafka_events"].enabled and not features["auth"].enabled
+
+
+async def test_an_rpc_of_a_later_area_answers_unimplemented(channel, tenant_id):
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await contact_service_pb2_grpc.ContactServiceStub(channel).GetContact(
+            contact_service_pb2.GetContactRequest(tenant_id=tenant_id)
+        )
+    assert caught.value.code() == grpc.StatusCode.UNIMPLEMENTED
+
+
+async def test_the_caller_request_id_is_echoed_and_named_in_error_details(channel, tenant_id):
+    from google.rpc import error_details_pb2
+    from grpc_status import rpc_status
+
+    call = lead_service_pb2_grpc.LeadServiceStub(channel).GetLead(
+        lead_service_pb2.GetLeadRequest(tenant_id=tenant_id, lead_id="0190f7e4-0000-7000-8000-000000000000"),
+        metadata=(("x-request-id", "trace-123"),),
+    )
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await call
+    assert ("x-request-id", "trace-123") in tuple(await call.initial_metadata())
+    status = rpc_status.from_call(caught.value)
+    infos = [d for d in status.details if d.Is(error_details_pb2.RequestInfo.DESCRIPTOR)]
+    request_info = error_details_pb2.RequestInfo()
+    infos[0].Unpack(request_info)
+    assert request_info.request_id == "trace-123"
+
+
+async def test_an_unexpected_failure_answers_internal_without_internals(postgres, tenant_id):
+    running: RunningServer = await start_server(make_settings(postgres.new_database()), "postgres")
+    try:
+        # Break the storage under the running server: its next write hits a missing table.
+        async with running.server.components.database.engine.begin() as conn:
+            await conn.execute(text("DROP TABLE leads"))
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                    lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
+                )
+    finally:
+        await running.server.stop(grace=1.0)
+    assert caught.value.code() == grpc.StatusCode.INTERNAL
+    assert caught.value.details().startswith("internal error; request id ")
+    assert "leads" not in caught.value.details() and "SQL" not in caught.value.details()

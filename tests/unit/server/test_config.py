@@ -1,0 +1,82 @@
+"""Configuration: the prototype's variable names, sensible defaults, and start-up errors that name the
+variable to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.config import ConfigError, load_settings
+
+
+def test_defaults_serve_the_embedded_database_on_loopback_without_kafka():
+    settings = load_settings({})
+    assert settings.address == "127.0.0.1:8004"
+    assert settings.database_url.startswith("sqlite+aiosqlite:///")
+    assert settings.KAFKA_BOOTSTRAP_SERVERS is None
+    assert settings.KAFKA_TOPIC_PREFIX == "crm."
+    assert (settings.AI_REQUEST_TIMEOUT, settings.AI_RETRY_COUNT) == (30.0, 3)
+    assert settings.UPSELL_RANGE == (1.2, 3.0)
+    assert settings.CROSS_SELL_RANGE == (0.5, 2.0)
+    assert settings.COMPLEMENT_RANGE == (0.3, 1.5)
+    assert (settings.DEFAULT_MARGIN, settings.CLASSIFICATION_PREMIUM) == (0.25, 0.25)
+
+
+def test_postgres_variables_build_a_psycopg_url_with_an_escaped_password():
+    settings = load_settings(
+        {
+            "POSTGRES_HOST": "db",
+            "POSTGRES_PORT": "6432",
+            "POSTGRES_DB": "crm",
+            "POSTGRES_USER": "app",
+            "POSTGRES_PASSWORD": "p@ss/word",
+        }
+    )
+    assert settings.database_url == "postgresql+psycopg://app:p%40ss%2Fword@db:6432/crm"
+
+
+def test_database_url_wins_over_postgres_variables():
+    settings = load_settings({"DATABASE_URL": "sqlite:///x.db", "POSTGRES_HOST": "db"})
+    assert settings.database_url == "sqlite:///x.db"
+
+
+@pytest.mark.parametrize("text", ["1.5,2.5", "(1.5, 2.5)", "[1.5, 2.5]", "1.5-2.5"])
+def test_price_ranges_accept_the_usual_spellings(text):
+    assert load_settings({"UPSELL_RANGE": text}).UPSELL_RANGE == (1.5, 2.5)
+
+
+def test_an_empty_kafka_variable_means_not_configured():
+    assert load_settings({"KAFKA_BOOTSTRAP_SERVERS": "  "}).KAFKA_BOOTSTRAP_SERVERS is None
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"PORT": "eighty"}, "PORT"),
+        ({"PORT": "70000"}, "PORT"),
+        ({"UPSELL_RANGE": "3,1"}, "UPSELL_RANGE"),
+        ({"CROSS_SELL_RANGE": "cheap"}, "CROSS_SELL_RANGE"),
+        ({"AI_RETRY_COUNT": "-1"}, "AI_RETRY_COUNT"),
+        ({"AI_REQUEST_TIMEOUT": "0"}, "AI_REQUEST_TIMEOUT"),
+        ({"DEFAULT_MARGIN": "lots"}, "DEFAULT_MARGIN"),
+        ({"AUTH_MODE": "basic"}, "AUTH_MODE"),
+        ({"AUTH_MODE": "jwt"}, "JWT_SECRET"),
+        ({"HOST": "0.0.0.0"}, "AUTH_MODE"),
+        ({"TLS_CERT_FILE": "/nonexistent.pem", "TLS_KEY_FILE": "/nonexistent.key"}, "TLS_CERT_FILE"),
+        ({"TLS_CERT_FILE": "/etc/hostname"}, "TLS_KEY_FILE"),
+    ],
+)
+def test_a_bad_value_fails_with_the_variable_named(environ, named):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ)
+    assert named in str(caught.value)
+
+
+def test_every_bad_variable_is_named_at_once():
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"PORT": "x", "OUTBOX_BATCH_SIZE": "0"})
+    assert "PORT" in str(caught.value) and "OUTBOX_BATCH_SIZE" in str(caught.value)
+
+
+def test_jwt_mode_may_listen_on_every_interface():
+    settings = load_settings({"HOST": "0.0.0.0", "AUTH_MODE": "jwt", "JWT_SECRET": "s" * 32})
+    assert settings.address == "0.0.0.0:8004"

@@ -13,24 +13,28 @@ from types import MappingProxyType
 
 from engines.factors import Factor, total, weighted
 
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "source_quality": 0.35,
-    "company": 0.15,
-    "title_seniority": 0.15,
-    "email_domain": 0.15,
-    "completeness": 0.20,
-})
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "source_quality": 0.35,
+        "company": 0.15,
+        "title_seniority": 0.15,
+        "email_domain": 0.15,
+        "completeness": 0.20,
+    }
+)
 
 # referral > trade show > website > email/social > cold call/other (SPEC section 4).
-DEFAULT_SOURCE_QUALITY: Mapping[str, float] = MappingProxyType({
-    "referral": 100.0,
-    "trade_show": 85.0,
-    "website": 70.0,
-    "email_campaign": 55.0,
-    "social_media": 50.0,
-    "cold_call": 30.0,
-    "other": 30.0,
-})
+DEFAULT_SOURCE_QUALITY: Mapping[str, float] = MappingProxyType(
+    {
+        "referral": 100.0,
+        "trade_show": 85.0,
+        "website": 70.0,
+        "email_campaign": 55.0,
+        "social_media": 50.0,
+        "cold_call": 30.0,
+        "other": 30.0,
+    }
+)
 
 # Ordered from most to least senior: the first pattern that matches a title decides its rating.
 DEFAULT_SENIORITY: tuple[tuple[str, float, str], ...] = (
@@ -40,16 +44,42 @@ DEFAULT_SENIORITY: tuple[tuple[str, float, str], ...] = (
     (r"\b(senior|specialist|consultant|buyer|purchasing)\b", 50.0, "senior individual contributor"),
 )
 
-DEFAULT_FREE_EMAIL_DOMAINS: frozenset[str] = frozenset({
-    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "aol.com",
-    "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "mail.com", "yandex.com",
-    "zoho.com", "web.de",
-})
+DEFAULT_FREE_EMAIL_DOMAINS: frozenset[str] = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "mail.com",
+        "yandex.com",
+        "zoho.com",
+        "web.de",
+    }
+)
 
-DEFAULT_DISPOSABLE_EMAIL_DOMAINS: frozenset[str] = frozenset({
-    "mailinator.com", "guerrillamail.com", "10minutemail.com", "tempmail.com", "trashmail.com",
-    "yopmail.com", "sharklasers.com", "getnada.com", "dispostable.com", "throwawaymail.com",
-})
+DEFAULT_DISPOSABLE_EMAIL_DOMAINS: frozenset[str] = frozenset(
+    {
+        "mailinator.com",
+        "guerrillamail.com",
+        "10minutemail.com",
+        "tempmail.com",
+        "trashmail.com",
+        "yopmail.com",
+        "sharklasers.com",
+        "getnada.com",
+        "dispostable.com",
+        "throwawaymail.com",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,6 +172,10 @@ class CrmServer:
                     logger.error("database unreachable: %s", exc)
             if ok != serving:
                 serving = ok
-                status = health_pb2.HealthCheckResponse.SERVING if ok else health_pb2.HealthCheckResponse.NOT_SERVING
+                status = (
+                    health_pb2.HealthCheckResponse.SERVING
+                    if ok
+                    else health_pb2.HealthCheckResponse.NOT_SERVING
+                )
                 for name in ("", *service_names()):
                     await self.health.set(name, status)

@@ -61,7 +61,9 @@ class JwtAuthenticator(Authenticator):
             )
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
-        return Principal(subject=str(claims["sub"]), tenants=_tenants(claims.get("tenants")), roles=_roles(claims))
+        return Principal(
+            subject=str(claims["sub"]), tenants=_tenants(claims.get("tenants")), roles=_roles(claims)
+        )
 
 
 def _tenants(claim: object) -> frozenset[int] | None:
@@ -84,4 +86,6 @@ def build_authenticator(settings: Settings) -> Authenticator:
         key, algorithm = settings.JWT_PUBLIC_KEY_FILE.read_text(), "RS256"
     else:
         key, algorithm = settings.JWT_SECRET or "", "HS256"
-    return JwtAuthenticator(key=key, algorithm=algorithm, audience=settings.JWT_AUDIENCE, issuer=settings.JWT_ISSUER)
+    return JwtAuthenticator(
+        key=key, algorithm=algorithm, audience=settings.JWT_AUDIENCE, issuer=settings.JWT_ISSUER
+    )

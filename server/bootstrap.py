@@ -58,7 +58,9 @@ def build(settings: Settings, *, started_at) -> Components:  # type: ignore[no-u
             client_id=settings.KAFKA_CLIENT_ID,
             timeout=settings.KAFKA_SEND_TIMEOUT_SECONDS,
         )
-    leadership = PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
+    leadership = (
+        PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
+    )
     relay = OutboxRelay(
         database,
         sink,
@@ -67,9 +69,15 @@ def build(settings: Settings, *, started_at) -> Components:  # type: ignore[no-u
         batch_size=settings.OUTBOX_BATCH_SIZE,
         poll_interval=settings.OUTBOX_POLL_SECONDS,
     )
-    agents = [CrewProbe("crewai", settings.crewai_base_url, settings.CREWAI_TOKEN)] if settings.crewai_base_url else []
+    agents = (
+        [CrewProbe("crewai", settings.crewai_base_url, settings.CREWAI_TOKEN)]
+        if settings.crewai_base_url
+        else []
+    )
     features = [
-        Feature("kafka_events", sink is not None, settings.KAFKA_BOOTSTRAP_SERVERS or "events wait in the outbox"),
+        Feature(
+            "kafka_events", sink is not None, settings.KAFKA_BOOTSTRAP_SERVERS or "events wait in the outbox"
+        ),
         Feature("ai_agents", bool(agents), settings.crewai_base_url or "local engines only"),
         Feature("auth", settings.AUTH_MODE != "none", settings.AUTH_MODE),
         Feature("tls", settings.TLS_CERT_FILE is not None, "mutual" if settings.TLS_CLIENT_CA_FILE else ""),

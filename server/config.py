@@ -163,9 +163,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     try:
         if environ is None:
             return Settings()
-        return Settings.model_validate(
-            {k: v for k, v in environ.items() if k in Settings.model_fields}
-        )
+        return Settings.model_validate({k: v for k, v in environ.items() if k in Settings.model_fields})
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
 

@@ -39,7 +39,9 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
         if handler is None:
             return handler
         method = details.method
-        metadata = {key: value for key, value in (details.invocation_metadata or ()) if isinstance(value, str)}
+        metadata = {
+            key: value for key, value in (details.invocation_metadata or ()) if isinstance(value, str)
+        }
         call = _Call(self._authenticator, method, metadata)
         if handler.unary_unary is not None:
             return grpc.unary_unary_rpc_method_handler(
@@ -123,7 +125,9 @@ class _Call:
         self._log(grpc.StatusCode.INTERNAL, started, level=logging.ERROR)
         await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {self.request_id}")
 
-    def _log(self, code: grpc.StatusCode, started: float, *, level: int = logging.INFO, detail: str = "") -> None:
+    def _log(
+        self, code: grpc.StatusCode, started: float, *, level: int = logging.INFO, detail: str = ""
+    ) -> None:
         duration_ms = round((time.perf_counter() - started) * 1000, 2)
         logger.log(
             level,

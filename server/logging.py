@@ -17,7 +17,9 @@ class CallContext:
     tenant_id: int | None = None
 
 
-current_call: contextvars.ContextVar[CallContext | None] = contextvars.ContextVar("current_call", default=None)
+current_call: contextvars.ContextVar[CallContext | None] = contextvars.ContextVar(
+    "current_call", default=None
+)
 
 
 class JsonFormatter(logging.Formatter):
@@ -49,7 +51,9 @@ class TextFormatter(logging.Formatter):
 def configure_logging(level: str, fmt: str) -> None:
     """Configure the root logger once, in main()."""
     handler = logging.StreamHandler(sys.stderr)
-    formatter = JsonFormatter() if fmt == "json" else TextFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter = (
+        JsonFormatter() if fmt == "json" else TextFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -71,6 +71,9 @@ class SqlAlchemyUnitOfWork:
             await self.session.rollback()
         finally:
             await self.session.close()
+        if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
+            # One place turns a driver's duplicate-key error (at a flush or the commit) into ours.
+            raise UniqueViolation(str(exc.orig)) from exc
 
     def emit(self, event: DomainEvent) -> None:
         """Record an event to be written to the outbox when this unit of work commits."""
@@ -82,12 +85,7 @@ class SqlAlchemyUnitOfWork:
             await self.outbox.append([_outbox_event(e, self._serialize(e)) for e in events])
             if self._notify_postgres:
                 await self.session.execute(text(f"NOTIFY {OUTBOX_CHANNEL}"))
-        try:
-            await self.session.commit()
-        except IntegrityError as exc:
-            if _is_unique_violation(exc):
-                raise UniqueViolation(str(exc.orig)) from exc
-            raise
+        await self.session.commit()
         if events:
             self._on_events_committed()
 

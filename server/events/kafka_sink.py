@@ -12,8 +12,8 @@ from typing import Protocol
 
 from aiokafka import AIOKafkaProducer
 
-from storage.repositories.outbox import OutboxRecord
 from server.events.serialization import topic_for
+from storage.repositories.outbox import OutboxRecord
 
 logger = logging.getLogger(__name__)
 

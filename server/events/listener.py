@@ -19,8 +19,8 @@ RECONNECT_SECONDS = 2.0
 
 class PostgresCommitListener:
     def __init__(self, database_url: str, signal: Signal) -> None:
-        self._conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(
-            hide_password=False
+        self._conninfo = (
+            make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
         )
         self._signal = signal
         self._task: asyncio.Task[None] | None = None

@@ -30,7 +30,11 @@ TOPIC_FAMILIES: dict[str, str] = {
 
 # Each domain event class, its events.proto message and how to build it.
 _REGISTRY: tuple[tuple[type[ev.DomainEvent], type[Message], Callable[[Any], Message]], ...] = (
-    (ev.LeadCreated, events_pb2.LeadCreated, lambda e: events_pb2.LeadCreated(tenant_id=e.tenant_id, lead=lead_to_proto(e.lead))),
+    (
+        ev.LeadCreated,
+        events_pb2.LeadCreated,
+        lambda e: events_pb2.LeadCreated(tenant_id=e.tenant_id, lead=lead_to_proto(e.lead)),
+    ),
     (
         ev.LeadUpdated,
         events_pb2.LeadUpdated,

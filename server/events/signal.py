@@ -21,9 +21,9 @@ class Signal:
         return self._event
 
 
-async def wait_for_signal(waiter: asyncio.Event, timeout: float) -> bool:
-    """True when notified before `timeout` seconds passed."""
+async def wait_for_signal(waiter: asyncio.Event, seconds: float) -> bool:
+    """True when notified within `seconds`."""
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(waiter.wait(), timeout)
+        await asyncio.wait_for(waiter.wait(), seconds)
         return True
     return False

@@ -38,7 +38,9 @@ def to_status(error: DomainError, *, request_id: str) -> grpc.Status:
             )
         )
     details.append(
-        _packed(error_details_pb2.ErrorInfo(reason=error.reason, domain=ERROR_DOMAIN, metadata=error.metadata))
+        _packed(
+            error_details_pb2.ErrorInfo(reason=error.reason, domain=ERROR_DOMAIN, metadata=error.metadata)
+        )
     )
     details.append(_packed(error_details_pb2.RequestInfo(request_id=request_id)))
     return rpc_status.to_status(status_pb2.Status(code=numeric, message=error.message, details=details))

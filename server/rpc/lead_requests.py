@@ -57,7 +57,9 @@ def update_command(request: pb.UpdateLeadRequest) -> LeadChanges:
     v = Violations()
     v.tenant(request.tenant_id)
     lead = request.lead
-    paths = mask_paths(v, request.update_mask, allowed=LEAD_MUTABLE_FIELDS, resource=lead, resource_field="lead")
+    paths = mask_paths(
+        v, request.update_mask, allowed=LEAD_MUTABLE_FIELDS, resource=lead, resource_field="lead"
+    )
     if not paths and not v.items:
         v.add("update_mask", "names no field to change")
     readers = {

@@ -98,7 +98,9 @@ class Violations:
         cleaned = self.text(field, value, max_length=REQUEST_ID_MAX)
         return cleaned or None
 
-    def tags(self, field: str, values: Sequence[str], *, max_count: int = 20, max_length: int = 50) -> tuple[str, ...]:
+    def tags(
+        self, field: str, values: Sequence[str], *, max_count: int = 20, max_length: int = 50
+    ) -> tuple[str, ...]:
         cleaned = tuple(v.strip() for v in values)
         if len(cleaned) > max_count:
             self.add(field, f"at most {max_count} tags, got {len(cleaned)}")
@@ -147,7 +149,9 @@ def mask_paths(
     for path in paths:
         name = path.removeprefix(f"{resource_field}.")
         if name not in allowed:
-            violations.add("update_mask", f"unknown or immutable field path {path!r}; allowed: {', '.join(allowed)}")
+            violations.add(
+                "update_mask", f"unknown or immutable field path {path!r}; allowed: {', '.join(allowed)}"
+            )
         elif name not in chosen:
             chosen.append(name)
     return chosen

@@ -21,7 +21,9 @@ SEEN_LIMIT = 50_000
 
 
 class EventUseCases:
-    def __init__(self, database: Database, signal: Signal, *, poll_seconds: float = TAIL_POLL_SECONDS) -> None:
+    def __init__(
+        self, database: Database, signal: Signal, *, poll_seconds: float = TAIL_POLL_SECONDS
+    ) -> None:
         self._db = database
         self._signal = signal
         self._poll_seconds = poll_seconds

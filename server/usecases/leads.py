@@ -74,7 +74,10 @@ class LeadUseCases:
             await uow.leads.save(updated)
             uow.emit(
                 LeadUpdated(
-                    tenant_id=tenant_id, lead=updated, changed_fields=tuple(changed), previous_score=lead.score
+                    tenant_id=tenant_id,
+                    lead=updated,
+                    changed_fields=tuple(changed),
+                    previous_score=lead.score,
                 )
             )
             await uow.commit()

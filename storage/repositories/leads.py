@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any, Protocol
 
 from sqlalchemy import Select, delete, func, select
@@ -97,7 +98,7 @@ class SqlAlchemyLeadRepository:
         total, average, high_priority, converted, *bucket_counts = summary
         buckets = tuple(
             (low, high, int(count))
-            for (low, high), count in zip(zip(SCORE_BUCKET_EDGES, SCORE_BUCKET_EDGES[1:]), bucket_counts)
+            for (low, high), count in zip(pairwise(SCORE_BUCKET_EDGES), bucket_counts, strict=True)
         )
         return LeadAnalytics(
             total=int(total),
@@ -117,7 +118,7 @@ class SqlAlchemyLeadRepository:
 def _bucket_counts() -> list[Any]:
     edges = SCORE_BUCKET_EDGES
     counts = []
-    for i, (low, high) in enumerate(zip(edges, edges[1:])):
+    for i, (low, high) in enumerate(pairwise(edges)):
         last = i == len(edges) - 2
         upper = LeadRow.score <= high if last else LeadRow.score < high
         counts.append(func.count().filter((LeadRow.score >= low) & upper))

@@ -7,11 +7,11 @@ PY          := $(VENV)/bin/python
 PIP         := $(VENV)/bin/pip
 GOBIN       ?= $(shell go env GOPATH 2>/dev/null)/bin
 BUF_VERSION ?= v1.50.0
-GRPCURL_VERSION ?= v1.9.3
+GRPCURL_VERSION ?= v1.9.4
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup protos protos-check proto-deps lint proto-lint run test test-unit bench services services-stop clean
+.PHONY: help setup protos protos-check proto-deps lint proto-lint run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -56,8 +56,14 @@ run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)
 	@echo "  grpcurl -plaintext -d '{\"tenant_id\": 1, \"lead\": {\"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"email\": \"ada@analytical.io\", \"company\": \"Analytical Engines\", \"job_title\": \"CTO\", \"source\": \"LEAD_SOURCE_REFERRAL\"}}' $${HOST:-127.0.0.1}:$${PORT:-8004} crm.v2.LeadService/CreateLead"
 	$(VENV)/bin/crm-server
 
-test: $(VENV)/.installed ## install what the tests need and run them all (PostgreSQL and Kafka included)
-	$(VENV)/bin/pytest -q
+test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central) and grpcurl (Go proxy), when java/mvn/go exist
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then deploy/kafka/kafka.sh resolve >/dev/null; \
+	else echo "java/mvn missing: Kafka tests will skip (CI installs them)"; fi
+	@if command -v go >/dev/null; then $(MAKE) -s $(GOBIN)/grpcurl; \
+	else echo "go missing: grpcurl tests will skip (CI installs it)"; fi
+
+test: test-tools ## install what the tests need and run them all (PostgreSQL and Kafka included)
+	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q
 
 test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
 	$(VENV)/bin/pytest -q tests/unit

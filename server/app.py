@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from types import ModuleType
 
 import grpc
@@ -13,31 +14,19 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from crm.v2 import (
-    analytics_service_pb2,
     analytics_service_pb2_grpc,
-    contact_service_pb2,
     contact_service_pb2_grpc,
-    deal_service_pb2,
     deal_service_pb2_grpc,
-    event_service_pb2,
-    intelligence_service_pb2,
+    event_service_pb2_grpc,
     intelligence_service_pb2_grpc,
-    inventory_service_pb2,
     inventory_service_pb2_grpc,
-    lead_service_pb2,
-    order_service_pb2,
+    lead_service_pb2_grpc,
     order_service_pb2_grpc,
-    product_service_pb2,
     product_service_pb2_grpc,
-    supplier_service_pb2,
     supplier_service_pb2_grpc,
-    system_service_pb2,
-    workflow_service_pb2,
+    system_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
-from crm.v2.event_service_pb2_grpc import add_EventServiceServicer_to_server
-from crm.v2.lead_service_pb2_grpc import add_LeadServiceServicer_to_server
-from crm.v2.system_service_pb2_grpc import add_SystemServiceServicer_to_server
 from domain.clock import utcnow
 from server.bootstrap import Components, build
 from server.config import Settings
@@ -50,29 +39,28 @@ logger = logging.getLogger(__name__)
 
 DATABASE_CHECK_SECONDS = 5.0
 
-# Areas whose RPCs later work implements: registered now so that the whole contract is served and
-# reflected; their calls answer UNIMPLEMENTED until then.
-_PENDING_AREAS: tuple[tuple[ModuleType, ModuleType, str], ...] = (
-    (contact_service_pb2, contact_service_pb2_grpc, "ContactService"),
-    (deal_service_pb2, deal_service_pb2_grpc, "DealService"),
-    (product_service_pb2, product_service_pb2_grpc, "ProductService"),
-    (supplier_service_pb2, supplier_service_pb2_grpc, "SupplierService"),
-    (order_service_pb2, order_service_pb2_grpc, "OrderService"),
-    (inventory_service_pb2, inventory_service_pb2_grpc, "InventoryService"),
-    (intelligence_service_pb2, intelligence_service_pb2_grpc, "IntelligenceService"),
-    (workflow_service_pb2, workflow_service_pb2_grpc, "WorkflowService"),
-    (analytics_service_pb2, analytics_service_pb2_grpc, "AnalyticsService"),
+ServicerFactory = Callable[[Components], object]
+
+# Every service of the contract: its grpc module, its name, and how to build its servicer from the
+# components. A service without a factory is still served and reflected, answering UNIMPLEMENTED.
+SERVICES: tuple[tuple[ModuleType, str, ServicerFactory | None], ...] = (
+    (lead_service_pb2_grpc, "LeadService", lambda c: LeadServicer(c.leads)),
+    (event_service_pb2_grpc, "EventService", lambda c: EventServicer(c.events)),
+    (system_service_pb2_grpc, "SystemService", lambda c: SystemServicer(c.system)),
+    (contact_service_pb2_grpc, "ContactService", None),
+    (deal_service_pb2_grpc, "DealService", None),
+    (product_service_pb2_grpc, "ProductService", None),
+    (supplier_service_pb2_grpc, "SupplierService", None),
+    (order_service_pb2_grpc, "OrderService", None),
+    (inventory_service_pb2_grpc, "InventoryService", None),
+    (intelligence_service_pb2_grpc, "IntelligenceService", None),
+    (workflow_service_pb2_grpc, "WorkflowService", None),
+    (analytics_service_pb2_grpc, "AnalyticsService", None),
 )
 
 
 def service_names() -> list[str]:
-    implemented = [
-        lead_service_pb2.DESCRIPTOR.services_by_name["LeadService"].full_name,
-        event_service_pb2.DESCRIPTOR.services_by_name["EventService"].full_name,
-        system_service_pb2.DESCRIPTOR.services_by_name["SystemService"].full_name,
-    ]
-    pending = [module.DESCRIPTOR.services_by_name[name].full_name for module, _, name in _PENDING_AREAS]
-    return implemented + pending
+    return [f"crm.v2.{name}" for _, name, _ in SERVICES]
 
 
 class CrmServer:
@@ -131,13 +119,9 @@ class CrmServer:
             await self._server.wait_for_termination()
 
     def _register(self, server: grpc.aio.Server) -> None:
-        c = self.components
-        add_LeadServiceServicer_to_server(LeadServicer(c.leads), server)
-        add_EventServiceServicer_to_server(EventServicer(c.events), server)
-        add_SystemServiceServicer_to_server(SystemServicer(c.system), server)
-        for _, grpc_module, name in _PENDING_AREAS:
-            servicer_base = getattr(grpc_module, f"{name}Servicer")
-            getattr(grpc_module, f"add_{name}Servicer_to_server")(servicer_base(), server)
+        for grpc_module, name, factory in SERVICES:
+            servicer = factory(self.components) if factory else getattr(grpc_module, f"{name}Servicer")()
+            getattr(grpc_module, f"add_{name}Servicer_to_server")(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         reflection.enable_server_reflection(
             (*service_names(), health.SERVICE_NAME, reflection.SERVICE_NAME), server

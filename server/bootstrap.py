@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import grpc
 
@@ -32,13 +34,14 @@ class Components:
     signal: Signal
     relay: OutboxRelay
     listener: PostgresCommitListener | None
+    unit_of_work: Callable[[], SqlAlchemyUnitOfWork]
     leads: LeadUseCases
     events: EventUseCases
     system: SystemUseCases
     interceptor: grpc.aio.ServerInterceptor
 
 
-def build(settings: Settings, *, started_at) -> Components:  # type: ignore[no-untyped-def]
+def build(settings: Settings, *, started_at: datetime) -> Components:
     database = open_database(settings.database_url, pool_size=settings.DB_POOL_SIZE)
     signal = Signal()
 
@@ -89,6 +92,7 @@ def build(settings: Settings, *, started_at) -> Components:  # type: ignore[no-u
         signal=signal,
         relay=relay,
         listener=PostgresCommitListener(settings.database_url, signal) if database.is_postgres else None,
+        unit_of_work=unit_of_work,
         leads=LeadUseCases(unit_of_work, LeadScoringPolicy()),
         events=EventUseCases(database, signal),
         system=SystemUseCases(

@@ -22,4 +22,4 @@ def alembic_config(url: str) -> Config:
 
 def upgrade_to_head(url: str) -> None:
     """Bring the schema at `url` to the newest revision (blocking; run it in a thread from async code)."""
-    command.upgrade(alembic_config(url), "head")
+    command.upgrade(alembic_config(url), "heads")

@@ -61,6 +61,8 @@ class SqlAlchemyUnitOfWork:
         self.leads = SqlAlchemyLeadRepository(self.session)
         self.outbox = SqlAlchemyOutboxRepository(self.session)
         self.system = SqlAlchemySystemRepository(self.session)
+        # catalog repositories
+        # crm repositories
         self._events = []
         return self
 

@@ -11,9 +11,9 @@ from typing import Any
 from google.protobuf import any_pb2, json_format
 from google.protobuf.message import Message
 
-from crm.v2 import events_pb2
 from domain import events as ev
-from server.rpc.lead_mapping import lead_to_proto
+from server.events import catalog_events, crm_events, lead_events
+from server.events.registration import EventRegistration
 
 # Kafka topic family of each aggregate type: the topic is `<prefix><family>`.
 TOPIC_FAMILIES: dict[str, str] = {
@@ -28,28 +28,11 @@ TOPIC_FAMILIES: dict[str, str] = {
     "workflow": "workflows",
 }
 
-# Each domain event class, its events.proto message and how to build it.
-_REGISTRY: tuple[tuple[type[ev.DomainEvent], type[Message], Callable[[Any], Message]], ...] = (
-    (
-        ev.LeadCreated,
-        events_pb2.LeadCreated,
-        lambda e: events_pb2.LeadCreated(tenant_id=e.tenant_id, lead=lead_to_proto(e.lead)),
-    ),
-    (
-        ev.LeadUpdated,
-        events_pb2.LeadUpdated,
-        lambda e: events_pb2.LeadUpdated(
-            tenant_id=e.tenant_id,
-            lead=lead_to_proto(e.lead),
-            changed_fields=list(e.changed_fields),
-            previous_score=e.previous_score,
-        ),
-    ),
-    (
-        ev.LeadDeleted,
-        events_pb2.LeadDeleted,
-        lambda e: events_pb2.LeadDeleted(lead_id=str(e.lead_id), tenant_id=e.tenant_id),
-    ),
+# Each area registers its events (domain class, events.proto message, builder) in its own module.
+_REGISTRY: tuple[EventRegistration, ...] = (
+    *lead_events.REGISTRATIONS,
+    *catalog_events.REGISTRATIONS,
+    *crm_events.REGISTRATIONS,
 )
 _BUILDERS: dict[type[ev.DomainEvent], Callable[[Any], Message]] = {cls: build for cls, _, build in _REGISTRY}
 # Event type name -> message class, for turning stored payloads back into messages.

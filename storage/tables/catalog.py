@@ -1,0 +1,1 @@
+"""Catalog tables: products, suppliers, inventory levels and their ledger (the catalog issue)."""

@@ -1,0 +1,1 @@
+"""CRM tables: contacts, deals and their stage history (the CRM core issue)."""

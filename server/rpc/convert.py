@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from typing import Generic, TypeVar
+from decimal import Decimal
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from google.protobuf import timestamp_pb2
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from google.type import money_pb2
 
 from crm.v2 import common_pb2
+from domain.money import DEFAULT_CURRENCY, Money, to_cents
 from engines.factors import Factor
+
+if TYPE_CHECKING:
+    from server.rpc.validation import Violations
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -57,3 +63,47 @@ def factors_to_proto(factors: tuple[Factor, ...]) -> list[common_pb2.ScoreFactor
         )
         for f in factors
     ]
+
+
+NANOS_PER_UNIT = 1_000_000_000
+# NUMERIC(14,2): twelve digits before the point.
+MAX_MONEY_UNITS = 10**12 - 1
+
+
+def money_to_proto(value: Money | None) -> money_pb2.Money | None:
+    if value is None:
+        return None
+    cents = to_cents(value.amount)
+    units = int(cents)  # truncates toward zero, so units and nanos share the sign
+    nanos = int((cents - units) * NANOS_PER_UNIT)
+    return money_pb2.Money(currency_code=value.currency, units=units, nanos=nanos)
+
+
+def money_from_proto(
+    violations: Violations,
+    field: str,
+    value: money_pb2.Money,
+    *,
+    minimum: Decimal | None = Decimal(0),
+    exclusive_minimum: bool = False,
+) -> Money:
+    """Validated Money: ISO 4217-shaped currency, nanos in range with the sign of units, at most cents,
+    within NUMERIC(14,2), and not below `minimum` (strictly above it with `exclusive_minimum`)."""
+    currency = value.currency_code.strip().upper() or DEFAULT_CURRENCY
+    if not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
+        violations.add(f"{field}.currency_code", "must be a three-letter ISO 4217 code such as USD")
+    if not -NANOS_PER_UNIT < value.nanos < NANOS_PER_UNIT:
+        violations.add(f"{field}.nanos", "must be between -999,999,999 and +999,999,999")
+    if (value.units > 0 and value.nanos < 0) or (value.units < 0 and value.nanos > 0):
+        violations.add(f"{field}.nanos", "must have the same sign as units")
+    if value.nanos % (NANOS_PER_UNIT // 100):
+        violations.add(f"{field}.nanos", "amounts are exact to the cent (nanos a multiple of 10,000,000)")
+    if abs(value.units) > MAX_MONEY_UNITS:
+        violations.add(f"{field}.units", f"must be at most {MAX_MONEY_UNITS:,}")
+    amount = Decimal(value.units) + Decimal(value.nanos) / NANOS_PER_UNIT
+    if minimum is not None:
+        if exclusive_minimum and amount <= minimum:
+            violations.add(field, f"must be greater than {minimum}")
+        elif not exclusive_minimum and amount < minimum:
+            violations.add(field, f"must not be less than {minimum}")
+    return Money(to_cents(amount), currency)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import ipaddress
 import pathlib
+import re
 from typing import Annotated, Literal
 from urllib.parse import quote
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_SQLITE_PATH = "crm.db"
 
@@ -61,7 +64,7 @@ class Settings(BaseSettings):
     KAFKA_BOOTSTRAP_SERVERS: str | None = None
     KAFKA_TOPIC_PREFIX: str = "crm."
     KAFKA_CLIENT_ID: str = "crm-service-v2"
-    KAFKA_SEND_TIMEOUT_SECONDS: float = Field(default=15.0, gt=0, le=300)
+    KAFKA_SEND_TIMEOUT_SECONDS: float = Field(default=10.0, gt=0, le=300)
     OUTBOX_POLL_SECONDS: float = Field(default=1.0, gt=0, le=60)
     OUTBOX_BATCH_SIZE: int = Field(default=500, ge=1, le=10_000)
 
@@ -107,6 +110,36 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
+
+    @field_validator("DATABASE_URL")
+    @classmethod
+    def _supported_database(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError:
+            raise ValueError("is not a database URL (e.g. postgresql://user:pass@host/db)") from None
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"backend {backend!r} is not supported: use postgresql or sqlite")
+        return value
+
+    @field_validator("KAFKA_TOPIC_PREFIX")
+    @classmethod
+    def _legal_topic_prefix(cls, value: str) -> str:
+        # Kafka topic names: [a-zA-Z0-9._-], at most 249 characters; leave room for the family name.
+        if not re.fullmatch(r"[A-Za-z0-9._-]{0,200}", value):
+            raise ValueError("may only contain letters, digits, '.', '_' and '-' (at most 200)")
+        return value
+
+    @field_validator("KAFKA_BOOTSTRAP_SERVERS")
+    @classmethod
+    def _host_port_list(cls, value: str | None) -> str | None:
+        if value is not None and not all(
+            re.fullmatch(r"\[?[A-Za-z0-9.:_-]+\]?:[0-9]{1,5}", part.strip()) for part in value.split(",")
+        ):
+            raise ValueError("must be a comma-separated list of host:port")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
@@ -173,6 +206,7 @@ def _describe(exc: ValidationError) -> str:
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "configuration"
         given = error.get("input")
-        shown = f" (got {given!r})" if error["loc"] else ""
+        secret = any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "DATABASE_URL"))
+        shown = f" (got {given!r})" if error["loc"] and not secret else ""
         lines.append(f"  {name}: {error['msg']}{shown}")
     return "invalid configuration:\n" + "\n".join(lines)

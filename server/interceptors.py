@@ -86,8 +86,12 @@ class _Call:
             started = self._begin(request)
             try:
                 await self._prepare(request, context)
-                async for item in behavior(request, context):
-                    yield item
+                result = behavior(request, context)
+                if hasattr(result, "__aiter__"):
+                    async for item in result:
+                        yield item
+                else:  # a handler that writes with `await context.write()` (e.g. the aio health Watch)
+                    await result
             except BaseException as exc:
                 await self._fail(exc, context, started)
                 raise

@@ -12,14 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 logger = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+IMMEDIATE = "IMMEDIATE"
 
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """The engine and session factory of one database, plus which backend it is."""
+    """The engine and session factories of one database, plus which backend it is.
+
+    `sessions` are for reads; `write_sessions` for transactions that write. On SQLite the latter take
+    the write lock at BEGIN (IMMEDIATE), so two writers queue instead of deadlocking on a lock upgrade,
+    while readers stay concurrent under WAL. On PostgreSQL the two are the same.
+    """
 
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    write_sessions: async_sessionmaker[AsyncSession]
 
     @property
     def backend(self) -> str:
@@ -58,24 +65,37 @@ def sync_url(url: str) -> str:
 def open_database(url: str, *, pool_size: int = 10, echo: bool = False) -> Database:
     """Build the engine for `url`; nothing connects until first use."""
     url = async_url(url)
+    # hide_parameters: statement parameters carry personal data and must never reach the logs.
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        )
         _configure_sqlite(engine)
+        writer = engine.execution_options(sqlite_begin=IMMEDIATE)
     else:
         engine = create_async_engine(
             url,
             echo=echo,
+            hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_pre_ping=True,
             pool_timeout=10,
         )
-    return Database(engine, async_sessionmaker(engine, expire_on_commit=False, autoflush=False))
+        writer = engine
+    return Database(
+        engine,
+        async_sessionmaker(engine, expire_on_commit=False, autoflush=False),
+        async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
+    )
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
-    """WAL for concurrent readers, foreign keys on, and BEGIN IMMEDIATE so that two writers queue on the
-    busy timeout instead of failing when both try to upgrade a read lock (SQLite's deadlock case)."""
+    """WAL for concurrent readers, foreign keys on, and BEGIN IMMEDIATE for writers so that two of them
+    queue on the busy timeout instead of failing when both try to upgrade a read lock."""
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -90,4 +110,5 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        immediate = conn.get_execution_options().get("sqlite_begin") == IMMEDIATE
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -44,13 +44,16 @@ class PostgresAdvisoryLeadership:
             except Exception as exc:  # the lock died with its connection
                 logger.warning("relay leadership lost: %s", exc)
                 await self._drop()
+        # Autocommit: the connection must not sit "idle in transaction" for the life of the process.
         connection = await self._engine.connect()
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
         try:
             acquired = await connection.scalar(
                 text("SELECT pg_try_advisory_lock(:key)"), {"key": RELAY_LOCK_KEY}
             )
-            await connection.commit()
         except BaseException:
+            # The lock may have been taken before the failure; only discarding the connection frees it.
+            await connection.invalidate()
             await connection.close()
             raise
         if not acquired:
@@ -66,7 +69,6 @@ class PostgresAdvisoryLeadership:
                 await self._connection.execute(
                     text("SELECT pg_advisory_unlock(:key)"), {"key": RELAY_LOCK_KEY}
                 )
-                await self._connection.commit()
             finally:
                 await self._drop()
 
@@ -74,6 +76,8 @@ class PostgresAdvisoryLeadership:
         connection, self._connection = self._connection, None
         if connection is not None:
             try:
+                # Never hand a connection that may hold the session lock back to the pool.
+                await connection.invalidate()
                 await connection.close()
             except Exception as exc:  # closing a broken connection may fail; it is gone either way
                 logger.debug("closing the leadership connection failed: %s", exc)

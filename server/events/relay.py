@@ -83,7 +83,10 @@ class OutboxRelay:
             logger.warning("outbox not fully flushed at shutdown: %s", exc)
         finally:
             await self._sink.close()
-            await self._leadership.release()
+            try:
+                await self._leadership.release()
+            except Exception as exc:  # the lock dies with its connection anyway
+                logger.warning("relay leadership not released cleanly: %s", exc)
 
     async def drain(self) -> int:
         """Publish waiting events until the queue is empty; PublishFailed when Kafka fails a batch."""
@@ -95,10 +98,12 @@ class OutboxRelay:
             if not batch:
                 return published
             outcome = await self._sink.publish(batch)
-            async with self._db.sessions() as session, session.begin():
+            async with self._db.write_sessions() as session, session.begin():
                 outbox = SqlAlchemyOutboxRepository(session)
-                await outbox.mark_published(outcome.published, utcnow())
+                now = utcnow()
+                await outbox.mark_published(outcome.published, now)
                 await outbox.record_failure(outcome.failed, outcome.error or "unknown error")
+                await outbox.mark_undeliverable(outcome.undeliverable, "refused by Kafka for good", now)
             published += len(outcome.published)
             self._record(outcome.published, outcome.error)
             if outcome.failed:

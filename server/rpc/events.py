@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import grpc
 
 from crm.v2 import event_service_pb2 as pb
 from crm.v2 import event_service_pb2_grpc
+from domain.event_log import EventCriteria, RecordedEvent
 from domain.paging import PageRequest
 from server.events.serialization import MESSAGE_TYPES, payload_to_any
-from server.rpc.convert import from_timestamp, to_timestamp
+from server.rpc.convert import to_timestamp
 from server.rpc.pagination import decode_token, encode_token, fingerprint
 from server.rpc.validation import Violations
 from server.usecases.events import EventUseCases
-from storage.repositories.outbox import EventCriteria, OutboxRecord
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_TYPES = 50
 
 
-def event_to_proto(record: OutboxRecord) -> pb.Event:
+def event_to_proto(record: RecordedEvent) -> pb.Event:
     return pb.Event(
         id=str(record.id),
         tenant_id=record.tenant_id,
@@ -32,6 +33,10 @@ def event_to_proto(record: OutboxRecord) -> pb.Event:
         data=payload_to_any(record.event_type, record.payload),
         publish_time=to_timestamp(record.published_at),
     )
+
+
+def _is_sequence_number(text: str) -> bool:
+    return re.fullmatch(r"[0-9]{1,18}", text) is not None
 
 
 def _types(v: Violations, field: str, types: list[str]) -> tuple[str, ...]:
@@ -55,14 +60,14 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         criteria = EventCriteria(
             types=_types(v, "types", list(request.types)),
             aggregate_id=v.text("aggregate_id", request.aggregate_id, max_length=64) or None,
-            start=from_timestamp(request.start_time) if request.HasField("start_time") else None,
-            end=from_timestamp(request.end_time) if request.HasField("end_time") else None,
+            start=v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None,
+            end=v.timestamp("end_time", request.end_time) if request.HasField("end_time") else None,
         )
         if criteria.start and criteria.end and criteria.end <= criteria.start:
             v.add("end_time", "must be after start_time")
         size = v.page_size(request.page_size, default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
         token_fingerprint = fingerprint(request.tenant_id, criteria)
-        after = decode_token(v, request.page_token, token_fingerprint, valid=str.isdigit)
+        after = decode_token(v, request.page_token, token_fingerprint, valid=_is_sequence_number)
         v.raise_if_any()
         page = await self._events.list(
             tenant_id=request.tenant_id, criteria=criteria, page=PageRequest(size=size, after=after)
@@ -79,7 +84,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         v = Violations()
         v.tenant(request.tenant_id)
         types = _types(v, "types", list(request.types))
+        start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None
         v.raise_if_any()
-        start = from_timestamp(request.start_time) if request.HasField("start_time") else None
         async for record in self._events.watch(tenant_id=request.tenant_id, types=types, start=start):
             yield event_to_proto(record)

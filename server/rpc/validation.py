@@ -6,9 +6,11 @@ import enum
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from email_validator import EmailNotValidError, validate_email
+from google.protobuf import timestamp_pb2
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
 
@@ -19,6 +21,9 @@ from server.rpc.convert import EnumMapping
 E = TypeVar("E", bound=enum.Enum)
 
 MAX_TENANT_ID = 2**63 - 1
+# Timestamp range of years 0001-9999, as google.protobuf.Timestamp defines it.
+MIN_TIMESTAMP_SECONDS = -62_135_596_800
+MAX_TIMESTAMP_SECONDS = 253_402_300_799
 PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
 REQUEST_ID_MAX = 100
 DEFAULT_PAGE_SIZE = 20
@@ -51,7 +56,7 @@ class Violations:
             self.add(field, "is required")
         elif len(cleaned) > max_length:
             self.add(field, f"must be at most {max_length} characters, got {len(cleaned)}")
-        elif any(ord(ch) < 32 and ch not in "\n\t" for ch in cleaned):
+        elif _has_control_characters(cleaned, allow_whitespace=True):
             self.add(field, "must not contain control characters")
         return cleaned
 
@@ -107,9 +112,18 @@ class Violations:
         for index, tag in enumerate(cleaned):
             if not tag or len(tag) > max_length:
                 self.add(f"{field}[{index}]", f"must be 1-{max_length} characters")
+            elif _has_control_characters(tag, allow_whitespace=False):
+                self.add(f"{field}[{index}]", "must not contain control characters")
         if len(set(cleaned)) != len(cleaned):
             self.add(field, "tags must be unique")
         return cleaned
+
+    def timestamp(self, field: str, value: timestamp_pb2.Timestamp) -> datetime:
+        """The UTC datetime of a Timestamp within years 1-9999 (what both databases store)."""
+        if not (MIN_TIMESTAMP_SECONDS <= value.seconds <= MAX_TIMESTAMP_SECONDS and 0 <= value.nanos < 10**9):
+            self.add(field, "must be a valid time between years 1 and 9999")
+            return datetime(1970, 1, 1, tzinfo=UTC)
+        return value.ToDatetime(tzinfo=UTC)
 
     def page_size(self, value: int, *, default: int = DEFAULT_PAGE_SIZE, maximum: int = MAX_PAGE_SIZE) -> int:
         """AIP-158: 0 means the default, over the maximum is coerced, negative is invalid."""
@@ -117,6 +131,11 @@ class Violations:
             self.add("page_size", "must not be negative")
             return default
         return min(value or default, maximum)
+
+
+def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:
+    allowed = "\n\t\r" if allow_whitespace else ""
+    return any((ord(ch) < 32 or ord(ch) == 127) and ch not in allowed for ch in text)
 
 
 def tenant_only(tenant_id: int) -> int:

@@ -2,59 +2,63 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import AsyncIterator, Collection
-from datetime import datetime, timedelta
+import asyncio
+from collections.abc import AsyncIterator, Callable, Collection
+from datetime import datetime
 
-from domain.clock import utcnow
+from domain.errors import Unavailable
+from domain.event_log import EventCriteria, RecordedEvent
 from domain.paging import Page, PageRequest
-from server.events.signal import Signal, wait_for_signal
-from storage.database import Database
-from storage.repositories.outbox import EventCriteria, OutboxRecord, SqlAlchemyOutboxRepository
+from server.events.signal import Signal
+from storage.uow import SqlAlchemyUnitOfWork
 
-# Rows of concurrent transactions become visible out of time order: each poll looks this far back
-# and skips ids it already sent.
-TAIL_LOOKBACK = timedelta(seconds=5)
 TAIL_BATCH = 200
 TAIL_POLL_SECONDS = 1.0
-SEEN_LIMIT = 50_000
 
 
 class EventUseCases:
     def __init__(
-        self, database: Database, signal: Signal, *, poll_seconds: float = TAIL_POLL_SECONDS
+        self,
+        uow: Callable[..., SqlAlchemyUnitOfWork],
+        signal: Signal,
+        *,
+        stopping: asyncio.Event,
+        poll_seconds: float = TAIL_POLL_SECONDS,
     ) -> None:
-        self._db = database
+        self._uow = uow
         self._signal = signal
+        self._stopping = stopping
         self._poll_seconds = poll_seconds
 
-    async def list(self, *, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
-        async with self._db.sessions() as session:
-            return await SqlAlchemyOutboxRepository(session).list(tenant_id, criteria, page)
+    async def list(
+        self, *, tenant_id: int, criteria: EventCriteria, page: PageRequest
+    ) -> Page[RecordedEvent]:
+        async with self._uow(read_only=True) as uow:
+            return await uow.outbox.list(tenant_id, criteria, page)
 
     async def watch(
         self, *, tenant_id: int, types: Collection[str], start: datetime | None
-    ) -> AsyncIterator[OutboxRecord]:
-        """Yield the tenant's events as they are committed, oldest first, from `start` (default: now)."""
-        high_water = start or utcnow()
-        sent: OrderedDict[object, datetime] = OrderedDict()  # id -> occurred_at, oldest first
-        while True:
+    ) -> AsyncIterator[RecordedEvent]:
+        """Yield the tenant's events in commit order as they become visible: from `start` when given
+        (replay, then tail), else only new ones. Ends with UNAVAILABLE when the server shuts down."""
+        async with self._uow(read_only=True) as uow:
+            position = (0, 0) if start is not None else await uow.outbox.tail_start()
+        while not self._stopping.is_set():
             waiter = self._signal.waiter()
-            since = high_water - TAIL_LOOKBACK if sent else high_water
-            # Already-sent rows inside the window come back too; ask for enough rows to get past them.
-            already_sent = sum(1 for occurred in sent.values() if occurred >= since)
-            async with self._db.sessions() as session:
-                rows = await SqlAlchemyOutboxRepository(session).occurred_since(
-                    tenant_id, types, since, TAIL_BATCH + already_sent
-                )
-            fresh = [r for r in rows if r.id not in sent]
-            for record in fresh:
-                sent[record.id] = record.occurred_at
+            async with self._uow(read_only=True) as uow:
+                batch = await uow.outbox.tail(tenant_id, types, after=position, since=start, limit=TAIL_BATCH)
+            position = batch.position
+            for record in batch.records:
                 yield record
-            if fresh:
-                high_water = max(high_water, max(r.occurred_at for r in fresh))
-            horizon = high_water - TAIL_LOOKBACK
-            while sent and (len(sent) > SEEN_LIMIT or next(iter(sent.values())) < horizon):
-                sent.popitem(last=False)
-            if len(fresh) < TAIL_BATCH:
-                await wait_for_signal(waiter, self._poll_seconds)
+            if len(batch.records) < TAIL_BATCH:
+                await self._wait(waiter)
+        raise Unavailable("the server is shutting down; reconnect to another replica")
+
+    async def _wait(self, waiter: asyncio.Event) -> None:
+        """Until a commit is signalled, the server stops, or the poll interval passes."""
+        wakers = {asyncio.ensure_future(waiter.wait()), asyncio.ensure_future(self._stopping.wait())}
+        try:
+            await asyncio.wait(wakers, timeout=self._poll_seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waker in wakers:
+                waker.cancel()

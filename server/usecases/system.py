@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -9,9 +11,9 @@ from datetime import datetime
 
 from server.agents.probe import AgentProbeResult, CrewProbe
 from server.events.relay import RelayStatus
-from storage.database import Database
-from storage.repositories.outbox import SqlAlchemyOutboxRepository
-from storage.repositories.system import SqlAlchemySystemRepository
+from storage.uow import SqlAlchemyUnitOfWork
+
+logger = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("leads", "contacts", "deals", "products", "suppliers", "orders", "workflows")
 
@@ -57,8 +59,9 @@ class HealthReport:
 class SystemUseCases:
     def __init__(
         self,
-        database: Database,
+        uow: Callable[..., SqlAlchemyUnitOfWork],
         *,
+        backend: str,
         version: str,
         started_at: datetime,
         kafka_bootstrap: str | None,
@@ -66,7 +69,8 @@ class SystemUseCases:
         agents: Sequence[CrewProbe],
         features: Sequence[Feature],
     ) -> None:
-        self._db = database
+        self._uow = uow
+        self._backend = backend
         self._version = version
         self._started_at = started_at
         self._started_clock = time.monotonic()
@@ -76,26 +80,29 @@ class SystemUseCases:
         self._features = features
 
     async def health(self, *, tenant_id: int) -> HealthReport:
-        """Always answers: a failing dependency is reported in its section, not raised."""
+        """Always answers: a failing dependency is reported in its section, not raised. Error details
+        go to the log, not to the caller."""
         started = time.perf_counter()
         counts: Mapping[str, int] = {}
         backlog = pending = 0
         try:
-            async with self._db.sessions() as session:
-                await self._db.ping()
+            async with self._uow(read_only=True) as uow:
+                await uow.system.ping()
                 latency = time.perf_counter() - started
-                system = SqlAlchemySystemRepository(session)
-                outbox = SqlAlchemyOutboxRepository(session)
-                revision = await system.schema_revision()
-                counts = await system.tenant_counts(tenant_id, COUNTED_TABLES)
-                backlog = await outbox.backlog()
-                pending = await outbox.backlog(tenant_id)
-            database = DatabaseReport(self._db.backend, True, latency, revision)
+                revision = await uow.system.schema_revision()
+                counts = await uow.system.tenant_counts(tenant_id, COUNTED_TABLES)
+                backlog = await uow.outbox.backlog()
+                pending = await uow.outbox.backlog(tenant_id)
+            database = DatabaseReport(self._backend, True, latency, revision)
         except Exception as exc:  # reported, not raised: health must answer while the database is down
+            logger.warning("health: database check failed: %s", exc)
             database = DatabaseReport(
-                self._db.backend, False, time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}"
+                self._backend,
+                False,
+                time.perf_counter() - started,
+                error=f"unreachable ({type(exc).__name__})",
             )
-        agents = [await agent.probe() for agent in self._agents]
+        agents = list(await asyncio.gather(*(agent.probe() for agent in self._agents)))
         return HealthReport(
             version=self._version,
             started_at=self._started_at,

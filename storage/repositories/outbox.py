@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, and_, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.event_log import EventCriteria, RecordedEvent
 from domain.paging import Page, PageRequest
 from storage.tables import OutboxRow
 
@@ -30,31 +31,30 @@ class NewOutboxEvent:
     occurred_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxRecord:
-    seq: int
-    id: uuid.UUID
-    tenant_id: int
-    aggregate_type: str
-    aggregate_id: str
-    event_type: str
-    payload: str
-    occurred_at: datetime
-    published_at: datetime | None
-    attempts: int
+# The outbox's rows are the event log readers see.
+OutboxRecord = RecordedEvent
+
+
+# Where a live tail stands: (transaction id, seq) on PostgreSQL, (0, seq) on SQLite.
+TailPosition = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class EventCriteria:
-    types: Collection[str] = ()
-    aggregate_id: str | None = None
-    start: datetime | None = None
-    end: datetime | None = None
+class TailBatch:
+    """Events for a live tail and the position to continue after."""
+
+    records: list[OutboxRecord]
+    position: TailPosition
+
+
+# xid8 -> bigint: the oldest transaction id still running (or the next one, when none runs).
+_SNAPSHOT_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 
 
 class SqlAlchemyOutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._postgres = session.bind.dialect.name == "postgresql"
 
     async def append(self, events: Sequence[NewOutboxEvent]) -> None:
         if not events:
@@ -78,7 +78,12 @@ class SqlAlchemyOutboxRepository:
 
     async def unpublished(self, limit: int) -> list[OutboxRecord]:
         """The oldest waiting events of all tenants, in queue order."""
-        stmt = select(OutboxRow).where(OutboxRow.published_at.is_(None)).order_by(OutboxRow.seq).limit(limit)
+        stmt = (
+            select(OutboxRow)
+            .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
+            .order_by(OutboxRow.seq)
+            .limit(limit)
+        )
         return [_record(r) for r in (await self._session.execute(stmt)).scalars()]
 
     async def mark_published(self, seqs: Collection[int], at: datetime) -> None:
@@ -97,8 +102,25 @@ class SqlAlchemyOutboxRepository:
                 .values(attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
             )
 
+    async def mark_undeliverable(self, seqs: Collection[int], error: str, at: datetime) -> None:
+        """Take events Kafka will never accept (too large, invalid topic) out of the queue, keeping them."""
+        if seqs:
+            await self._session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq.in_(list(seqs)))
+                .values(failed_at=at, attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
+            )
+
+    async def undeliverable(self) -> int:
+        stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.failed_at.is_not(None))
+        return int(await self._session.scalar(stmt) or 0)
+
     async def backlog(self, tenant_id: int | None = None) -> int:
-        stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.published_at.is_(None))
+        stmt = (
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
+        )
         if tenant_id is not None:
             stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
         return int(await self._session.scalar(stmt) or 0)
@@ -119,13 +141,42 @@ class SqlAlchemyOutboxRepository:
         next_after = str(items[-1].seq) if len(rows) > page.size else None
         return Page(items=items, next_after=next_after, total_size=int(total or 0))
 
-    async def occurred_since(
-        self, tenant_id: int, types: Collection[str], since: datetime, limit: int
-    ) -> list[OutboxRecord]:
-        """The tenant's events that occurred at or after `since`, oldest first (for live tails)."""
+    async def tail_start(self) -> TailPosition:
+        """The tail position before every event not yet visible: new events come after it."""
+        if self._postgres:
+            xmin = int(await self._session.scalar(text(f"SELECT {_SNAPSHOT_XMIN}")) or 1)
+            return (xmin - 1, 0)
+        return (0, int(await self._session.scalar(select(func.coalesce(func.max(OutboxRow.seq), 0))) or 0))
+
+    async def tail(
+        self,
+        tenant_id: int,
+        types: Collection[str],
+        *,
+        after: TailPosition,
+        since: datetime | None,
+        limit: int,
+    ) -> TailBatch:
+        """The tenant's next events in commit order after `after`.
+
+        PostgreSQL: by (transaction id, seq), and only of transactions older than every running one (the
+        snapshot's xmin), so a slow transaction's events are never skipped. SQLite: by `seq`, which
+        BEGIN IMMEDIATE makes the commit order.
+        """
+        txid, seq = after
         stmt = _filtered(select(OutboxRow), tenant_id, EventCriteria(types=types, start=since))
-        stmt = stmt.order_by(OutboxRow.occurred_at, OutboxRow.seq).limit(limit)
-        return [_record(r) for r in (await self._session.execute(stmt)).scalars()]
+        if self._postgres:
+            stmt = stmt.where(
+                or_(OutboxRow.txid > txid, and_(OutboxRow.txid == txid, OutboxRow.seq > seq)),
+                OutboxRow.txid < text(_SNAPSHOT_XMIN),
+            ).order_by(OutboxRow.txid, OutboxRow.seq)
+        else:
+            stmt = stmt.where(OutboxRow.seq > seq).order_by(OutboxRow.seq)
+        rows = (await self._session.execute(stmt.limit(limit))).scalars().all()
+        if not rows:
+            return TailBatch([], after)
+        last = rows[-1]
+        return TailBatch([_record(r) for r in rows], (int(last.txid or 0), last.seq))
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: EventCriteria) -> Select[Any]:

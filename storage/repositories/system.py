@@ -25,6 +25,9 @@ class SqlAlchemySystemRepository:
             counts[name] = int(await self._session.scalar(stmt) or 0)
         return counts
 
+    async def ping(self) -> None:
+        await self._session.execute(text("SELECT 1"))
+
     async def schema_revision(self) -> str:
         try:
             return str(await self._session.scalar(text("SELECT version_num FROM alembic_version")) or "")

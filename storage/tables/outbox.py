@@ -28,6 +28,10 @@ class OutboxRow(Base):
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when Kafka refused the event for good (too large, invalid topic): out of the queue, kept.
+    failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # PostgreSQL: the writing transaction's id (a column default), which orders live tails.
+    txid: Mapped[int | None] = mapped_column(BigInteger)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
 
@@ -36,11 +40,12 @@ class OutboxRow(Base):
         Index("ix_outbox_tenant_type_seq", "tenant_id", "event_type", "seq"),
         Index("ix_outbox_tenant_aggregate_seq", "tenant_id", "aggregate_id", "seq"),
         Index("ix_outbox_tenant_occurred", "tenant_id", "occurred_at"),
+        Index("ix_outbox_tenant_txid_seq", "tenant_id", "txid", "seq"),
         # The relay's queue: small because published rows leave it.
         Index(
             "ix_outbox_unpublished",
             "seq",
-            postgresql_where=text("published_at IS NULL"),
-            sqlite_where=text("published_at IS NULL"),
+            postgresql_where=text("published_at IS NULL AND failed_at IS NULL"),
+            sqlite_where=text("published_at IS NULL AND failed_at IS NULL"),
         ),
     )

@@ -135,3 +135,49 @@ async def test_events_wait_in_the_outbox_without_kafka_and_publish_in_order_once
         pb.LEAD_STATUS_QUALIFIED,
         pb.LEAD_STATUS_PROPOSAL,
     ]
+
+
+async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(
+    postgres: PostgresDatabases, kafka, topic_prefix
+):
+    from sqlalchemy import insert, select
+
+    from domain.clock import utcnow
+    from domain.ids import new_id
+    from storage.tables import OutboxRow
+
+    tenant_id = 7003
+    running = await start_server(
+        make_settings(
+            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
+        ),
+        "postgres",
+    )
+    try:
+        poison_id = new_id()
+        async with running.server.components.database.write_sessions() as session, session.begin():
+            await session.execute(
+                insert(OutboxRow).values(
+                    id=poison_id,
+                    tenant_id=tenant_id,
+                    aggregate_type="lead",
+                    aggregate_id="poison",
+                    event_type="lead.deleted",
+                    payload='{"x": "' + "y" * 2_000_000 + '"}',
+                    occurred_at=utcnow(),
+                    attempts=0,
+                )
+            )
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
+            )
+            await read_topic(
+                kafka, f"{topic_prefix}leads", until=lambda rs: any(r.key == lead.id for r in rs), timeout=60
+            )
+        async with running.server.components.database.sessions() as session:
+            poison = (await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))).scalar_one()
+    finally:
+        await running.server.stop(grace=1.0)
+    assert poison.failed_at is not None and poison.published_at is None
+    assert poison.last_error

@@ -127,12 +127,87 @@ async def test_sigterm_drains_open_calls_and_exits_cleanly(served):
         )
         await stream.initial_metadata()  # the stream is open and in flight
         process.send_signal(signal.SIGTERM)
-        with pytest.raises(grpc.aio.AioRpcError):
+        with pytest.raises(grpc.aio.AioRpcError) as ended:
             async for _ in stream:
                 pass
+        assert ended.value.code() == grpc.StatusCode.UNAVAILABLE  # retryable: reconnect elsewhere
     exit_code = await asyncio.to_thread(process.wait, 30)
     output = process.stdout.read() if process.stdout else ""
     assert exit_code == 0, output
     messages = [json.loads(line)["message"] for line in output.splitlines() if line.startswith("{")]
     assert any(m.startswith("shutting down") for m in messages)
     assert messages[-1] == "stopped"
+
+
+class SlowCrew:
+    """A fake CrewAI host whose `GET /inputs` answers only when released: it holds a GetHealth in flight."""
+
+    def __init__(self) -> None:
+        self.received = asyncio.Event()
+        self.release = asyncio.Event()
+        self.port = 0
+        self._server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> SlowCrew:
+        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self._server.close()
+        await self._server.wait_closed()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        self.received.set()
+        await self.release.wait()
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+        await writer.drain()
+        writer.close()
+
+
+async def test_sigterm_lets_an_in_flight_call_finish(tmp_path):
+    from crm.v2 import system_service_pb2, system_service_pb2_grpc
+
+    port = free_port()
+    async with SlowCrew() as crew:
+        process = subprocess.Popen(
+            SERVER,
+            env=server_env(
+                tmp_path,
+                PORT=str(port),
+                SHUTDOWN_GRACE_SECONDS="10",
+                CREWAI_HOST="127.0.0.1",
+                CREWAI_PORT=str(crew.port),
+            ),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            await asyncio.to_thread(wait_for_port, "127.0.0.1", port, 30)
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+                call = system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
+                    system_service_pb2.GetHealthRequest(tenant_id=1)
+                )
+                await asyncio.wait_for(crew.received.wait(), 10)  # the call is now inside the server
+                process.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(asyncio.to_thread(_read_until, process, "shutting down"), 20)
+                crew.release.set()
+                response = await call
+            assert response.version == "2.0.0"
+            assert [a.name for a in response.agents] == ["crewai"]
+            assert await asyncio.to_thread(process.wait, 30) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(10)
+
+
+def _read_until(process: subprocess.Popen[str], text: str) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        if text in line:
+            return
+    raise AssertionError(f"the server never logged {text!r}")

@@ -118,6 +118,17 @@ class PostgresServer:
         if proc.returncode != 0:
             raise RuntimeError(f"postgres.sh {cmd} failed:\n{proc.stderr.strip()}")
 
+    def pause(self) -> None:
+        """Stop the server but keep its data and port, for outage tests; `resume()` brings it back."""
+        proc = _run_script(["stop", str(self.data_dir)], self.bin_dir, 60)
+        if proc.returncode != 0:
+            raise RuntimeError(f"postgres.sh stop failed:\n{proc.stderr.strip()}")
+
+    def resume(self, timeout: float = 90.0) -> None:
+        proc = _run_script(["start", str(self.data_dir), str(self.port)], self.bin_dir, timeout)
+        if proc.returncode != 0:
+            raise RuntimeError(f"postgres.sh start failed:\n{proc.stderr.strip()}")
+
     def __enter__(self) -> PostgresServer:
         return self
 

@@ -33,6 +33,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "domain": {"grpc", "google", "sqlalchemy", "aiokafka", "crm", "storage", "server", "clients"},
     "storage": {"grpc", "grpc_status", "google", "crm", "server", "clients", "aiokafka"},
     "server/usecases": {"grpc", "grpc_status", "google", "crm", "clients", "server.rpc"},
+    "server/rpc": {"sqlalchemy", "storage", "aiokafka", "psycopg", "aiosqlite"},
     "clients": {"engines", "domain", "storage", "server", "sqlalchemy", "aiokafka"},
 }
 

@@ -72,19 +72,25 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("occurred_at", TIMESTAMP, nullable=False),
         sa.Column("published_at", TIMESTAMP, nullable=True),
+        sa.Column("failed_at", TIMESTAMP, nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("txid", sa.BigInteger(), nullable=True),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # Live tails follow transaction ids (see SqlAlchemyOutboxRepository.tail).
+        op.alter_column("outbox", "txid", server_default=sa.text("pg_current_xact_id()::text::bigint"))
     op.create_index("ix_outbox_tenant_seq", "outbox", ["tenant_id", "seq"])
     op.create_index("ix_outbox_tenant_type_seq", "outbox", ["tenant_id", "event_type", "seq"])
     op.create_index("ix_outbox_tenant_aggregate_seq", "outbox", ["tenant_id", "aggregate_id", "seq"])
     op.create_index("ix_outbox_tenant_occurred", "outbox", ["tenant_id", "occurred_at"])
+    op.create_index("ix_outbox_tenant_txid_seq", "outbox", ["tenant_id", "txid", "seq"])
     op.create_index(
         "ix_outbox_unpublished",
         "outbox",
         ["seq"],
-        postgresql_where=sa.text("published_at IS NULL"),
-        sqlite_where=sa.text("published_at IS NULL"),
+        postgresql_where=sa.text("published_at IS NULL AND failed_at IS NULL"),
+        sqlite_where=sa.text("published_at IS NULL AND failed_at IS NULL"),
     )
 
 

@@ -1,0 +1,32 @@
+"""The recorded event log as readers see it: events as stored, and how to select them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedEvent:
+    """A domain event as recorded in the outbox; `payload` is its proto3 JSON."""
+
+    seq: int
+    id: uuid.UUID
+    tenant_id: int
+    aggregate_type: str
+    aggregate_id: str
+    event_type: str
+    payload: str
+    occurred_at: datetime
+    published_at: datetime | None
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventCriteria:
+    types: Collection[str] = ()
+    aggregate_id: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None

@@ -53,10 +53,11 @@ def create_command(request: pb.CreateLeadRequest) -> tuple[LeadDraft, str | None
     return draft, request_id
 
 
-def update_command(request: pb.UpdateLeadRequest) -> LeadChanges:
+def update_command(request: pb.UpdateLeadRequest) -> tuple[uuid.UUID, LeadChanges]:
     v = Violations()
     v.tenant(request.tenant_id)
     lead = request.lead
+    lead_id = v.id("lead.id", lead.id)
     paths = mask_paths(
         v, request.update_mask, allowed=LEAD_MUTABLE_FIELDS, resource=lead, resource_field="lead"
     )
@@ -78,7 +79,7 @@ def update_command(request: pb.UpdateLeadRequest) -> LeadChanges:
     }
     values = {path: readers[path]() for path in paths}
     v.raise_if_any()
-    return LeadChanges(values)
+    return lead_id, LeadChanges(values)
 
 
 def lead_id(tenant_id: int, raw_id: str, field: str = "lead_id") -> uuid.UUID:

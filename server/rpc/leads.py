@@ -8,15 +8,25 @@ from google.protobuf import empty_pb2
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from server.rpc import lead_requests as requests
+from server.rpc.actor import ANONYMOUS_ACTORS, ActorResolver
+from server.rpc.lead_conversion import conversion_to_proto, convert_command
 from server.rpc.lead_mapping import analytics_to_proto, lead_to_proto
 from server.rpc.pagination import encode_token
 from server.rpc.validation import tenant_only
+from server.usecases.lead_conversion import LeadConversionUseCases
 from server.usecases.leads import LeadUseCases
 
 
 class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
-    def __init__(self, leads: LeadUseCases) -> None:
+    def __init__(
+        self,
+        leads: LeadUseCases,
+        conversions: LeadConversionUseCases | None = None,
+        actors: ActorResolver = ANONYMOUS_ACTORS,
+    ) -> None:
         self._leads = leads
+        self._conversions = conversions
+        self._actors = actors
 
     async def CreateLead(self, request: pb.CreateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
         draft, request_id = requests.create_command(request)
@@ -39,8 +49,7 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
         )
 
     async def UpdateLead(self, request: pb.UpdateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
-        lead_id = requests.lead_id(request.tenant_id, request.lead.id, "lead.id")
-        changes = requests.update_command(request)
+        lead_id, changes = requests.update_command(request)
         lead = await self._leads.update(tenant_id=request.tenant_id, lead_id=lead_id, changes=changes)
         return lead_to_proto(lead)
 
@@ -50,6 +59,17 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
         lead_id = requests.lead_id(request.tenant_id, request.lead_id)
         await self._leads.delete(tenant_id=request.tenant_id, lead_id=lead_id)
         return empty_pb2.Empty()
+
+    async def ConvertLead(
+        self, request: pb.ConvertLeadRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ConvertLeadResponse:
+        if self._conversions is None:
+            raise NotImplementedError("ConvertLead is not wired")
+        lead_id, command = convert_command(request)
+        conversion = await self._conversions.convert(
+            tenant_id=request.tenant_id, lead_id=lead_id, request=command, actor=self._actors(context)
+        )
+        return conversion_to_proto(conversion)
 
     async def GetLeadAnalytics(
         self, request: pb.GetLeadAnalyticsRequest, context: grpc.aio.ServicerContext

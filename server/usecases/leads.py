@@ -1,4 +1,5 @@
-"""Lead use cases: capture with scoring, idempotent create, masked update with re-scoring, analytics."""
+"""Lead use cases: capture with scoring (learning from the tenant's closed leads), idempotent create,
+masked update with re-scoring, analytics. Conversion lives in lead_conversion.py."""
 
 from __future__ import annotations
 
@@ -20,12 +21,20 @@ from domain.leads import (
     LeadPriority,
 )
 from domain.paging import Page, PageRequest
-from engines.lead_scoring import LeadProfile, LeadScore, LeadScoringPolicy, score_lead
+from engines.lead_scoring import (
+    ClosedLeadHistory,
+    LeadProfile,
+    LeadScore,
+    LeadScoringPolicy,
+    history_from_counts,
+    score_lead,
+)
+from server.usecases.crm_uow import CrmUnitOfWork
 from storage.uow import UniqueViolation, UnitOfWork
 
 
 class LeadUseCases:
-    def __init__(self, uow: Callable[[], UnitOfWork], policy: LeadScoringPolicy) -> None:
+    def __init__(self, uow: Callable[..., CrmUnitOfWork], policy: LeadScoringPolicy) -> None:
         self._uow = uow
         self._policy = policy
 
@@ -35,7 +44,7 @@ class LeadUseCases:
             async with self._uow() as uow:
                 if request_id and (existing := await uow.leads.get_by_request_id(tenant_id, request_id)):
                     return existing
-                lead = self._new_lead(tenant_id, draft, request_id)
+                lead = self._new_lead(tenant_id, draft, request_id, await self._history(uow, tenant_id))
                 await uow.leads.add(lead)
                 uow.emit(LeadCreated(tenant_id=tenant_id, lead=lead))
                 await uow.commit()
@@ -51,11 +60,11 @@ class LeadUseCases:
             return existing
 
     async def get(self, *, tenant_id: int, lead_id: uuid.UUID) -> Lead:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await _existing(uow, tenant_id, lead_id)
 
     async def list(self, *, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await uow.leads.list(tenant_id, criteria, page)
 
     async def update(self, *, tenant_id: int, lead_id: uuid.UUID, changes: LeadChanges) -> Lead:
@@ -67,7 +76,7 @@ class LeadUseCases:
                 return lead
             updated = replace(lead, **{name: changes.values[name] for name in changed}, updated_at=utcnow())
             if LEAD_SCORE_INPUTS.intersection(changed):
-                scored = self._score(updated)
+                scored = self._score(updated, await self._history(uow, tenant_id))
                 updated = replace(updated, score=scored.score, score_factors=scored.factors)
                 if updated.score != lead.score:
                     changed.append("score")
@@ -91,11 +100,13 @@ class LeadUseCases:
             await uow.commit()
 
     async def analytics(self, *, tenant_id: int) -> LeadAnalytics:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await uow.leads.analytics(tenant_id)
 
-    def _new_lead(self, tenant_id: int, draft: LeadDraft, request_id: str | None) -> Lead:
-        scored = self._score(draft)
+    def _new_lead(
+        self, tenant_id: int, draft: LeadDraft, request_id: str | None, history: ClosedLeadHistory
+    ) -> Lead:
+        scored = self._score(draft, history)
         now = utcnow()
         return Lead(
             id=new_id(),
@@ -119,7 +130,11 @@ class LeadUseCases:
             updated_at=now,
         )
 
-    def _score(self, lead: Lead | LeadDraft) -> LeadScore:
+    async def _history(self, uow: CrmUnitOfWork, tenant_id: int) -> ClosedLeadHistory:
+        """The tenant's own closed leads, which the score learns from (never another tenant's)."""
+        return history_from_counts(await uow.lead_history.closed_outcomes(tenant_id), self._policy)
+
+    def _score(self, lead: Lead | LeadDraft, history: ClosedLeadHistory) -> LeadScore:
         profile = LeadProfile(
             email=lead.email,
             source=lead.source.value,
@@ -128,10 +143,12 @@ class LeadUseCases:
             phone=lead.phone,
             notes=lead.notes,
         )
-        return score_lead(profile, self._policy)
+        return score_lead(profile, self._policy, history)
 
 
-async def _existing(uow: UnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead:
+async def _existing(
+    uow: UnitOfWork | CrmUnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False
+) -> Lead:
     lead = await uow.leads.get(tenant_id, lead_id, for_update=for_update)
     if lead is None:
         raise NotFound("lead", str(lead_id))

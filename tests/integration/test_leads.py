@@ -417,3 +417,15 @@ async def test_a_rejected_request_records_no_event(leads, events, tenant_id):
         await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead(email="nope")))
     listed = await events.ListEvents(event_service_pb2.ListEventsRequest(tenant_id=tenant_id))
     assert listed.total_size == 0
+
+
+async def test_an_update_reports_a_bad_id_and_bad_fields_together(leads, tenant_id):
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await leads.UpdateLead(
+            pb.UpdateLeadRequest(
+                tenant_id=tenant_id,
+                lead=pb.Lead(id="nope", email="broken@"),
+                update_mask=field_mask_pb2.FieldMask(paths=["email", "bogus"]),
+            )
+        )
+    assert {"lead.id", "lead.email", "update_mask"} <= set(field_violations(caught.value))

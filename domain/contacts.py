@@ -1,0 +1,90 @@
+"""Contacts: the people a tenant does business with."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# The fields a caller may set; also the paths an update mask may name.
+CONTACT_MUTABLE_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "company",
+    "job_title",
+    "address",
+    "notes",
+    "tags",
+    "owner",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PostalAddress:
+    """A postal address (the fields of google.type.PostalAddress); `region_code` is a CLDR region."""
+
+    region_code: str
+    language_code: str = ""
+    postal_code: str = ""
+    sorting_code: str = ""
+    administrative_area: str = ""
+    locality: str = ""
+    sublocality: str = ""
+    address_lines: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    organization: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """What a caller supplies for a new contact; `email` is already lower-cased."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str = ""
+    company: str = ""
+    job_title: str = ""
+    address: PostalAddress | None = None
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    owner: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: uuid.UUID
+    tenant_id: int
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    company: str
+    job_title: str
+    address: PostalAddress | None
+    notes: str
+    tags: tuple[str, ...]
+    owner: str
+    created_at: datetime
+    updated_at: datetime
+    source_lead_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChanges:
+    """New values for the named fields of a contact (an update mask already applied)."""
+
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFilter:
+    """`query` matches names, email and company (substring, any case); `company` matches exactly, any case."""
+
+    query: str = ""
+    owner: str = ""
+    company: str = ""
+    tag: str = ""

@@ -1,0 +1,61 @@
+"""CRM events reach a real Kafka broker on their families' topics, keyed by aggregate, in order."""
+
+from __future__ import annotations
+
+import uuid
+
+import grpc
+from google.protobuf import field_mask_pb2, json_format
+
+from crm.v2 import (
+    deal_service_pb2,
+    deal_service_pb2_grpc,
+    events_pb2,
+    lead_service_pb2,
+    lead_service_pb2_grpc,
+)
+from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.integration.test_leads import a_lead
+from tests.support.consume import read_topic
+
+
+async def test_conversion_and_stage_changes_are_published_per_family(postgres: PostgresDatabases, kafka):
+    prefix = f"crmtest{uuid.uuid4().hex[:8]}."
+    tenant_id = 7301
+    running = await start_server(
+        make_settings(postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=prefix),
+        "postgres",
+    )
+    try:
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+            lead = await leads.CreateLead(
+                lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
+            )
+            converted = await leads.ConvertLead(
+                lead_service_pb2.ConvertLeadRequest(tenant_id=tenant_id, lead_id=lead.id, create_deal=True)
+            )
+            deal_id = converted.deal.id
+            await deal_service_pb2_grpc.DealServiceStub(channel).UpdateDeal(
+                deal_service_pb2.UpdateDealRequest(
+                    tenant_id=tenant_id,
+                    deal=deal_service_pb2.Deal(id=deal_id, stage=deal_service_pb2.DEAL_STAGE_CLOSED_WON),
+                    update_mask=field_mask_pb2.FieldMask(paths=["stage"]),
+                )
+            )
+            contacts = await read_topic(kafka, f"{prefix}contacts", until=lambda rs: len(rs) >= 1, timeout=60)
+            deals = await read_topic(kafka, f"{prefix}deals", until=lambda rs: len(rs) >= 3, timeout=60)
+            leads_topic = await read_topic(kafka, f"{prefix}leads", until=lambda rs: len(rs) >= 2, timeout=60)
+    finally:
+        await running.server.stop(grace=1.0)
+
+    assert [(r.key, r.headers["ce_type"]) for r in contacts] == [(converted.contact.id, "contact.created")]
+    assert [r.headers["ce_type"] for r in deals] == ["deal.created", "deal.updated", "deal.stage_changed"]
+    assert {r.key for r in deals} == {deal_id}
+    assert [r.headers["ce_type"] for r in leads_topic] == ["lead.created", "lead.converted"]
+    stage_changed = json_format.Parse(deals[-1].value, events_pb2.DealStageChanged())
+    assert (
+        stage_changed.to_stage == deal_service_pb2.DEAL_STAGE_CLOSED_WON and stage_changed.probability == 1.0
+    )
+    converted_event = json_format.Parse(leads_topic[-1].value, events_pb2.LeadConverted())
+    assert converted_event.contact_id == converted.contact.id and converted_event.deal_id == deal_id

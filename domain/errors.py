@@ -86,10 +86,20 @@ class AlreadyExists(DomainError):
     reason = "ALREADY_EXISTS"
 
 
+@dataclass(frozen=True, slots=True)
+class PreconditionViolation:
+    """One failed precondition: its type (e.g. `STOCK`), the subject (e.g. `items[0]`) and what failed."""
+
+    type: str
+    subject: str
+    description: str
+
+
 class FailedPrecondition(DomainError):
     """The system is not in a state that allows the operation (stock, lifecycle)."""
 
     kind = ErrorKind.FAILED_PRECONDITION
+    violations: tuple[PreconditionViolation, ...] = ()
 
 
 class Conflict(DomainError):

@@ -7,7 +7,7 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from domain.errors import DomainError, ErrorKind, InvalidArgument
+from domain.errors import DomainError, ErrorKind, FailedPrecondition, InvalidArgument
 
 ERROR_DOMAIN = "crm.v2"
 
@@ -32,6 +32,19 @@ def to_status(error: DomainError, *, request_id: str) -> grpc.Status:
                 error_details_pb2.BadRequest(
                     field_violations=[
                         error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
+                        for v in error.violations
+                    ]
+                )
+            )
+        )
+    if isinstance(error, FailedPrecondition) and error.violations:
+        details.append(
+            _packed(
+                error_details_pb2.PreconditionFailure(
+                    violations=[
+                        error_details_pb2.PreconditionFailure.Violation(
+                            type=v.type, subject=v.subject, description=v.description
+                        )
                         for v in error.violations
                     ]
                 )

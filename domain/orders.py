@@ -1,0 +1,200 @@
+"""Orders: lines with catalog prices, totals, the fraud assessment, and the validated status lifecycle."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain.money import Money
+from engines.factors import Factor
+from engines.fraud import FraudAction, RiskLevel
+
+MAX_ORDER_LINES = 100
+MAX_LINE_QUANTITY = 10_000
+SYSTEM_ACTOR = "system"
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    PROCESSING = "processing"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+    ON_HOLD = "on_hold"
+
+
+class FinancialStatus(enum.StrEnum):
+    PENDING = "pending"
+    AUTHORIZED = "authorized"
+    PAID = "paid"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+    VOIDED = "voided"
+
+
+S, F = OrderStatus, FinancialStatus
+# SPEC section 4: the only status changes there are.
+STATUS_TRANSITIONS: Mapping[OrderStatus, frozenset[OrderStatus]] = {
+    S.PENDING: frozenset({S.CONFIRMED, S.CANCELLED}),
+    S.CONFIRMED: frozenset({S.PROCESSING, S.CANCELLED}),
+    S.PROCESSING: frozenset({S.SHIPPED, S.CANCELLED}),
+    S.SHIPPED: frozenset({S.DELIVERED}),
+    S.DELIVERED: frozenset({S.REFUNDED}),
+    S.ON_HOLD: frozenset({S.CONFIRMED, S.CANCELLED}),
+    S.CANCELLED: frozenset(),
+    S.REFUNDED: frozenset(),
+}
+FINANCIAL_TRANSITIONS: Mapping[FinancialStatus, frozenset[FinancialStatus]] = {
+    F.PENDING: frozenset({F.AUTHORIZED, F.PAID, F.VOIDED}),
+    F.AUTHORIZED: frozenset({F.PAID, F.VOIDED}),
+    F.PAID: frozenset({F.PARTIALLY_REFUNDED, F.REFUNDED}),
+    F.PARTIALLY_REFUNDED: frozenset({F.REFUNDED}),
+    F.REFUNDED: frozenset(),
+    F.VOIDED: frozenset(),
+}
+# Statuses whose reservations are still held (released by a cancellation, shipped by SHIPPED).
+RESERVING_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING, S.ON_HOLD})
+# The order paths an update may name.
+ORDER_MUTABLE_FIELDS: tuple[str, ...] = (
+    "status",
+    "financial_status",
+    "customer_name",
+    "billing_address",
+    "shipping_address",
+    "notes",
+    "tracking_number",
+    "carrier",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A postal address (google.type.PostalAddress without the formatting hints)."""
+
+    region_code: str
+    address_lines: tuple[str, ...]
+    postal_code: str = ""
+    locality: str = ""
+    administrative_area: str = ""
+    recipients: tuple[str, ...] = ()
+    organization: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FraudAnalysis:
+    risk_level: RiskLevel
+    risk_score: float
+    verification_required: bool
+    action: FraudAction
+    factors: tuple[Factor, ...]
+    analyzed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    product_id: uuid.UUID
+    sku: str
+    title: str
+    quantity: int
+    unit_price: Money
+    total_price: Money
+    backordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    from_status: OrderStatus | None
+    to_status: OrderStatus
+    reason: str
+    changed_by: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LineRequest:
+    product_id: uuid.UUID
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDraft:
+    """What a caller supplies for a new order; prices, totals and risk come from the server."""
+
+    customer_email: str
+    customer_name: str
+    billing_address: Address
+    shipping_address: Address
+    lines: tuple[LineRequest, ...]
+    currency: str | None = None
+    tax: Money | None = None
+    shipping: Money | None = None
+    discount: Money | None = None
+    financial_status: FinancialStatus = FinancialStatus.PENDING
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    id: uuid.UUID
+    tenant_id: int
+    order_number: str
+    customer_email: str
+    customer_name: str
+    billing_address: Address
+    shipping_address: Address
+    lines: tuple[OrderLine, ...]
+    currency: str
+    subtotal: Money
+    tax: Money
+    shipping: Money
+    discount: Money
+    total: Money
+    status: OrderStatus
+    financial_status: FinancialStatus
+    fraud: FraudAnalysis
+    history: tuple[StatusChange, ...]
+    created_at: datetime
+    updated_at: datetime
+    notes: str = ""
+    tracking_number: str = ""
+    carrier: str = ""
+    request_id: str | None = None
+    cancel_reason: str = ""
+    version: int = 1
+
+    @property
+    def has_backorders(self) -> bool:
+        return any(line.backordered for line in self.lines)
+
+    @property
+    def reserved_lines(self) -> tuple[OrderLine, ...]:
+        return tuple(line for line in self.lines if not line.backordered)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChanges:
+    """New values for the named fields of an order (an update mask already applied)."""
+
+    values: Mapping[str, object] = field(default_factory=dict)
+    reason: str = ""
+    actor: str = SYSTEM_ACTOR
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    status: OrderStatus | None = None
+    financial_status: FinancialStatus | None = None
+    customer_email: str | None = None
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    risk_level: RiskLevel | None = None
+
+
+def order_number(day: datetime, sequence: int) -> str:
+    """`ORD-YYYYMMDD-NNNN`: the UTC day and the tenant's sequence of that day (wider past 9999)."""
+    return f"ORD-{day:%Y%m%d}-{sequence:04d}"

@@ -1,0 +1,146 @@
+"""Order rows <-> domain Order: column values, addresses and fraud factors as JSON documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from domain.money import Money
+from domain.orders import (
+    Address,
+    FinancialStatus,
+    FraudAnalysis,
+    Order,
+    OrderLine,
+    OrderStatus,
+    StatusChange,
+)
+from engines.factors import Factor
+from engines.fraud import FraudAction, RiskLevel
+
+
+def address_json(address: Address) -> dict[str, Any]:
+    return {
+        "region_code": address.region_code,
+        "address_lines": list(address.address_lines),
+        "postal_code": address.postal_code,
+        "locality": address.locality,
+        "administrative_area": address.administrative_area,
+        "recipients": list(address.recipients),
+        "organization": address.organization,
+    }
+
+
+def address_of(doc: dict[str, Any]) -> Address:
+    return Address(
+        region_code=doc["region_code"],
+        address_lines=tuple(doc["address_lines"]),
+        postal_code=doc.get("postal_code", ""),
+        locality=doc.get("locality", ""),
+        administrative_area=doc.get("administrative_area", ""),
+        recipients=tuple(doc.get("recipients", ())),
+        organization=doc.get("organization", ""),
+    )
+
+
+def order_values(order: Order) -> dict[str, Any]:
+    fraud = order.fraud
+    return {
+        "id": order.id,
+        "tenant_id": order.tenant_id,
+        "order_number": order.order_number,
+        "customer_email": order.customer_email,
+        "customer_name": order.customer_name,
+        "billing_address": address_json(order.billing_address),
+        "shipping_address": address_json(order.shipping_address),
+        "currency": order.currency,
+        "subtotal": order.subtotal.amount,
+        "tax": order.tax.amount,
+        "shipping": order.shipping.amount,
+        "discount": order.discount.amount,
+        "total": order.total.amount,
+        "status": order.status.value,
+        "financial_status": order.financial_status.value,
+        "risk_level": fraud.risk_level.value,
+        "risk_score": fraud.risk_score,
+        "verification_required": fraud.verification_required,
+        "fraud_action": fraud.action.value,
+        "fraud_factors": [
+            {
+                "name": f.name,
+                "weight": f.weight,
+                "value": f.value,
+                "contribution": f.contribution,
+                "explanation": f.explanation,
+            }
+            for f in fraud.factors
+        ],
+        "analyzed_at": fraud.analyzed_at,
+        "notes": order.notes,
+        "tracking_number": order.tracking_number,
+        "carrier": order.carrier,
+        "request_id": order.request_id,
+        "cancel_reason": order.cancel_reason,
+        "version": order.version,
+        "created_at": order.created_at,
+        "updated_at": order.updated_at,
+    }
+
+
+def to_order(row: Any, items: Sequence[Any], changes: Sequence[Any]) -> Order:
+    currency = row["currency"]
+    return Order(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        order_number=row["order_number"],
+        customer_email=row["customer_email"],
+        customer_name=row["customer_name"],
+        billing_address=address_of(row["billing_address"]),
+        shipping_address=address_of(row["shipping_address"]),
+        lines=tuple(
+            OrderLine(
+                product_id=i["product_id"],
+                sku=i["sku"],
+                title=i["title"],
+                quantity=i["quantity"],
+                unit_price=Money(i["unit_price"], currency),
+                total_price=Money(i["total_price"], currency),
+                backordered=i["backordered"],
+            )
+            for i in items
+        ),
+        currency=currency,
+        subtotal=Money(row["subtotal"], currency),
+        tax=Money(row["tax"], currency),
+        shipping=Money(row["shipping"], currency),
+        discount=Money(row["discount"], currency),
+        total=Money(row["total"], currency),
+        status=OrderStatus(row["status"]),
+        financial_status=FinancialStatus(row["financial_status"]),
+        fraud=FraudAnalysis(
+            risk_level=RiskLevel(row["risk_level"]),
+            risk_score=row["risk_score"],
+            verification_required=row["verification_required"],
+            action=FraudAction(row["fraud_action"]),
+            factors=tuple(Factor(**f) for f in row["fraud_factors"]),
+            analyzed_at=row["analyzed_at"],
+        ),
+        history=tuple(
+            StatusChange(
+                from_status=OrderStatus(c["from_status"]) if c["from_status"] else None,
+                to_status=OrderStatus(c["to_status"]),
+                reason=c["reason"],
+                changed_by=c["changed_by"],
+                changed_at=c["changed_at"],
+            )
+            for c in changes
+        ),
+        notes=row["notes"],
+        tracking_number=row["tracking_number"],
+        carrier=row["carrier"],
+        request_id=row["request_id"],
+        cancel_reason=row["cancel_reason"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from server.agents.circuit import OPEN, CircuitBreaker
+
 PROBE_TIMEOUT_SECONDS = 2.0
 
 
@@ -20,12 +22,20 @@ class AgentProbeResult:
 
 
 class CrewProbe:
-    def __init__(self, name: str, base_url: str, token: str = "") -> None:
+    def __init__(
+        self, name: str, base_url: str, token: str = "", *, breaker: CircuitBreaker | None = None
+    ) -> None:
         self.name = name
         self.base_url = base_url
         self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._breaker = breaker
 
     async def probe(self) -> AgentProbeResult:
+        # An open circuit means the calls of the service fail fast: report that, not a lucky probe.
+        if self._breaker is not None and self._breaker.state == OPEN:
+            return AgentProbeResult(
+                self.name, self.base_url, False, 0.0, f"circuit open: {self._breaker.last_error}"
+            )
         started = time.perf_counter()
         try:
             async with httpx.AsyncClient(timeout=PROBE_TIMEOUT_SECONDS) as client:

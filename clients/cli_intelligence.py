@@ -1,0 +1,175 @@
+"""crmctl intelligence commands: `cross-sell`, `price`, `strategy` and `workflows start|get|list|cancel`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from clients import render
+from clients.cli_catalog import _amount, _enum, _money, _price
+from clients.parsing import enum_label
+from clients.tables import format_pairs, format_table
+from crm.v2 import intelligence_service_pb2 as I
+from crm.v2 import workflow_service_pb2 as W
+
+CROSS_SELL_COLUMNS = ("ID", "SKU", "TITLE", "PRICE", "RATIO", "CONFIDENCE", "TOGETHER", "WHY")
+WORKFLOW_COLUMNS = ("ID", "TYPE", "STATE", "PROGRESS", "ATTEMPTS", "PRODUCT", "STEP")
+
+
+def _cross_sell(client: Any, args: argparse.Namespace) -> None:
+    answer = client.recommend_cross_sell(args.product_id, args.type, args.limit)
+    if args.json:
+        print(render.to_json(answer))
+        return
+    rows = [
+        [
+            r.product_id,
+            r.sku,
+            r.title,
+            _price(r.price),
+            f"{r.price_ratio:.2f}",
+            f"{r.confidence:.2f}",
+            r.co_purchase_count,
+            r.reasons[0] if r.reasons else "",
+        ]
+        for r in answer.recommendations
+    ]
+    print(format_table(CROSS_SELL_COLUMNS, rows, max_width=None) + f"\n{answer.candidate_count} candidates")
+
+
+def _price_cmd(client: Any, args: argparse.Namespace) -> None:
+    conditions = I.MarketConditions(
+        demand_level=args.demand or 0,
+        competitor_prices=[_money(p, args.currency) for p in args.competitor_prices or []],
+    )
+    if args.seasonality is not None:
+        conditions.seasonality_factor = args.seasonality
+    rec = client.optimize_pricing(
+        args.product_id, market_conditions=conditions, charm_pricing=args.charm
+    ).recommendation
+    if args.json:
+        print(render.to_json(rec))
+        return
+    pairs = [
+        ("product", f"{rec.sku} {rec.title}"),
+        ("current price", _price(rec.current_price)),
+        ("recommended price", _price(rec.recommended_price)),
+        ("change", f"{rec.change_percent:+.2f} %"),
+        ("expected margin", f"{rec.expected_margin:.1%}"),
+        (
+            "demand",
+            enum_label(I.DemandLevel, rec.demand_level) + (" (derived)" if rec.demand_derived else ""),
+        ),
+        ("constraints", ", ".join(enum_label(I.PricingConstraint, c) for c in rec.constraints) or "-"),
+        ("confidence", f"{rec.confidence:.2f}"),
+    ]
+    steps = [[f.name, f"{f.multiplier:.4f}", _price(f.price_after), f.explanation] for f in rec.factors]
+    print(
+        format_pairs(pairs)
+        + "\n\n"
+        + format_table(("FACTOR", "X", "PRICE AFTER", "WHY"), steps, max_width=None)
+    )
+
+
+def _strategy(client: Any, args: argparse.Namespace) -> None:
+    options: dict[str, Any] = {"skip_agent": args.skip_agent}
+    if args.budget is not None:
+        options["monthly_budget"] = _money(args.budget, args.currency)
+    strategy = client.generate_marketing_strategy(args.product_id, **options).strategy
+    if args.json:
+        print(render.to_json(strategy))
+        return
+    channels = [
+        [c.channel, f"{c.budget_share:.0%}", _price(c.budget) if c.HasField("budget") else "-", c.rationale]
+        for c in strategy.channels
+    ]
+    print(
+        f"{strategy.positioning}\n\nprice strategy: {strategy.price_strategy.name}, CAC ceiling "
+        f"{_price(strategy.cac_ceiling)}\n\n"
+        + format_table(("CHANNEL", "SHARE", "BUDGET", "WHY"), channels, max_width=None)
+    )
+
+
+def _workflow_row(w: W.Workflow) -> list[object]:
+    return [
+        w.id,
+        enum_label(W.WorkflowType, w.type),
+        enum_label(W.WorkflowState, w.state),
+        f"{w.progress:.0%}",
+        f"{w.attempts}/{w.max_attempts}",
+        w.product_id or "-",
+        w.step,
+    ]
+
+
+def _workflow_show(workflow: W.Workflow, as_json: bool) -> None:
+    if as_json:
+        print(render.to_json(workflow))
+        return
+    print(format_table(WORKFLOW_COLUMNS, [_workflow_row(workflow)], max_width=None))
+    if workflow.HasField("error"):
+        print(f"error: {workflow.error.message}")
+
+
+def _workflows_list(client: Any, args: argparse.Namespace) -> None:
+    page = client.list_workflows(
+        type=args.type or 0,
+        states=[args.state] if args.state else [],
+        product_id=args.product_id or "",
+        page_size=args.page_size,
+        page_token=args.page_token,
+    )
+    if args.json:
+        print(render.to_json(page))
+        return
+    footer = f"\n{len(page.workflows)} of {page.total_size} workflows"
+    if page.next_page_token:
+        footer += f"; next page: --page-token {page.next_page_token}"
+    print(format_table(WORKFLOW_COLUMNS, [_workflow_row(w) for w in page.workflows], max_width=None) + footer)
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register `cross-sell`, `price`, `strategy` and `workflows` with crmctl."""
+    cross = commands.add_parser("cross-sell", help="upsell, cross-sell or complement recommendations")
+    cross.add_argument("product_id", metavar="PRODUCT_ID")
+    _enum(cross, "--type", I.CrossSellType, required=True)
+    cross.add_argument("--limit", type=int, default=0, help="1-20, default 5")
+    cross.set_defaults(handler=_cross_sell)
+
+    price = commands.add_parser("price", help="recommend a price for a product (changes nothing)")
+    price.add_argument("product_id", metavar="PRODUCT_ID")
+    _enum(price, "--demand", I.DemandLevel)
+    price.add_argument("--competitor-price", dest="competitor_prices", type=_amount, action="append")
+    price.add_argument("--seasonality", type=float, help="0.5-2.0")
+    price.add_argument("--currency", default="USD")
+    price.add_argument("--charm", action="store_true", help="end the price in .99")
+    price.set_defaults(handler=_price_cmd)
+
+    strategy = commands.add_parser("strategy", help="generate a marketing strategy for a product")
+    strategy.add_argument("product_id", metavar="PRODUCT_ID")
+    strategy.add_argument("--budget", type=_amount, help="monthly budget to split over channels")
+    strategy.add_argument("--currency", default="USD")
+    strategy.add_argument("--skip-agent", action="store_true")
+    strategy.set_defaults(handler=_strategy)
+
+    workflows = commands.add_parser("workflows", help="AI workflows").add_subparsers(
+        dest="workflows_command", required=True
+    )
+    start = workflows.add_parser("start", help="start a product classification workflow")
+    start.add_argument("product_id", metavar="PRODUCT_ID")
+    start.set_defaults(
+        handler=lambda c, a: _workflow_show(c.start_product_classification(a.product_id), a.json)
+    )
+    get = workflows.add_parser("get", help="show a workflow with its progress")
+    get.add_argument("workflow_id", metavar="ID")
+    get.set_defaults(handler=lambda c, a: _workflow_show(c.get_workflow(a.workflow_id), a.json))
+    cancel = workflows.add_parser("cancel", help="cancel a pending or running workflow")
+    cancel.add_argument("workflow_id", metavar="ID")
+    cancel.set_defaults(handler=lambda c, a: _workflow_show(c.cancel_workflow(a.workflow_id), a.json))
+    listing = workflows.add_parser("list", help="list workflows, newest first")
+    _enum(listing, "--type", W.WorkflowType)
+    _enum(listing, "--state", W.WorkflowState)
+    listing.add_argument("--product-id")
+    listing.add_argument("--page-size", type=int, default=20)
+    listing.add_argument("--page-token", default="")
+    listing.set_defaults(handler=_workflows_list)

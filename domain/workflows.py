@@ -1,0 +1,137 @@
+"""Durable AI workflows: what they do, their lifecycle, and the typed results they carry."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from domain.catalog import ProductAnalysis
+from domain.errors import DomainError, FailedPrecondition
+from domain.money import Money
+from engines.classification import Classification
+from engines.marketing import Strategy
+from engines.pricing import BulkSummary
+
+
+class WorkflowType(enum.StrEnum):
+    PRODUCT_CLASSIFICATION = "product_classification"
+    MARKETING_STRATEGY = "marketing_strategy"
+    BULK_PRICING = "bulk_pricing"
+
+
+class WorkflowState(enum.StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (WorkflowState.SUCCEEDED, WorkflowState.FAILED, WorkflowState.CANCELLED)
+
+
+class ResultSource(enum.StrEnum):
+    ENGINE = "engine"
+    AGENT = "agent"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkflowError:
+    """Why an attempt failed: a google.rpc code name (e.g. UNAVAILABLE) and what happened."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassificationOutcome:
+    product_id: uuid.UUID
+    analysis: ProductAnalysis
+    recommended_price: Money
+    previous_classification: Classification | None
+    product_updated: bool
+    source: ResultSource = ResultSource.ENGINE
+
+
+@dataclass(frozen=True, slots=True)
+class MarketingOutcome:
+    strategy: Strategy
+    source: ResultSource
+    generated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BulkPricingOutcome:
+    summary: BulkSummary
+    currency: str
+    applied: bool
+    applied_count: int
+
+
+WorkflowResult = ClassificationOutcome | MarketingOutcome | BulkPricingOutcome
+RESULT_TYPES: dict[WorkflowType, type[Any]] = {
+    WorkflowType.PRODUCT_CLASSIFICATION: ClassificationOutcome,
+    WorkflowType.MARKETING_STRATEGY: MarketingOutcome,
+    WorkflowType.BULK_PRICING: BulkPricingOutcome,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Workflow:
+    id: uuid.UUID
+    tenant_id: int
+    type: WorkflowType
+    state: WorkflowState
+    product_id: uuid.UUID | None
+    progress: float
+    step: str
+    attempts: int
+    max_attempts: int
+    created_at: datetime
+    updated_at: datetime
+    # What the run needs beyond the product (a bulk pricing request), as a JSON document.
+    params: dict[str, Any] = field(default_factory=dict)
+    result: WorkflowResult | None = None
+    source: ResultSource | None = None
+    error: WorkflowError | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkflowFilter:
+    type: WorkflowType | None = None
+    states: tuple[WorkflowState, ...] = ()
+    product_id: uuid.UUID | None = None
+
+
+class WorkflowFinished(FailedPrecondition):
+    reason = "WORKFLOW_FINISHED"
+
+    def __init__(self, workflow_id: uuid.UUID, state: WorkflowState) -> None:
+        super().__init__(
+            f"workflow {workflow_id} already finished ({state.value}); only PENDING or RUNNING workflows "
+            "can be cancelled",
+            metadata={"workflow_id": str(workflow_id), "state": state.value.upper()},
+        )
+
+
+class SourcePriceMissing(FailedPrecondition):
+    reason = "SOURCE_PRICE_MISSING"
+
+    def __init__(self, product_id: uuid.UUID) -> None:
+        super().__init__(
+            f"product {product_id} has no source price; set pricing.source_price first",
+            metadata={"product_id": str(product_id)},
+        )
+
+
+def error_of(exc: BaseException) -> WorkflowError:
+    """What a failed attempt records: the domain error's code, or UNKNOWN for anything else."""
+    if isinstance(exc, DomainError):
+        return WorkflowError(exc.kind.value, exc.message)
+    return WorkflowError("UNKNOWN", f"{type(exc).__name__}: {exc}"[:500])

@@ -1,0 +1,75 @@
+"""The workflow runner's failure path on a real database (SQLite and PostgreSQL): a failing step is retried
+with backoff until its last attempt, then the workflow is FAILED with the error and one `workflow.failed`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from domain.clock import utcnow
+from domain.errors import Unavailable
+from domain.workflows import Workflow, WorkflowState, WorkflowType
+from server.bootstrap import build
+from server.usecases.workflow_enqueue import enqueue
+from server.workflows.runner import RunnerSettings, WorkflowRunner
+from storage.migrations import upgrade_to_head
+from storage.tables.outbox import OutboxRow
+from tests.conftest import make_settings
+from tests.support.waiting import eventually
+
+FAST = RunnerSettings(lease_seconds=3.0, poll_seconds=0.05, retry_base_seconds=0.05)
+
+
+class FailingSteps:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def run(self, workflow: Workflow, report) -> object:
+        self.calls += 1
+        await report(0.5, "calling a dependency")
+        raise Unavailable("the sourcing crew is down")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def components(request, tmp_path: Path):
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'runner.db'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database("runner")
+    await asyncio.to_thread(upgrade_to_head, url)
+    c = build(make_settings(url), started_at=utcnow())
+    yield c
+    await c.database.dispose()
+
+
+async def test_a_failing_step_is_retried_then_failed_once_with_its_error(components):
+    steps = FailingSteps()
+    runner = WorkflowRunner(components.unit_of_work, steps, signal=components.signal, settings=FAST)  # type: ignore[arg-type]
+    async with components.unit_of_work() as uow:
+        workflow = await enqueue(
+            uow, tenant_id=9, kind=WorkflowType.BULK_PRICING, product_id=None, max_attempts=3
+        )
+        await uow.commit()
+    runner.start()
+    try:
+
+        async def current() -> Workflow | None:
+            async with components.unit_of_work(read_only=True) as uow:
+                return await uow.workflows.get(9, workflow.id)
+
+        failed = await eventually(current, until=lambda w: w.state is WorkflowState.FAILED, timeout=30)
+    finally:
+        await runner.stop()
+    assert failed.attempts == 3 and steps.calls == 3
+    assert failed.error is not None and failed.error.code == "UNAVAILABLE"
+    assert "sourcing crew is down" in failed.error.message and failed.ended_at is not None
+    async with components.database.sessions() as session:
+        types = (
+            (await session.execute(select(OutboxRow.event_type).where(OutboxRow.tenant_id == 9)))
+            .scalars()
+            .all()
+        )
+    assert sorted(types) == ["workflow.failed", "workflow.started"]

@@ -11,6 +11,10 @@ import grpc
 
 from clients import _calls
 from clients._calls import ClientConfig
+from clients.catalog_calls import AsyncCatalogMixin
+from clients.crm_calls import AsyncCrmMixin
+from clients.intelligence_calls import AsyncIntelligenceMixin
+from clients.order_calls import AsyncOrderMixin
 from clients.retry import async_retrying
 from crm.v2 import (
     event_service_pb2,
@@ -24,7 +28,7 @@ from crm.v2 import (
 R = TypeVar("R")
 
 
-class AsyncCrmClient:
+class AsyncCrmClient(AsyncCrmMixin, AsyncCatalogMixin, AsyncOrderMixin, AsyncIntelligenceMixin):
     """Typed asyncio client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries."""
 
     def __init__(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import grpc
 
-from clients import render
+from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, render
 from clients.errors import error_details
 from clients.parsing import enum_choices, parse_duration, parse_enum
 from clients.sync_client import CrmClient
@@ -197,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lead_commands(commands)
     _add_event_commands(commands)
+    cli_crm.add_commands(commands)
+    cli_catalog.add_commands(commands)
+    cli_orders.add_commands(commands)
+    cli_intelligence.add_commands(commands)
     return parser
 
 

@@ -11,6 +11,10 @@ import grpc
 
 from clients import _calls
 from clients._calls import ClientConfig
+from clients.catalog_calls import SyncCatalogMixin
+from clients.crm_calls import SyncCrmMixin
+from clients.intelligence_calls import SyncIntelligenceMixin
+from clients.order_calls import SyncOrderMixin
 from clients.retry import sync_retrying
 from crm.v2 import (
     event_service_pb2,
@@ -25,7 +29,7 @@ R = TypeVar("R")
 _END = object()
 
 
-class CrmClient:
+class CrmClient(SyncCrmMixin, SyncCatalogMixin, SyncOrderMixin, SyncIntelligenceMixin):
     """Typed blocking client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries."""
 
     def __init__(

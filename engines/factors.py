@@ -19,8 +19,9 @@ class Factor:
 
 def weighted(name: str, weight: float, value: float, explanation: str) -> Factor:
     """A factor whose value is clamped to 0-100 and whose contribution is rounded to 2 decimals."""
-    clamped = min(100.0, max(0.0, value))
-    return Factor(name, weight, round(clamped, 2), round(weight * clamped, 2), explanation)
+    # The contribution is computed from the value as reported, so a reader can re-derive it exactly.
+    shown = round(min(100.0, max(0.0, value)), 2)
+    return Factor(name, weight, shown, round(weight * shown, 2), explanation)
 
 
 def total(factors: Iterable[Factor]) -> float:

@@ -29,9 +29,12 @@ from crm.v2 import (
 )
 from domain.clock import utcnow
 from server.bootstrap import Components, build
+from server.catalog_wiring import product_servicer, supplier_servicer
 from server.config import Settings
+from server.crm_wiring import analytics_servicer, contact_servicer, deal_servicer, lead_servicer
+from server.intelligence_wiring import intelligence_servicer, workflow_servicer
+from server.orders_wiring import inventory_servicer, order_servicer
 from server.rpc.events import EventServicer
-from server.rpc.leads import LeadServicer
 from server.rpc.system import SystemServicer
 from storage.migrations import upgrade_to_head
 
@@ -41,21 +44,22 @@ DATABASE_CHECK_SECONDS = 5.0
 
 ServicerFactory = Callable[[Components], object]
 
+
 # Every service of the contract: its grpc module, its name, and how to build its servicer from the
 # components. A service without a factory is still served and reflected, answering UNIMPLEMENTED.
 SERVICES: tuple[tuple[ModuleType, str, ServicerFactory | None], ...] = (
-    (lead_service_pb2_grpc, "LeadService", lambda c: LeadServicer(c.leads)),
+    (lead_service_pb2_grpc, "LeadService", lead_servicer),
     (event_service_pb2_grpc, "EventService", lambda c: EventServicer(c.events)),
     (system_service_pb2_grpc, "SystemService", lambda c: SystemServicer(c.system)),
-    (contact_service_pb2_grpc, "ContactService", None),
-    (deal_service_pb2_grpc, "DealService", None),
-    (product_service_pb2_grpc, "ProductService", None),
-    (supplier_service_pb2_grpc, "SupplierService", None),
-    (order_service_pb2_grpc, "OrderService", None),
-    (inventory_service_pb2_grpc, "InventoryService", None),
-    (intelligence_service_pb2_grpc, "IntelligenceService", None),
-    (workflow_service_pb2_grpc, "WorkflowService", None),
-    (analytics_service_pb2_grpc, "AnalyticsService", None),
+    (contact_service_pb2_grpc, "ContactService", contact_servicer),
+    (deal_service_pb2_grpc, "DealService", deal_servicer),
+    (product_service_pb2_grpc, "ProductService", product_servicer),
+    (supplier_service_pb2_grpc, "SupplierService", supplier_servicer),
+    (order_service_pb2_grpc, "OrderService", order_servicer),
+    (inventory_service_pb2_grpc, "InventoryService", inventory_servicer),
+    (intelligence_service_pb2_grpc, "IntelligenceService", intelligence_servicer),
+    (workflow_service_pb2_grpc, "WorkflowService", workflow_servicer),
+    (analytics_service_pb2_grpc, "AnalyticsService", analytics_servicer),
 )
 
 
@@ -72,15 +76,17 @@ class CrmServer:
         self._server: grpc.aio.Server | None = None
         self._monitor: asyncio.Task[None] | None = None
 
-    async def start(self) -> int:
-        """Migrate, bind and start serving; returns the bound port."""
-        await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
+    async def start(self, *, migrate: bool = True) -> int:
+        """Migrate (unless a supervisor did), bind and start serving; returns the bound port."""
+        if migrate:
+            await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
         server = grpc.aio.server(
             interceptors=[self.components.interceptor],
             options=[
                 ("grpc.max_receive_message_length", self.settings.MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", self.settings.MAX_MESSAGE_BYTES),
-                ("grpc.so_reuseport", 0),
+                # Worker processes share the port; a lone server must not silently share it with another.
+                ("grpc.so_reuseport", 1 if self.settings.WORKERS > 1 else 0),
             ],
         )
         self._register(server)
@@ -91,6 +97,9 @@ class CrmServer:
         c.relay.start()
         if c.listener is not None:
             c.listener.start()
+        # start background workers (workflow runner)
+        if c.workflow_runner is not None:
+            c.workflow_runner.start()
         for name in ("", *service_names()):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
         self._monitor = asyncio.create_task(self._watch_database(), name="database-monitor")
@@ -101,6 +110,7 @@ class CrmServer:
         """Stop taking calls, let in-flight calls finish within `grace`, flush the relay, close."""
         grace = self.settings.SHUTDOWN_GRACE_SECONDS if grace is None else grace
         await self.health.enter_graceful_shutdown()
+        self.components.stopping.set()  # live tails end so they do not hold the grace period
         if self._monitor is not None:
             self._monitor.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -110,6 +120,9 @@ class CrmServer:
         c = self.components
         if c.listener is not None:
             await c.listener.stop()
+        # stop background workers (workflow runner)
+        if c.workflow_runner is not None:
+            await c.workflow_runner.stop()
         await c.relay.stop(flush_timeout=max(grace, 1.0))
         await c.database.dispose()
         logger.info("stopped")

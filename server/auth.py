@@ -7,6 +7,7 @@ Mode `none` trusts the request's tenant_id (allowed only on loopback, see config
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -31,6 +32,11 @@ class Principal:
 
 
 ANONYMOUS = Principal(subject="anonymous", tenants=None)
+
+# The principal of the call being served, set by the interceptor once it has authenticated the caller.
+current_principal: contextvars.ContextVar[Principal | None] = contextvars.ContextVar(
+    "current_principal", default=None
+)
 
 
 class Authenticator:

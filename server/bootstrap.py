@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import grpc
 
-from engines.lead_scoring import LeadScoringPolicy
 from server import __version__
+from server.agents.crew import CrewClient
 from server.agents.probe import CrewProbe
 from server.auth import build_authenticator
 from server.config import Settings
@@ -19,10 +20,13 @@ from server.events.listener import PostgresCommitListener
 from server.events.relay import OutboxRelay
 from server.events.serialization import serialize
 from server.events.signal import Signal
+from server.intelligence_wiring import crew_client, workflow_runner
 from server.interceptors import CallInterceptor
+from server.policies import lead_scoring_policy
 from server.usecases.events import EventUseCases
 from server.usecases.leads import LeadUseCases
 from server.usecases.system import Feature, SystemUseCases
+from server.workflows.runner import WorkflowRunner
 from storage.database import Database, open_database
 from storage.uow import SqlAlchemyUnitOfWork
 
@@ -32,25 +36,32 @@ class Components:
     settings: Settings
     database: Database
     signal: Signal
+    stopping: asyncio.Event
     relay: OutboxRelay
     listener: PostgresCommitListener | None
-    unit_of_work: Callable[[], SqlAlchemyUnitOfWork]
+    unit_of_work: Callable[..., SqlAlchemyUnitOfWork]
     leads: LeadUseCases
     events: EventUseCases
     system: SystemUseCases
     interceptor: grpc.aio.ServerInterceptor
+    # intelligence: the CrewAI client (None without CREWAI_HOST) and the workflow runner
+    crew: CrewClient | None = None
+    workflow_runner: WorkflowRunner | None = None
 
 
 def build(settings: Settings, *, started_at: datetime) -> Components:
     database = open_database(settings.database_url, pool_size=settings.DB_POOL_SIZE)
     signal = Signal()
+    stopping = asyncio.Event()
+    crew = crew_client(settings)
 
-    def unit_of_work() -> SqlAlchemyUnitOfWork:
+    def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(
-            database.sessions,
+            database.sessions if read_only else database.write_sessions,
             serialize=serialize,
             on_events_committed=signal.notify,
             notify_postgres=database.is_postgres,
+            read_only=read_only,
         )
 
     sink = None
@@ -73,7 +84,14 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         poll_interval=settings.OUTBOX_POLL_SECONDS,
     )
     agents = (
-        [CrewProbe("crewai", settings.crewai_base_url, settings.CREWAI_TOKEN)]
+        [
+            CrewProbe(
+                "crewai",
+                settings.crewai_base_url,
+                settings.CREWAI_TOKEN,
+                breaker=crew.breaker if crew else None,
+            )
+        ]
         if settings.crewai_base_url
         else []
     )
@@ -90,13 +108,15 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         settings=settings,
         database=database,
         signal=signal,
+        stopping=stopping,
         relay=relay,
         listener=PostgresCommitListener(settings.database_url, signal) if database.is_postgres else None,
         unit_of_work=unit_of_work,
-        leads=LeadUseCases(unit_of_work, LeadScoringPolicy()),
-        events=EventUseCases(database, signal),
+        leads=LeadUseCases(unit_of_work, lead_scoring_policy(settings)),
+        events=EventUseCases(unit_of_work, signal, stopping=stopping),
         system=SystemUseCases(
-            database,
+            unit_of_work,
+            backend=database.backend,
             version=__version__,
             started_at=started_at,
             kafka_bootstrap=settings.KAFKA_BOOTSTRAP_SERVERS,
@@ -105,4 +125,6 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
             features=features,
         ),
         interceptor=CallInterceptor(build_authenticator(settings)),
+        crew=crew,
+        workflow_runner=workflow_runner(settings, unit_of_work, crew, signal),
     )

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     LOG_FORMAT: Literal["json", "text"] = "json"
     SHUTDOWN_GRACE_SECONDS: float = Field(default=10.0, ge=0, le=300)
+    # Server processes sharing the port (SO_REUSEPORT): one per core uses the machine; 1 = this process.
+    WORKERS: int = Field(default=1, ge=1, le=64)
     MAX_MESSAGE_BYTES: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)
 
     # Database: DATABASE_URL wins; else POSTGRES_HOST selects PostgreSQL; else the embedded SQLite file.
@@ -74,6 +76,8 @@ class Settings(BaseSettings):
     CREWAI_TOKEN: str = ""
     AI_REQUEST_TIMEOUT: float = Field(default=30.0, gt=0, le=600)
     AI_RETRY_COUNT: int = Field(default=3, ge=0, le=10)
+    # Queue the marketing-strategy workflow on CreateProduct: auto = where the crew is configured.
+    MARKETING_WORKFLOW_ON_CREATE: Literal["auto", "always", "never"] = "auto"
 
     # Business rules
     UPSELL_RANGE: PriceRange = (1.2, 3.0)
@@ -83,6 +87,26 @@ class Settings(BaseSettings):
     CLASSIFICATION_PREMIUM: float = Field(default=0.25, ge=0, le=10)
     MIN_MARGIN: float = Field(default=0.10, ge=0, le=10)
     MAX_PRICE_CHANGE: float = Field(default=0.20, gt=0, le=1)
+    # Classification thresholds of the dropship score.
+    CLASSIFICATION_HERO_AT: float = Field(default=80.0, ge=0, le=100)
+    CLASSIFICATION_GOOD_AT: float = Field(default=65.0, ge=0, le=100)
+    CLASSIFICATION_MODERATE_AT: float = Field(default=40.0, ge=0, le=100)
+    # Fraud risk levels (risk score 0-1 at or above which an order is MEDIUM, HIGH, CRITICAL).
+    FRAUD_MEDIUM_AT: float = Field(default=0.3, gt=0, lt=1)
+    FRAUD_HIGH_AT: float = Field(default=0.6, gt=0, lt=1)
+    FRAUD_CRITICAL_AT: float = Field(default=0.85, gt=0, lt=1)
+    # Inventory optimiser defaults (a request may override them).
+    INVENTORY_HISTORY_DAYS: int = Field(default=90, ge=7, le=730)
+    INVENTORY_LEAD_TIME_DAYS: int = Field(default=14, ge=1, le=365)
+    INVENTORY_SERVICE_LEVEL: float = Field(default=0.95, gt=0.5, lt=1)
+    INVENTORY_ORDER_COST: float = Field(default=25.0, ge=0, le=1_000_000)
+    INVENTORY_HOLDING_COST_RATE: float = Field(default=0.25, gt=0, le=10)
+    # Lead score: priority thresholds (urgent >= HIGH >= MEDIUM), and learning from closed leads.
+    LEAD_PRIORITY_URGENT_AT: float = Field(default=80.0, ge=0, le=100)
+    LEAD_PRIORITY_HIGH_AT: float = Field(default=60.0, ge=0, le=100)
+    LEAD_PRIORITY_MEDIUM_AT: float = Field(default=40.0, ge=0, le=100)
+    LEAD_LEARNING_MIN_CLOSED: int = Field(default=30, ge=1, le=1_000_000)
+    LEAD_LEARNING_MAX_WEIGHT: float = Field(default=0.5, ge=0, le=0.9)
 
     # Security
     AUTH_MODE: Literal["none", "jwt"] = "none"
@@ -150,6 +174,18 @@ class Settings(BaseSettings):
                 f"AUTH_MODE=none is only allowed while HOST is a loopback address, not {self.HOST!r}; "
                 "set AUTH_MODE=jwt"
             )
+        if not self.CLASSIFICATION_HERO_AT > self.CLASSIFICATION_GOOD_AT > self.CLASSIFICATION_MODERATE_AT:
+            raise ValueError(
+                "CLASSIFICATION_HERO_AT > CLASSIFICATION_GOOD_AT > CLASSIFICATION_MODERATE_AT must hold"
+            )
+        if not self.FRAUD_CRITICAL_AT > self.FRAUD_HIGH_AT > self.FRAUD_MEDIUM_AT:
+            raise ValueError("FRAUD_CRITICAL_AT > FRAUD_HIGH_AT > FRAUD_MEDIUM_AT must hold")
+        if not self.LEAD_PRIORITY_URGENT_AT >= self.LEAD_PRIORITY_HIGH_AT >= self.LEAD_PRIORITY_MEDIUM_AT:
+            raise ValueError(
+                "LEAD_PRIORITY_URGENT_AT >= LEAD_PRIORITY_HIGH_AT >= LEAD_PRIORITY_MEDIUM_AT must hold"
+            )
+        if self.WORKERS > 1 and self.PORT == 0:
+            raise ValueError("WORKERS > 1 needs a fixed PORT: the worker processes share it")
         if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):
             raise ValueError("TLS_CERT_FILE and TLS_KEY_FILE must be set together")
         if self.TLS_CLIENT_CA_FILE and not self.TLS_CERT_FILE:

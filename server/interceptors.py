@@ -15,7 +15,7 @@ from typing import Any
 import grpc
 
 from domain.errors import DomainError
-from server.auth import Authenticator
+from server.auth import Authenticator, current_principal
 from server.logging import CallContext, current_call
 from server.rpc.errors import to_status
 
@@ -109,6 +109,7 @@ class _Call:
         if self._method.startswith(UNAUTHENTICATED_PREFIXES):
             return
         principal = self._authenticator.authenticate(self._metadata)
+        current_principal.set(principal)
         tenant_id = getattr(request, "tenant_id", None)
         if isinstance(tenant_id, int) and tenant_id > 0:
             principal.authorize(tenant_id)

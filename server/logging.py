@@ -58,5 +58,5 @@ def configure_logging(level: str, fmt: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("aiokafka", "kafka", "sqlalchemy.engine", "httpx"):
+    for noisy in ("aiokafka", "kafka", "sqlalchemy.engine", "httpx", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

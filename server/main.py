@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 
 from server import __version__
 from server.config import ConfigError, Settings, load_settings
@@ -15,11 +19,11 @@ from server.logging import configure_logging
 logger = logging.getLogger("crm.server")
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, *, migrate_first: bool = True) -> None:
     from server.app import CrmServer
 
     server = CrmServer(settings)
-    await server.start()
+    await server.start(migrate=migrate_first)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -27,6 +31,46 @@ async def serve(settings: Settings) -> None:
     await stop.wait()
     logger.info("shutting down: finishing in-flight calls for up to %.0fs", settings.SHUTDOWN_GRACE_SECONDS)
     await server.stop()
+
+
+def _worker(index: int) -> None:
+    """One of WORKERS processes: the environment is inherited, the schema already migrated."""
+    settings = load_settings()
+    configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    # Ctrl-C in a terminal reaches the whole process group; the supervisor decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logger.info("worker %d starting", index)
+    asyncio.run(serve(settings, migrate_first=False))
+
+
+def supervise(settings: Settings) -> int:
+    """Run WORKERS server processes on one port; stop them all on SIGTERM/SIGINT or when one dies."""
+    migrate(settings)
+    context = multiprocessing.get_context("spawn")  # grpc must not be forked with live threads
+    workers = [
+        context.Process(target=_worker, args=(i,), name=f"crm-worker-{i}") for i in range(settings.WORKERS)
+    ]
+    for worker in workers:
+        worker.start()
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    while not stopping.is_set() and all(w.is_alive() for w in workers):
+        stopping.wait(0.5)
+    failed = not stopping.is_set()
+    if failed:
+        logger.error("a worker died; stopping the others")
+    for worker in workers:
+        if worker.is_alive() and worker.pid is not None:
+            os.kill(worker.pid, signal.SIGTERM)
+    deadline = time.monotonic() + settings.SHUTDOWN_GRACE_SECONDS + 15
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    logger.info("stopped")
+    return 1 if failed or any(w.exitcode not in (0, -signal.SIGTERM) for w in workers) else 0
 
 
 def migrate(settings: Settings) -> None:
@@ -50,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         migrate(settings)
         return 0
+    if settings.WORKERS > 1:
+        return supervise(settings)
     try:
         asyncio.run(serve(settings))
     except OSError as exc:

@@ -12,13 +12,25 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.errors import Conflict, DomainError, Unavailable
 from domain.events import DomainEvent
+from storage.repositories.analytics import SqlAlchemyAnalyticsRepository
+from storage.repositories.contacts import SqlAlchemyContactRepository
+from storage.repositories.deals import SqlAlchemyDealRepository
+from storage.repositories.intelligence import SqlAlchemyIntelligenceRepository
+from storage.repositories.inventory import SqlAlchemyInventoryRepository
+from storage.repositories.lead_history import SqlAlchemyLeadHistoryRepository
 from storage.repositories.leads import LeadRepository, SqlAlchemyLeadRepository
+from storage.repositories.orders import SqlAlchemyOrderRepository
 from storage.repositories.outbox import NewOutboxEvent, SqlAlchemyOutboxRepository
+from storage.repositories.products import SqlAlchemyProductRepository
+from storage.repositories.suppliers import SqlAlchemySupplierRepository
 from storage.repositories.system import SqlAlchemySystemRepository
+from storage.repositories.workflows import SqlAlchemyWorkflowRepository
 
 # Turns a domain event into the exact payload to publish (proto3 JSON); injected by the composition root
 # so that storage never imports protobuf.
@@ -49,8 +61,10 @@ class SqlAlchemyUnitOfWork:
         serialize: EventSerializer,
         on_events_committed: Callable[[], None] = lambda: None,
         notify_postgres: bool = False,
+        read_only: bool = False,
     ) -> None:
         self._sessions = sessions
+        self._read_only = read_only
         self._notify_postgres = notify_postgres
         self._serialize = serialize
         self._on_events_committed = on_events_committed
@@ -62,7 +76,19 @@ class SqlAlchemyUnitOfWork:
         self.outbox = SqlAlchemyOutboxRepository(self.session)
         self.system = SqlAlchemySystemRepository(self.session)
         # catalog repositories
+        self.products = SqlAlchemyProductRepository(self.session)
+        self.suppliers = SqlAlchemySupplierRepository(self.session)
+        self.inventory = SqlAlchemyInventoryRepository(self.session)
         # crm repositories
+        self.contacts = SqlAlchemyContactRepository(self.session)
+        self.deals = SqlAlchemyDealRepository(self.session)
+        self.lead_history = SqlAlchemyLeadHistoryRepository(self.session)
+        self.analytics = SqlAlchemyAnalyticsRepository(self.session)
+        # orders repositories
+        self.orders = SqlAlchemyOrderRepository(self.session)
+        # intelligence repositories
+        self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
+        self.workflows = SqlAlchemyWorkflowRepository(self.session)
         self._events = []
         return self
 
@@ -73,15 +99,21 @@ class SqlAlchemyUnitOfWork:
             await self.session.rollback()
         finally:
             await self.session.close()
+        # One place turns driver errors (at a flush, a query or the commit) into the service's own.
         if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
-            # One place turns a driver's duplicate-key error (at a flush or the commit) into ours.
             raise UniqueViolation(str(exc.orig)) from exc
+        if isinstance(exc, DBAPIError | SQLAlchemyTimeoutError):
+            translated = translate_database_error(exc)
+            if translated is not None:
+                raise translated from exc
 
     def emit(self, event: DomainEvent) -> None:
         """Record an event to be written to the outbox when this unit of work commits."""
         self._events.append(event)
 
     async def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         events, self._events = self._events, []
         if events:
             await self.outbox.append([_outbox_event(e, self._serialize(e)) for e in events])
@@ -90,6 +122,33 @@ class SqlAlchemyUnitOfWork:
         await self.session.commit()
         if events:
             self._on_events_committed()
+
+
+# SQLSTATEs of conflicts a retry may resolve: serialization failure, deadlock, lock not available.
+_RETRYABLE_CONFLICTS = frozenset({"40001", "40P01", "55P03"})
+_SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def translate_database_error(exc: BaseException) -> DomainError | None:
+    """ABORTED for a conflict a retry may resolve, UNAVAILABLE when the database cannot be reached or is
+    busy; None for anything else (a bug, answered as INTERNAL)."""
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate in _RETRYABLE_CONFLICTS:
+        return Conflict("the request conflicted with a concurrent change; retry it")
+    if isinstance(exc, SQLAlchemyTimeoutError) or getattr(exc, "connection_invalidated", False):
+        return Unavailable("the database is unavailable; retry later")
+    if sqlstate is not None and sqlstate[:2] in ("08", "57"):  # connection exception, operator intervention
+        return Unavailable("the database is unavailable; retry later")
+    if getattr(orig, "sqlite_errorcode", None) in _SQLITE_BUSY_CODES:
+        return Unavailable("the database is busy; retry later")
+    if (
+        sqlstate is None
+        and isinstance(exc, OperationalError | InterfaceError)
+        and not hasattr(orig, "sqlite_errorcode")
+    ):
+        return Unavailable("the database is unavailable; retry later")  # e.g. connection refused
+    return None
 
 
 def _is_unique_violation(exc: IntegrityError) -> bool:

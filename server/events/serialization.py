@@ -12,7 +12,7 @@ from google.protobuf import any_pb2, json_format
 from google.protobuf.message import Message
 
 from domain import events as ev
-from server.events import catalog_events, crm_events, lead_events
+from server.events import catalog_events, crm_events, intelligence_events, lead_events, order_events
 from server.events.registration import EventRegistration
 
 # Kafka topic family of each aggregate type: the topic is `<prefix><family>`.
@@ -33,6 +33,8 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *lead_events.REGISTRATIONS,
     *catalog_events.REGISTRATIONS,
     *crm_events.REGISTRATIONS,
+    *order_events.REGISTRATIONS,
+    *intelligence_events.REGISTRATIONS,
 )
 _BUILDERS: dict[type[ev.DomainEvent], Callable[[Any], Message]] = {cls: build for cls, _, build in _REGISTRY}
 # Event type name -> message class, for turning stored payloads back into messages.

@@ -181,6 +181,6 @@ def _is_set(message: Message, name: str) -> bool:
     value = getattr(message, name)
     if field.is_repeated:
         return len(value) > 0
-    if field.message_type is not None:
+    if field.has_presence:  # messages and proto3 `optional` scalars: set even when zero
         return message.HasField(name)
     return bool(value)

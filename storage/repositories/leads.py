@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadSource, LeadStatus
 from domain.paging import Page, PageRequest
 from engines.factors import Factor
+from storage.repositories.paging import keyset_page
 from storage.tables import LeadRow
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
@@ -58,9 +59,9 @@ class SqlAlchemyLeadRepository:
         if page.after:
             stmt = stmt.where(LeadRow.id < uuid.UUID(page.after))
         rows = (await self._session.execute(stmt)).scalars().all()
-        items = [_to_domain(r) for r in rows[: page.size]]
-        next_after = str(items[-1].id) if len(rows) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_to_domain, position=lambda lead: lead.id
+        )
 
     async def save(self, lead: Lead) -> None:
         row = await self._session.get(LeadRow, lead.id)

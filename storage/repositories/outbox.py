@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.event_log import EventCriteria, RecordedEvent
 from domain.paging import Page, PageRequest
+from storage.repositories.paging import keyset_page
 from storage.tables import OutboxRow
 
 MAX_ERROR_LENGTH = 2000
@@ -137,9 +138,9 @@ class SqlAlchemyOutboxRepository:
         if page.after:
             stmt = stmt.where(OutboxRow.seq < int(page.after))
         rows = (await self._session.execute(stmt.limit(page.size + 1))).scalars().all()
-        items = [_record(r) for r in rows[: page.size]]
-        next_after = str(items[-1].seq) if len(rows) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
+        )
 
     async def tail_start(self) -> TailPosition:
         """The tail position before every event not yet visible: new events come after it."""

@@ -175,8 +175,15 @@ async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(
             await read_topic(
                 kafka, f"{topic_prefix}leads", until=lambda rs: any(r.key == lead.id for r in rs), timeout=60
             )
-        async with running.server.components.database.sessions() as session:
-            poison = (await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))).scalar_one()
+
+        async def poison_row() -> OutboxRow:
+            async with running.server.components.database.sessions() as session:
+                return (
+                    await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))
+                ).scalar_one()
+
+        # Kafka acknowledges before the relay records the outcome: wait for the record, not a moment.
+        poison = await eventually(poison_row, until=lambda row: row.failed_at is not None, timeout=30)
     finally:
         await running.server.stop(grace=1.0)
     assert poison.failed_at is not None and poison.published_at is None

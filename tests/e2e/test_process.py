@@ -205,9 +205,54 @@ async def test_sigterm_lets_an_in_flight_call_finish(tmp_path):
                 process.wait(10)
 
 
-def _read_until(process: subprocess.Popen[str], text: str) -> None:
+def _read_until(process: subprocess.Popen[str], text: str, times: int = 1) -> None:
     assert process.stdout is not None
+    seen = 0
     for line in process.stdout:
-        if text in line:
+        seen += text in line
+        if seen == times:
             return
-    raise AssertionError(f"the server never logged {text!r}")
+    raise AssertionError(f"the server logged {text!r} {seen} times, not {times}")
+
+
+async def test_worker_processes_share_the_port_and_stop_together(tmp_path):
+    from crm.v2 import lead_service_pb2, lead_service_pb2_grpc
+
+    port = free_port()
+    process = subprocess.Popen(
+        SERVER,
+        env={**server_env(tmp_path, PORT=str(port), WORKERS="2"), "LOG_FORMAT": "text"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        # Both workers must be serving before the signal, or one would stop before it ever started.
+        await asyncio.wait_for(asyncio.to_thread(_read_until, process, "serving crm.v2", 2), 60)
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = lead_service_pb2_grpc.LeadServiceStub(channel)
+            lead = lead_service_pb2.Lead(
+                first_name="Ada",
+                last_name="L",
+                email="ada@x.io",
+                source=lead_service_pb2.LEAD_SOURCE_REFERRAL,
+            )
+            created = await asyncio.wait_for(
+                stub.CreateLead(lead_service_pb2.CreateLeadRequest(tenant_id=1, lead=lead)), 30
+            )
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.to_thread(process.wait, 60) == 0
+        output = process.stdout.read() if process.stdout else ""
+        assert output.count("server.app: stopped") == 2
+        assert created.score > 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+
+
+def test_workers_need_a_fixed_port(tmp_path):
+    result = subprocess.run(
+        SERVER, env=server_env(tmp_path, PORT="0", WORKERS="2"), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2 and "WORKERS" in result.stderr

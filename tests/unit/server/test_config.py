@@ -80,3 +80,52 @@ def test_every_bad_variable_is_named_at_once():
 def test_jwt_mode_may_listen_on_every_interface():
     settings = load_settings({"HOST": "0.0.0.0", "AUTH_MODE": "jwt", "JWT_SECRET": "s" * 32})
     assert settings.address == "0.0.0.0:8004"
+
+
+def test_lead_priority_thresholds_come_from_configuration_and_must_be_ordered():
+    from server.policies import lead_scoring_policy
+
+    policy = lead_scoring_policy(
+        load_settings({"LEAD_PRIORITY_URGENT_AT": "90", "LEAD_LEARNING_MIN_CLOSED": "50"})
+    )
+    assert (policy.urgent_at, policy.high_at, policy.learning_min_closed) == (90.0, 60.0, 50)
+    with pytest.raises(ConfigError, match="LEAD_PRIORITY_URGENT_AT"):
+        load_settings({"LEAD_PRIORITY_URGENT_AT": "50", "LEAD_PRIORITY_HIGH_AT": "70"})
+
+
+def test_engine_thresholds_come_from_configuration():
+    from server.policies import classification_policy, fraud_policy, optimizer_policy
+
+    settings = load_settings(
+        {"CLASSIFICATION_HERO_AT": "85", "FRAUD_HIGH_AT": "0.7", "INVENTORY_SERVICE_LEVEL": "0.99"}
+    )
+    assert classification_policy(settings).hero_at == 85.0
+    assert fraud_policy(settings).high_at == 0.7
+    assert optimizer_policy(settings).service_level == 0.99
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"CLASSIFICATION_GOOD_AT": "90"},
+        {"FRAUD_MEDIUM_AT": "0.7"},
+    ],
+)
+def test_thresholds_out_of_order_are_refused(environ):
+    with pytest.raises(ConfigError):
+        load_settings(environ)
+
+
+@pytest.mark.parametrize(
+    ("environ", "enabled"),
+    [
+        ({}, False),
+        ({"CREWAI_HOST": "crew.internal"}, True),
+        ({"MARKETING_WORKFLOW_ON_CREATE": "always"}, True),
+        ({"CREWAI_HOST": "crew.internal", "MARKETING_WORKFLOW_ON_CREATE": "never"}, False),
+    ],
+)
+def test_new_products_queue_the_marketing_workflow_where_configured(environ, enabled):
+    from server.policies import marketing_on_create
+
+    assert marketing_on_create(load_settings(environ)).enabled is enabled

@@ -1,0 +1,65 @@
+"""Engine policies from configuration: the one place where Settings become the tuning of the engines.
+Every threshold the SPEC names is a setting; the rest keep the engines' documented defaults."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from types import MappingProxyType
+
+from engines.classification import Classification, ClassificationPolicy
+from engines.fraud import FraudPolicy
+from engines.inventory import OptimizerPolicy
+from engines.lead_scoring import LeadScoringPolicy
+from server.config import Settings
+from server.usecases.workflow_enqueue import MarketingOnCreate
+
+
+def lead_scoring_policy(settings: Settings) -> LeadScoringPolicy:
+    return LeadScoringPolicy(
+        urgent_at=settings.LEAD_PRIORITY_URGENT_AT,
+        high_at=settings.LEAD_PRIORITY_HIGH_AT,
+        medium_at=settings.LEAD_PRIORITY_MEDIUM_AT,
+        learning_min_closed=settings.LEAD_LEARNING_MIN_CLOSED,
+        learning_max_weight=settings.LEAD_LEARNING_MAX_WEIGHT,
+    )
+
+
+def classification_policy(settings: Settings) -> ClassificationPolicy:
+    """The configured margin, HERO premium and thresholds; the other premiums, the weights and the
+    category table keep their documented defaults."""
+    defaults = ClassificationPolicy()
+    premiums = dict(defaults.premiums)
+    premiums[Classification.HERO] = Decimal(str(settings.CLASSIFICATION_PREMIUM))
+    return replace(
+        defaults,
+        default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
+        premiums=MappingProxyType(premiums),
+        hero_at=settings.CLASSIFICATION_HERO_AT,
+        good_at=settings.CLASSIFICATION_GOOD_AT,
+        moderate_at=settings.CLASSIFICATION_MODERATE_AT,
+    )
+
+
+def fraud_policy(settings: Settings) -> FraudPolicy:
+    return FraudPolicy(
+        medium_at=settings.FRAUD_MEDIUM_AT,
+        high_at=settings.FRAUD_HIGH_AT,
+        critical_at=settings.FRAUD_CRITICAL_AT,
+    )
+
+
+def optimizer_policy(settings: Settings) -> OptimizerPolicy:
+    return OptimizerPolicy(
+        history_days=settings.INVENTORY_HISTORY_DAYS,
+        lead_time_days=settings.INVENTORY_LEAD_TIME_DAYS,
+        service_level=settings.INVENTORY_SERVICE_LEVEL,
+        order_cost=Decimal(str(settings.INVENTORY_ORDER_COST)),
+        holding_cost_rate=settings.INVENTORY_HOLDING_COST_RATE,
+    )
+
+
+def marketing_on_create(settings: Settings) -> MarketingOnCreate:
+    setting = settings.MARKETING_WORKFLOW_ON_CREATE
+    enabled = setting == "always" or (setting == "auto" and settings.crewai_base_url is not None)
+    return MarketingOnCreate(enabled=enabled, max_attempts=settings.AI_RETRY_COUNT + 1)

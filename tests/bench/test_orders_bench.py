@@ -43,6 +43,9 @@ ORDERS = 2000
 DISTINCT_REQUESTS = 2000
 GHZ = shutil.which("ghz") or str(Path.home() / "go" / "bin" / "ghz")
 GHZ_INSTALLED = Path(GHZ).exists()
+# One server process per core, as deployed (CRM_BENCH_WORKERS=1 measures a single process).
+WORKERS = int(os.environ.get("CRM_BENCH_WORKERS", os.cpu_count() or 1))
+CONNECTIONS = 8
 
 
 @pytest.fixture
@@ -50,7 +53,14 @@ def served(postgres: PostgresDatabases) -> Iterator[str]:
     url = postgres.new_database("orders_bench")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST")}
-    env.update(DATABASE_URL=url, PORT=str(port), HOST="127.0.0.1", LOG_LEVEL="WARNING", DB_POOL_SIZE="16")
+    env.update(
+        DATABASE_URL=url,
+        PORT=str(port),
+        HOST="127.0.0.1",
+        LOG_LEVEL="WARNING",
+        DB_POOL_SIZE="16",
+        WORKERS=str(WORKERS),
+    )
     process = subprocess.Popen([sys.executable, "-m", "server.main"], env=env)
     try:
         wait_for_port("127.0.0.1", port, timeout=60)
@@ -131,7 +141,20 @@ def run_ghz(target: str, data: list[dict]) -> dict[str, float]:
     warm = subprocess.run([*common, "-c", "4", "-n", "200", target], capture_output=True, text=True)
     assert warm.returncode == 0, warm.stdout + warm.stderr
     out = subprocess.run(
-        [*common, "-c", str(CONCURRENCY), "-n", str(ORDERS), "--format", "json", target],
+        # Several connections, as several client replicas would open: SO_REUSEPORT balances the server
+        # processes per connection, so one connection would load a single worker.
+        [
+            *common,
+            "-c",
+            str(CONCURRENCY),
+            "--connections",
+            str(CONNECTIONS),
+            "-n",
+            str(ORDERS),
+            "--format",
+            "json",
+            target,
+        ],
         capture_output=True,
         text=True,
     )
@@ -192,7 +215,7 @@ async def test_create_order_throughput_with_pgbench_yardstick(
     figures = run_ghz(served, data) if GHZ_INSTALLED else run_python_load(served, data)
     tps = pgbench_tps(postgres)
     print(
-        f"\n[bench] CreateOrder (2 lines, {CONCURRENCY} callers, {ORDERS} orders, "
+        f"\n[bench] CreateOrder (2 lines, {CONCURRENCY} callers, {ORDERS} orders, {WORKERS} processes, "
         f"load from {figures['tool']}): "
         f"{figures['rps']:.0f} orders/s, p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} ms, "
         f"errors {figures['errors']:.0f} (target >= 250 orders/s, p99 < 50 ms)"

@@ -1,6 +1,6 @@
 """Merge the area branches; indexes for the dashboard and cross-sell reads.
 
-The dashboard's period aggregates over orders read only the covering index on PostgreSQL; cross-sell
+The dashboard's aggregates over orders and leads read only covering indexes on PostgreSQL; cross-sell
 candidates come from a price range within a category.
 
 Revision ID: 0006_dashboard_indexes
@@ -29,6 +29,12 @@ def upgrade() -> None:
         postgresql_include=ORDER_PERIOD_COLUMNS,
     )
     op.create_index(
+        "ix_leads_tenant_status_cover",
+        "leads",
+        ["tenant_id", "status"],
+        postgresql_include=["score", "converted_at", "created_at"],
+    )
+    op.create_index(
         "ix_products_tenant_category_price",
         "products",
         ["tenant_id", "category", "selling_price"],
@@ -37,6 +43,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_leads_tenant_status_cover", table_name="leads")
     op.drop_index("ix_products_tenant_category_price", table_name="products")
     op.drop_index("ix_orders_tenant_created_at", table_name="orders")
     op.create_index("ix_orders_tenant_created_at", "orders", ["tenant_id", "created_at"])

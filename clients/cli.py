@@ -1,4 +1,4 @@
-"""crmctl: a command-line client for the CRM service (leads, health, events)."""
+"""crmctl: a command-line client for every area of the CRM service."""
 
 from __future__ import annotations
 

@@ -52,8 +52,10 @@ def seed(postgres: PostgresDatabases, database: str, tenants: range) -> float:
     assert postgres.server is not None
     started = time.perf_counter()
     for tenant in tenants:
-        postgres.server.psql(SEED_TENANT.format(tenant=tenant, orders=ORDERS, leads=LEADS), database=database)
-    postgres.server.psql("VACUUM ANALYZE", database=database)
+        postgres.server.psql(
+            SEED_TENANT.format(tenant=tenant, orders=ORDERS, leads=LEADS), database=database, timeout=1800
+        )
+    postgres.server.psql("VACUUM ANALYZE", database=database, timeout=1800)
     return time.perf_counter() - started
 
 
@@ -72,6 +74,7 @@ async def measure(target: str) -> tuple[float, float]:
     return statistics.median(timings), timings[int(len(timings) * 0.99) - 1]
 
 
+@pytest.mark.timeout(7200)  # seeding 20 tenants of 1,000,000 orders takes many minutes on 2 cores
 async def test_dashboard_latency_alone_and_among_other_tenants(postgres: PostgresDatabases):
     if postgres.server is None:
         pytest.skip("the dashboard bench seeds the private PostgreSQL server of the test session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, Numeric
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
 
@@ -33,3 +33,6 @@ JsonDocument = JSON().with_variant(JSONB(), "postgresql")
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY (the rowid alias).
 BigIntPrimaryKey = BigInteger().with_variant(Integer(), "sqlite")
+
+# Money amounts: exact to the cent (DESIGN: NUMERIC(14,2) <-> Decimal <-> google.type.Money).
+MONEY = Numeric(14, 2)

@@ -19,7 +19,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    Numeric,
     String,
     Text,
     text,
@@ -28,9 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
 from storage.tables.base import Base
-from storage.types import JsonDocument, UTCDateTime
-
-MONEY = Numeric(14, 2)
+from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
 class SupplierRow(Base):

@@ -7,14 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Float, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
 from storage.tables.base import Base
-from storage.types import JsonDocument, UTCDateTime
-
-MONEY = Numeric(14, 2)
+from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
 class ContactRow(Base):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import functools
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from google.type import money_pb2
-
 from clients import render
-from clients.parsing import enum_choices, enum_label, parse_enum
+from clients.money import format_amount, to_money
+from clients.parsing import (
+    add_enum_argument,
+    add_paging_arguments,
+    enum_label,
+    parse_amount,
+)
 from clients.tables import format_pairs, format_table
 from crm.v2 import product_service_pb2 as P
 from crm.v2 import supplier_service_pb2 as S
@@ -18,32 +20,6 @@ from crm.v2 import supplier_service_pb2 as S
 PRODUCT_COLUMNS = ("ID", "SKU", "TITLE", "CATEGORY", "STATUS", "CLASS", "SCORE", "PRICE", "STOCK")
 SUPPLIER_COLUMNS = ("ID", "NAME", "MARKETPLACE", "RATING", "LEAD DAYS", "ACTIVE")
 FACTOR_COLUMNS = ("FACTOR", "WEIGHT", "VALUE", "CONTRIBUTION", "EXPLANATION")
-NANOS = 10**9
-
-
-def _amount(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (e.g. 49.99)") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"not an amount: {text!r}")
-    return value
-
-
-def _money(amount: Decimal, currency: str) -> money_pb2.Money:
-    units = int(amount)
-    return money_pb2.Money(currency_code=currency, units=units, nanos=int((amount - units) * NANOS))
-
-
-def _price(value: money_pb2.Money) -> str:
-    amount = Decimal(value.units) + Decimal(value.nanos) / NANOS
-    return f"{amount:.2f} {value.currency_code}".strip()
-
-
-def _enum(parser: argparse.ArgumentParser, flag: str, enum: Any, **kwargs: Any) -> None:
-    metavar = "{" + ",".join(enum_choices(enum)) + "}"
-    parser.add_argument(flag, type=functools.partial(parse_enum, enum), metavar=metavar, **kwargs)
 
 
 def _product_row(p: P.Product) -> list[object]:
@@ -55,7 +31,7 @@ def _product_row(p: P.Product) -> list[object]:
         enum_label(P.ProductStatus, p.status),
         enum_label(P.ProductClassification, p.analysis.classification),
         round(p.analysis.dropship_score, 1),
-        _price(p.pricing.current_selling_price),
+        format_amount(p.pricing.current_selling_price),
         p.stock_available,
     ]
 
@@ -68,9 +44,9 @@ def product_detail(p: P.Product) -> str:
         ("title", p.title),
         ("category", p.category),
         ("status", enum_label(P.ProductStatus, p.status)),
-        ("source price", _price(p.pricing.source_price)),
-        ("recommended price", _price(p.pricing.recommended_price)),
-        ("selling price", _price(p.pricing.current_selling_price)),
+        ("source price", format_amount(p.pricing.source_price)),
+        ("recommended price", format_amount(p.pricing.recommended_price)),
+        ("selling price", format_amount(p.pricing.current_selling_price)),
         ("dropship score", f"{p.analysis.dropship_score:.2f}"),
         ("classification", enum_label(P.ProductClassification, p.analysis.classification)),
         ("margin estimate", f"{p.analysis.profit_margin_estimate:.1%}"),
@@ -85,9 +61,9 @@ def product_detail(p: P.Product) -> str:
 
 
 def _products_create(client: Any, args: argparse.Namespace) -> None:
-    pricing = P.ProductPricing(source_price=_money(args.source_price, args.currency))
+    pricing = P.ProductPricing(source_price=to_money(args.source_price, args.currency))
     if args.selling_price is not None:
-        pricing.current_selling_price.CopyFrom(_money(args.selling_price, args.currency))
+        pricing.current_selling_price.CopyFrom(to_money(args.selling_price, args.currency))
     product = P.Product(
         sku=args.sku,
         title=args.title,
@@ -173,11 +149,6 @@ def _suppliers_list(client: Any, args: argparse.Namespace) -> None:
     print(format_table(SUPPLIER_COLUMNS, rows, max_width=None) + footer)
 
 
-def _paging(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--page-size", type=int, default=0, help="0 = server default")
-    parser.add_argument("--page-token", default="")
-
-
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register `products` and `suppliers` with crmctl."""
     products = commands.add_parser("products", help="create, list and show products").add_subparsers(
@@ -187,8 +158,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     create.add_argument("--sku", required=True)
     create.add_argument("--title", required=True)
     create.add_argument("--category", required=True, help="category key, e.g. fitness")
-    create.add_argument("--source-price", type=_amount, required=True, help="e.g. 49.99")
-    create.add_argument("--selling-price", type=_amount, help="default: the recommended price")
+    create.add_argument("--source-price", type=parse_amount, required=True, help="e.g. 49.99")
+    create.add_argument("--selling-price", type=parse_amount, help="default: the recommended price")
     create.add_argument("--currency", default="USD")
     create.add_argument("--initial-stock", type=int, default=0)
     for flag in ("--supplier-id", "--description", "--request-id"):
@@ -198,12 +169,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     listing = products.add_parser("list", help="list products, newest first")
     listing.add_argument("--category")
-    _enum(listing, "--classification", P.ProductClassification)
-    _enum(listing, "--status", P.ProductStatus)
+    add_enum_argument(listing, "--classification", enum=P.ProductClassification)
+    add_enum_argument(listing, "--status", enum=P.ProductStatus)
     listing.add_argument("--supplier-id")
     listing.add_argument("--query", help="substring of title or sku")
     listing.add_argument("--show-discontinued", action="store_true")
-    _paging(listing)
+    add_paging_arguments(listing)
     listing.set_defaults(handler=_products_list)
 
     get = products.add_parser("get", help="show one product with its score factors")
@@ -215,7 +186,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     screate = suppliers.add_parser("create", help="create a supplier")
     screate.add_argument("--name", required=True)
-    _enum(screate, "--marketplace", S.Marketplace, required=True)
+    add_enum_argument(screate, "--marketplace", enum=S.Marketplace, required=True)
     screate.add_argument("--email")
     screate.add_argument("--website")
     screate.add_argument("--rating", type=float, help="0-5")
@@ -223,8 +194,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     screate.set_defaults(handler=_suppliers_create)
 
     slist = suppliers.add_parser("list", help="list suppliers, newest first")
-    _enum(slist, "--marketplace", S.Marketplace)
+    add_enum_argument(slist, "--marketplace", enum=S.Marketplace)
     slist.add_argument("--active-only", action="store_true")
     slist.add_argument("--query", help="substring of the name")
-    _paging(slist)
+    add_paging_arguments(slist)
     slist.set_defaults(handler=_suppliers_list)

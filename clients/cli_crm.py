@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from clients import render, render_crm
-from clients.crm_calls import calendar_date, money
-from clients.parsing import enum_choices, parse_enum
+from clients.crm_calls import calendar_date
+from clients.money import to_money
+from clients.parsing import add_enum_argument, add_paging_arguments, parse_amount
 from clients.sync_client import CrmClient
 from crm.v2 import contact_service_pb2, deal_service_pb2
 
@@ -21,18 +21,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2027-03-31, got {text!r}") from None
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"expected an amount like 1234.50, got {text!r}") from None
-
-
-def _stage_arg(parser: argparse.ArgumentParser, *flags: str, **kwargs: object) -> None:
-    metavar = "{" + ",".join(enum_choices(_STAGE)) + "}"
-    parser.add_argument(*flags, type=functools.partial(parse_enum, _STAGE), metavar=metavar, **kwargs)  # type: ignore[call-overload]
 
 
 def _page_footer(shown: int, total: int, token: str, noun: str) -> str:
@@ -84,7 +72,7 @@ def _contacts_get(client: CrmClient, args: argparse.Namespace) -> None:
 def _contacts_convert(client: CrmClient, args: argparse.Namespace) -> None:
     options: dict[str, object] = {"create_deal": args.create_deal, "deal_title": args.deal_title or ""}
     if args.deal_amount is not None:
-        options["deal_amount"] = money(args.deal_amount, args.currency)
+        options["deal_amount"] = to_money(args.deal_amount, args.currency)
     result = client.convert_lead(args.lead_id, **options)
     if args.json:
         print(render.to_json(result))
@@ -99,7 +87,7 @@ def _contacts_convert(client: CrmClient, args: argparse.Namespace) -> None:
 def _deals_create(client: CrmClient, args: argparse.Namespace) -> None:
     deal = deal_service_pb2.Deal(
         title=args.title,
-        amount=money(args.amount, args.currency),
+        amount=to_money(args.amount, args.currency),
         stage=args.stage or 0,
         expected_close_date=calendar_date(args.close_date),
         contact_id=args.contact_id or "",
@@ -164,11 +152,6 @@ def _pipeline(client: CrmClient, args: argparse.Namespace) -> None:
 # ----- parser
 
 
-def _paging(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--page-size", type=int, default=0, help="0 = server default")
-    parser.add_argument("--page-token", default="")
-
-
 def _add_contact_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     contacts = commands.add_parser("contacts", help="create, list and show contacts").add_subparsers(
         dest="contacts_command", required=True
@@ -184,7 +167,7 @@ def _add_contact_commands(commands: argparse._SubParsersAction) -> None:  # type
     listing = contacts.add_parser("list", help="list or search contacts, newest first")
     for flag in ("--query", "--owner", "--company", "--tag"):
         listing.add_argument(flag)
-    _paging(listing)
+    add_paging_arguments(listing)
     listing.set_defaults(handler=_contacts_list)
 
     get = contacts.add_parser("get", help="show one contact")
@@ -195,7 +178,7 @@ def _add_contact_commands(commands: argparse._SubParsersAction) -> None:  # type
     convert.add_argument("lead_id", metavar="LEAD_ID")
     convert.add_argument("--create-deal", action="store_true")
     convert.add_argument("--deal-title")
-    convert.add_argument("--deal-amount", type=_decimal)
+    convert.add_argument("--deal-amount", type=parse_amount)
     convert.add_argument("--currency", default="USD")
     convert.set_defaults(handler=_contacts_convert)
 
@@ -206,9 +189,9 @@ def _add_deal_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     )
     create = deals.add_parser("create", help="create a deal")
     create.add_argument("--title", required=True)
-    create.add_argument("--amount", type=_decimal, default=Decimal(0))
+    create.add_argument("--amount", type=parse_amount, default=Decimal(0))
     create.add_argument("--currency", default="USD")
-    _stage_arg(create, "--stage")
+    add_enum_argument(create, "--stage", enum=_STAGE)
     create.add_argument("--probability", type=float, help="0-1; default: the stage's")
     create.add_argument("--close-date", type=_date)
     for flag in ("--contact-id", "--owner", "--notes", "--actor"):
@@ -216,13 +199,13 @@ def _add_deal_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     create.set_defaults(handler=_deals_create)
 
     listing = deals.add_parser("list", help="list deals, newest first")
-    _stage_arg(listing, "--stage", dest="stages", action="append", help="repeatable")
+    add_enum_argument(listing, "--stage", enum=_STAGE, dest="stages", action="append", help="repeatable")
     listing.add_argument("--owner")
     listing.add_argument("--contact-id")
     listing.add_argument("--close-from", type=_date)
     listing.add_argument("--close-to", type=_date)
     listing.add_argument("--open-only", action="store_true")
-    _paging(listing)
+    add_paging_arguments(listing)
     listing.set_defaults(handler=_deals_list)
 
     get = deals.add_parser("get", help="show one deal with its stage history")
@@ -231,7 +214,7 @@ def _add_deal_commands(commands: argparse._SubParsersAction) -> None:  # type: i
 
     move = deals.add_parser("move", help="move a deal to another stage")
     move.add_argument("deal_id", metavar="ID")
-    _stage_arg(move, "stage")
+    add_enum_argument(move, "stage", enum=_STAGE)
     move.add_argument("--allow-reopen", action="store_true", help="needed to leave closed_won/closed_lost")
     move.add_argument("--actor")
     move.set_defaults(handler=_deals_move)

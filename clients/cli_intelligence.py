@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from clients import render
-from clients.cli_catalog import _amount, _enum, _money, _price
-from clients.parsing import enum_label
+from clients.money import format_amount, to_money
+from clients.parsing import add_enum_argument, enum_label, parse_amount
 from clients.tables import format_pairs, format_table
 from crm.v2 import intelligence_service_pb2 as I
 from crm.v2 import workflow_service_pb2 as W
@@ -26,7 +26,7 @@ def _cross_sell(client: Any, args: argparse.Namespace) -> None:
             r.product_id,
             r.sku,
             r.title,
-            _price(r.price),
+            format_amount(r.price),
             f"{r.price_ratio:.2f}",
             f"{r.confidence:.2f}",
             r.co_purchase_count,
@@ -40,7 +40,7 @@ def _cross_sell(client: Any, args: argparse.Namespace) -> None:
 def _price_cmd(client: Any, args: argparse.Namespace) -> None:
     conditions = I.MarketConditions(
         demand_level=args.demand or 0,
-        competitor_prices=[_money(p, args.currency) for p in args.competitor_prices or []],
+        competitor_prices=[to_money(p, args.currency) for p in args.competitor_prices or []],
     )
     if args.seasonality is not None:
         conditions.seasonality_factor = args.seasonality
@@ -52,8 +52,8 @@ def _price_cmd(client: Any, args: argparse.Namespace) -> None:
         return
     pairs = [
         ("product", f"{rec.sku} {rec.title}"),
-        ("current price", _price(rec.current_price)),
-        ("recommended price", _price(rec.recommended_price)),
+        ("current price", format_amount(rec.current_price)),
+        ("recommended price", format_amount(rec.recommended_price)),
         ("change", f"{rec.change_percent:+.2f} %"),
         ("expected margin", f"{rec.expected_margin:.1%}"),
         (
@@ -63,7 +63,9 @@ def _price_cmd(client: Any, args: argparse.Namespace) -> None:
         ("constraints", ", ".join(enum_label(I.PricingConstraint, c) for c in rec.constraints) or "-"),
         ("confidence", f"{rec.confidence:.2f}"),
     ]
-    steps = [[f.name, f"{f.multiplier:.4f}", _price(f.price_after), f.explanation] for f in rec.factors]
+    steps = [
+        [f.name, f"{f.multiplier:.4f}", format_amount(f.price_after), f.explanation] for f in rec.factors
+    ]
     print(
         format_pairs(pairs)
         + "\n\n"
@@ -74,18 +76,23 @@ def _price_cmd(client: Any, args: argparse.Namespace) -> None:
 def _strategy(client: Any, args: argparse.Namespace) -> None:
     options: dict[str, Any] = {"skip_agent": args.skip_agent}
     if args.budget is not None:
-        options["monthly_budget"] = _money(args.budget, args.currency)
+        options["monthly_budget"] = to_money(args.budget, args.currency)
     strategy = client.generate_marketing_strategy(args.product_id, **options).strategy
     if args.json:
         print(render.to_json(strategy))
         return
     channels = [
-        [c.channel, f"{c.budget_share:.0%}", _price(c.budget) if c.HasField("budget") else "-", c.rationale]
+        [
+            c.channel,
+            f"{c.budget_share:.0%}",
+            format_amount(c.budget) if c.HasField("budget") else "-",
+            c.rationale,
+        ]
         for c in strategy.channels
     ]
     print(
         f"{strategy.positioning}\n\nprice strategy: {strategy.price_strategy.name}, CAC ceiling "
-        f"{_price(strategy.cac_ceiling)}\n\n"
+        f"{format_amount(strategy.cac_ceiling)}\n\n"
         + format_table(("CHANNEL", "SHARE", "BUDGET", "WHY"), channels, max_width=None)
     )
 
@@ -132,14 +139,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     """Register `cross-sell`, `price`, `strategy` and `workflows` with crmctl."""
     cross = commands.add_parser("cross-sell", help="upsell, cross-sell or complement recommendations")
     cross.add_argument("product_id", metavar="PRODUCT_ID")
-    _enum(cross, "--type", I.CrossSellType, required=True)
+    add_enum_argument(cross, "--type", enum=I.CrossSellType, required=True)
     cross.add_argument("--limit", type=int, default=0, help="1-20, default 5")
     cross.set_defaults(handler=_cross_sell)
 
     price = commands.add_parser("price", help="recommend a price for a product (changes nothing)")
     price.add_argument("product_id", metavar="PRODUCT_ID")
-    _enum(price, "--demand", I.DemandLevel)
-    price.add_argument("--competitor-price", dest="competitor_prices", type=_amount, action="append")
+    add_enum_argument(price, "--demand", enum=I.DemandLevel)
+    price.add_argument("--competitor-price", dest="competitor_prices", type=parse_amount, action="append")
     price.add_argument("--seasonality", type=float, help="0.5-2.0")
     price.add_argument("--currency", default="USD")
     price.add_argument("--charm", action="store_true", help="end the price in .99")
@@ -147,7 +154,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
     strategy = commands.add_parser("strategy", help="generate a marketing strategy for a product")
     strategy.add_argument("product_id", metavar="PRODUCT_ID")
-    strategy.add_argument("--budget", type=_amount, help="monthly budget to split over channels")
+    strategy.add_argument("--budget", type=parse_amount, help="monthly budget to split over channels")
     strategy.add_argument("--currency", default="USD")
     strategy.add_argument("--skip-agent", action="store_true")
     strategy.set_defaults(handler=_strategy)
@@ -167,8 +174,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     cancel.add_argument("workflow_id", metavar="ID")
     cancel.set_defaults(handler=lambda c, a: _workflow_show(c.cancel_workflow(a.workflow_id), a.json))
     listing = workflows.add_parser("list", help="list workflows, newest first")
-    _enum(listing, "--type", W.WorkflowType)
-    _enum(listing, "--state", W.WorkflowState)
+    add_enum_argument(listing, "--type", enum=W.WorkflowType)
+    add_enum_argument(listing, "--state", enum=W.WorkflowState)
     listing.add_argument("--product-id")
     listing.add_argument("--page-size", type=int, default=20)
     listing.add_argument("--page-token", default="")

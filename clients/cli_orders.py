@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
-from decimal import Decimal
 from typing import Any
 
-from google.type import money_pb2, postal_address_pb2
+from google.type import postal_address_pb2
 
 from clients import render
-from clients.parsing import enum_choices, enum_label, parse_enum
+from clients.money import format_amount
+from clients.parsing import add_enum_argument, add_paging_arguments, enum_label
 from clients.tables import format_pairs, format_table
 from crm.v2 import inventory_service_pb2 as I
 from crm.v2 import order_service_pb2 as O
@@ -19,16 +18,6 @@ from crm.v2 import order_service_pb2 as O
 ORDER_COLUMNS = ("ID", "NUMBER", "CUSTOMER", "STATUS", "PAYMENT", "RISK", "TOTAL", "ITEMS")
 LEVEL_COLUMNS = ("PRODUCT", "SKU", "AVAILABLE", "RESERVED", "BACKORDERED", "REORDER AT", "ALERTS")
 ALERT_COLUMNS = ("SKU", "TYPE", "SEVERITY", "AVAILABLE", "REORDER QTY", "COST", "MESSAGE")
-NANOS = 10**9
-
-
-def _price(value: money_pb2.Money) -> str:
-    return f"{Decimal(value.units) + Decimal(value.nanos) / NANOS:.2f} {value.currency_code}".strip()
-
-
-def _enum(parser: argparse.ArgumentParser, flag: str, enum: Any, **kwargs: Any) -> None:
-    metavar = "{" + ",".join(enum_choices(enum)) + "}"
-    parser.add_argument(flag, type=functools.partial(parse_enum, enum), metavar=metavar, **kwargs)
 
 
 def _item(text: str) -> O.OrderItem:
@@ -47,13 +36,19 @@ def order_detail(o: O.Order) -> str:
         ("customer", f"{o.customer_name} <{o.customer_email}>"),
         ("status", enum_label(O.OrderStatus, o.status)),
         ("payment", enum_label(O.FinancialStatus, o.financial_status)),
-        ("total", _price(o.total)),
+        ("total", format_amount(o.total)),
         ("risk", f"{enum_label(O.RiskLevel, fraud.risk_level)} ({fraud.risk_score:.2f})"),
         ("action", enum_label(O.FraudAction, fraud.recommended_action)),
         ("created", render.format_time(o.create_time)),
     ]
     lines = [
-        [i.sku, i.quantity, _price(i.unit_price), _price(i.total_price), "yes" if i.backordered else ""]
+        [
+            i.sku,
+            i.quantity,
+            format_amount(i.unit_price),
+            format_amount(i.total_price),
+            "yes" if i.backordered else "",
+        ]
         for i in o.items
     ]
     factors = [[f.name, f.value, f.contribution, f.explanation] for f in fraud.factors]
@@ -113,7 +108,7 @@ def _orders_list(client: Any, args: argparse.Namespace) -> None:
             enum_label(O.OrderStatus, o.status),
             enum_label(O.FinancialStatus, o.financial_status),
             enum_label(O.RiskLevel, o.fraud_analysis.risk_level),
-            _price(o.total),
+            format_amount(o.total),
             len(o.items),
         ]
         for o in page.orders
@@ -192,7 +187,7 @@ def _inventory_update(client: Any, args: argparse.Namespace) -> None:
     text = f"{level.sku}: {level.available} available, {level.reserved} reserved"
     if result.HasField("reorder_recommendation"):
         advice = result.reorder_recommendation
-        cost = _price(advice.estimated_cost)
+        cost = format_amount(advice.estimated_cost)
         text += f"\nreorder {advice.recommended_quantity} units ({cost}): {advice.reason}"
     print(text)
 
@@ -211,23 +206,19 @@ def _inventory_alerts(client: Any, args: argparse.Namespace) -> None:
             enum_label(I.AlertSeverity, a.severity),
             a.available,
             a.recommended_order_quantity,
-            _price(a.estimated_reorder_cost) if a.HasField("estimated_reorder_cost") else "-",
+            format_amount(a.estimated_reorder_cost) if a.HasField("estimated_reorder_cost") else "-",
             a.message,
         ]
         for a in page.alerts
     ]
     s = page.summary
+    has_cost = s.HasField("total_estimated_reorder_cost")
+    cost = format_amount(s.total_estimated_reorder_cost) if has_cost else "0"
     summary = (
         f"\n{s.total_alerts} alerts: {s.critical_alerts} critical, {s.warning_alerts} warning, "
-        f"{s.info_alerts} info; reorder cost "
-        f"{_price(s.total_estimated_reorder_cost) if s.HasField('total_estimated_reorder_cost') else '0'}"
+        f"{s.info_alerts} info; reorder cost {cost}"
     )
     print(format_table(ALERT_COLUMNS, rows, max_width=None) + _footer(len(rows), page, "alerts") + summary)
-
-
-def _paging(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--page-size", type=int, default=0, help="0 = server default")
-    parser.add_argument("--page-token", default="")
 
 
 def _add_order_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -248,11 +239,11 @@ def _add_order_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     create.set_defaults(handler=_orders_create)
 
     listing = orders.add_parser("list", help="list orders, newest first")
-    _enum(listing, "--status", O.OrderStatus)
-    _enum(listing, "--financial-status", O.FinancialStatus)
-    _enum(listing, "--risk-level", O.RiskLevel)
+    add_enum_argument(listing, "--status", enum=O.OrderStatus)
+    add_enum_argument(listing, "--financial-status", enum=O.FinancialStatus)
+    add_enum_argument(listing, "--risk-level", enum=O.RiskLevel)
     listing.add_argument("--customer-email")
-    _paging(listing)
+    add_paging_arguments(listing)
     listing.set_defaults(handler=_orders_list)
 
     get = orders.add_parser("get", help="show one order with its lines, fraud factors and history")
@@ -261,8 +252,8 @@ def _add_order_commands(commands: argparse._SubParsersAction) -> None:  # type: 
 
     update = orders.add_parser("update", help="change status, payment, tracking; or --cancel")
     update.add_argument("order_id", metavar="ID")
-    _enum(update, "--status", O.OrderStatus)
-    _enum(update, "--financial-status", O.FinancialStatus)
+    add_enum_argument(update, "--status", enum=O.OrderStatus)
+    add_enum_argument(update, "--financial-status", enum=O.FinancialStatus)
     for flag in ("--tracking-number", "--carrier", "--notes", "--reason"):
         update.add_argument(flag)
     update.add_argument("--cancel", action="store_true", help="cancel the order (releases its stock)")
@@ -279,7 +270,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     listing.add_argument("--low-stock-only", action="store_true")
     listing.add_argument("--out-of-stock-only", action="store_true")
     listing.add_argument("--query", help="substring of sku or title")
-    _paging(listing)
+    add_paging_arguments(listing)
     listing.set_defaults(handler=_inventory_list)
 
     update = inventory.add_parser("update", help="set or adjust available units, or reorder settings")
@@ -294,6 +285,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     update.set_defaults(handler=_inventory_update)
 
     alerts = inventory.add_parser("alerts", help="current alerts, most severe first, with a summary")
-    _enum(alerts, "--type", I.InventoryAlertFilter)
-    _paging(alerts)
+    add_enum_argument(alerts, "--type", enum=I.InventoryAlertFilter)
+    add_paging_arguments(alerts)
     alerts.set_defaults(handler=_inventory_alerts)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from google.protobuf import field_mask_pb2
-from google.type import date_pb2, interval_pb2, money_pb2
+from google.type import date_pb2, interval_pb2
 
 from clients._calls import timestamp
 from crm.v2 import (
@@ -25,20 +24,6 @@ from crm.v2 import (
     lead_service_pb2,
     lead_service_pb2_grpc,
 )
-
-NANOS = 10**9
-
-
-def money(amount: Decimal | str, currency: str = "USD") -> money_pb2.Money:
-    """google.type.Money for an exact decimal amount (never a float)."""
-    value = Decimal(amount)
-    units = int(value)
-    return money_pb2.Money(currency_code=currency, units=units, nanos=int((value - units) * NANOS))
-
-
-def money_value(value: money_pb2.Money) -> Decimal:
-    """The exact decimal amount of a google.type.Money."""
-    return Decimal(value.units) + Decimal(value.nanos) / NANOS
 
 
 def calendar_date(value: date | None) -> date_pb2.Date | None:

@@ -1,10 +1,13 @@
-"""Command-line value parsing: friendly enum names and short durations like `10m`."""
+"""Command-line value parsing: friendly enum names, amounts, paging options and durations like `10m`."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 
@@ -57,3 +60,27 @@ def parse_duration(text: str) -> timedelta:
     if seconds <= 0:
         raise argparse.ArgumentTypeError(f"duration must be positive: {text!r}")
     return timedelta(seconds=seconds)
+
+
+def parse_amount(text: str) -> Decimal:
+    """An exact, finite decimal amount such as `49.99` (argparse type)."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r} (e.g. 49.99)") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}")
+    return value
+
+
+def add_enum_argument(
+    parser: argparse.ArgumentParser, *flags: str, enum: EnumTypeWrapper, **kwargs: Any
+) -> None:
+    """An argument taking the friendly names of `enum`'s values, parsed to the enum number."""
+    metavar = "{" + ",".join(enum_choices(enum)) + "}"
+    parser.add_argument(*flags, type=functools.partial(parse_enum, enum), metavar=metavar, **kwargs)
+
+
+def add_paging_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--page-size", type=int, default=0, help="0 = server default")
+    parser.add_argument("--page-token", default="")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from google.type import date_pb2, money_pb2
+from google.type import date_pb2
 
-from clients.crm_calls import money_value
+from clients.money import format_money
 from clients.parsing import enum_label
 from clients.render import format_time
 from clients.tables import format_pairs, format_table
@@ -24,11 +24,6 @@ CONTACT_COLUMNS = ("ID", "NAME", "EMAIL", "COMPANY", "OWNER", "TAGS")
 DEAL_COLUMNS = ("ID", "TITLE", "STAGE", "AMOUNT", "PROB", "WEIGHTED", "CLOSE DATE", "OWNER")
 STAGE_COLUMNS = ("STAGE", "DEALS", "AMOUNT", "WEIGHTED", "AVG PROB")
 HISTORY_COLUMNS = ("WHEN", "FROM", "TO", "BY")
-
-
-def format_money(value: money_pb2.Money) -> str:
-    """`1,234.50 USD`; exact, from units and nanos."""
-    return f"{money_value(value):,.2f} {value.currency_code}".strip()
 
 
 def format_date(value: date_pb2.Date) -> str:

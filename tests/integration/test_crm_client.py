@@ -10,7 +10,7 @@ import pytest
 
 from clients import cli
 from clients.async_client import AsyncCrmClient
-from clients.crm_calls import money, money_value
+from clients.money import money_value, to_money
 from clients.sync_client import CrmClient
 from crm.v2 import contact_service_pb2, deal_service_pb2, lead_service_pb2
 from tests.integration.test_leads import a_lead
@@ -31,7 +31,7 @@ async def test_async_client_covers_contacts_deals_pipeline_and_conversion(
         assert renamed.company == "X"
 
         deal = await client.create_deal(
-            deal_service_pb2.Deal(title="D", amount=money("99.95"), contact_id=contact.id), actor="me"
+            deal_service_pb2.Deal(title="D", amount=to_money("99.95"), contact_id=contact.id), actor="me"
         )
         moved = await client.update_deal(
             deal_service_pb2.Deal(id=deal.id, stage=deal_service_pb2.DEAL_STAGE_CLOSED_WON), ["stage"]
@@ -56,7 +56,7 @@ async def test_sync_client_creates_a_contact_and_reads_its_pipeline(crm_target: 
             contact = client.create_contact(
                 contact_service_pb2.Contact(first_name="Sync", last_name="C", email="sync@x.io")
             )
-            client.create_deal(deal_service_pb2.Deal(title="S", amount=money("10.00")))
+            client.create_deal(deal_service_pb2.Deal(title="S", amount=to_money("10.00")))
             return client.get_contact(contact.id), client.pipeline_summary()
 
     contact, summary = await asyncio.to_thread(work)

@@ -15,8 +15,6 @@ from server.agents.probe import CrewProbe
 from server.auth import build_authenticator
 from server.config import Settings
 from server.events.kafka_sink import AioKafkaEventSink
-from server.events.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
-from server.events.listener import PostgresCommitListener
 from server.events.relay import OutboxRelay
 from server.events.serialization import serialize
 from server.events.signal import Signal
@@ -28,6 +26,8 @@ from server.usecases.leads import LeadUseCases
 from server.usecases.system import Feature, SystemUseCases
 from server.workflows.runner import WorkflowRunner
 from storage.database import Database, open_database
+from storage.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
+from storage.listener import PostgresCommitListener
 from storage.uow import SqlAlchemyUnitOfWork
 
 
@@ -75,6 +75,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
     leadership = (
         PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
     )
+    listener = PostgresCommitListener(settings.database_url, signal.notify) if database.is_postgres else None
     relay = OutboxRelay(
         database,
         sink,
@@ -110,7 +111,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         signal=signal,
         stopping=stopping,
         relay=relay,
-        listener=PostgresCommitListener(settings.database_url, signal) if database.is_postgres else None,
+        listener=listener,
         unit_of_work=unit_of_work,
         leads=LeadUseCases(unit_of_work, lead_scoring_policy(settings)),
         events=EventUseCases(unit_of_work, signal, stopping=stopping),

@@ -16,9 +16,9 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wai
 
 from domain.clock import utcnow
 from server.events.kafka_sink import EventSink
-from server.events.leadership import Leadership
 from server.events.signal import Signal, wait_for_signal
 from storage.database import Database
+from storage.leadership import Leadership
 from storage.repositories.outbox import SqlAlchemyOutboxRepository
 
 logger = logging.getLogger(__name__)

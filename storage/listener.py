@@ -1,15 +1,16 @@
-"""LISTEN for outbox commits of other replicas (PostgreSQL NOTIFY) and wake this process's pollers."""
+"""LISTEN for outbox commits of other replicas (PostgreSQL NOTIFY) and call back, to wake this process's
+pollers."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 
 import psycopg
 from sqlalchemy.engine import make_url
 
-from server.events.signal import Signal
 from storage.uow import OUTBOX_CHANNEL
 
 logger = logging.getLogger(__name__)
@@ -18,11 +19,11 @@ RECONNECT_SECONDS = 2.0
 
 
 class PostgresCommitListener:
-    def __init__(self, database_url: str, signal: Signal) -> None:
+    def __init__(self, database_url: str, on_commit: Callable[[], None]) -> None:
         self._conninfo = (
             make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
         )
-        self._signal = signal
+        self._on_commit = on_commit
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -41,7 +42,7 @@ class PostgresCommitListener:
                 async with await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True) as conn:
                     await conn.execute(f"LISTEN {OUTBOX_CHANNEL}")
                     async for _ in conn.notifies():
-                        self._signal.notify()
+                        self._on_commit()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the pollers still poll; reconnect after a pause

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from domain.catalog import Product
 from domain.clock import utcnow
+from domain.errors import NotFound
 from domain.intelligence import CrossSellAnswer, RelatedAnswer
 from domain.intelligence_events import MarketingStrategyGenerated
 from domain.money import Money
@@ -19,10 +20,12 @@ from engines.recommendations import CatalogItem, related_products
 from server.agents.crew import AgentUnavailable, CrewClient, Progress
 from server.agents.tasks import marketing_insights, sourcing_suggestions
 from server.usecases.intelligence_uow import IntelligencePolicies, UnitOfWorkFactory, existing_product
-from storage.repositories.intelligence import CandidateQuery
+from storage.repositories.cross_sell import CandidateQuery
 
 # Candidates pre-ranked by the database (co-purchases, classification, price) that the engine ranks
 # exactly: a few times the limit, so a candidate the pre-ranking undervalues can still make the cut.
+# The database draws them from the co-purchased products and, per category, classification and side of
+# the ideal price, the `limit` nearest-priced ones, so the work is bounded however large the catalog.
 CROSS_SELL_POOL_FACTOR = 4
 CROSS_SELL_MIN_POOL = 40
 RELATED_POOL = 300
@@ -41,9 +44,11 @@ class IntelligenceUseCases:
     ) -> CrossSellAnswer:
         policy = self._policies.cross_sell
         async with self._uow(read_only=True) as uow:
-            product = await existing_product(uow, tenant_id, product_id)
-            low, high = price_band(kind, product.selling_price.amount, policy)
-            candidates, matched = await uow.intelligence.cross_sell_candidates(
+            product = await uow.intelligence.cross_sell_source(tenant_id, product_id)
+            if product is None:
+                raise NotFound("product", str(product_id))
+            low, high = price_band(kind, product.price, policy)
+            found = await uow.intelligence.cross_sell_candidates(
                 CandidateQuery(
                     tenant_id=tenant_id,
                     source_id=product.id,
@@ -53,14 +58,16 @@ class IntelligenceUseCases:
                     max_price=high,
                     ideal_price=(low * high).sqrt(),
                     pool=max(CROSS_SELL_MIN_POOL, CROSS_SELL_POOL_FACTOR * limit),
+                    depth=limit,
                 )
             )
-            orders = await uow.intelligence.order_count(tenant_id, product.id) if candidates else 0
         source = CrossSellSource(
-            product.id, tenant_id, product.category, product.selling_price.amount, product.currency, orders
+            product.id, tenant_id, product.category, product.price, product.currency, found.source_orders
         )
-        result = recommend(source, candidates, kind=kind, limit=limit, policy=policy)
-        return CrossSellAnswer(product.id, kind, product.currency, replace(result, candidate_count=matched))
+        result = recommend(source, found.candidates, kind=kind, limit=limit, policy=policy)
+        return CrossSellAnswer(
+            product.id, kind, product.currency, replace(result, candidate_count=found.considered)
+        )
 
     async def related(
         self, *, tenant_id: int, product_id: uuid.UUID, limit: int, skip_sourcing: bool

@@ -1,11 +1,8 @@
 """Read-only SQL of the intelligence area: cross-sell candidates with their co-purchase counts, sales
 velocity, the products a bulk pricing run selects, and related-product candidates.
 
-Co-purchase strength is computed by the database from order items (the source's orders, then the other
-lines of those orders, grouped by product) through the (tenant_id, product_id, created_at) and
-(tenant_id, order_id, line_no) indexes; no order is loaded. Candidates are filtered (tenant, active, in
-stock, category, currency, price band, not the source) and pre-ranked in SQL, so at most `pool` rows come
-back however large the catalog is.
+The cross-sell statement itself lives in storage/repositories/cross_sell.py. Sales velocity is summed by
+the database from order items through the (tenant_id, product_id, created_at) index; no order is loaded.
 """
 
 from __future__ import annotations
@@ -16,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import ProductStatus
@@ -24,30 +21,19 @@ from domain.intelligence import PricingSelection
 from engines.classification import Classification
 from engines.cross_sell import Candidate
 from engines.recommendations import CatalogItem
-from storage.tables.catalog import InventoryLevelRow, ProductRow
+from storage.repositories.cross_sell import (
+    SOURCE_STATEMENT,
+    CandidatePool,
+    CandidateQuery,
+    SourceProduct,
+    candidate_statement,
+)
+from storage.tables.catalog import ProductRow
 from storage.tables.orders import OrderItemRow
 
 P = ProductRow.__table__
-L = InventoryLevelRow.__table__
 I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
 ACTIVE = ProductStatus.ACTIVE.value
-CLASS_RANK = case(
-    {Classification.HERO.value: 0, Classification.GOOD.value: 1, Classification.MODERATE.value: 2},
-    value=P.c.classification,
-    else_=3,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateQuery:
-    tenant_id: int
-    source_id: uuid.UUID
-    categories: tuple[str, ...]
-    currency: str
-    min_price: Decimal
-    max_price: Decimal
-    ideal_price: Decimal
-    pool: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,77 +54,41 @@ class SqlAlchemyIntelligenceRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def order_count(self, tenant_id: int, product_id: uuid.UUID) -> int:
-        """Orders with a live line of the product."""
-        stmt = select(func.count(func.distinct(I.c.order_id))).where(_sold(tenant_id, product_id))
-        return int(await self._session.scalar(stmt) or 0)
+    async def cross_sell_source(self, tenant_id: int, product_id: uuid.UUID) -> SourceProduct | None:
+        params = {"tenant_id": tenant_id, "source_id": product_id}
+        row = (await self._session.execute(SOURCE_STATEMENT, params)).one_or_none()
+        return SourceProduct(*row) if row else None
 
-    async def cross_sell_candidates(self, q: CandidateQuery) -> tuple[list[Candidate], int]:
+    async def cross_sell_candidates(self, q: CandidateQuery) -> CandidatePool:
         """The best `pool` candidates (most co-purchases, then best classification, then nearest the ideal
-        price) and how many passed the filters."""
-        source_orders = select(I.c.order_id).where(_sold(q.tenant_id, q.source_id))
-        co = (
-            select(I.c.product_id, func.count(func.distinct(I.c.order_id)).label("together"))
-            .where(
-                I.c.tenant_id == q.tenant_id,
-                I.c.order_id.in_(source_orders),
-                I.c.product_id != q.source_id,
-                I.c.counts_as_sale.is_(True),
-            )
-            .group_by(I.c.product_id)
-            .subquery()
-        )
-        together = func.coalesce(co.c.together, 0)
-        stmt = (
-            select(
-                P.c.id,
-                P.c.sku,
-                P.c.title,
-                P.c.category,
-                P.c.selling_price,
-                P.c.currency,
-                P.c.classification,
-                L.c.available,
-                together.label("together"),
-                func.count().over().label("matched"),
-            )
-            .select_from(P.join(L, L.c.product_id == P.c.id).outerjoin(co, co.c.product_id == P.c.id))
-            .where(
-                P.c.tenant_id == q.tenant_id,
-                L.c.tenant_id == q.tenant_id,
-                P.c.status == ACTIVE,
-                P.c.category.in_(q.categories),
-                P.c.currency == q.currency,
-                P.c.selling_price >= q.min_price,
-                P.c.selling_price <= q.max_price,
-                P.c.id != q.source_id,
-                L.c.available > 0,
-            )
-            .order_by(together.desc(), CLASS_RANK, func.abs(P.c.selling_price - q.ideal_price), P.c.id)
-            .limit(q.pool)
-        )
-        if self._session.get_bind().dialect.name == "postgresql":
-            # A parallel plan for a few thousand rows costs more in worker start-up than it saves, and
-            # under concurrent callers the workers compete with the other queries for the same cores.
-            await self._session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
-        rows = (await self._session.execute(stmt)).mappings().all()
+        price) among the eligible co-purchased products and the nearest-priced ones of each target category
+        and classification, with the number of candidates considered and the source's order count."""
+        if not q.categories:
+            return CandidatePool([], 0, 0)
+        lateral = self._session.get_bind().dialect.name == "postgresql"
+        stmt = candidate_statement(lateral=lateral, categories=0 if lateral else len(q.categories))
+        if lateral:
+            await self._session.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
+        rows = (await self._session.execute(stmt, q.parameters(lateral=lateral))).all()
         candidates = [
             Candidate(
-                id=r["id"],
+                id=r.id,
                 tenant_id=q.tenant_id,
-                sku=r["sku"],
-                title=r["title"],
-                category=r["category"],
+                sku=r.sku,
+                title=r.title,
+                category=r.category,
                 active=True,
-                price=r["selling_price"],
-                currency=r["currency"],
-                classification=Classification(r["classification"]),
-                stock_available=r["available"],
-                co_purchase_count=int(r["together"]),
+                price=r.selling_price,
+                currency=r.currency,
+                classification=Classification(r.classification),
+                stock_available=r.available,
+                co_purchase_count=int(r.together),
             )
             for r in rows
         ]
-        return candidates, int(rows[0]["matched"]) if rows else 0
+        if not rows:
+            return CandidatePool([], 0, 0)
+        return CandidatePool(candidates, int(rows[0].considered), int(rows[0].source_orders))
 
     async def daily_velocity(
         self, tenant_id: int, product_id: uuid.UUID, *, since: datetime, days: int

@@ -104,13 +104,16 @@ class ProductRow(Base):
         Index("ix_products_tenant_created", "tenant_id", "id"),
         Index("ix_products_tenant_status", "tenant_id", "status", "id"),
         Index("ix_products_tenant_category", "tenant_id", "category", "id"),
-        # Cross-sell candidates: a price band within a category.
+        # Cross-sell candidates: the products of a category, currency, status and classification priced
+        # nearest a given price, read as a short range scan in either direction.
         Index(
-            "ix_products_tenant_category_price",
+            "ix_products_tenant_shelf",
             "tenant_id",
             "category",
+            "currency",
+            "status",
+            "classification",
             "selling_price",
-            postgresql_include=["status", "currency", "classification"],
         ),
         Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
         Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),

@@ -4,6 +4,7 @@ items, dynamic pricing (single and bulk), related products, marketing strategies
 # ruff: noqa: F811 -- the stub fixtures come from conftest_intelligence and are test parameters by design.
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import grpc
@@ -91,6 +92,35 @@ async def test_complement_stays_inside_its_price_band_and_honours_the_limit(inte
     assert answer.candidate_count == 3 and len(answer.recommendations) == 2
     assert {r.product_id for r in answer.recommendations} <= {p.id for p in inside}
     assert all(0.3 <= r.price_ratio <= 1.5 for r in answer.recommendations)
+
+
+async def test_cross_sell_weighs_only_the_nearest_priced_shelf_yet_keeps_the_best_and_the_co_purchased(
+    intelligence, catalog, crm_server, tenant_id
+):
+    """The database reads, per classification and side of the ideal price, only the `limit` nearest-priced
+    products, plus every co-purchased one: the answer is the same as ranking the whole shelf."""
+    source = await product(catalog, tenant_id, price="50.00")
+    ideal = 50 * math.sqrt(1.2 * 3.0)  # the middle of the upsell band (60-150) on a log scale
+    shelf = [await product(catalog, tenant_id, price=f"{61 + 3.5 * i:.2f}") for i in range(24)]
+    far_but_bought = await product(catalog, tenant_id, price="149.00")
+    await insert_orders(database(crm_server), tenant_id, [[(source.id, 1), (far_but_bought.id, 1)]] * 2)
+
+    answer = await intelligence.RecommendCrossSell(
+        pb.RecommendCrossSellRequest(tenant_id=tenant_id, product_id=source.id, type=UPSELL, limit=2)
+    )
+
+    classes = {p.analysis.classification for p in shelf}
+    assert answer.candidate_count <= 1 + 2 * 2 * len(classes) < len(shelf) + 1
+    assert answer.recommendations[0].product_id == far_but_bought.id
+    # Same category and stock: the best classification wins, then the price nearest the ideal.
+    best = min(
+        shelf,
+        key=lambda p: (
+            p.analysis.classification,
+            abs(math.log(float(as_decimal(p.pricing.current_selling_price)) / ideal)),
+        ),
+    )
+    assert answer.recommendations[1].product_id == best.id
 
 
 async def test_cross_sell_bad_input_lists_every_violation(intelligence, tenant_id):

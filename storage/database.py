@@ -21,7 +21,7 @@ class Database:
 
     `sessions` are for reads; `write_sessions` for transactions that write. On SQLite the latter take
     the write lock at BEGIN (IMMEDIATE), so two writers queue instead of deadlocking on a lock upgrade,
-    while readers stay concurrent under WAL. On PostgreSQL the two are the same.
+    while readers stay concurrent under WAL. On PostgreSQL the former begin READ ONLY transactions.
     """
 
     engine: AsyncEngine
@@ -74,6 +74,7 @@ def open_database(url: str, *, pool_size: int = 10, echo: bool = False) -> Datab
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         _configure_sqlite(engine)
+        reader = engine
         writer = engine.execution_options(sqlite_begin=IMMEDIATE)
     else:
         engine = create_async_engine(
@@ -86,9 +87,12 @@ def open_database(url: str, *, pool_size: int = 10, echo: bool = False) -> Datab
             pool_timeout=10,
         )
         writer = engine
+        # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
+        # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
+        reader = engine.execution_options(postgresql_readonly=True)
     return Database(
         engine,
-        async_sessionmaker(engine, expire_on_commit=False, autoflush=False),
+        async_sessionmaker(reader, expire_on_commit=False, autoflush=False),
         async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
     )
 

@@ -96,7 +96,14 @@ class SqlAlchemyUnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
-            await self.session.rollback()
+            if self._read_only and exc is None:
+                # A read ends with COMMIT, not ROLLBACK: psycopg forgets its prepared statements at every
+                # ROLLBACK, so reads would never reach its prepare threshold and every call would be
+                # parsed and planned afresh. On PostgreSQL the transaction is READ ONLY (storage/database.py),
+                # so there is nothing a COMMIT could store; every reading use case runs there in the tests.
+                await self.session.commit()
+            else:
+                await self.session.rollback()
         finally:
             await self.session.close()
         # One place turns driver errors (at a flush, a query or the commit) into the service's own.

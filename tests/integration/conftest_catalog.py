@@ -154,7 +154,7 @@ async def seed_products(
         }
         for product_id in ids
     ]
-    async with database.sessions() as session, session.begin():
+    async with database.write_sessions() as session, session.begin():
         await session.execute(insert(ProductRow.__table__), rows)
         await session.execute(insert(InventoryLevelRow.__table__), levels)
     return ids

@@ -104,7 +104,7 @@ async def insert_orders(
                     "created_at": at,
                 }
             )
-    async with database.sessions() as session, session.begin():
+    async with database.write_sessions() as session, session.begin():
         await session.execute(insert(OrderRow.__table__), orders)
         await session.execute(insert(OrderItemRow.__table__), items)
 

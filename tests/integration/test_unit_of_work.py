@@ -1,0 +1,51 @@
+"""The reading unit of work on PostgreSQL: its transaction is READ ONLY, so ending it with COMMIT can never
+store a stray write, and ending with COMMIT keeps psycopg's prepared statements across calls."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from storage.database import Database, open_database
+from storage.uow import SqlAlchemyUnitOfWork
+from tests.conftest import PostgresDatabases
+
+# psycopg prepares a statement the sixth time a connection runs it (prepare_threshold = 5).
+PREPARE_THRESHOLD = 5
+
+
+@pytest.fixture
+async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
+    # One connection, so every unit of work below runs on the same one.
+    db = open_database(postgres.new_database("uow"), pool_size=1)
+    async with db.write_sessions() as session, session.begin():
+        await session.execute(text("CREATE TABLE probe (n integer)"))
+    yield db
+    await db.dispose()
+
+
+def reading(db: Database) -> SqlAlchemyUnitOfWork:
+    return SqlAlchemyUnitOfWork(db.sessions, serialize=lambda event: "", read_only=True)
+
+
+async def test_a_write_inside_a_reading_unit_of_work_is_refused_and_stores_nothing(database):
+    with pytest.raises(DBAPIError, match="read-only transaction"):
+        async with reading(database) as uow:
+            await uow.session.execute(text("INSERT INTO probe VALUES (1)"))
+
+    async with reading(database) as uow:
+        assert await uow.session.scalar(text("SELECT count(*) FROM probe")) == 0
+
+
+async def test_repeated_reads_run_from_a_prepared_statement(database):
+    count = text("SELECT count(*) FROM probe WHERE n > :n")
+    for _ in range(PREPARE_THRESHOLD + 1):
+        async with reading(database) as uow:
+            await uow.session.scalar(count, {"n": 0})
+
+    async with reading(database) as uow:
+        prepared = await uow.session.scalars(text("SELECT statement FROM pg_prepared_statements"))
+        assert any("FROM probe WHERE n >" in statement for statement in prepared)

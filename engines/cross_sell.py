@@ -19,7 +19,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from engines.classification import Classification
-from engines.factors import Factor, total, weighted
+from engines.factors import Factor, contribution, total_of, weighted
 
 
 class CrossSellType(enum.StrEnum):
@@ -82,6 +82,10 @@ CLASSIFICATION_VALUES: Mapping[Classification, float] = MappingProxyType(
         Classification.POOR: 25.0,
     }
 )
+
+
+# The order of a recommendation's factors.
+FACTOR_NAMES = ("co_purchase", "category_affinity", "price_fit", "classification", "stock")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,16 +182,7 @@ def is_eligible(
 ) -> bool:
     """Every rule a recommendation must satisfy: same tenant and currency, not the source, active, in
     stock, a target category and inside the price band."""
-    low, high = price_band(kind, source.price, policy)
-    return (
-        candidate.id != source.id
-        and candidate.tenant_id == source.tenant_id
-        and candidate.currency == source.currency
-        and candidate.active
-        and candidate.stock_available > 0
-        and candidate.category in target_categories(kind, source.category, policy)
-        and low <= candidate.price <= high
-    )
+    return _Rules.of(source, kind, policy).admit(candidate)
 
 
 def recommend(
@@ -198,81 +193,140 @@ def recommend(
     limit: int,
     policy: CrossSellPolicy,
 ) -> CrossSellResult:
-    """The eligible candidates ranked by confidence (ties: more co-purchases, then id), at most `limit`."""
-    eligible = [c for c in candidates if is_eligible(source, c, kind, policy)]
-    ranked = sorted(
-        (_score(source, c, kind, policy) for c in eligible),
-        key=lambda r: (-r.confidence, -r.candidate.co_purchase_count, str(r.candidate.id)),
+    """The eligible candidates ranked by confidence (ties: more co-purchases, then id), at most `limit`.
+    Candidates are ranked on their numbers; only those returned get their factors and reasons written."""
+    rules = _Rules.of(source, kind, policy)
+    eligible = [c for c in candidates if rules.admit(c)]
+    measured = sorted(
+        (_measure(source, c, rules, policy) for c in eligible),
+        # UUIDs order as their canonical strings do.
+        key=lambda m: (-m.confidence, -m.candidate.co_purchase_count, m.candidate.id),
     )
-    return CrossSellResult(tuple(ranked[: max(0, limit)]), len(eligible))
+    chosen = measured[: max(0, limit)]
+    return CrossSellResult(tuple(_explain(source, m, rules, policy) for m in chosen), len(eligible))
 
 
-def _score(
-    source: CrossSellSource, candidate: Candidate, kind: CrossSellType, policy: CrossSellPolicy
-) -> Recommendation:
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The type's rules for one source, worked out once per request."""
+
+    kind: CrossSellType
+    source: CrossSellSource
+    categories: tuple[str, ...]
+    low: Decimal
+    high: Decimal
+    price_range: tuple[float, float]
+    # The policy's weights in FACTOR_NAMES order.
+    weights: tuple[float, ...]
+
+    @classmethod
+    def of(cls, source: CrossSellSource, kind: CrossSellType, policy: CrossSellPolicy) -> _Rules:
+        low, high = price_band(kind, source.price, policy)
+        categories = target_categories(kind, source.category, policy)
+        weights = tuple(policy.weights[name] for name in FACTOR_NAMES)
+        return cls(kind, source, categories, low, high, policy.price_range(kind), weights)
+
+    def admit(self, candidate: Candidate) -> bool:
+        source = self.source
+        return (
+            candidate.id != source.id
+            and candidate.tenant_id == source.tenant_id
+            and candidate.currency == source.currency
+            and candidate.active
+            and candidate.stock_available > 0
+            and candidate.category in self.categories
+            and self.low <= candidate.price <= self.high
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Measured:
+    """A candidate's numbers: the five factor values (0-100, in FACTOR_NAMES order) and what they add up
+    to, the same figures `_explain` reports."""
+
+    candidate: Candidate
+    ratio: float
+    strength: float
+    affinity_rank: int
+    values: tuple[float, ...]
+    confidence: float
+
+
+def _measure(
+    source: CrossSellSource, candidate: Candidate, rules: _Rules, policy: CrossSellPolicy
+) -> _Measured:
     ratio = float(candidate.price / source.price) if source.price > 0 else 0.0
     strength = min(1.0, candidate.co_purchase_count / source.order_count) if source.order_count else 0.0
-    w = policy.weights
-    factors = (
-        _co_purchase(candidate.co_purchase_count, source.order_count, strength, w["co_purchase"], policy),
-        _category_affinity(kind, source.category, candidate.category, w["category_affinity"], policy),
-        _price_fit(ratio, policy.price_range(kind), w["price_fit"]),
-        weighted(
-            "classification",
-            w["classification"],
-            CLASSIFICATION_VALUES[candidate.classification],
-            f"classified {candidate.classification.value}",
-        ),
-        weighted(
-            "stock",
-            w["stock"],
-            100.0 * min(1.0, candidate.stock_available / policy.stock_full_at),
-            f"{candidate.stock_available} units in stock",
-        ),
+    rank = (
+        rules.categories.index(candidate.category)
+        if candidate.category in rules.categories
+        else len(rules.categories)
     )
+    values = (
+        100.0 * min(1.0, strength / policy.co_purchase_full_at) if source.order_count else 0.0,
+        max(0.0, 100.0 - policy.affinity_step * rank),
+        _price_fit(ratio, rules.price_range),
+        CLASSIFICATION_VALUES[candidate.classification],
+        100.0 * min(1.0, candidate.stock_available / policy.stock_full_at),
+    )
+    score = total_of(map(contribution, rules.weights, values))
+    return _Measured(candidate, ratio, strength, rank, values, round(score / 100.0, 4))
+
+
+def _explain(source: CrossSellSource, m: _Measured, rules: _Rules, policy: CrossSellPolicy) -> Recommendation:
+    c = m.candidate
+    texts = (
+        _co_purchase_text(c.co_purchase_count, source.order_count, m.strength),
+        _affinity_text(rules.kind, source.category, c.category, m.affinity_rank),
+        _price_fit_text(m.ratio, rules.price_range),
+        f"classified {c.classification.value}",
+        f"{c.stock_available} units in stock",
+    )
+    factors = tuple(map(weighted, FACTOR_NAMES, rules.weights, m.values, texts))
     reasons = tuple(
         f.explanation for f in sorted(factors, key=lambda f: -f.contribution) if f.contribution > 0
     )
     return Recommendation(
-        candidate=candidate,
-        price_ratio=round(ratio, 4),
-        confidence=round(total(factors) / 100.0, 4),
-        co_purchase_strength=round(strength, 4),
+        candidate=c,
+        price_ratio=round(m.ratio, 4),
+        confidence=m.confidence,
+        co_purchase_strength=round(m.strength, 4),
         factors=factors,
         reasons=reasons,
     )
 
 
-def _co_purchase(count: int, orders: int, strength: float, weight: float, policy: CrossSellPolicy) -> Factor:
+def _co_purchase_text(count: int, orders: int, strength: float) -> str:
     if not orders:
-        return weighted("co_purchase", weight, 0.0, "no orders of the source product yet")
-    value = 100.0 * min(1.0, strength / policy.co_purchase_full_at)
-    return weighted(
-        "co_purchase", weight, value, f"bought together in {count} of {orders} orders ({strength:.0%})"
-    )
+        return "no orders of the source product yet"
+    return f"bought together in {count} of {orders} orders ({strength:.0%})"
 
 
-def _category_affinity(
-    kind: CrossSellType, source: str, candidate: str, weight: float, policy: CrossSellPolicy
-) -> Factor:
-    targets = target_categories(kind, source, policy)
-    rank = targets.index(candidate) if candidate in targets else len(targets)
-    value = max(0.0, 100.0 - policy.affinity_step * rank)
+def _affinity_text(kind: CrossSellType, source: str, candidate: str, rank: int) -> str:
     if kind is CrossSellType.UPSELL:
-        return weighted("category_affinity", weight, value, f"a pricier {candidate} alternative")
+        return f"a pricier {candidate} alternative"
     relation = "accessory category" if kind is CrossSellType.COMPLEMENT else "affine category"
-    return weighted("category_affinity", weight, value, f"{candidate} is {relation} #{rank + 1} of {source}")
+    return f"{candidate} is {relation} #{rank + 1} of {source}"
 
 
-def _price_fit(ratio: float, band: tuple[float, float], weight: float) -> Factor:
-    """100 at the band's geometric middle, falling to 40 at its edges (log scale: x2 and /2 are alike)."""
+def _ideal_ratio(band: tuple[float, float]) -> float:
     low, high = band
-    ideal = math.sqrt(low * high)
+    return math.sqrt(low * high)
+
+
+def _price_fit(ratio: float, band: tuple[float, float]) -> float:
+    """100 at the band's geometric middle, falling to 40 at its edges (log scale: x2 and /2 are alike)."""
     if ratio <= 0:
-        return weighted("price_fit", weight, 0.0, "no price")
-    distance = abs(math.log(ratio / ideal)) / math.log(high / ideal)
-    value = 100.0 - 60.0 * min(1.0, distance)
-    return weighted("price_fit", weight, value, f"priced {ratio:.2f}x the source (ideal {ideal:.2f}x)")
+        return 0.0
+    ideal = _ideal_ratio(band)
+    distance = abs(math.log(ratio / ideal)) / math.log(band[1] / ideal)
+    return 100.0 - 60.0 * min(1.0, distance)
+
+
+def _price_fit_text(ratio: float, band: tuple[float, float]) -> str:
+    if ratio <= 0:
+        return "no price"
+    return f"priced {ratio:.2f}x the source (ideal {_ideal_ratio(band):.2f}x)"
 
 
 def rank_order(recommendations: Sequence[Recommendation]) -> list[uuid.UUID]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import Callable
 from types import ModuleType
@@ -103,6 +104,10 @@ class CrmServer:
         for name in ("", *service_names()):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
         self._monitor = asyncio.create_task(self._watch_database(), name="database-monitor")
+        # Everything built so far (modules, protobuf descriptors, the SQL metadata) lives as long as the
+        # process; left in the collector's care, every full collection would walk it again and stall all
+        # calls in flight for tens of milliseconds.
+        gc.freeze()
         logger.info("serving crm.v2 on %s:%s (%s)", self.settings.HOST, self.port, c.database.backend)
         return self.port
 

@@ -1,0 +1,73 @@
+"""Fallback load generator for the benchmarks when ghz is not installed: `concurrency` grpc.aio callers
+make `total` calls of one unary method, cycling through the requests of a JSON file, after `warm_up`
+unmeasured calls. Prints rps, p50, p99 (ms) and errors as JSON.
+
+    python_load.py TARGET crm.v2.Service.Method crm.v2.RequestType REQUESTS.json CONCURRENCY TOTAL WARM_UP
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import pkgutil
+import sys
+import time
+
+import grpc
+from google.protobuf import descriptor_pool, json_format, message_factory
+
+import crm.v2
+
+
+def request_class(full_name: str) -> type:
+    for module in pkgutil.iter_modules(crm.v2.__path__):
+        importlib.import_module(f"crm.v2.{module.name}")
+    return message_factory.GetMessageClass(descriptor_pool.Default().FindMessageTypeByName(full_name))
+
+
+async def main(target: str, method: str, requests: list, concurrency: int, total: int, warm_up: int) -> None:
+    cls = type(requests[0])
+    service, name = method.rsplit(".", 1)
+    latencies: list[float] = []
+    errors = 0
+    async with grpc.aio.insecure_channel(target) as channel:
+        call = channel.unary_unary(f"/{service}/{name}", request_serializer=cls.SerializeToString)
+
+        async def caller(calls: range, measured: bool) -> None:
+            nonlocal errors
+            for n in calls:
+                started = time.perf_counter()
+                try:
+                    await call(requests[n % len(requests)])
+                except grpc.aio.AioRpcError:
+                    if measured:
+                        errors += 1
+                    continue
+                if measured:
+                    latencies.append(time.perf_counter() - started)
+
+        await asyncio.gather(*(caller(range(i, warm_up, concurrency), False) for i in range(concurrency)))
+        started = time.perf_counter()
+        await asyncio.gather(*(caller(range(i, total, concurrency), True) for i in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    print(
+        json.dumps(
+            {
+                "rps": len(latencies) / elapsed,
+                "p50": latencies[len(latencies) // 2] * 1000,
+                "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+                "errors": errors,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    target, method, request_type, path, *numbers = sys.argv[1:]
+    concurrency, total, warm_up = (int(n) for n in numbers)
+    cls = request_class(request_type)
+    with open(path) as f:
+        requests = [json_format.ParseDict(d, cls()) for d in json.load(f)]
+    asyncio.run(main(target, method, requests, concurrency, total, warm_up))

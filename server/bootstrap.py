@@ -50,7 +50,11 @@ class Components:
 
 
 def build(settings: Settings, *, started_at: datetime) -> Components:
-    database = open_database(settings.database_url, pool_size=settings.DB_POOL_SIZE)
+    database = open_database(
+        settings.database_url,
+        pool_size=settings.DB_POOL_SIZE,
+        ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
+    )
     signal = Signal()
     stopping = asyncio.Event()
     crew = crew_client(settings)

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     POSTGRES_USER: str = "crm"
     POSTGRES_PASSWORD: str = ""
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
+    # A pooled PostgreSQL connection idle longer than this is pinged before use; 0 pings every checkout.
+    DB_PING_IDLE_SECONDS: float = Field(default=1.0, ge=0, le=3600)
     CACHE_HOST: str | None = None
 
     # Events

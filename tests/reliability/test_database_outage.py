@@ -3,12 +3,18 @@ INTERNAL, and the service recovers by itself when the database is back."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc, system_service_pb2, system_service_pb2_grpc
+from storage.database import Database, open_database
 from tests.conftest import make_settings, start_server, unavailable
 from tests.integration.test_leads import a_lead
 from tests.support.postgres import PostgresServer, find_postgres_bin_dir
@@ -66,3 +72,42 @@ async def _list_or_none(leads: lead_service_pb2_grpc.LeadServiceStub) -> pb.List
     except grpc.aio.AioRpcError as error:
         assert error.code() == grpc.StatusCode.UNAVAILABLE  # never INTERNAL while it recovers
         return None
+
+
+@asynccontextmanager
+async def pool_across_a_restart(
+    server: PostgresServer, *, ping_idle_seconds: float
+) -> AsyncIterator[Database]:
+    """A one-connection pool whose connection was used before the server restarted."""
+    database = open_database(
+        server.create_database("restart"), pool_size=1, ping_idle_seconds=ping_idle_seconds
+    )
+    try:
+        await database.ping()
+        server.pause()
+        server.resume()
+        yield database
+    finally:
+        await database.dispose()
+
+
+async def select_one(database: Database) -> int:
+    async with database.engine.connect() as conn:
+        return int(await conn.scalar(text("SELECT 1")))
+
+
+async def test_a_connection_idle_past_the_ping_window_is_checked_and_replaced(
+    private_postgres: PostgresServer,
+):
+    async with pool_across_a_restart(private_postgres, ping_idle_seconds=0) as database:
+        assert await select_one(database) == 1
+
+
+async def test_a_connection_back_within_the_window_is_not_pinged_and_its_death_invalidates_the_pool(
+    private_postgres: PostgresServer,
+):
+    async with pool_across_a_restart(private_postgres, ping_idle_seconds=3600) as database:
+        with pytest.raises(DBAPIError) as caught:
+            await select_one(database)
+        assert caught.value.connection_invalidated
+        assert await select_one(database) == 1

@@ -68,6 +68,10 @@ class SqlAlchemyIntelligenceRepository:
         lateral = self._session.get_bind().dialect.name == "postgresql"
         stmt = candidate_statement(lateral=lateral, categories=0 if lateral else len(q.categories))
         if lateral:
+            # Planning this statement costs PostgreSQL about twice what running it does, yet its custom
+            # plans always win the cost comparison with the generic one, which is as fast (measured:
+            # 314 vs 265 calls/s at 8 callers). Reads are prepared statements (storage/uow.py), so the
+            # generic plan is made once per connection; LOCAL keeps the setting to this transaction.
             await self._session.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
         rows = (await self._session.execute(stmt, q.parameters(lateral=lateral))).all()
         candidates = [

@@ -203,7 +203,7 @@ def recommend(
         key=lambda m: (-m.confidence, -m.candidate.co_purchase_count, m.candidate.id),
     )
     chosen = measured[: max(0, limit)]
-    return CrossSellResult(tuple(_explain(source, m, rules, policy) for m in chosen), len(eligible))
+    return CrossSellResult(tuple(_explain(source, m, rules) for m in chosen), len(eligible))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +273,7 @@ def _measure(
     return _Measured(candidate, ratio, strength, rank, values, round(score / 100.0, 4))
 
 
-def _explain(source: CrossSellSource, m: _Measured, rules: _Rules, policy: CrossSellPolicy) -> Recommendation:
+def _explain(source: CrossSellSource, m: _Measured, rules: _Rules) -> Recommendation:
     c = m.candidate
     texts = (
         _co_purchase_text(c.co_purchase_count, source.order_count, m.strength),

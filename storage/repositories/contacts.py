@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.contacts import Contact, ContactFilter, PostalAddress
 from domain.paging import Page, PageRequest
-from storage.repositories.paging import keyset_page
+from storage.repositories.paging import keyset_page, newest_first
 from storage.tables.crm import ContactRow, DealRow
 
 
@@ -52,10 +52,7 @@ class SqlAlchemyContactRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(ContactRow), tenant_id, criteria, dialect)
         )
-        stmt = _filtered(select(ContactRow), tenant_id, criteria, dialect)
-        stmt = stmt.order_by(ContactRow.id.desc()).limit(page.size + 1)
-        if page.after:
-            stmt = stmt.where(ContactRow.id < uuid.UUID(page.after))
+        stmt = newest_first(_filtered(select(ContactRow), tenant_id, criteria, dialect), ContactRow.id, page)
         rows = (await self._session.execute(stmt)).scalars().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda contact: contact.id

@@ -24,7 +24,7 @@ from domain.deals import (
 from domain.ids import new_id
 from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import Page, PageRequest
-from storage.repositories.paging import keyset_page
+from storage.repositories.paging import keyset_page, newest_first
 from storage.tables.crm import DealRow, DealStageChangeRow
 
 ZERO = Decimal("0.00")
@@ -62,11 +62,7 @@ class SqlAlchemyDealRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(DealRow), tenant_id, criteria)
         )
-        stmt = (
-            _filtered(select(DealRow), tenant_id, criteria).order_by(DealRow.id.desc()).limit(page.size + 1)
-        )
-        if page.after:
-            stmt = stmt.where(DealRow.id < uuid.UUID(page.after))
+        stmt = newest_first(_filtered(select(DealRow), tenant_id, criteria), DealRow.id, page)
         fetched = (await self._session.execute(stmt)).scalars().all()
         # One query for the histories of the whole page, never one per deal.
         histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])

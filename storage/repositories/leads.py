@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadSource, LeadStatus
 from domain.paging import Page, PageRequest
 from engines.factors import Factor
-from storage.repositories.paging import keyset_page
+from storage.repositories.paging import keyset_page, newest_first
 from storage.tables import LeadRow
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
@@ -51,13 +51,10 @@ class SqlAlchemyLeadRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
-        filtered = _filtered(select(LeadRow), tenant_id, criteria)
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(LeadRow), tenant_id, criteria)
         )
-        stmt = filtered.order_by(LeadRow.id.desc()).limit(page.size + 1)
-        if page.after:
-            stmt = stmt.where(LeadRow.id < uuid.UUID(page.after))
+        stmt = newest_first(_filtered(select(LeadRow), tenant_id, criteria), LeadRow.id, page)
         rows = (await self._session.execute(stmt)).scalars().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda lead: lead.id

@@ -31,6 +31,7 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.repositories.order_rows import address_json, order_values, to_order
+from storage.repositories.paging import newest_first
 from storage.tables.catalog import ProductRow
 from storage.tables.orders import OrderItemRow, OrderNumberCounterRow, OrderRow, OrderStatusChangeRow
 
@@ -144,10 +145,8 @@ class SqlAlchemyOrderRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(ORDERS), tenant_id, criteria)
         )
-        stmt = _filtered(select(ORDERS), tenant_id, criteria).order_by(ORDERS.c.id.desc())
-        if page.after:
-            stmt = stmt.where(ORDERS.c.id < uuid.UUID(page.after))
-        rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+        stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
+        rows = (await self._session.execute(stmt)).mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])
         next_after = str(items[-1].id) if len(rows) > page.size else None
         return Page(items=items, next_after=next_after, total_size=int(total or 0))

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from domain.paging import Page
+from sqlalchemy import ColumnElement, Select
+
+from domain.paging import Page, PageRequest
 
 T = TypeVar("T")
+
+
+def newest_first(stmt: Select[Any], id_column: ColumnElement[uuid.UUID], page: PageRequest) -> Select[Any]:
+    """`stmt` newest first from the page's position on, one row over the page size. UUIDv7 ids are in
+    creation order, so the id is both the order and the position."""
+    if page.after:
+        stmt = stmt.where(id_column < uuid.UUID(page.after))
+    return stmt.order_by(id_column.desc()).limit(page.size + 1)
 
 
 def keyset_page(

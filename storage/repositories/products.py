@@ -18,7 +18,7 @@ from domain.paging import Page, PageRequest
 from engines.classification import Classification
 from engines.factors import Factor
 from storage.repositories.bulk_write import write_product_changes
-from storage.repositories.paging import keyset_page
+from storage.repositories.paging import keyset_page, newest_first
 from storage.repositories.text_match import contains
 from storage.tables.catalog import InventoryLevelRow, ProductRow
 
@@ -72,10 +72,8 @@ class SqlAlchemyProductRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(PRODUCTS), tenant_id, criteria)
         )
-        stmt = _filtered(_with_stock(), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
-        if page.after:
-            stmt = stmt.where(PRODUCTS.c.id < uuid.UUID(page.after))
-        rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+        stmt = newest_first(_filtered(_with_stock(), tenant_id, criteria), PRODUCTS.c.id, page)
+        rows = (await self._session.execute(stmt)).mappings().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda product: product.id
         )

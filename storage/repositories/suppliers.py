@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
-from storage.repositories.paging import keyset_page
+from storage.repositories.paging import keyset_page, newest_first
 from storage.repositories.text_match import contains
 from storage.tables.catalog import SupplierRow
 
@@ -55,10 +55,8 @@ class SqlAlchemySupplierRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(SUPPLIERS), tenant_id, criteria)
         )
-        stmt = _filtered(select(SUPPLIERS), tenant_id, criteria).order_by(SUPPLIERS.c.id.desc())
-        if page.after:
-            stmt = stmt.where(SUPPLIERS.c.id < uuid.UUID(page.after))
-        rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+        stmt = newest_first(_filtered(select(SUPPLIERS), tenant_id, criteria), SUPPLIERS.c.id, page)
+        rows = (await self._session.execute(stmt)).mappings().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda supplier: supplier.id
         )

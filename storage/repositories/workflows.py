@@ -28,6 +28,7 @@ from domain.workflows import (
     WorkflowState,
     WorkflowType,
 )
+from storage.repositories.paging import keyset_page, newest_first
 from storage.tables.workflows import WorkflowRow
 
 W = WorkflowRow.__table__
@@ -68,13 +69,9 @@ class SqlAlchemyWorkflowRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(W), tenant_id, criteria)
         )
-        stmt = _filtered(select(W), tenant_id, criteria).order_by(W.c.id.desc()).limit(page.size + 1)
-        if page.after:
-            stmt = stmt.where(W.c.id < uuid.UUID(page.after))
+        stmt = newest_first(_filtered(select(W), tenant_id, criteria), W.c.id, page)
         rows = (await self._session.execute(stmt)).mappings().all()
-        items = [_to_domain(r) for r in rows[: page.size]]
-        next_after = str(items[-1].id) if len(rows) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+        return keyset_page(rows, size=page.size, total=total, convert=_to_domain)
 
     async def cancel(self, tenant_id: int, workflow_id: uuid.UUID, now: datetime) -> Workflow | None:
         """Cancel an unfinished workflow; None when it was already finished (or is not the tenant's)."""

@@ -7,71 +7,27 @@ import asyncio
 import contextlib
 import gc
 import logging
-from collections.abc import Callable
-from types import ModuleType
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from crm.v2 import (
-    analytics_service_pb2_grpc,
-    contact_service_pb2_grpc,
-    deal_service_pb2_grpc,
-    event_service_pb2_grpc,
-    intelligence_service_pb2_grpc,
-    inventory_service_pb2_grpc,
-    lead_service_pb2_grpc,
-    order_service_pb2_grpc,
-    product_service_pb2_grpc,
-    supplier_service_pb2_grpc,
-    system_service_pb2_grpc,
-    workflow_service_pb2_grpc,
-)
 from domain.clock import utcnow
+from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
-from server.catalog_wiring import product_servicer, supplier_servicer
 from server.config import Settings
-from server.crm_wiring import analytics_servicer, contact_servicer, deal_servicer, lead_servicer
-from server.intelligence_wiring import intelligence_servicer, workflow_servicer
-from server.orders_wiring import inventory_servicer, order_servicer
-from server.rpc.events import EventServicer
-from server.rpc.system import SystemServicer
 from storage.migrations import upgrade_to_head
 
 logger = logging.getLogger(__name__)
 
 DATABASE_CHECK_SECONDS = 5.0
 
-ServicerFactory = Callable[[Components], object]
-
-
-# Every service of the contract: its grpc module, its name, and how to build its servicer from the
-# components. A service without a factory is still served and reflected, answering UNIMPLEMENTED.
-SERVICES: tuple[tuple[ModuleType, str, ServicerFactory | None], ...] = (
-    (lead_service_pb2_grpc, "LeadService", lead_servicer),
-    (event_service_pb2_grpc, "EventService", lambda c: EventServicer(c.events)),
-    (system_service_pb2_grpc, "SystemService", lambda c: SystemServicer(c.system)),
-    (contact_service_pb2_grpc, "ContactService", contact_servicer),
-    (deal_service_pb2_grpc, "DealService", deal_servicer),
-    (product_service_pb2_grpc, "ProductService", product_servicer),
-    (supplier_service_pb2_grpc, "SupplierService", supplier_servicer),
-    (order_service_pb2_grpc, "OrderService", order_servicer),
-    (inventory_service_pb2_grpc, "InventoryService", inventory_servicer),
-    (intelligence_service_pb2_grpc, "IntelligenceService", intelligence_servicer),
-    (workflow_service_pb2_grpc, "WorkflowService", workflow_servicer),
-    (analytics_service_pb2_grpc, "AnalyticsService", analytics_servicer),
-)
-
-
-def service_names() -> list[str]:
-    return [f"crm.v2.{name}" for _, name, _ in SERVICES]
-
 
 class CrmServer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.components: Components = build(settings, started_at=utcnow())
+        self._servicers = build_servicers(self.components)
         self.health = health.aio.HealthServicer()
         self.port: int | None = None
         self._server: grpc.aio.Server | None = None
@@ -98,9 +54,7 @@ class CrmServer:
         c.relay.start()
         if c.listener is not None:
             c.listener.start()
-        # start background workers (workflow runner)
-        if c.workflow_runner is not None:
-            c.workflow_runner.start()
+        c.workflow_runner.start()
         for name in ("", *service_names()):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
         self._monitor = asyncio.create_task(self._watch_database(), name="database-monitor")
@@ -125,9 +79,7 @@ class CrmServer:
         c = self.components
         if c.listener is not None:
             await c.listener.stop()
-        # stop background workers (workflow runner)
-        if c.workflow_runner is not None:
-            await c.workflow_runner.stop()
+        await c.workflow_runner.stop()
         await c.relay.stop(flush_timeout=max(grace, 1.0))
         await c.database.dispose()
         logger.info("stopped")
@@ -137,9 +89,8 @@ class CrmServer:
             await self._server.wait_for_termination()
 
     def _register(self, server: grpc.aio.Server) -> None:
-        for grpc_module, name, factory in SERVICES:
-            servicer = factory(self.components) if factory else getattr(grpc_module, f"{name}Servicer")()
-            getattr(grpc_module, f"add_{name}Servicer_to_server")(servicer, server)
+        for area, servicer in self._servicers:
+            area.add_to_server(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         reflection.enable_server_reflection(
             (*service_names(), health.SERVICE_NAME, reflection.SERVICE_NAME), server

@@ -1,4 +1,5 @@
-"""The composition root: builds every part of the service from one frozen Settings."""
+"""The composition root: builds the shared parts of the service from one frozen Settings. Each area builds
+its own servicer from these (server/areas.py)."""
 
 from __future__ import annotations
 
@@ -9,44 +10,60 @@ from datetime import datetime
 
 import grpc
 
-from server import __version__
+from server.agents.circuit import CircuitBreaker
 from server.agents.crew import CrewClient
-from server.agents.probe import CrewProbe
-from server.auth import build_authenticator
 from server.config import Settings
+from server.edge.auth import build_authenticator
+from server.edge.interceptor import CallInterceptor
 from server.events.kafka_sink import AioKafkaEventSink
 from server.events.relay import OutboxRelay
 from server.events.serialization import serialize
 from server.events.signal import Signal
-from server.intelligence_wiring import crew_client, workflow_runner
-from server.interceptors import CallInterceptor
-from server.policies import lead_scoring_policy
-from server.usecases.events import EventUseCases
-from server.usecases.leads import LeadUseCases
-from server.usecases.system import Feature, SystemUseCases
+from server.intelligence import wiring as intelligence_wiring
+from server.intelligence.wiring import Intelligence
+from server.policies import intelligence_policies
+from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
 from storage.database import Database, open_database
 from storage.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
 from storage.listener import PostgresCommitListener
 from storage.uow import SqlAlchemyUnitOfWork
 
+# Consecutive failures that open the agents' circuit, and how long it stays open.
+CIRCUIT_THRESHOLD = 3
+CIRCUIT_RESET_SECONDS = 30.0
+
 
 @dataclass(frozen=True, slots=True)
 class Components:
     settings: Settings
+    started_at: datetime
     database: Database
     signal: Signal
     stopping: asyncio.Event
     relay: OutboxRelay
     listener: PostgresCommitListener | None
     unit_of_work: Callable[..., SqlAlchemyUnitOfWork]
-    leads: LeadUseCases
-    events: EventUseCases
-    system: SystemUseCases
     interceptor: grpc.aio.ServerInterceptor
-    # intelligence: the CrewAI client (None without CREWAI_HOST) and the workflow runner
-    crew: CrewClient | None = None
-    workflow_runner: WorkflowRunner | None = None
+    # the CrewAI client (None without CREWAI_HOST)
+    crew: CrewClient | None
+    # the intelligence use cases, shared by IntelligenceService and the workflow runner
+    intelligence: Intelligence
+    workflow_runner: WorkflowRunner
+
+
+def crew_client(settings: Settings) -> CrewClient | None:
+    """The client of the deployed crews, or None when CREWAI_HOST is not set (engines only)."""
+    if not settings.crewai_base_url:
+        return None
+    return CrewClient(
+        "crewai",
+        settings.crewai_base_url,
+        token=settings.CREWAI_TOKEN,
+        timeout=settings.AI_REQUEST_TIMEOUT,
+        retries=settings.AI_RETRY_COUNT,
+        breaker=CircuitBreaker(threshold=CIRCUIT_THRESHOLD, reset_after=CIRCUIT_RESET_SECONDS),
+    )
 
 
 def build(settings: Settings, *, started_at: datetime) -> Components:
@@ -56,7 +73,6 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
     )
     signal = Signal()
-    stopping = asyncio.Event()
     crew = crew_client(settings)
 
     def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
@@ -79,7 +95,6 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
     leadership = (
         PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
     )
-    listener = PostgresCommitListener(settings.database_url, signal.notify) if database.is_postgres else None
     relay = OutboxRelay(
         database,
         sink,
@@ -88,48 +103,22 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         batch_size=settings.OUTBOX_BATCH_SIZE,
         poll_interval=settings.OUTBOX_POLL_SECONDS,
     )
-    agents = (
-        [
-            CrewProbe(
-                "crewai",
-                settings.crewai_base_url,
-                settings.CREWAI_TOKEN,
-                breaker=crew.breaker if crew else None,
-            )
-        ]
-        if settings.crewai_base_url
-        else []
-    )
-    features = [
-        Feature(
-            "kafka_events", sink is not None, settings.KAFKA_BOOTSTRAP_SERVERS or "events wait in the outbox"
-        ),
-        Feature("ai_agents", bool(agents), settings.crewai_base_url or "local engines only"),
-        Feature("auth", settings.AUTH_MODE != "none", settings.AUTH_MODE),
-        Feature("tls", settings.TLS_CERT_FILE is not None, "mutual" if settings.TLS_CLIENT_CA_FILE else ""),
-        Feature("database", True, database.backend),
-    ]
+    intelligence = intelligence_wiring.use_cases(unit_of_work, intelligence_policies(settings), crew)
     return Components(
         settings=settings,
+        started_at=started_at,
         database=database,
         signal=signal,
-        stopping=stopping,
+        stopping=asyncio.Event(),
         relay=relay,
-        listener=listener,
+        listener=PostgresCommitListener(settings.database_url, signal.notify)
+        if database.is_postgres
+        else None,
         unit_of_work=unit_of_work,
-        leads=LeadUseCases(unit_of_work, lead_scoring_policy(settings)),
-        events=EventUseCases(unit_of_work, signal, stopping=stopping),
-        system=SystemUseCases(
-            unit_of_work,
-            backend=database.backend,
-            version=__version__,
-            started_at=started_at,
-            kafka_bootstrap=settings.KAFKA_BOOTSTRAP_SERVERS,
-            relay_status=lambda: relay.status,
-            agents=agents,
-            features=features,
-        ),
         interceptor=CallInterceptor(build_authenticator(settings)),
         crew=crew,
-        workflow_runner=workflow_runner(settings, unit_of_work, crew, signal),
+        intelligence=intelligence,
+        workflow_runner=workflows_wiring.runner(
+            unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT
+        ),
     )

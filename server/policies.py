@@ -8,11 +8,14 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from engines.classification import Classification, ClassificationPolicy
+from engines.cross_sell import CrossSellPolicy
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
 from engines.lead_scoring import LeadScoringPolicy
+from engines.pricing import PricingPolicy
 from server.config import Settings
-from server.usecases.workflow_enqueue import MarketingOnCreate
+from server.intelligence.ports import IntelligencePolicies
+from server.workflows.enqueue import MarketingOnCreate
 
 
 def lead_scoring_policy(settings: Settings) -> LeadScoringPolicy:
@@ -63,3 +66,25 @@ def marketing_on_create(settings: Settings) -> MarketingOnCreate:
     setting = settings.MARKETING_WORKFLOW_ON_CREATE
     enabled = setting == "always" or (setting == "auto" and settings.crewai_base_url is not None)
     return MarketingOnCreate(enabled=enabled, max_attempts=settings.AI_RETRY_COUNT + 1)
+
+
+def intelligence_policies(settings: Settings) -> IntelligencePolicies:
+    pricing = PricingPolicy()
+    multipliers = dict(pricing.classification_multipliers)
+    multipliers[Classification.HERO] = 1 + Decimal(str(settings.CLASSIFICATION_PREMIUM))
+    return IntelligencePolicies(
+        cross_sell=CrossSellPolicy(
+            upsell_range=settings.UPSELL_RANGE,
+            cross_sell_range=settings.CROSS_SELL_RANGE,
+            complement_range=settings.COMPLEMENT_RANGE,
+        ),
+        pricing=replace(
+            pricing,
+            default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
+            min_margin=Decimal(str(settings.MIN_MARGIN)),
+            max_price_change=Decimal(str(settings.MAX_PRICE_CHANGE)),
+            classification_multipliers=MappingProxyType(multipliers),
+        ),
+        classification=classification_policy(settings),
+        max_attempts=settings.AI_RETRY_COUNT + 1,
+    )

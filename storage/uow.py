@@ -18,19 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.errors import Conflict, DomainError, Unavailable
 from domain.events import DomainEvent
-from storage.repositories.analytics import SqlAlchemyAnalyticsRepository
-from storage.repositories.contacts import SqlAlchemyContactRepository
-from storage.repositories.deals import SqlAlchemyDealRepository
-from storage.repositories.intelligence import SqlAlchemyIntelligenceRepository
-from storage.repositories.inventory import SqlAlchemyInventoryRepository
-from storage.repositories.lead_history import SqlAlchemyLeadHistoryRepository
-from storage.repositories.leads import LeadRepository, SqlAlchemyLeadRepository
-from storage.repositories.orders import SqlAlchemyOrderRepository
-from storage.repositories.outbox import NewOutboxEvent, SqlAlchemyOutboxRepository
-from storage.repositories.products import SqlAlchemyProductRepository
-from storage.repositories.suppliers import SqlAlchemySupplierRepository
-from storage.repositories.system import SqlAlchemySystemRepository
-from storage.repositories.workflows import SqlAlchemyWorkflowRepository
+from storage.analytics.repository import SqlAlchemyAnalyticsRepository
+from storage.catalog.repository import SqlAlchemyProductRepository
+from storage.contacts.repository import SqlAlchemyContactRepository
+from storage.deals.repository import SqlAlchemyDealRepository
+from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
+from storage.inventory.repository import SqlAlchemyInventoryRepository
+from storage.leads.repository import LeadRepository, SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
+from storage.orders.repository import SqlAlchemyOrderRepository
+from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
+from storage.suppliers.repository import SqlAlchemySupplierRepository
+from storage.system.repository import SqlAlchemySystemRepository
+from storage.workflows.repository import SqlAlchemyWorkflowRepository
 
 # Turns a domain event into the exact payload to publish (proto3 JSON); injected by the composition root
 # so that storage never imports protobuf.

@@ -1,2 +1,2 @@
-"""Events leave the service here: domain events become protobuf payloads in the outbox, and the relay
-publishes the outbox to Kafka."""
+"""The events area: EventService (ListEvents, WatchEvents) and the way events leave the service: domain events
+become protobuf payloads in the outbox, and the relay publishes the outbox to Kafka."""

@@ -19,7 +19,7 @@ from aiokafka.errors import (
 )
 
 from server.events.serialization import topic_for
-from storage.repositories.outbox import OutboxRecord
+from storage.outbox.repository import OutboxRecord
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from server.events.kafka_sink import EventSink
 from server.events.signal import Signal, wait_for_signal
 from storage.database import Database
 from storage.leadership import Leadership
-from storage.repositories.outbox import SqlAlchemyOutboxRepository
+from storage.outbox.repository import SqlAlchemyOutboxRepository
 
 logger = logging.getLogger(__name__)
 

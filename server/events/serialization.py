@@ -12,8 +12,16 @@ from google.protobuf import any_pb2, json_format
 from google.protobuf.message import Message
 
 from domain import events as ev
-from server.events import catalog_events, crm_events, intelligence_events, lead_events, order_events
+from server.catalog import proto as catalog
+from server.contacts import proto as contacts
+from server.deals import proto as deals
 from server.events.registration import EventRegistration
+from server.intelligence import proto as intelligence
+from server.inventory import proto as inventory
+from server.leads import proto as leads
+from server.orders import proto as orders
+from server.suppliers import proto as suppliers
+from server.workflows import proto as workflows
 
 # Kafka topic family of each aggregate type: the topic is `<prefix><family>`.
 TOPIC_FAMILIES: dict[str, str] = {
@@ -28,13 +36,17 @@ TOPIC_FAMILIES: dict[str, str] = {
     "workflow": "workflows",
 }
 
-# Each area registers its events (domain class, events.proto message, builder) in its own module.
+# Each area registers its events (domain class, events.proto message, builder) beside its one mapping.
 _REGISTRY: tuple[EventRegistration, ...] = (
-    *lead_events.REGISTRATIONS,
-    *catalog_events.REGISTRATIONS,
-    *crm_events.REGISTRATIONS,
-    *order_events.REGISTRATIONS,
-    *intelligence_events.REGISTRATIONS,
+    *leads.REGISTRATIONS,
+    *contacts.REGISTRATIONS,
+    *deals.REGISTRATIONS,
+    *catalog.REGISTRATIONS,
+    *suppliers.REGISTRATIONS,
+    *orders.REGISTRATIONS,
+    *inventory.REGISTRATIONS,
+    *intelligence.REGISTRATIONS,
+    *workflows.REGISTRATIONS,
 )
 _BUILDERS: dict[type[ev.DomainEvent], Callable[[Any], Message]] = {cls: build for cls, _, build in _REGISTRY}
 # Event type name -> message class, for turning stored payloads back into messages.

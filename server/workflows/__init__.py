@@ -1,1 +1,1 @@
-"""The durable workflow runner."""
+"""The workflows area: WorkflowService and the durable runner that executes workflow rows."""

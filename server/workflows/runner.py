@@ -26,8 +26,8 @@ from domain.clock import utcnow
 from domain.intelligence_events import WorkflowCompleted, WorkflowFailed
 from domain.workflows import Workflow, error_of
 from server.events.signal import Signal, wait_for_signal
-from server.usecases.intelligence_uow import UnitOfWorkFactory
-from server.usecases.workflow_steps import StepOutcome, WorkflowSteps
+from server.intelligence.ports import UnitOfWorkFactory
+from server.workflows.steps import StepOutcome, WorkflowSteps
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool, text
 
-from storage.tables import Base
+from storage.schema import Base
 
 MIGRATION_LOCK_KEY = 0x43524D5F4D4947  # "CRM_MIG"
 

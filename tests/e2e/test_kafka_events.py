@@ -144,7 +144,7 @@ async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(
 
     from domain.clock import utcnow
     from domain.ids import new_id
-    from storage.tables import OutboxRow
+    from storage.outbox.tables import OutboxRow
 
     tenant_id = 7003
     running = await start_server(

@@ -20,7 +20,7 @@ from crm.v2 import (
 )
 from crm.v2 import workflow_service_pb2 as pb
 from storage.database import open_database
-from storage.tables.outbox import OutboxRow
+from storage.outbox.tables import OutboxRow
 from tests.conftest import make_settings, start_server
 from tests.e2e.test_process import SERVER, server_env
 from tests.integration.conftest_intelligence import product

@@ -99,7 +99,8 @@ async def seed_products(
 
     from domain.clock import utcnow
     from domain.ids import new_id
-    from storage.tables.catalog import InventoryLevelRow, ProductRow
+    from storage.catalog.tables import ProductRow
+    from storage.inventory.tables import InventoryLevelRow
 
     now = utcnow()
     ids = [new_id() for _ in range(count)]

@@ -22,7 +22,7 @@ from crm.v2 import (
 from crm.v2 import product_service_pb2 as ppb
 from domain.clock import utcnow
 from domain.ids import new_id
-from storage.tables.orders import OrderItemRow, OrderRow
+from storage.orders.tables import OrderItemRow, OrderRow
 from tests.integration.conftest_catalog import money
 
 

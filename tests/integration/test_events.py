@@ -13,7 +13,7 @@ from google.protobuf import timestamp_pb2
 
 from crm.v2 import event_service_pb2 as pb
 from crm.v2 import event_service_pb2_grpc, events_pb2, lead_service_pb2, lead_service_pb2_grpc
-from server.rpc.pagination import fingerprint
+from server.edge.page_tokens import fingerprint
 from tests.integration.test_leads import a_lead, field_violations
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine
 
 from storage.database import sync_url
 from storage.migrations import upgrade_to_head
-from storage.tables import Base
+from storage.schema import Base
 
 # The relay's queue spans tenants by nature (it publishes every tenant's events in order).
 CROSS_TENANT_INDEXES = {"ix_outbox_unpublished"}

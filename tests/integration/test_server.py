@@ -17,7 +17,7 @@ from crm.v2 import (
     system_service_pb2,
     system_service_pb2_grpc,
 )
-from server.app import SERVICES, service_names
+from server.areas import AREAS, Area, AreaFailed, build_servicers, service_names
 from tests.conftest import RunningServer, make_settings, start_server
 from tests.integration.test_leads import a_lead
 
@@ -102,8 +102,29 @@ async def test_get_health_reports_database_relay_features_and_tenant_counts(chan
     assert not features["kafka_events"].enabled and not features["auth"].enabled
 
 
-def test_every_service_has_its_servicer():
-    assert [name for _, name, factory in SERVICES if factory is None] == []
+def test_every_service_of_the_contract_has_exactly_one_area():
+    import importlib
+    import pkgutil
+
+    import crm.v2
+
+    contract = {
+        service.full_name
+        for module in pkgutil.iter_modules(crm.v2.__path__)
+        if module.name.endswith("_pb2")
+        for service in importlib.import_module(f"crm.v2.{module.name}").DESCRIPTOR.services_by_name.values()
+    }
+    assert sorted(area.service for area in AREAS) == sorted(contract)
+    assert len({area.name for area in AREAS}) == len(AREAS)
+
+
+def test_an_area_that_cannot_be_built_stops_start_up_with_its_name():
+    def broken(components):
+        raise ValueError("no lead policy")
+
+    areas = (Area("leads", "crm.v2.LeadService", broken, lambda servicer, server: None),)
+    with pytest.raises(AreaFailed, match="the leads area could not be built: no lead policy"):
+        build_servicers(object(), areas)  # type: ignore[arg-type]
 
 
 async def test_the_caller_request_id_is_echoed_and_named_in_error_details(channel, tenant_id):

@@ -13,10 +13,10 @@ from domain.clock import utcnow
 from domain.errors import Unavailable
 from domain.workflows import Workflow, WorkflowState, WorkflowType
 from server.bootstrap import build
-from server.usecases.workflow_enqueue import enqueue
+from server.workflows.enqueue import enqueue
 from server.workflows.runner import RunnerSettings, WorkflowRunner
 from storage.migrations import upgrade_to_head
-from storage.tables.outbox import OutboxRow
+from storage.outbox.tables import OutboxRow
 from tests.conftest import make_settings
 from tests.support.waiting import eventually
 

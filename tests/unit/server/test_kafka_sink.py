@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 
 from server.events.kafka_sink import AioKafkaEventSink, PublishOutcome, cloudevent_headers
-from storage.repositories.outbox import OutboxRecord
+from storage.outbox.repository import OutboxRecord
 
 
 def record(seq: int, aggregate: str) -> OutboxRecord:

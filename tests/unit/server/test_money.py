@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.money import Money, to_cents
-from server.rpc.convert import money_from_proto, money_to_proto
-from server.rpc.validation import Violations
+from server.edge.convert import money_from_proto, money_to_proto
+from server.edge.validation import Violations
 
 cents = st.decimals(min_value=Decimal("-999999999.99"), max_value=Decimal("999999999.99"), places=2)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import json
 
-from server.rpc.pagination import decode_token, encode_token, fingerprint
-from server.rpc.validation import Violations
+from server.edge.page_tokens import decode_token, encode_token, fingerprint
+from server.edge.validation import Violations
 
 
 def test_a_token_round_trips_its_position():

@@ -1,0 +1,1 @@
+"""The analytics area: AnalyticsService (the dashboard)."""

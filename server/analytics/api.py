@@ -1,0 +1,140 @@
+"""AnalyticsService over gRPC: the dashboard request validated, the figures mapped."""
+
+from __future__ import annotations
+
+import grpc
+from google.type import date_pb2
+
+from crm.v2 import analytics_service_pb2 as pb
+from crm.v2 import (
+    analytics_service_pb2_grpc,
+    lead_service_pb2,
+    order_service_pb2,
+    product_service_pb2,
+    workflow_service_pb2,
+)
+from domain.dashboard import Dashboard
+from domain.money import Money
+from server.analytics.usecases import DashboardUseCases
+from server.edge.convert import money_to_proto, to_timestamp
+from server.edge.validation import Violations
+
+DEFAULT_DAYS = 30
+
+
+MAX_DAYS = 365
+
+
+def _counts(proto_enum, prefix: str, counts: dict, key_field: str, message) -> list:  # type: ignore[no-untyped-def]
+    """Every value of `proto_enum` but UNSPECIFIED, with its count (zeros included)."""
+    return [
+        message(**{key_field: number, "count": int(counts.get(name[len(prefix) + 1 :].lower(), 0))})
+        for name, number in proto_enum.items()
+        if number != 0
+    ]
+
+
+def dashboard_to_proto(d: Dashboard) -> pb.GetDashboardResponse:
+    money = lambda amount: money_to_proto(Money(amount, d.period.currency))  # noqa: E731
+    classifications = _counts(
+        product_service_pb2.ProductClassification,
+        "PRODUCT_CLASSIFICATION",
+        dict(d.products.by_classification),
+        "classification",
+        pb.ProductStats.ClassificationCount,
+    )
+    return pb.GetDashboardResponse(
+        start_time=to_timestamp(d.period.start),
+        end_time=to_timestamp(d.period.end),
+        days=d.period.days,
+        currency_code=d.period.currency,
+        products=pb.ProductStats(
+            total=d.products.total,
+            active=d.products.active,
+            by_classification=classifications,
+            average_dropship_score=d.products.average_dropship_score,
+        ),
+        orders=pb.OrderStats(
+            total=d.orders.total,
+            by_status=_counts(
+                order_service_pb2.OrderStatus,
+                "ORDER_STATUS",
+                dict(d.orders.by_status),
+                "status",
+                pb.OrderStats.StatusCount,
+            ),
+            paid_revenue=money(d.orders.paid_revenue),
+            average_order_value=money(d.orders.average_order_value),
+            paid_count=d.orders.paid_count,
+            revenue_per_day=[
+                pb.DailyRevenue(
+                    date=date_pb2.Date(year=day.day.year, month=day.day.month, day=day.day.day),
+                    revenue=money(day.revenue),
+                    order_count=day.orders,
+                )
+                for day in d.orders.revenue_per_day
+            ],
+        ),
+        inventory=pb.InventoryStats(
+            items=d.inventory.items,
+            low_stock=d.inventory.low_stock,
+            out_of_stock=d.inventory.out_of_stock,
+            units_available=d.inventory.units_available,
+            units_reserved=d.inventory.units_reserved,
+        ),
+        workflows=pb.WorkflowStats(
+            total=d.workflows.total,
+            by_state=_counts(
+                workflow_service_pb2.WorkflowState,
+                "WORKFLOW_STATE",
+                dict(d.workflows.by_state),
+                "state",
+                pb.WorkflowStats.StateCount,
+            ),
+        ),
+        leads=pb.LeadStats(
+            total=d.leads.total,
+            by_status=_counts(
+                lead_service_pb2.LeadStatus,
+                "LEAD_STATUS",
+                dict(d.leads.by_status),
+                "status",
+                pb.LeadStats.StatusCount,
+            ),
+            conversion_rate=round(d.leads.conversion_rate, 4),
+            average_score=d.leads.average_score,
+            created_in_period=d.leads.created_in_period,
+            converted_in_period=d.leads.converted_in_period,
+        ),
+        pipeline=pb.PipelineStats(
+            open_deal_count=d.pipeline.open_count,
+            open_value=money(d.pipeline.open_value),
+            weighted_value=money(d.pipeline.weighted_value),
+            won_count=d.pipeline.won_count,
+            won_value=money(d.pipeline.won_value),
+            lost_count=d.pipeline.lost_count,
+            win_rate=round(d.pipeline.win_rate, 4),
+        ),
+    )
+
+
+class AnalyticsServicer(analytics_service_pb2_grpc.AnalyticsServiceServicer):
+    def __init__(self, dashboards: DashboardUseCases) -> None:
+        self._dashboards = dashboards
+
+    async def GetDashboard(
+        self, request: pb.GetDashboardRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetDashboardResponse:
+        v = Violations()
+        v.tenant(request.tenant_id)
+        days = request.days or DEFAULT_DAYS
+        if not 1 <= days <= MAX_DAYS:
+            v.add("days", f"must be between 1 and {MAX_DAYS} (0 means {DEFAULT_DAYS}), got {request.days}")
+        currency = request.currency_code.strip().upper()
+        if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+            v.add("currency_code", "must be a three-letter ISO 4217 code such as USD")
+        v.raise_if_any()
+        dashboard = await self._dashboards.dashboard(
+            tenant_id=request.tenant_id, days=days, currency=currency or None
+        )
+        return dashboard_to_proto(dashboard)

@@ -1,0 +1,1 @@
+"""The catalog area: ProductService (products, their dropship analysis, bulk updates)."""

@@ -1,0 +1,75 @@
+"""ProductService over gRPC: validate -> use case -> map."""
+
+from __future__ import annotations
+
+import grpc
+
+from crm.v2 import product_service_pb2 as pb
+from crm.v2 import product_service_pb2_grpc
+from server.catalog import requests
+from server.catalog.bulk import ProductBulkUseCases
+from server.catalog.proto import bulk_response, product_to_proto
+from server.catalog.requests import bulk_command
+from server.catalog.usecases import ProductUseCases
+from server.edge.page_tokens import encode_token
+
+
+class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
+    def __init__(self, products: ProductUseCases, bulk: ProductBulkUseCases) -> None:
+        self._products = products
+        self._bulk = bulk
+        self._categories = products.categories
+
+    async def CreateProduct(
+        self, request: pb.CreateProductRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Product:
+        draft, request_id = requests.create_command(request, self._categories)
+        product = await self._products.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
+        return product_to_proto(product)
+
+    async def GetProduct(
+        self, request: pb.GetProductRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Product:
+        product_id = requests.product_id(request.tenant_id, request.product_id)
+        return product_to_proto(await self._products.get(tenant_id=request.tenant_id, product_id=product_id))
+
+    async def ListProducts(
+        self, request: pb.ListProductsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListProductsResponse:
+        query = requests.list_query(request, self._categories)
+        page = await self._products.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return pb.ListProductsResponse(
+            products=[product_to_proto(p) for p in page.items],
+            next_page_token=encode_token(page.next_after, query.fingerprint),
+            total_size=page.total_size,
+        )
+
+    async def UpdateProduct(
+        self, request: pb.UpdateProductRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Product:
+        product_id = requests.product_id(request.tenant_id, request.product.id, "product.id")
+        changes = requests.update_command(request, self._categories)
+        product = await self._products.update(
+            tenant_id=request.tenant_id, product_id=product_id, changes=changes
+        )
+        return product_to_proto(product)
+
+    async def DeleteProduct(
+        self, request: pb.DeleteProductRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Product:
+        product_id = requests.product_id(request.tenant_id, request.product_id)
+        return product_to_proto(
+            await self._products.delete(tenant_id=request.tenant_id, product_id=product_id)
+        )
+
+    async def BulkUpdateProducts(
+        self, request: pb.BulkUpdateProductsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.BulkUpdateProductsResponse:
+        selection, changes = bulk_command(request, self._categories)
+        outcome = await self._bulk.bulk_update(
+            tenant_id=request.tenant_id,
+            selection=selection,
+            changes=changes,
+            validate_only=request.validate_only,
+        )
+        return bulk_response(outcome)

@@ -1,0 +1,233 @@
+"""Product use cases: create with classification and opening stock, idempotent by request_id; masked
+update with re-analysis; soft delete."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+
+from domain.catalog import (
+    PRODUCT_SCORE_INPUTS,
+    Product,
+    ProductChanges,
+    ProductDraft,
+    ProductFilter,
+    ProductStatus,
+)
+from domain.catalog_errors import DuplicateSku
+from domain.catalog_events import ProductAnalysisStarted, ProductCreated, ProductDiscontinued, ProductUpdated
+from domain.clock import utcnow
+from domain.errors import FieldViolation, InvalidArgument
+from domain.ids import new_id
+from domain.money import Money
+from domain.paging import Page, PageRequest
+from engines.classification import ClassificationPolicy, analyze
+from server.catalog.ports import CatalogUnitOfWork, existing_product, existing_supplier
+from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
+from server.workflows.enqueue import NO_MARKETING_ON_CREATE, MarketingOnCreate, enqueue_product_marketing
+from storage.uow import UniqueViolation
+
+# Names of changed fields in `product.updated`, as the contract spells them.
+EVENT_FIELD_NAMES = {"source_price": "pricing.source_price", "selling_price": "pricing.current_selling_price"}
+
+
+class ProductUseCases:
+    def __init__(
+        self,
+        uow: Callable[[], CatalogUnitOfWork],
+        policy: ClassificationPolicy,
+        marketing: MarketingOnCreate = NO_MARKETING_ON_CREATE,
+    ) -> None:
+        self._uow = uow
+        self.policy = policy
+        self._marketing = marketing
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """The category keys a product may have: the keys of the category demand table."""
+        return frozenset(self.policy.category_demand)
+
+    async def create(self, *, tenant_id: int, draft: ProductDraft, request_id: str | None) -> Product:
+        """Classify and store a new product with its inventory level; a repeated `request_id` returns the
+        first product unchanged."""
+        try:
+            async with self._uow() as uow:
+                if request_id and (existing := await uow.products.get_by_request_id(tenant_id, request_id)):
+                    return existing
+                if await uow.products.sku_owner(tenant_id, draft.sku):
+                    # A concurrent call with this request_id may have committed since the check above.
+                    if request_id and (
+                        existing := await uow.products.get_by_request_id(tenant_id, request_id)
+                    ):
+                        return existing
+                    raise DuplicateSku(draft.sku)
+                supplier = await existing_supplier(uow, tenant_id, draft.supplier_id)
+                product = self._new_product(tenant_id, draft, supplier, request_id)
+                await uow.products.add(product)
+                await uow.inventory.open_level(
+                    tenant_id=tenant_id,
+                    product_id=product.id,
+                    available=draft.initial_stock,
+                    at=product.created_at,
+                )
+                uow.emit(ProductCreated(tenant_id=tenant_id, product=product, request_id=request_id or ""))
+                uow.emit(_analysis_started(product, "product_created"))
+                await enqueue_product_marketing(uow, product, self._marketing)  # type: ignore[arg-type]
+                await uow.commit()
+                return product
+        except UniqueViolation:
+            # A concurrent create committed first: with the same request_id, answer with its product;
+            # otherwise it took the sku.
+            if request_id:
+                async with self._uow() as uow:
+                    existing = await uow.products.get_by_request_id(tenant_id, request_id)
+                if existing is not None:
+                    return existing
+            raise DuplicateSku(draft.sku) from None
+
+    async def get(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
+        async with self._uow() as uow:
+            return await existing_product(uow, tenant_id, product_id)
+
+    async def list(self, *, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
+        async with self._uow() as uow:
+            return await uow.products.list(tenant_id, criteria, page)
+
+    async def update(self, *, tenant_id: int, product_id: uuid.UUID, changes: ProductChanges) -> Product:
+        """Apply the changes; re-analyse when an input of the score changed. No change, no event."""
+        try:
+            async with self._uow() as uow:
+                product = await existing_product(uow, tenant_id, product_id, for_update=True)
+                changed = [name for name, value in changes.values.items() if getattr(product, name) != value]
+                if not changed:
+                    return product
+                _check_currency(product, changes)
+                if "sku" in changed and await uow.products.sku_owner(tenant_id, str(changes.values["sku"])):
+                    raise DuplicateSku(str(changes.values["sku"]))
+                updated = replace(
+                    product,
+                    **{name: changes.values[name] for name in changed},
+                    updated_at=utcnow(),
+                    version=product.version + 1,
+                )
+                reanalyze = bool(PRODUCT_SCORE_INPUTS.intersection(changed))
+                if reanalyze:
+                    supplier = await existing_supplier(uow, tenant_id, updated.supplier_id)
+                    updated = reanalyzed(updated, supplier, self.policy, updated.updated_at)
+                await uow.products.save(updated)
+                self._emit_update(uow, product, updated, changed, reanalyze)
+                await uow.commit()
+                return updated
+        except UniqueViolation:
+            raise DuplicateSku(str(changes.values.get("sku", ""))) from None
+
+    async def delete(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
+        """Discontinue the product; an already discontinued product is returned unchanged."""
+        async with self._uow() as uow:
+            product = await existing_product(uow, tenant_id, product_id, for_update=True)
+            if product.status is ProductStatus.DISCONTINUED:
+                return product
+            discontinued = replace(
+                product, status=ProductStatus.DISCONTINUED, updated_at=utcnow(), version=product.version + 1
+            )
+            await uow.products.save(discontinued)
+            uow.emit(_discontinued(product))
+            await uow.commit()
+            return discontinued
+
+    def _new_product(
+        self, tenant_id: int, draft: ProductDraft, supplier: object, request_id: str | None
+    ) -> Product:
+        signals = signals_of(
+            source_price=draft.source_price,
+            selling_price=draft.selling_price,
+            category=draft.category,
+            competitor_count=draft.competitor_count,
+            review_rating=draft.review_rating,
+            review_count=draft.review_count,
+            supplier=supplier,  # type: ignore[arg-type]
+        )
+        result = analyze(signals, self.policy)
+        now = utcnow()
+        currency = draft.source_price.currency
+        return Product(
+            id=new_id(),
+            tenant_id=tenant_id,
+            sku=draft.sku,
+            asin=draft.asin,
+            title=draft.title,
+            description=draft.description,
+            category=draft.category,
+            status=draft.status,
+            source_price=draft.source_price,
+            recommended_price=Money(result.recommended_price, currency),
+            selling_price=Money(result.selling_price, currency),
+            analysis=as_product_analysis(result, now),
+            supplier_id=draft.supplier_id,
+            competitor_count=draft.competitor_count,
+            review_rating=draft.review_rating,
+            review_count=draft.review_count,
+            weight_grams=draft.weight_grams,
+            dimensions=draft.dimensions,
+            image_urls=draft.image_urls,
+            tags=draft.tags,
+            stock_available=draft.initial_stock,
+            request_id=request_id,
+            created_at=now,
+            updated_at=now,
+        )
+
+    @staticmethod
+    def _emit_update(
+        uow: CatalogUnitOfWork, before: Product, after: Product, changed: list[str], reanalyzed: bool
+    ) -> None:
+        names = [EVENT_FIELD_NAMES.get(name, name) for name in changed]
+        if after.recommended_price != before.recommended_price:
+            names.append("pricing.recommended_price")
+        if after.analysis.score != before.analysis.score or after.analysis.factors != before.analysis.factors:
+            names.append("analysis")
+        uow.emit(
+            ProductUpdated(
+                tenant_id=after.tenant_id,
+                product=after,
+                changed_fields=tuple(names),
+                reanalyzed=reanalyzed,
+                previous_score=before.analysis.score,
+                previous_classification=before.analysis.classification,
+            )
+        )
+        if reanalyzed:
+            uow.emit(_analysis_started(after, "product_updated"))
+        if after.status is ProductStatus.DISCONTINUED and before.status is not ProductStatus.DISCONTINUED:
+            uow.emit(_discontinued(before))
+
+
+def _check_currency(product: Product, changes: ProductChanges) -> None:
+    """All prices of a product share one currency."""
+    source = changes.values.get("source_price", product.source_price)
+    selling = changes.values.get("selling_price", product.selling_price)
+    assert isinstance(source, Money) and isinstance(selling, Money)
+    if source.currency != selling.currency:
+        name = "selling_price" if "selling_price" in changes.values else "source_price"
+        raise InvalidArgument(
+            [
+                FieldViolation(
+                    f"product.{EVENT_FIELD_NAMES[name]}",
+                    f"all prices of a product share one currency: source {source.currency}, "
+                    f"selling {selling.currency}",
+                )
+            ]
+        )
+
+
+def _analysis_started(product: Product, trigger: str) -> ProductAnalysisStarted:
+    return ProductAnalysisStarted(
+        tenant_id=product.tenant_id, product_id=product.id, sku=product.sku, trigger=trigger
+    )
+
+
+def _discontinued(before: Product) -> ProductDiscontinued:
+    return ProductDiscontinued(
+        tenant_id=before.tenant_id, product_id=before.id, sku=before.sku, previous_status=before.status
+    )

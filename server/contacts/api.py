@@ -1,0 +1,58 @@
+"""ContactService over gRPC: validate -> use case -> map."""
+
+from __future__ import annotations
+
+import grpc
+from google.protobuf import empty_pb2
+
+from crm.v2 import contact_service_pb2 as pb
+from crm.v2 import contact_service_pb2_grpc
+from server.contacts import requests
+from server.contacts.proto import contact_to_proto
+from server.contacts.usecases import ContactUseCases
+from server.edge.page_tokens import encode_token
+
+
+class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
+    def __init__(self, contacts: ContactUseCases) -> None:
+        self._contacts = contacts
+
+    async def CreateContact(
+        self, request: pb.CreateContactRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Contact:
+        draft = requests.create_command(request)
+        return contact_to_proto(await self._contacts.create(tenant_id=request.tenant_id, draft=draft))
+
+    async def GetContact(
+        self, request: pb.GetContactRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Contact:
+        contact_id = requests.contact_id(request.tenant_id, request.contact_id)
+        return contact_to_proto(await self._contacts.get(tenant_id=request.tenant_id, contact_id=contact_id))
+
+    async def ListContacts(
+        self, request: pb.ListContactsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListContactsResponse:
+        query = requests.list_query(request)
+        page = await self._contacts.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return pb.ListContactsResponse(
+            contacts=[contact_to_proto(c) for c in page.items],
+            next_page_token=encode_token(page.next_after, query.fingerprint),
+            total_size=page.total_size,
+        )
+
+    async def UpdateContact(
+        self, request: pb.UpdateContactRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Contact:
+        contact_id = requests.contact_id(request.tenant_id, request.contact.id, "contact.id")
+        changes = requests.update_command(request)
+        contact = await self._contacts.update(
+            tenant_id=request.tenant_id, contact_id=contact_id, changes=changes
+        )
+        return contact_to_proto(contact)
+
+    async def DeleteContact(
+        self, request: pb.DeleteContactRequest, context: grpc.aio.ServicerContext
+    ) -> empty_pb2.Empty:
+        contact_id = requests.contact_id(request.tenant_id, request.contact_id)
+        await self._contacts.delete(tenant_id=request.tenant_id, contact_id=contact_id)
+        return empty_pb2.Empty()

@@ -1,0 +1,137 @@
+"""ContactService requests -> validated domain commands. Every violation is reported at once."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from google.type import postal_address_pb2
+
+from crm.v2 import contact_service_pb2 as pb
+from domain.contacts import CONTACT_MUTABLE_FIELDS, ContactChanges, ContactDraft, ContactFilter, PostalAddress
+from domain.ids import parse_id
+from domain.paging import PageRequest
+from server.edge.page_tokens import decode_token, fingerprint
+from server.edge.validation import Violations, mask_paths
+
+NAME_MAX = 100
+
+
+TEXT_MAX = 200
+
+
+NOTES_MAX = 5000
+
+
+ADDRESS_LINE_MAX = 200
+
+
+ADDRESS_LINES_MAX = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ListContactsQuery:
+    tenant_id: int
+    criteria: ContactFilter
+    page: PageRequest
+    fingerprint: str
+
+
+def create_command(request: pb.CreateContactRequest) -> ContactDraft:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    readers = _readers(v, request.contact)
+    draft = ContactDraft(**{name: read() for name, read in readers.items()})  # type: ignore[arg-type]
+    v.raise_if_any()
+    return draft
+
+
+def update_command(request: pb.UpdateContactRequest) -> ContactChanges:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    paths = mask_paths(
+        v,
+        request.update_mask,
+        allowed=CONTACT_MUTABLE_FIELDS,
+        resource=request.contact,
+        resource_field="contact",
+    )
+    if not paths and not v.items:
+        v.add("update_mask", "names no field to change")
+    readers = _readers(v, request.contact)
+    values = {path: readers[path]() for path in paths}
+    v.raise_if_any()
+    return ContactChanges(values)
+
+
+def contact_id(tenant_id: int, raw_id: str, field: str = "contact_id") -> uuid.UUID:
+    v = Violations()
+    v.tenant(tenant_id)
+    parsed = v.id(field, raw_id)
+    v.raise_if_any()
+    return parsed
+
+
+def list_query(request: pb.ListContactsRequest) -> ListContactsQuery:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    criteria = ContactFilter(
+        query=v.text("query", request.query, max_length=TEXT_MAX),
+        owner=v.text("owner", request.owner, max_length=TEXT_MAX),
+        company=v.text("company", request.company, max_length=TEXT_MAX),
+        tag=v.text("tag", request.tag, max_length=50),
+    )
+    size = v.page_size(request.page_size)
+    token_fingerprint = fingerprint("contacts", request.tenant_id, criteria)
+    after = decode_token(v, request.page_token, token_fingerprint, valid=lambda t: parse_id(t) is not None)
+    v.raise_if_any()
+    return ListContactsQuery(
+        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
+    )
+
+
+def _readers(v: Violations, contact: pb.Contact) -> dict[str, object]:
+    return {
+        "first_name": lambda: v.text(
+            "contact.first_name", contact.first_name, max_length=NAME_MAX, required=True
+        ),
+        "last_name": lambda: v.text(
+            "contact.last_name", contact.last_name, max_length=NAME_MAX, required=True
+        ),
+        "email": lambda: v.email("contact.email", contact.email, required=True).lower(),
+        "phone": lambda: v.phone("contact.phone", contact.phone),
+        "company": lambda: v.text("contact.company", contact.company, max_length=TEXT_MAX),
+        "job_title": lambda: v.text("contact.job_title", contact.job_title, max_length=TEXT_MAX),
+        "address": lambda: _address(v, contact),
+        "notes": lambda: v.text("contact.notes", contact.notes, max_length=NOTES_MAX, strip=False),
+        "tags": lambda: v.tags("contact.tags", contact.tags),
+        "owner": lambda: v.text("contact.owner", contact.owner, max_length=TEXT_MAX),
+    }
+
+
+def _address(v: Violations, contact: pb.Contact) -> PostalAddress | None:
+    if not contact.HasField("address"):
+        return None
+    address: postal_address_pb2.PostalAddress = contact.address
+    field = "contact.address"
+    region = address.region_code.strip().upper()
+    if not (len(region) == 2 and region.isalpha() and region.isascii()):
+        v.add(f"{field}.region_code", "is required: a two-letter CLDR region code such as US")
+    if len(address.address_lines) > ADDRESS_LINES_MAX:
+        v.add(f"{field}.address_lines", f"at most {ADDRESS_LINES_MAX} lines")
+
+    def line(name: str, value: str) -> str:
+        return v.text(f"{field}.{name}", value, max_length=ADDRESS_LINE_MAX)
+
+    return PostalAddress(
+        region_code=region,
+        language_code=line("language_code", address.language_code),
+        postal_code=line("postal_code", address.postal_code),
+        sorting_code=line("sorting_code", address.sorting_code),
+        administrative_area=line("administrative_area", address.administrative_area),
+        locality=line("locality", address.locality),
+        sublocality=line("sublocality", address.sublocality),
+        address_lines=tuple(line(f"address_lines[{i}]", x) for i, x in enumerate(address.address_lines)),
+        recipients=tuple(line(f"recipients[{i}]", x) for i, x in enumerate(address.recipients)),
+        organization=line("organization", address.organization),
+    )

@@ -1,0 +1,1 @@
+"""The deals area: DealService (deals, stage history, the pipeline summary)."""

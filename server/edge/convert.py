@@ -1,0 +1,112 @@
+"""Conversions between domain values and protobuf well-known and common types."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from google.protobuf import timestamp_pb2
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from google.type import money_pb2
+
+from crm.v2 import common_pb2
+from domain.money import DEFAULT_CURRENCY, Money, to_cents
+from engines.factors import Factor
+
+if TYPE_CHECKING:
+    from server.edge.validation import Violations
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class EnumMapping(Generic[E]):
+    """Maps a domain StrEnum to a proto enum named `<PREFIX>_<VALUE>`; the proto zero value is "unset"."""
+
+    def __init__(self, proto_enum: EnumTypeWrapper, domain_enum: type[E], prefix: str) -> None:
+        self._to_proto = {member: proto_enum.Value(f"{prefix}_{member.name}") for member in domain_enum}
+        self._from_proto = {number: member for member, number in self._to_proto.items()}
+        self.proto_enum = proto_enum
+
+    def to_proto(self, value: E | None) -> int:
+        return 0 if value is None else self._to_proto[value]
+
+    def from_proto(self, number: int) -> E | None:
+        """The domain value, or None for UNSPECIFIED and for numbers the contract does not define."""
+        return self._from_proto.get(number)
+
+    def is_defined(self, number: int) -> bool:
+        return number in self._from_proto
+
+
+def to_timestamp(value: datetime | None) -> timestamp_pb2.Timestamp | None:
+    if value is None:
+        return None
+    stamp = timestamp_pb2.Timestamp()
+    stamp.FromDatetime(value.astimezone(UTC))
+    return stamp
+
+
+def from_timestamp(stamp: timestamp_pb2.Timestamp) -> datetime:
+    return stamp.ToDatetime(tzinfo=UTC)
+
+
+def factors_to_proto(factors: tuple[Factor, ...]) -> list[common_pb2.ScoreFactor]:
+    return [
+        common_pb2.ScoreFactor(
+            name=f.name,
+            weight=f.weight,
+            value=f.value,
+            contribution=f.contribution,
+            explanation=f.explanation,
+        )
+        for f in factors
+    ]
+
+
+NANOS_PER_UNIT = 1_000_000_000
+
+
+# NUMERIC(14,2): twelve digits before the point.
+MAX_MONEY_UNITS = 10**12 - 1
+
+
+def money_to_proto(value: Money | None) -> money_pb2.Money | None:
+    if value is None:
+        return None
+    cents = to_cents(value.amount)
+    units = int(cents)  # truncates toward zero, so units and nanos share the sign
+    nanos = int((cents - units) * NANOS_PER_UNIT)
+    return money_pb2.Money(currency_code=value.currency, units=units, nanos=nanos)
+
+
+def money_from_proto(
+    violations: Violations,
+    field: str,
+    value: money_pb2.Money,
+    *,
+    minimum: Decimal | None = Decimal(0),
+    exclusive_minimum: bool = False,
+) -> Money:
+    """Validated Money: ISO 4217-shaped currency, nanos in range with the sign of units, at most cents,
+    within NUMERIC(14,2), and not below `minimum` (strictly above it with `exclusive_minimum`)."""
+    currency = value.currency_code.strip().upper() or DEFAULT_CURRENCY
+    if not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
+        violations.add(f"{field}.currency_code", "must be a three-letter ISO 4217 code such as USD")
+    if not -NANOS_PER_UNIT < value.nanos < NANOS_PER_UNIT:
+        violations.add(f"{field}.nanos", "must be between -999,999,999 and +999,999,999")
+    if (value.units > 0 and value.nanos < 0) or (value.units < 0 and value.nanos > 0):
+        violations.add(f"{field}.nanos", "must have the same sign as units")
+    if value.nanos % (NANOS_PER_UNIT // 100):
+        violations.add(f"{field}.nanos", "amounts are exact to the cent (nanos a multiple of 10,000,000)")
+    if abs(value.units) > MAX_MONEY_UNITS:
+        violations.add(f"{field}.units", f"must be at most {MAX_MONEY_UNITS:,}")
+    amount = Decimal(value.units) + Decimal(value.nanos) / NANOS_PER_UNIT
+    if minimum is not None:
+        if exclusive_minimum and amount <= minimum:
+            violations.add(field, f"must be greater than {minimum}")
+        elif not exclusive_minimum and amount < minimum:
+            violations.add(field, f"must not be less than {minimum}")
+    return Money(to_cents(amount), currency)

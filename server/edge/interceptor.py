@@ -1,0 +1,147 @@
+"""The one interceptor every call passes: request id, authentication and tenant authorisation, structured
+access log, and error mapping (domain errors -> status with details; anything else -> a bare INTERNAL
+that names the request id, with the traceback in the log)."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import grpc
+
+from domain.errors import DomainError
+from server.edge.auth import Authenticator, current_principal
+from server.edge.errors import to_status
+from server.logging import CallContext, current_call
+
+logger = logging.getLogger("crm.access")
+
+
+REQUEST_ID_HEADER = "x-request-id"
+
+
+# Infrastructure services answer without credentials: load balancers probe health, grpcurl reflects.
+UNAUTHENTICATED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
+
+
+class CallInterceptor(grpc.aio.ServerInterceptor):
+    def __init__(self, authenticator: Authenticator) -> None:
+        self._authenticator = authenticator
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(details)
+        if handler is None:
+            return handler
+        method = details.method
+        metadata = {
+            key: value for key, value in (details.invocation_metadata or ()) if isinstance(value, str)
+        }
+        call = _Call(self._authenticator, method, metadata)
+        if handler.unary_unary is not None:
+            return grpc.unary_unary_rpc_method_handler(
+                call.unary(handler.unary_unary),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.unary_stream is not None:
+            return grpc.unary_stream_rpc_method_handler(
+                call.stream(handler.unary_stream),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return handler  # client/bidi streaming: the contract has none of ours
+
+
+class _Call:
+    def __init__(self, authenticator: Authenticator, method: str, metadata: dict[str, str]) -> None:
+        self._authenticator = authenticator
+        self._method = method
+        self._metadata = metadata
+        supplied = metadata.get(REQUEST_ID_HEADER, "")[:100]
+        self.request_id = supplied or str(uuid.uuid4())
+
+    def unary(self, behavior: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+        async def handle(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            started = self._begin(request)
+            try:
+                await self._prepare(request, context)
+                result = behavior(request, context)
+                response = await result if inspect.isawaitable(result) else result
+            except BaseException as exc:
+                await self._fail(exc, context, started)
+                raise
+            self._log(grpc.StatusCode.OK, started)
+            return response
+
+        return handle
+
+    def stream(self, behavior: Callable[..., Any]) -> Callable[..., AsyncIterator[Any]]:
+        async def handle(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+            started = self._begin(request)
+            try:
+                await self._prepare(request, context)
+                result = behavior(request, context)
+                if hasattr(result, "__aiter__"):
+                    async for item in result:
+                        yield item
+                else:  # a handler that writes with `await context.write()` (e.g. the aio health Watch)
+                    await result
+            except BaseException as exc:
+                await self._fail(exc, context, started)
+                raise
+            self._log(grpc.StatusCode.OK, started)
+
+        return handle
+
+    def _begin(self, request: Any) -> float:
+        tenant_id = getattr(request, "tenant_id", None)
+        current_call.set(CallContext(self.request_id, self._method, tenant_id))
+        return time.perf_counter()
+
+    async def _prepare(self, request: Any, context: grpc.aio.ServicerContext) -> None:
+        await context.send_initial_metadata(((REQUEST_ID_HEADER, self.request_id),))
+        if self._method.startswith(UNAUTHENTICATED_PREFIXES):
+            return
+        principal = self._authenticator.authenticate(self._metadata)
+        current_principal.set(principal)
+        tenant_id = getattr(request, "tenant_id", None)
+        if isinstance(tenant_id, int) and tenant_id > 0:
+            principal.authorize(tenant_id)
+
+    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, started: float) -> None:
+        """Turn `exc` into the call's status; returns only for exceptions grpc must see as they are."""
+        if isinstance(exc, grpc.aio.AbortError | asyncio.CancelledError):
+            self._log(context.code() or grpc.StatusCode.CANCELLED, started)
+            return
+        if isinstance(exc, DomainError):
+            status = to_status(exc, request_id=self.request_id)
+            self._log(status.code, started, level=logging.INFO, detail=exc.message)
+            await context.abort(status.code, status.details, status.trailing_metadata)
+        if isinstance(exc, NotImplementedError):
+            self._log(grpc.StatusCode.UNIMPLEMENTED, started)
+            await context.abort(grpc.StatusCode.UNIMPLEMENTED, f"{self._method} is not implemented yet")
+        logger.error("unexpected error", exc_info=exc)
+        self._log(grpc.StatusCode.INTERNAL, started, level=logging.ERROR)
+        await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {self.request_id}")
+
+    def _log(
+        self, code: grpc.StatusCode, started: float, *, level: int = logging.INFO, detail: str = ""
+    ) -> None:
+        duration_ms = round((time.perf_counter() - started) * 1000, 2)
+        logger.log(
+            level,
+            "%s %s%s",
+            self._method,
+            code.name,
+            f": {detail}" if detail else "",
+            extra={"code": code.name, "duration_ms": duration_ms},
+        )

@@ -1,0 +1,199 @@
+"""Request validation: collect every field violation, then fail once with all of them."""
+
+from __future__ import annotations
+
+import enum
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from email_validator import EmailNotValidError, validate_email
+from google.protobuf import timestamp_pb2
+from google.protobuf.field_mask_pb2 import FieldMask
+from google.protobuf.message import Message
+
+from domain.errors import FieldViolation, InvalidArgument
+from domain.ids import parse_id
+from server.edge.convert import EnumMapping
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+MAX_TENANT_ID = 2**63 - 1
+
+
+# Timestamp range of years 0001-9999, as google.protobuf.Timestamp defines it.
+MIN_TIMESTAMP_SECONDS = -62_135_596_800
+
+
+MAX_TIMESTAMP_SECONDS = 253_402_300_799
+
+
+PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
+
+
+REQUEST_ID_MAX = 100
+
+
+DEFAULT_PAGE_SIZE = 20
+
+
+MAX_PAGE_SIZE = 100
+
+
+class Violations:
+    """Accumulates field violations; `raise_if_any()` raises INVALID_ARGUMENT listing all of them."""
+
+    def __init__(self) -> None:
+        self.items: list[FieldViolation] = []
+
+    def add(self, field: str, description: str) -> None:
+        self.items.append(FieldViolation(field, description))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InvalidArgument(self.items)
+
+    def tenant(self, tenant_id: int) -> int:
+        if tenant_id <= 0:
+            self.add("tenant_id", "must be a positive tenant id")
+        return tenant_id
+
+    def text(
+        self, field: str, value: str, *, max_length: int, required: bool = False, strip: bool = True
+    ) -> str:
+        cleaned = value.strip() if strip else value
+        if required and not cleaned:
+            self.add(field, "is required")
+        elif len(cleaned) > max_length:
+            self.add(field, f"must be at most {max_length} characters, got {len(cleaned)}")
+        elif _has_control_characters(cleaned, allow_whitespace=True):
+            self.add(field, "must not contain control characters")
+        return cleaned
+
+    def email(self, field: str, value: str, *, required: bool = False) -> str:
+        cleaned = value.strip()
+        if not cleaned:
+            if required:
+                self.add(field, "is required")
+            return cleaned
+        if len(cleaned) > 254:
+            self.add(field, "must be at most 254 characters")
+            return cleaned
+        try:
+            return validate_email(cleaned, check_deliverability=False).normalized
+        except EmailNotValidError as exc:
+            self.add(field, f"is not a valid email address: {exc}")
+            return cleaned
+
+    def phone(self, field: str, value: str) -> str:
+        cleaned = value.strip()
+        if cleaned and not PHONE_PATTERN.fullmatch(cleaned):
+            self.add(field, "must be 3-32 characters of digits, spaces and + - ( ) .")
+        return cleaned
+
+    def enum(self, field: str, mapping: EnumMapping[E], number: int, *, required: bool) -> E | None:
+        """The domain value; UNSPECIFIED is allowed only when not required; unknown numbers never are."""
+        value = mapping.from_proto(number)
+        if value is not None:
+            return value
+        if number != 0:
+            self.add(field, f"{number} is not a defined {mapping.proto_enum.DESCRIPTOR.name} value")
+        elif required:
+            self.add(field, f"is required (must not be {mapping.proto_enum.Name(0)})")
+        return None
+
+    def id(self, field: str, value: str) -> uuid.UUID:
+        parsed = parse_id(value.strip())
+        if parsed is None:
+            self.add(field, "must be a UUID" if value.strip() else "is required")
+            return uuid.UUID(int=0)
+        return parsed
+
+    def request_id(self, field: str, value: str) -> str | None:
+        cleaned = self.text(field, value, max_length=REQUEST_ID_MAX)
+        return cleaned or None
+
+    def tags(
+        self, field: str, values: Sequence[str], *, max_count: int = 20, max_length: int = 50
+    ) -> tuple[str, ...]:
+        cleaned = tuple(v.strip() for v in values)
+        if len(cleaned) > max_count:
+            self.add(field, f"at most {max_count} tags, got {len(cleaned)}")
+        for index, tag in enumerate(cleaned):
+            if not tag or len(tag) > max_length:
+                self.add(f"{field}[{index}]", f"must be 1-{max_length} characters")
+            elif _has_control_characters(tag, allow_whitespace=False):
+                self.add(f"{field}[{index}]", "must not contain control characters")
+        if len(set(cleaned)) != len(cleaned):
+            self.add(field, "tags must be unique")
+        return cleaned
+
+    def timestamp(self, field: str, value: timestamp_pb2.Timestamp) -> datetime:
+        """The UTC datetime of a Timestamp within years 1-9999 (what both databases store)."""
+        if not (MIN_TIMESTAMP_SECONDS <= value.seconds <= MAX_TIMESTAMP_SECONDS and 0 <= value.nanos < 10**9):
+            self.add(field, "must be a valid time between years 1 and 9999")
+            return datetime(1970, 1, 1, tzinfo=UTC)
+        return value.ToDatetime(tzinfo=UTC)
+
+    def page_size(self, value: int, *, default: int = DEFAULT_PAGE_SIZE, maximum: int = MAX_PAGE_SIZE) -> int:
+        """AIP-158: 0 means the default, over the maximum is coerced, negative is invalid."""
+        if value < 0:
+            self.add("page_size", "must not be negative")
+            return default
+        return min(value or default, maximum)
+
+
+def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:
+    allowed = "\n\t\r" if allow_whitespace else ""
+    return any((ord(ch) < 32 or ord(ch) == 127) and ch not in allowed for ch in text)
+
+
+def tenant_only(tenant_id: int) -> int:
+    """The tenant id of a request that carries nothing else to validate."""
+    v = Violations()
+    v.tenant(tenant_id)
+    v.raise_if_any()
+    return tenant_id
+
+
+def mask_paths(
+    violations: Violations,
+    mask: FieldMask,
+    *,
+    allowed: Iterable[str],
+    resource: Message,
+    resource_field: str,
+) -> list[str]:
+    """The fields an update names: the mask's paths (or `*`), or when the mask is empty every field set
+    in the resource. Unknown paths are violations of `update_mask`."""
+    allowed = tuple(allowed)
+    paths = [p.strip() for p in mask.paths]
+    if not paths:
+        return [name for name in allowed if _is_set(resource, name)]
+    if "*" in paths:
+        if len(paths) > 1:
+            violations.add("update_mask", "`*` must be the only path")
+        return list(allowed)
+    chosen = []
+    for path in paths:
+        name = path.removeprefix(f"{resource_field}.")
+        if name not in allowed:
+            violations.add(
+                "update_mask", f"unknown or immutable field path {path!r}; allowed: {', '.join(allowed)}"
+            )
+        elif name not in chosen:
+            chosen.append(name)
+    return chosen
+
+
+def _is_set(message: Message, name: str) -> bool:
+    field = message.DESCRIPTOR.fields_by_name[name]
+    value = getattr(message, name)
+    if field.is_repeated:
+        return len(value) > 0
+    if field.has_presence:  # messages and proto3 `optional` scalars: set even when zero
+        return message.HasField(name)
+    return bool(value)

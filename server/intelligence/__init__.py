@@ -1,0 +1,1 @@
+"""The intelligence area: IntelligenceService (cross-sell, pricing, recommendations, marketing)."""

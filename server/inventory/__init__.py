@@ -1,0 +1,1 @@
+"""The inventory area: InventoryService (levels, the ledger, alerts, the optimiser)."""

@@ -1,0 +1,80 @@
+"""InventoryService over gRPC: validate -> use case -> map."""
+
+from __future__ import annotations
+
+import grpc
+
+from crm.v2 import inventory_service_pb2 as pb
+from crm.v2 import inventory_service_pb2_grpc
+from server.edge.actor import ActorResolver
+from server.edge.page_tokens import encode_token
+from server.inventory import requests
+from server.inventory.proto import (
+    alerts_response,
+    level_to_proto,
+    movement_to_proto,
+    optimize_response,
+    recommendation_to_proto,
+)
+from server.inventory.usecases import InventoryUseCases
+
+
+class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
+    def __init__(self, inventory: InventoryUseCases, actors: ActorResolver) -> None:
+        self._inventory = inventory
+        self._actors = actors
+
+    async def ListInventory(
+        self, request: pb.ListInventoryRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListInventoryResponse:
+        criteria, listing = requests.list_query(request)
+        page = await self._inventory.list(tenant_id=listing.tenant_id, criteria=criteria, page=listing.page)
+        return pb.ListInventoryResponse(
+            inventory_levels=[level_to_proto(v) for v in page.items],
+            next_page_token=encode_token(page.next_after, listing.fingerprint),
+            total_size=page.total_size,
+        )
+
+    async def GetInventory(
+        self, request: pb.GetInventoryRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetInventoryResponse:
+        product_id, limit = requests.get_query(request)
+        view, movements, total = await self._inventory.get(
+            tenant_id=request.tenant_id, product_id=product_id, movement_limit=limit
+        )
+        return pb.GetInventoryResponse(
+            inventory_level=level_to_proto(view),
+            movements=[movement_to_proto(m) for m in movements],
+            total_movements=total,
+        )
+
+    async def UpdateInventory(
+        self, request: pb.UpdateInventoryRequest, context: grpc.aio.ServicerContext
+    ) -> pb.UpdateInventoryResponse:
+        product_id, change = requests.update_command(request, self._actors(context))
+        result = await self._inventory.update(
+            tenant_id=request.tenant_id, product_id=product_id, change=change
+        )
+        return pb.UpdateInventoryResponse(
+            inventory_level=level_to_proto(result.view),
+            movement=movement_to_proto(result.movement) if result.movement else None,
+            reorder_recommendation=recommendation_to_proto(result.recommendation),
+        )
+
+    async def OptimizeInventory(
+        self, request: pb.OptimizeInventoryRequest, context: grpc.aio.ServicerContext
+    ) -> pb.OptimizeInventoryResponse:
+        product_id, command = requests.optimize_command(request)
+        result = await self._inventory.optimize(
+            tenant_id=request.tenant_id, product_id=product_id, request=command
+        )
+        return optimize_response(result)
+
+    async def GetInventoryAlerts(
+        self, request: pb.GetInventoryAlertsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetInventoryAlertsResponse:
+        alert_filter, listing = requests.alerts_query(request)
+        page = await self._inventory.alerts(
+            tenant_id=listing.tenant_id, alert_filter=alert_filter, page=listing.page
+        )
+        return alerts_response(page, encode_token(page.next_after, listing.fingerprint))

@@ -1,0 +1,1 @@
+"""The leads area: LeadService (leads, scoring, conversion)."""

@@ -1,0 +1,155 @@
+"""Lead use cases: capture with scoring (learning from the tenant's closed leads), idempotent create,
+masked update with re-scoring, analytics. Conversion lives in lead_conversion.py."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+
+from domain.clock import utcnow
+from domain.errors import NotFound
+from domain.events import LeadCreated, LeadDeleted, LeadUpdated
+from domain.ids import new_id
+from domain.leads import (
+    LEAD_SCORE_INPUTS,
+    Lead,
+    LeadAnalytics,
+    LeadChanges,
+    LeadDraft,
+    LeadFilter,
+    LeadPriority,
+)
+from domain.paging import Page, PageRequest
+from engines.lead_scoring import (
+    ClosedLeadHistory,
+    LeadProfile,
+    LeadScore,
+    LeadScoringPolicy,
+    history_from_counts,
+    score_lead,
+)
+from server.leads.ports import CrmUnitOfWork
+from storage.uow import UniqueViolation, UnitOfWork
+
+
+class LeadUseCases:
+    def __init__(self, uow: Callable[..., CrmUnitOfWork], policy: LeadScoringPolicy) -> None:
+        self._uow = uow
+        self._policy = policy
+
+    async def create(self, *, tenant_id: int, draft: LeadDraft, request_id: str | None) -> Lead:
+        """Score and store a new lead; a repeated `request_id` returns the first lead unchanged."""
+        try:
+            async with self._uow() as uow:
+                if request_id and (existing := await uow.leads.get_by_request_id(tenant_id, request_id)):
+                    return existing
+                lead = self._new_lead(tenant_id, draft, request_id, await self._history(uow, tenant_id))
+                await uow.leads.add(lead)
+                uow.emit(LeadCreated(tenant_id=tenant_id, lead=lead))
+                await uow.commit()
+                return lead
+        except UniqueViolation:
+            if not request_id:
+                raise
+            # A concurrent call with the same request_id committed first: answer with its lead.
+            async with self._uow() as uow:
+                existing = await uow.leads.get_by_request_id(tenant_id, request_id)
+            if existing is None:
+                raise
+            return existing
+
+    async def get(self, *, tenant_id: int, lead_id: uuid.UUID) -> Lead:
+        async with self._uow(read_only=True) as uow:
+            return await _existing(uow, tenant_id, lead_id)
+
+    async def list(self, *, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
+        async with self._uow(read_only=True) as uow:
+            return await uow.leads.list(tenant_id, criteria, page)
+
+    async def update(self, *, tenant_id: int, lead_id: uuid.UUID, changes: LeadChanges) -> Lead:
+        """Apply the changes; re-score when an input of the score changed. No change, no event."""
+        async with self._uow() as uow:
+            lead = await _existing(uow, tenant_id, lead_id, for_update=True)
+            changed = sorted(name for name, value in changes.values.items() if getattr(lead, name) != value)
+            if not changed:
+                return lead
+            updated = replace(lead, **{name: changes.values[name] for name in changed}, updated_at=utcnow())
+            if LEAD_SCORE_INPUTS.intersection(changed):
+                scored = self._score(updated, await self._history(uow, tenant_id))
+                updated = replace(updated, score=scored.score, score_factors=scored.factors)
+                if updated.score != lead.score:
+                    changed.append("score")
+            await uow.leads.save(updated)
+            uow.emit(
+                LeadUpdated(
+                    tenant_id=tenant_id,
+                    lead=updated,
+                    changed_fields=tuple(changed),
+                    previous_score=lead.score,
+                )
+            )
+            await uow.commit()
+            return updated
+
+    async def delete(self, *, tenant_id: int, lead_id: uuid.UUID) -> None:
+        async with self._uow() as uow:
+            if not await uow.leads.delete(tenant_id, lead_id):
+                raise NotFound("lead", str(lead_id))
+            uow.emit(LeadDeleted(tenant_id=tenant_id, lead_id=lead_id))
+            await uow.commit()
+
+    async def analytics(self, *, tenant_id: int) -> LeadAnalytics:
+        async with self._uow(read_only=True) as uow:
+            return await uow.leads.analytics(tenant_id)
+
+    def _new_lead(
+        self, tenant_id: int, draft: LeadDraft, request_id: str | None, history: ClosedLeadHistory
+    ) -> Lead:
+        scored = self._score(draft, history)
+        now = utcnow()
+        return Lead(
+            id=new_id(),
+            tenant_id=tenant_id,
+            first_name=draft.first_name,
+            last_name=draft.last_name,
+            email=draft.email,
+            phone=draft.phone,
+            company=draft.company,
+            job_title=draft.job_title,
+            status=draft.status,
+            source=draft.source,
+            priority=draft.priority or LeadPriority(scored.suggested_priority),
+            score=scored.score,
+            score_factors=scored.factors,
+            notes=draft.notes,
+            tags=draft.tags,
+            assigned_to=draft.assigned_to,
+            request_id=request_id,
+            created_at=now,
+            updated_at=now,
+        )
+
+    async def _history(self, uow: CrmUnitOfWork, tenant_id: int) -> ClosedLeadHistory:
+        """The tenant's own closed leads, which the score learns from (never another tenant's)."""
+        return history_from_counts(await uow.lead_history.closed_outcomes(tenant_id), self._policy)
+
+    def _score(self, lead: Lead | LeadDraft, history: ClosedLeadHistory) -> LeadScore:
+        profile = LeadProfile(
+            email=lead.email,
+            source=lead.source.value,
+            company=lead.company,
+            job_title=lead.job_title,
+            phone=lead.phone,
+            notes=lead.notes,
+        )
+        return score_lead(profile, self._policy, history)
+
+
+async def _existing(
+    uow: UnitOfWork | CrmUnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False
+) -> Lead:
+    lead = await uow.leads.get(tenant_id, lead_id, for_update=for_update)
+    if lead is None:
+        raise NotFound("lead", str(lead_id))
+    return lead

@@ -1,0 +1,1 @@
+"""The orders area: OrderService (orders, fraud assessment, reservations, lifecycle)."""

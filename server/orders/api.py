@@ -1,0 +1,67 @@
+"""OrderService over gRPC: validate -> use case -> map."""
+
+from __future__ import annotations
+
+import grpc
+
+from crm.v2 import order_service_pb2 as pb
+from crm.v2 import order_service_pb2_grpc
+from server.edge.actor import ActorResolver
+from server.edge.page_tokens import encode_token
+from server.orders import requests
+from server.orders.lifecycle import OrderLifecycle
+from server.orders.proto import order_to_proto
+from server.orders.usecases import NewOrder, OrderCreation
+
+
+class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
+    def __init__(self, creation: OrderCreation, lifecycle: OrderLifecycle, actors: ActorResolver) -> None:
+        self._creation = creation
+        self._lifecycle = lifecycle
+        self._actors = actors
+
+    async def CreateOrder(
+        self, request: pb.CreateOrderRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Order:
+        draft, request_id = requests.create_command(request)
+        order = await self._creation.create(
+            NewOrder(
+                tenant_id=request.tenant_id,
+                draft=draft,
+                request_id=request_id,
+                allow_backorder=request.allow_backorder,
+                actor=self._actors(context),
+            )
+        )
+        return order_to_proto(order)
+
+    async def GetOrder(self, request: pb.GetOrderRequest, context: grpc.aio.ServicerContext) -> pb.Order:
+        order_id = requests.order_id(request.tenant_id, request.order_id)
+        return order_to_proto(await self._lifecycle.get(tenant_id=request.tenant_id, order_id=order_id))
+
+    async def ListOrders(
+        self, request: pb.ListOrdersRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListOrdersResponse:
+        query = requests.list_query(request)
+        page = await self._lifecycle.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return pb.ListOrdersResponse(
+            orders=[order_to_proto(o) for o in page.items],
+            next_page_token=encode_token(page.next_after, query.fingerprint),
+            total_size=page.total_size,
+        )
+
+    async def UpdateOrder(
+        self, request: pb.UpdateOrderRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Order:
+        order_id, changes = requests.update_command(request, self._actors(context))
+        order = await self._lifecycle.update(tenant_id=request.tenant_id, order_id=order_id, changes=changes)
+        return order_to_proto(order)
+
+    async def CancelOrder(
+        self, request: pb.CancelOrderRequest, context: grpc.aio.ServicerContext
+    ) -> pb.Order:
+        order_id, reason = requests.cancel_command(request)
+        order = await self._lifecycle.cancel(
+            tenant_id=request.tenant_id, order_id=order_id, reason=reason, actor=self._actors(context)
+        )
+        return order_to_proto(order)

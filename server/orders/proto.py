@@ -1,0 +1,151 @@
+"""Order <-> protobuf."""
+
+from __future__ import annotations
+
+from google.type import postal_address_pb2
+
+from crm.v2 import events_pb2
+from crm.v2 import order_service_pb2 as pb
+from domain import order_events as ev
+from domain.orders import Address, FinancialStatus, Order, OrderStatus
+from engines.fraud import FraudAction, RiskLevel
+from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
+from server.events.registration import EventRegistration
+
+STATUS = EnumMapping(pb.OrderStatus, OrderStatus, "ORDER_STATUS")
+
+
+FINANCIAL_STATUS = EnumMapping(pb.FinancialStatus, FinancialStatus, "FINANCIAL_STATUS")
+
+
+RISK_LEVEL = EnumMapping(pb.RiskLevel, RiskLevel, "RISK_LEVEL")
+
+
+FRAUD_ACTION = EnumMapping(pb.FraudAction, FraudAction, "FRAUD_ACTION")
+
+
+def address_to_proto(address: Address) -> postal_address_pb2.PostalAddress:
+    return postal_address_pb2.PostalAddress(
+        region_code=address.region_code,
+        address_lines=list(address.address_lines),
+        postal_code=address.postal_code,
+        locality=address.locality,
+        administrative_area=address.administrative_area,
+        recipients=list(address.recipients),
+        organization=address.organization,
+    )
+
+
+def order_to_proto(order: Order) -> pb.Order:
+    fraud = order.fraud
+    return pb.Order(
+        id=str(order.id),
+        tenant_id=order.tenant_id,
+        order_number=order.order_number,
+        customer_email=order.customer_email,
+        customer_name=order.customer_name,
+        billing_address=address_to_proto(order.billing_address),
+        shipping_address=address_to_proto(order.shipping_address),
+        items=[
+            pb.OrderItem(
+                product_id=str(line.product_id),
+                sku=line.sku,
+                title=line.title,
+                quantity=line.quantity,
+                unit_price=money_to_proto(line.unit_price),
+                total_price=money_to_proto(line.total_price),
+                backordered=line.backordered,
+            )
+            for line in order.lines
+        ],
+        currency_code=order.currency,
+        subtotal=money_to_proto(order.subtotal),
+        tax=money_to_proto(order.tax),
+        shipping=money_to_proto(order.shipping),
+        discount=money_to_proto(order.discount),
+        total=money_to_proto(order.total),
+        status=STATUS.to_proto(order.status),
+        financial_status=FINANCIAL_STATUS.to_proto(order.financial_status),
+        fraud_analysis=pb.FraudAnalysis(
+            risk_level=RISK_LEVEL.to_proto(fraud.risk_level),
+            risk_score=fraud.risk_score,
+            verification_required=fraud.verification_required,
+            recommended_action=FRAUD_ACTION.to_proto(fraud.action),
+            factors=factors_to_proto(fraud.factors),
+            analyze_time=to_timestamp(fraud.analyzed_at),
+        ),
+        status_history=[
+            pb.StatusChange(
+                from_status=STATUS.to_proto(c.from_status),
+                to_status=STATUS.to_proto(c.to_status),
+                reason=c.reason,
+                changed_by=c.changed_by,
+                change_time=to_timestamp(c.changed_at),
+            )
+            for c in order.history
+        ],
+        notes=order.notes,
+        tracking_number=order.tracking_number,
+        carrier=order.carrier,
+        request_id=order.request_id or "",
+        cancel_reason=order.cancel_reason,
+        create_time=to_timestamp(order.created_at),
+        update_time=to_timestamp(order.updated_at),
+    )
+
+
+def _processing_started(e: ev.OrderProcessingStarted) -> events_pb2.OrderProcessingStarted:
+    o = e.order
+    return events_pb2.OrderProcessingStarted(
+        tenant_id=e.tenant_id,
+        order_id=str(o.id),
+        order_number=o.order_number,
+        status=STATUS.to_proto(o.status),
+        risk_level=RISK_LEVEL.to_proto(o.fraud.risk_level),
+        total=money_to_proto(o.total),
+        item_count=len(o.lines),
+    )
+
+
+def _status_changed(e: ev.OrderStatusChanged) -> events_pb2.OrderStatusChanged:
+    return events_pb2.OrderStatusChanged(
+        tenant_id=e.tenant_id,
+        order_id=str(e.order_id),
+        order_number=e.order_number,
+        from_status=STATUS.to_proto(e.from_status),
+        to_status=STATUS.to_proto(e.to_status),
+        from_financial_status=FINANCIAL_STATUS.to_proto(e.from_financial_status),
+        to_financial_status=FINANCIAL_STATUS.to_proto(e.to_financial_status),
+        reason=e.reason,
+        changed_by=e.changed_by,
+    )
+
+
+def _cancelled(e: ev.OrderCancelled) -> events_pb2.OrderCancelled:
+    return events_pb2.OrderCancelled(
+        tenant_id=e.tenant_id,
+        order_id=str(e.order_id),
+        order_number=e.order_number,
+        previous_status=STATUS.to_proto(e.previous_status),
+        reason=e.reason,
+        released_lines=[
+            events_pb2.OrderCancelled.ReleasedLine(
+                product_id=str(line.product_id), sku=line.sku, quantity=line.quantity
+            )
+            for line in e.released
+        ],
+    )
+
+
+REGISTRATIONS: tuple[EventRegistration, ...] = (
+    (
+        ev.OrderCreated,
+        events_pb2.OrderCreated,
+        lambda e: events_pb2.OrderCreated(
+            tenant_id=e.tenant_id, order=order_to_proto(e.order), has_backorders=e.order.has_backorders
+        ),
+    ),
+    (ev.OrderProcessingStarted, events_pb2.OrderProcessingStarted, _processing_started),
+    (ev.OrderStatusChanged, events_pb2.OrderStatusChanged, _status_changed),
+    (ev.OrderCancelled, events_pb2.OrderCancelled, _cancelled),
+)

@@ -1,0 +1,221 @@
+"""OrderService requests -> validated domain commands. Every violation is reported at once."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from google.type import postal_address_pb2
+
+from crm.v2 import order_service_pb2 as pb
+from domain.ids import parse_id
+from domain.money import Money
+from domain.order_errors import TooManyLines
+from domain.orders import (
+    MAX_LINE_QUANTITY,
+    MAX_ORDER_LINES,
+    Address,
+    FinancialStatus,
+    LineRequest,
+    OrderChanges,
+    OrderDraft,
+    OrderFilter,
+)
+from domain.paging import PageRequest
+from server.edge.convert import money_from_proto
+from server.edge.page_tokens import decode_token, fingerprint
+from server.edge.validation import Violations, mask_paths
+from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, STATUS
+
+NAME_MAX = 200
+
+
+NOTES_MAX = 5000
+
+
+REASON_MAX = 500
+
+
+CARRIER_MAX = 100
+
+
+LINE_MAX = 200
+
+
+UPDATE_PATHS = (
+    "status",
+    "financial_status",
+    "customer_name",
+    "billing_address",
+    "shipping_address",
+    "notes",
+    "tracking_number",
+    "carrier",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ListOrdersQuery:
+    tenant_id: int
+    criteria: OrderFilter
+    page: PageRequest
+    fingerprint: str
+
+
+def address(v: Violations, field: str, value: postal_address_pb2.PostalAddress) -> Address:
+    region = value.region_code.strip().upper()
+    if not (len(region) == 2 and region.isascii() and region.isalpha()):
+        v.add(f"{field}.region_code", "must be an ISO 3166-1 alpha-2 country code such as US")
+    lines = tuple(
+        v.text(f"{field}.address_lines[{i}]", line, max_length=LINE_MAX)
+        for i, line in enumerate(value.address_lines)
+    )
+    if not any(lines):
+        v.add(f"{field}.address_lines", "at least one address line is required")
+    if len(lines) > 5:
+        v.add(f"{field}.address_lines", "at most 5 lines")
+    return Address(
+        region_code=region,
+        address_lines=tuple(line for line in lines if line),
+        postal_code=v.text(f"{field}.postal_code", value.postal_code, max_length=20),
+        locality=v.text(f"{field}.locality", value.locality, max_length=100),
+        administrative_area=v.text(f"{field}.administrative_area", value.administrative_area, max_length=100),
+        recipients=tuple(
+            v.text(f"{field}.recipients[{i}]", r, max_length=NAME_MAX) for i, r in enumerate(value.recipients)
+        ),
+        organization=v.text(f"{field}.organization", value.organization, max_length=NAME_MAX),
+    )
+
+
+def _lines(v: Violations, items: list[pb.OrderItem]) -> tuple[LineRequest, ...]:
+    if len(items) > MAX_ORDER_LINES:
+        raise TooManyLines(len(items), MAX_ORDER_LINES)
+    if not items:
+        v.add("order.items", "at least one line is required")
+    lines, seen = [], {}
+    for i, item in enumerate(items):
+        product_id = v.id(f"order.items[{i}].product_id", item.product_id)
+        if not 1 <= item.quantity <= MAX_LINE_QUANTITY:
+            v.add(f"order.items[{i}].quantity", f"must be 1-{MAX_LINE_QUANTITY:,}, got {item.quantity}")
+        if product_id.int and product_id in seen:
+            v.add(
+                f"order.items[{i}].product_id",
+                f"repeats the product of items[{seen[product_id]}]; one line per product",
+            )
+        seen.setdefault(product_id, i)
+        lines.append(LineRequest(product_id, item.quantity))
+    return tuple(lines)
+
+
+def _charge(v: Violations, order: pb.Order, name: str) -> Money | None:
+    return money_from_proto(v, f"order.{name}", getattr(order, name)) if order.HasField(name) else None
+
+
+def create_command(request: pb.CreateOrderRequest) -> tuple[OrderDraft, str | None]:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    o = request.order
+    lines = _lines(v, list(o.items))
+    billing = address(v, "order.billing_address", o.billing_address)
+    shipping = (
+        address(v, "order.shipping_address", o.shipping_address)
+        if o.HasField("shipping_address")
+        else billing
+    )
+    currency = o.currency_code.strip().upper()
+    if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+        v.add("order.currency_code", "must be a three-letter ISO 4217 code such as USD")
+    draft = OrderDraft(
+        customer_email=v.email("order.customer_email", o.customer_email, required=True).lower(),
+        customer_name=v.text("order.customer_name", o.customer_name, max_length=NAME_MAX, required=True),
+        billing_address=billing,
+        shipping_address=shipping,
+        lines=lines,
+        currency=currency or None,
+        tax=_charge(v, o, "tax"),
+        shipping=_charge(v, o, "shipping"),
+        discount=_charge(v, o, "discount"),
+        financial_status=v.enum(
+            "order.financial_status", FINANCIAL_STATUS, o.financial_status, required=False
+        )
+        or FinancialStatus.PENDING,
+        notes=v.text("order.notes", o.notes, max_length=NOTES_MAX, strip=False),
+    )
+    request_id = v.request_id("request_id", request.request_id)
+    v.raise_if_any()
+    return draft, request_id
+
+
+def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUID, OrderChanges]:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    order_id = v.id("order.id", request.order.id)
+    o = request.order
+    paths = mask_paths(v, request.update_mask, allowed=UPDATE_PATHS, resource=o, resource_field="order")
+    readers: dict[str, Callable[[], object]] = {
+        "status": lambda: v.enum("order.status", STATUS, o.status, required=True),
+        "financial_status": lambda: v.enum(
+            "order.financial_status", FINANCIAL_STATUS, o.financial_status, required=True
+        ),
+        "customer_name": lambda: v.text(
+            "order.customer_name", o.customer_name, max_length=NAME_MAX, required=True
+        ),
+        "billing_address": lambda: address(v, "order.billing_address", o.billing_address),
+        "shipping_address": lambda: address(v, "order.shipping_address", o.shipping_address),
+        "notes": lambda: v.text("order.notes", o.notes, max_length=NOTES_MAX, strip=False),
+        "tracking_number": lambda: v.text("order.tracking_number", o.tracking_number, max_length=CARRIER_MAX),
+        "carrier": lambda: v.text("order.carrier", o.carrier, max_length=CARRIER_MAX),
+    }
+    values = {path: readers[path]() for path in paths}
+    if not paths and not v.items:
+        v.add("update_mask", "names no field to change")
+    reason = v.text("reason", request.reason, max_length=REASON_MAX)
+    v.raise_if_any()
+    return order_id, OrderChanges(values, reason=reason, actor=actor)
+
+
+def cancel_command(request: pb.CancelOrderRequest) -> tuple[uuid.UUID, str]:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    order_id = v.id("order_id", request.order_id)
+    reason = v.text("reason", request.reason, max_length=REASON_MAX, required=True)
+    v.raise_if_any()
+    return order_id, reason
+
+
+def order_id(tenant_id: int, raw: str) -> uuid.UUID:
+    v = Violations()
+    v.tenant(tenant_id)
+    parsed = v.id("order_id", raw)
+    v.raise_if_any()
+    return parsed
+
+
+def list_query(request: pb.ListOrdersRequest) -> ListOrdersQuery:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None
+    end = v.timestamp("end_time", request.end_time) if request.HasField("end_time") else None
+    if start is not None and end is not None and end <= start:
+        v.add("end_time", "must be after start_time")
+    email = v.email("customer_email", request.customer_email).lower() or None
+    criteria = OrderFilter(
+        status=v.enum("status", STATUS, request.status, required=False),
+        financial_status=v.enum(
+            "financial_status", FINANCIAL_STATUS, request.financial_status, required=False
+        ),
+        customer_email=email,
+        created_from=start,
+        created_before=end,
+        risk_level=v.enum("risk_level", RISK_LEVEL, request.risk_level, required=False),
+    )
+    size = v.page_size(request.page_size)
+    token_fingerprint = fingerprint(request.tenant_id, criteria)
+    after = decode_token(
+        v, request.page_token, token_fingerprint, valid=lambda text: parse_id(text) is not None
+    )
+    v.raise_if_any()
+    return ListOrdersQuery(
+        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
+    )

@@ -1,0 +1,261 @@
+"""CreateOrder: idempotent by request_id, priced from the catalog, scored for fraud, and reserving every
+line or none.
+
+Stock is reserved with one conditional UPDATE per line in product-id order, so two orders for the same
+products lock their rows in the same order and cannot deadlock. The order number comes from a
+per-tenant-day counter incremented in its own short transaction first, so the counter row is never
+locked for the length of an order (a failed order leaves a gap; numbers are never reused)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+
+from domain.catalog import MovementType
+from domain.clock import utcnow
+from domain.errors import Conflict
+from domain.ids import new_id
+from domain.inventory import Movement
+from domain.order_errors import InsufficientInventory, ShortLine
+from domain.order_events import (
+    InventoryInsufficient,
+    OrderCreated,
+    OrderProcessingStarted,
+)
+from domain.orders import (
+    SYSTEM_ACTOR,
+    FraudAnalysis,
+    Order,
+    OrderDraft,
+    OrderLine,
+    OrderStatus,
+    StatusChange,
+    order_number,
+)
+from engines.fraud import FraudPolicy, OrderSnapshot, RiskLevel, assess_fraud
+from engines.inventory import OptimizerPolicy
+from server.inventory.stock import Shift, apply_shift, crossed_reorder_point, emit_reorder_events
+from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
+from server.orders.pricing import Totals, priced_lines, totals_of
+from storage.uow import UniqueViolation
+
+HELD_LEVELS = frozenset({RiskLevel.HIGH, RiskLevel.CRITICAL})
+
+
+@dataclass(frozen=True, slots=True)
+class Reservation:
+    movements: list[Movement]
+    backordered: frozenset[int]  # indexes of the request's lines
+    crossed: list[uuid.UUID]  # products that reached their reorder point
+    short: tuple[ShortLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NewOrder:
+    tenant_id: int
+    draft: OrderDraft
+    request_id: str | None
+    allow_backorder: bool
+    actor: str
+
+
+class OrderCreation:
+    def __init__(
+        self, uow: UnitOfWorkFactory, fraud_policy: FraudPolicy, optimizer_policy: OptimizerPolicy
+    ) -> None:
+        self._uow = uow
+        self.fraud_policy = fraud_policy
+        self.optimizer_policy = optimizer_policy
+
+    async def create(self, new: NewOrder) -> Order:
+        """Create the order; a repeated request_id returns the first order and creates nothing."""
+        now = utcnow()
+        number = order_number(now, await self._next_sequence(new.tenant_id, now.strftime("%Y%m%d")))
+        try:
+            async with self._uow() as uow:
+                return await self._create(uow, new, number)
+        except InsufficientInventory as short:
+            await self._record_shortage(new, short)
+            raise
+        except UniqueViolation:
+            # A concurrent call with the same request_id committed first: answer with its order.
+            if new.request_id:
+                async with self._uow(read_only=True) as uow:
+                    existing = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
+                if existing is not None:
+                    return existing
+            raise Conflict("the order conflicted with a concurrent change; retry it") from None
+
+    async def _next_sequence(self, tenant_id: int, day: str) -> int:
+        async with self._uow() as uow:
+            sequence = await uow.orders.next_sequence(tenant_id, day)
+            await uow.commit()
+            return sequence
+
+    async def _create(self, uow: OrderUnitOfWork, new: NewOrder, number: str) -> Order:
+        tenant_id, draft = new.tenant_id, new.draft
+        if new.request_id and (existing := await uow.orders.get_by_request_id(tenant_id, new.request_id)):
+            return existing
+        catalog = await uow.orders.catalog(tenant_id, [line.product_id for line in draft.lines])
+        lines = priced_lines(draft, catalog)
+        totals = totals_of(draft, lines)
+        now = utcnow()
+        history = await uow.orders.customer_history(tenant_id, draft.customer_email, now)
+        assessment = assess_fraud(_snapshot(draft, totals), history, self.fraud_policy)
+        order_id = new_id()
+        reservation = await _reserve(uow, tenant_id, lines, order_id=order_id, actor=new.actor)
+        if reservation.short and not new.allow_backorder:
+            raise InsufficientInventory(reservation.short)
+        await _backorder(uow, tenant_id, lines, reservation.backordered)
+        fraud = FraudAnalysis(
+            assessment.level,
+            assessment.risk_score,
+            assessment.verification_required,
+            assessment.action,
+            assessment.factors,
+            now,
+        )
+        order = _order(new, number, order_id, lines, reservation, totals, fraud)
+        await uow.orders.add(order)
+        await uow.inventory.record(reservation.movements, tenant_id=tenant_id)
+        self._emit(uow, order, new, reservation)
+        await emit_reorder_events(
+            uow,
+            tenant_id=tenant_id,
+            product_ids=reservation.crossed,
+            policy=self.optimizer_policy,
+            now=now,
+            order_id=order.id,
+        )
+        await uow.commit()
+        return order
+
+    @staticmethod
+    def _emit(uow: OrderUnitOfWork, order: Order, new: NewOrder, reservation: Reservation) -> None:
+        uow.emit(OrderCreated(tenant_id=order.tenant_id, order=order))
+        if order.status is not OrderStatus.ON_HOLD:
+            uow.emit(OrderProcessingStarted(tenant_id=order.tenant_id, order=order))
+        if reservation.short:
+            uow.emit(
+                InventoryInsufficient(
+                    tenant_id=order.tenant_id,
+                    lines=reservation.short,
+                    order_id=order.id,
+                    backordered=True,
+                    request_id=new.request_id or "",
+                    customer_email=order.customer_email,
+                )
+            )
+
+    async def _record_shortage(self, new: NewOrder, short: InsufficientInventory) -> None:
+        """The rejected order changed nothing, but the shortage is a fact: commit its event alone."""
+        async with self._uow() as uow:
+            uow.emit(
+                InventoryInsufficient(
+                    tenant_id=new.tenant_id,
+                    lines=short.lines,
+                    order_id=None,
+                    backordered=False,
+                    request_id=new.request_id or "",
+                    customer_email=new.draft.customer_email,
+                )
+            )
+            await uow.commit()
+
+
+async def _reserve(
+    uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], *, order_id: uuid.UUID, actor: str
+) -> Reservation:
+    """Reserve each line in product-id order; lines the stock cannot cover in full are reported short."""
+    movements, crossed, short_indexes = [], [], []
+    now = utcnow()
+    for index in sorted(range(len(lines)), key=lambda i: lines[i].product_id):
+        line = lines[index]
+        shift = Shift(
+            line.product_id, MovementType.RESERVATION, available=-line.quantity, reserved=line.quantity
+        )
+        after, movement = await apply_shift(
+            uow, shift, tenant_id=tenant_id, at=now, reason="order_created", actor=actor, order_id=order_id
+        )
+        if after is None or movement is None:
+            short_indexes.append(index)
+            continue
+        movements.append(movement)
+        if crossed_reorder_point(after.available + line.quantity, after):
+            crossed.append(line.product_id)
+    short: tuple[ShortLine, ...] = ()
+    if short_indexes:
+        available = await uow.inventory.available_of(tenant_id, [lines[i].product_id for i in short_indexes])
+        short = tuple(
+            ShortLine(
+                i,
+                str(lines[i].product_id),
+                lines[i].sku,
+                lines[i].quantity,
+                available.get(lines[i].product_id, 0),
+            )
+            for i in sorted(short_indexes)
+        )
+    return Reservation(movements, frozenset(short_indexes), crossed, short)
+
+
+async def _backorder(
+    uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], indexes: frozenset[int]
+) -> None:
+    now = utcnow()
+    for index in sorted(indexes, key=lambda i: lines[i].product_id):
+        shift = Shift(lines[index].product_id, None, backordered=lines[index].quantity)
+        await apply_shift(uow, shift, tenant_id=tenant_id, at=now, reason="", actor="", order_id=None)
+
+
+def _snapshot(draft: OrderDraft, totals: Totals) -> OrderSnapshot:
+    return OrderSnapshot(
+        total=totals.total.amount,
+        line_quantities=tuple(line.quantity for line in draft.lines),
+        email_domain=draft.customer_email.rpartition("@")[2],
+        billing_country=draft.billing_address.region_code,
+        shipping_country=draft.shipping_address.region_code,
+        billing_postcode=draft.billing_address.postal_code,
+        shipping_postcode=draft.shipping_address.postal_code,
+    )
+
+
+def _order(
+    new: NewOrder,
+    number: str,
+    order_id: uuid.UUID,
+    lines: tuple[OrderLine, ...],
+    reservation: Reservation,
+    totals: Totals,
+    fraud: FraudAnalysis,
+) -> Order:
+    draft, now = new.draft, fraud.analyzed_at
+    held = fraud.risk_level in HELD_LEVELS
+    status = OrderStatus.ON_HOLD if held else OrderStatus.PENDING
+    first = StatusChange(
+        None, status, "fraud_hold" if held else "created", SYSTEM_ACTOR if held else new.actor, now
+    )
+    return Order(
+        id=order_id,
+        tenant_id=new.tenant_id,
+        order_number=number,
+        customer_email=draft.customer_email,
+        customer_name=draft.customer_name,
+        billing_address=draft.billing_address,
+        shipping_address=draft.shipping_address,
+        lines=tuple(replace(line, backordered=i in reservation.backordered) for i, line in enumerate(lines)),
+        currency=totals.currency,
+        subtotal=totals.subtotal,
+        tax=totals.tax,
+        shipping=totals.shipping,
+        discount=totals.discount,
+        total=totals.total,
+        status=status,
+        financial_status=draft.financial_status,
+        fraud=fraud,
+        history=(first,),
+        created_at=now,
+        updated_at=now,
+        notes=draft.notes,
+        request_id=new.request_id,
+    )

@@ -1,0 +1,1 @@
+"""The suppliers area: SupplierService."""

@@ -1,0 +1,92 @@
+"""Supplier use cases: create, read, list, and masked update that re-scores the supplier's products when
+its rating or lead time changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+
+from domain.catalog_events import SupplierCreated, SupplierUpdated
+from domain.clock import utcnow
+from domain.errors import NotFound
+from domain.ids import new_id
+from domain.paging import Page, PageRequest
+from domain.suppliers import SUPPLIER_SCORE_INPUTS, Supplier, SupplierChanges, SupplierDraft, SupplierFilter
+from engines.classification import ClassificationPolicy
+from server.catalog.ports import CatalogUnitOfWork
+from server.catalog.scoring import reanalyzed
+
+
+class SupplierUseCases:
+    def __init__(self, uow: Callable[[], CatalogUnitOfWork], policy: ClassificationPolicy) -> None:
+        self._uow = uow
+        self._policy = policy
+
+    async def create(self, *, tenant_id: int, draft: SupplierDraft) -> Supplier:
+        now = utcnow()
+        supplier = Supplier(
+            id=new_id(),
+            tenant_id=tenant_id,
+            name=draft.name,
+            marketplace=draft.marketplace,
+            contact_email=draft.contact_email,
+            contact_phone=draft.contact_phone,
+            website=draft.website,
+            rating=draft.rating,
+            lead_time_days=draft.lead_time_days,
+            is_active=True,
+            notes=draft.notes,
+            created_at=now,
+            updated_at=now,
+        )
+        async with self._uow() as uow:
+            await uow.suppliers.add(supplier)
+            uow.emit(SupplierCreated(tenant_id=tenant_id, supplier=supplier))
+            await uow.commit()
+        return supplier
+
+    async def get(self, *, tenant_id: int, supplier_id: uuid.UUID) -> Supplier:
+        async with self._uow() as uow:
+            return await _existing(uow, tenant_id, supplier_id)
+
+    async def list(self, *, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
+        async with self._uow() as uow:
+            return await uow.suppliers.list(tenant_id, criteria, page)
+
+    async def update(self, *, tenant_id: int, supplier_id: uuid.UUID, changes: SupplierChanges) -> Supplier:
+        """Apply the changes; no change, no event. A new rating or lead time re-scores the supplier's
+        products that are not discontinued, with one set-based write."""
+        async with self._uow() as uow:
+            supplier = await _existing(uow, tenant_id, supplier_id, for_update=True)
+            changed = [name for name, value in changes.values.items() if getattr(supplier, name) != value]
+            if not changed:
+                return supplier
+            updated = replace(
+                supplier, **{name: changes.values[name] for name in changed}, updated_at=utcnow()
+            )
+            await uow.suppliers.save(updated)
+            if SUPPLIER_SCORE_INPUTS.intersection(changed):
+                products = await uow.products.of_supplier(tenant_id, supplier_id)
+                await uow.products.save_many(
+                    [
+                        replace(
+                            reanalyzed(p, updated, self._policy, updated.updated_at),
+                            updated_at=updated.updated_at,
+                            version=p.version + 1,
+                        )
+                        for p in products
+                    ]
+                )
+            uow.emit(SupplierUpdated(tenant_id=tenant_id, supplier=updated, changed_fields=tuple(changed)))
+            await uow.commit()
+            return updated
+
+
+async def _existing(
+    uow: CatalogUnitOfWork, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
+) -> Supplier:
+    supplier = await uow.suppliers.get(tenant_id, supplier_id, for_update=for_update)
+    if supplier is None:
+        raise NotFound("supplier", str(supplier_id))
+    return supplier

@@ -1,0 +1,1 @@
+"""The system area: SystemService (the health report)."""

@@ -1,0 +1,1 @@
+"""Storage of the analytics area: its tables and its repository."""

@@ -1,0 +1,9 @@
+"""The declarative base every table module registers with."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass

@@ -1,0 +1,1 @@
+"""Storage of the catalog area: its tables and its repository."""

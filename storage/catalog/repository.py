@@ -1,0 +1,264 @@
+"""Products on SQLAlchemy: rows <-> domain Product (with the stock of its inventory level), filtered
+keyset pages, and the set-based reads and writes of bulk updates."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, Select, any_, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import Uuid
+
+from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
+from domain.money import Money
+from domain.paging import Page, PageRequest
+from engines.classification import Classification
+from engines.factors import Factor
+from storage.bulk_write import write_product_changes
+from storage.catalog.tables import ProductRow
+from storage.inventory.tables import InventoryLevelRow
+from storage.paging import keyset_page, newest_first
+from storage.text_match import contains
+
+PRODUCTS = ProductRow.__table__
+
+
+LEVELS = InventoryLevelRow.__table__
+
+
+# A product row with the stock columns of its level.
+_PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
+
+
+class ProductRepository(Protocol):
+    async def add(self, product: Product) -> None: ...
+    async def get(
+        self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
+    ) -> Product | None: ...
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None: ...
+    async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None: ...
+    async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]: ...
+    async def save(self, product: Product) -> None: ...
+    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]: ...
+    async def matching_ids(self, tenant_id: int, criteria: ProductFilter, limit: int) -> list[uuid.UUID]: ...
+    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]: ...
+    async def save_many(self, products: Sequence[Product]) -> None: ...
+
+
+class SqlAlchemyProductRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, product: Product) -> None:
+        await self._session.execute(insert(PRODUCTS).values(**_row_values(product)))
+
+    async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
+        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.id == product_id)
+        if for_update:
+            stmt = stmt.with_for_update(of=PRODUCTS)
+        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        return _to_domain(row) if row else None
+
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None:
+        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.request_id == request_id)
+        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        return _to_domain(row) if row else None
+
+    async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None:
+        """The id of the tenant's product with this sku, if any."""
+        stmt = select(PRODUCTS.c.id).where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.sku == sku)
+        return await self._session.scalar(stmt)
+
+    async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
+        """The tenant's matching products newest first; the keyset position is the (time-ordered) id."""
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(PRODUCTS), tenant_id, criteria)
+        )
+        stmt = newest_first(_filtered(_with_stock(), tenant_id, criteria), PRODUCTS.c.id, page)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_to_domain, position=lambda product: product.id
+        )
+
+    async def save(self, product: Product) -> None:
+        values = _row_values(product)
+        for immutable in ("id", "tenant_id", "created_at", "request_id"):
+            del values[immutable]
+        await self._session.execute(
+            update(PRODUCTS)
+            .where(PRODUCTS.c.tenant_id == product.tenant_id, PRODUCTS.c.id == product.id)
+            .values(**values)
+        )
+
+    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]:
+        """The tenant's products among `ids`, locked in id order (so concurrent bulk updates cannot
+        deadlock) with one statement."""
+        if not ids:
+            return []
+        stmt = (
+            _with_stock()
+            .where(PRODUCTS.c.tenant_id == tenant_id, _id_among(self._session, ids))
+            .order_by(PRODUCTS.c.id)
+            .with_for_update(of=PRODUCTS)
+        )
+        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+
+    async def matching_ids(self, tenant_id: int, criteria: ProductFilter, limit: int) -> list[uuid.UUID]:
+        """Ids of up to `limit` matching products, newest first."""
+        stmt = _filtered(select(PRODUCTS.c.id), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
+        return list((await self._session.execute(stmt.limit(limit))).scalars())
+
+    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]:
+        """The supplier's products that are not discontinued, locked for re-scoring."""
+        stmt = (
+            _with_stock()
+            .where(
+                PRODUCTS.c.tenant_id == tenant_id,
+                PRODUCTS.c.supplier_id == supplier_id,
+                PRODUCTS.c.status != ProductStatus.DISCONTINUED.value,
+            )
+            .order_by(PRODUCTS.c.id)
+            .with_for_update(of=PRODUCTS)
+        )
+        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+
+    async def save_many(self, products: Sequence[Product]) -> None:
+        """Write the bulk-updatable columns of many products with one set-based statement."""
+        await write_product_changes(self._session, [_bulk_values(p) for p in products])
+
+
+def _id_among(session: AsyncSession, ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
+    """`id` is one of `ids`: one array parameter on PostgreSQL (not 10,000 of them), IN on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        return PRODUCTS.c.id == any_(bindparam("ids", list(ids), type_=ARRAY(Uuid())))
+    return PRODUCTS.c.id.in_(list(ids))
+
+
+def _with_stock() -> Select[Any]:
+    return select(*_PRODUCT_COLUMNS).select_from(
+        PRODUCTS.outerjoin(LEVELS, LEVELS.c.product_id == PRODUCTS.c.id)
+    )
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Select[Any]:
+    c = PRODUCTS.c
+    stmt = stmt.where(c.tenant_id == tenant_id)
+    if criteria.status is not None:
+        stmt = stmt.where(c.status == criteria.status.value)
+    elif not criteria.show_discontinued:
+        stmt = stmt.where(c.status != ProductStatus.DISCONTINUED.value)
+    if criteria.category:
+        stmt = stmt.where(c.category == criteria.category)
+    if criteria.classification is not None:
+        stmt = stmt.where(c.classification == criteria.classification.value)
+    if criteria.supplier_id is not None:
+        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
+    if criteria.query:
+        stmt = stmt.where(contains(c.title, criteria.query) | contains(c.sku, criteria.query))
+    for bound, compare in (
+        (criteria.min_price, c.selling_price.__ge__),
+        (criteria.max_price, c.selling_price.__le__),
+    ):
+        if bound is not None:
+            stmt = stmt.where(c.currency == bound.currency, compare(bound.amount))
+    return stmt
+
+
+def _factors_json(factors: Sequence[Factor]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f.name,
+            "weight": f.weight,
+            "value": f.value,
+            "contribution": f.contribution,
+            "explanation": f.explanation,
+        }
+        for f in factors
+    ]
+
+
+def _bulk_values(product: Product) -> dict[str, Any]:
+    return {
+        "id": product.id,
+        "tenant_id": product.tenant_id,
+        "status": product.status.value,
+        "category": product.category,
+        "supplier_id": product.supplier_id,
+        "selling_price": product.selling_price.amount,
+        "recommended_price": product.recommended_price.amount,
+        "dropship_score": product.analysis.score,
+        "classification": product.analysis.classification.value,
+        "profit_margin": product.analysis.profit_margin,
+        "score_factors": _factors_json(product.analysis.factors),
+        "analyzed_at": product.analysis.analyzed_at,
+        "tags": list(product.tags),
+        "version": product.version,
+        "updated_at": product.updated_at,
+    }
+
+
+def _row_values(product: Product) -> dict[str, Any]:
+    dims = product.dimensions
+    return {
+        **_bulk_values(product),
+        "sku": product.sku,
+        "asin": product.asin,
+        "title": product.title,
+        "description": product.description,
+        "currency": product.currency,
+        "source_price": product.source_price.amount,
+        "competitor_count": product.competitor_count,
+        "review_rating": product.review_rating,
+        "review_count": product.review_count,
+        "weight_grams": product.weight_grams,
+        "length_mm": dims.length_mm if dims else None,
+        "width_mm": dims.width_mm if dims else None,
+        "height_mm": dims.height_mm if dims else None,
+        "image_urls": list(product.image_urls),
+        "request_id": product.request_id,
+        "created_at": product.created_at,
+    }
+
+
+def _to_domain(row: Any) -> Product:
+    currency = row["currency"]
+    has_dimensions = row["length_mm"] is not None
+    return Product(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        sku=row["sku"],
+        asin=row["asin"],
+        title=row["title"],
+        description=row["description"],
+        category=row["category"],
+        status=ProductStatus(row["status"]),
+        source_price=Money(row["source_price"], currency),
+        recommended_price=Money(row["recommended_price"], currency),
+        selling_price=Money(row["selling_price"], currency),
+        analysis=ProductAnalysis(
+            score=row["dropship_score"],
+            classification=Classification(row["classification"]),
+            profit_margin=row["profit_margin"],
+            factors=tuple(Factor(**f) for f in row["score_factors"]),
+            analyzed_at=row["analyzed_at"],
+        ),
+        supplier_id=row["supplier_id"],
+        competitor_count=row["competitor_count"],
+        review_rating=row["review_rating"],
+        review_count=row["review_count"],
+        weight_grams=row["weight_grams"],
+        dimensions=Dimensions(row["length_mm"], row["width_mm"], row["height_mm"])
+        if has_dimensions
+        else None,
+        image_urls=tuple(row["image_urls"]),
+        tags=tuple(row["tags"]),
+        stock_available=row["available"] or 0,
+        stock_reserved=row["reserved"] or 0,
+        request_id=row["request_id"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

@@ -1,0 +1,91 @@
+"""The products table: the catalog entry, its pricing and its dropship analysis."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import BigInteger, Uuid
+
+from storage.base import Base
+from storage.types import MONEY, JsonDocument, UTCDateTime
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    sku: Mapped[str] = mapped_column(String(64), nullable=False)
+    asin: Mapped[str] = mapped_column(String(10), nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False)
+    category: Mapped[str] = mapped_column(String(50), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    source_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
+    recommended_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
+    selling_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
+    dropship_score: Mapped[float] = mapped_column(Float, nullable=False)
+    classification: Mapped[str] = mapped_column(String(10), nullable=False)
+    profit_margin: Mapped[float] = mapped_column(Float, nullable=False)
+    score_factors: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, nullable=False)
+    analyzed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("suppliers.id"))
+    competitor_count: Mapped[int | None] = mapped_column(Integer)
+    review_rating: Mapped[float | None] = mapped_column(Float)
+    review_count: Mapped[int | None] = mapped_column(Integer)
+    weight_grams: Mapped[int] = mapped_column(Integer, nullable=False)
+    # All three NULL: dimensions unknown.
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+    image_urls: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
+    tags: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
+    request_id: Mapped[str | None] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    __table_args__ = (
+        CheckConstraint("source_price > 0", name="ck_products_source_price_positive"),
+        CheckConstraint("selling_price > 0", name="ck_products_selling_price_positive"),
+        Index("uq_products_tenant_sku", "tenant_id", "sku", unique=True),
+        Index(
+            "uq_products_tenant_request_id",
+            "tenant_id",
+            "request_id",
+            unique=True,
+            postgresql_where=text("request_id IS NOT NULL"),
+            sqlite_where=text("request_id IS NOT NULL"),
+        ),
+        Index("ix_products_tenant_created", "tenant_id", "id"),
+        Index("ix_products_tenant_status", "tenant_id", "status", "id"),
+        Index("ix_products_tenant_category", "tenant_id", "category", "id"),
+        # Cross-sell candidates: the products of a category, currency, status and classification priced
+        # nearest a given price, read as a short range scan in either direction.
+        Index(
+            "ix_products_tenant_shelf",
+            "tenant_id",
+            "category",
+            "currency",
+            "status",
+            "classification",
+            "selling_price",
+        ),
+        Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
+        Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),
+    )

@@ -1,0 +1,1 @@
+"""Storage of the contacts area: its tables and its repository."""

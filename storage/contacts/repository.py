@@ -1,0 +1,192 @@
+"""Contacts on SQLAlchemy: rows <-> domain Contact, text search, keyset pages."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from typing import Any, Protocol
+
+from sqlalchemy import Select, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.contacts import Contact, ContactFilter, PostalAddress
+from domain.paging import Page, PageRequest
+from storage.contacts.tables import ContactRow
+from storage.deals.tables import DealRow
+from storage.paging import keyset_page, newest_first
+
+
+class ContactRepository(Protocol):
+    async def add(self, contact: Contact) -> None: ...
+    async def get(
+        self, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False
+    ) -> Contact | None: ...
+    async def get_by_email(self, tenant_id: int, email: str) -> Contact | None: ...
+    async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]: ...
+    async def save(self, contact: Contact) -> None: ...
+    async def delete(self, tenant_id: int, contact_id: uuid.UUID) -> bool: ...
+    async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]: ...
+
+
+class SqlAlchemyContactRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, contact: Contact) -> None:
+        self._session.add(ContactRow(**_row_values(contact)))
+        await self._session.flush()
+
+    async def get(self, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False) -> Contact | None:
+        stmt = select(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        return _to_domain(row) if row else None
+
+    async def get_by_email(self, tenant_id: int, email: str) -> Contact | None:
+        stmt = select(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.email == email.lower())
+        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        return _to_domain(row) if row else None
+
+    async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]:
+        dialect = self._session.get_bind().dialect.name
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(ContactRow), tenant_id, criteria, dialect)
+        )
+        stmt = newest_first(_filtered(select(ContactRow), tenant_id, criteria, dialect), ContactRow.id, page)
+        rows = (await self._session.execute(stmt)).scalars().all()
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_to_domain, position=lambda contact: contact.id
+        )
+
+    async def save(self, contact: Contact) -> None:
+        row = await self._session.get(ContactRow, contact.id)
+        if row is None or row.tenant_id != contact.tenant_id:
+            raise LookupError(f"contact {contact.id} vanished during its update")
+        for key, value in _row_values(contact).items():
+            setattr(row, key, value)
+        await self._session.flush()
+
+    async def delete(self, tenant_id: int, contact_id: uuid.UUID) -> bool:
+        result = await self._session.execute(
+            delete(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
+        )
+        return bool(result.rowcount)
+
+    async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
+        """Clear `contact_id` on the contact's deals (one UPDATE); the ids of the deals it touched."""
+        of_contact = (DealRow.tenant_id == tenant_id, DealRow.contact_id == contact_id)
+        ids = (
+            await self._session.execute(select(DealRow.id).where(*of_contact).order_by(DealRow.id))
+        ).scalars()
+        detached = tuple(ids)
+        if detached:
+            await self._session.execute(
+                update(DealRow)
+                .where(DealRow.tenant_id == tenant_id, DealRow.id.in_(detached))
+                .values(contact_id=None)
+                .execution_options(synchronize_session=False)
+            )
+        return detached
+
+
+def _like_pattern(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: ContactFilter, dialect: str) -> Select[Any]:
+    stmt = stmt.where(ContactRow.tenant_id == tenant_id)
+    if criteria.query:
+        pattern = _like_pattern(criteria.query)
+        full_name = ContactRow.first_name + " " + ContactRow.last_name
+        stmt = stmt.where(
+            or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (
+                        ContactRow.first_name,
+                        ContactRow.last_name,
+                        full_name,
+                        ContactRow.email,
+                        ContactRow.company,
+                    )
+                )
+            )
+        )
+    if criteria.owner:
+        stmt = stmt.where(ContactRow.owner == criteria.owner)
+    if criteria.company:
+        stmt = stmt.where(func.lower(ContactRow.company) == criteria.company.lower())
+    if criteria.tag:
+        stmt = stmt.where(_has_tag(criteria.tag, dialect))
+    return stmt
+
+
+def _has_tag(tag: str, dialect: str) -> Any:
+    if dialect == "postgresql":
+        # jsonb containment: the tags array holds this string.
+        return ContactRow.tags.op("@>")(func.jsonb_build_array(tag))
+    each = func.json_each(ContactRow.tags).table_valued("value")
+    return exists(select(literal_column("1")).select_from(each).where(each.c.value == tag))
+
+
+def _address_values(address: PostalAddress | None) -> dict[str, Any] | None:
+    if address is None:
+        return None
+    values = asdict(address)
+    values["address_lines"] = list(address.address_lines)
+    values["recipients"] = list(address.recipients)
+    return values
+
+
+def _address(values: dict[str, Any] | None) -> PostalAddress | None:
+    if values is None:
+        return None
+    return PostalAddress(
+        **{
+            **values,
+            "address_lines": tuple(values["address_lines"]),
+            "recipients": tuple(values["recipients"]),
+        }
+    )
+
+
+def _row_values(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "tenant_id": contact.tenant_id,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "email": contact.email.lower(),
+        "phone": contact.phone,
+        "company": contact.company,
+        "job_title": contact.job_title,
+        "address": _address_values(contact.address),
+        "notes": contact.notes,
+        "tags": list(contact.tags),
+        "owner": contact.owner,
+        "source_lead_id": contact.source_lead_id,
+        "created_at": contact.created_at,
+        "updated_at": contact.updated_at,
+    }
+
+
+def _to_domain(row: ContactRow) -> Contact:
+    return Contact(
+        id=row.id,
+        tenant_id=row.tenant_id,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=row.phone,
+        company=row.company,
+        job_title=row.job_title,
+        address=_address(row.address),
+        notes=row.notes,
+        tags=tuple(row.tags),
+        owner=row.owner,
+        source_lead_id=row.source_lead_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

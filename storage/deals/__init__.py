@@ -1,0 +1,1 @@
+"""Storage of the deals area: its tables and its repository."""

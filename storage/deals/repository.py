@@ -1,0 +1,271 @@
+"""Deals on SQLAlchemy: rows <-> domain Deal with its stage history, keyset pages, pipeline aggregates."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.deals import (
+    CLOSED_STAGES,
+    Deal,
+    DealFilter,
+    DealStage,
+    PipelineQuery,
+    PipelineSummary,
+    StageChange,
+    StageFigures,
+)
+from domain.ids import new_id
+from domain.money import DEFAULT_CURRENCY, Money
+from domain.paging import Page, PageRequest
+from storage.deals.tables import DealRow, DealStageChangeRow
+from storage.paging import keyset_page, newest_first
+
+ZERO = Decimal("0.00")
+
+
+class DealRepository(Protocol):
+    async def add(self, deal: Deal) -> None: ...
+    async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None: ...
+    async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]: ...
+    async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None: ...
+    async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None: ...
+    async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary: ...
+
+
+class SqlAlchemyDealRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, deal: Deal) -> None:
+        self._session.add(DealRow(**_row_values(deal)))
+        self._add_changes(deal, deal.stage_history)
+        await self._session.flush()
+
+    async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None:
+        stmt = select(DealRow).where(DealRow.tenant_id == tenant_id, DealRow.id == deal_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        if row is None:
+            return None
+        histories = await self._histories(tenant_id, [row.id])
+        return _to_domain(row, histories[row.id])
+
+    async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(DealRow), tenant_id, criteria)
+        )
+        stmt = newest_first(_filtered(select(DealRow), tenant_id, criteria), DealRow.id, page)
+        fetched = (await self._session.execute(stmt)).scalars().all()
+        # One query for the histories of the whole page, never one per deal.
+        histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])
+        return keyset_page(
+            fetched,
+            size=page.size,
+            total=total,
+            convert=lambda row: _to_domain(row, histories[row.id]),
+        )
+
+    async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
+        row = await self._session.get(DealRow, deal.id)
+        if row is None or row.tenant_id != deal.tenant_id:
+            raise LookupError(f"deal {deal.id} vanished during its update")
+        for key, value in _row_values(deal).items():
+            setattr(row, key, value)
+        self._add_changes(deal, new_changes)
+        await self._session.flush()
+
+    async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None:
+        """Delete the deal and its history; the stage it was in, or None when there was no such deal."""
+        stage = await self._session.scalar(
+            delete(DealRow)
+            .where(DealRow.tenant_id == tenant_id, DealRow.id == deal_id)
+            .returning(DealRow.stage)
+        )
+        if stage is None:
+            return None
+        await self._session.execute(
+            delete(DealStageChangeRow).where(
+                DealStageChangeRow.tenant_id == tenant_id, DealStageChangeRow.deal_id == deal_id
+            )
+        )
+        return DealStage(stage)
+
+    async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary:
+        in_scope = [DealRow.tenant_id == tenant_id]
+        if query.owner:
+            in_scope.append(DealRow.owner == query.owner)
+        currency = query.currency or await self._main_currency(in_scope)
+        figures = await self._stage_figures([*in_scope, DealRow.currency == currency])
+        period = (DealRow.closed_at >= query.period_start, DealRow.closed_at < query.period_end)
+        won = DealRow.stage == DealStage.CLOSED_WON.value
+        lost = DealRow.stage == DealStage.CLOSED_LOST.value
+        row = (
+            await self._session.execute(
+                select(
+                    func.count().filter(won, *period, DealRow.currency == currency),
+                    func.coalesce(
+                        func.sum(DealRow.amount).filter(won, *period, DealRow.currency == currency), 0
+                    ),
+                    func.count().filter(lost, *period, DealRow.currency == currency),
+                    func.coalesce(
+                        func.sum(DealRow.amount).filter(lost, *period, DealRow.currency == currency), 0
+                    ),
+                    func.count().filter(DealRow.currency != currency),
+                ).where(*in_scope)
+            )
+        ).one()
+        won_count, won_amount, lost_count, lost_amount, excluded = row
+        return PipelineSummary(
+            stages=tuple(
+                figures.get(stage) or StageFigures(stage, 0, ZERO, ZERO, 0.0) for stage in DealStage
+            ),
+            won_count=int(won_count),
+            won_amount=_money(won_amount),
+            lost_count=int(lost_count),
+            lost_amount=_money(lost_amount),
+            period_start=query.period_start,
+            period_end=query.period_end,
+            currency=currency,
+            excluded_count=int(excluded),
+        )
+
+    async def _main_currency(self, in_scope: list[Any]) -> str:
+        stmt = (
+            select(DealRow.currency)
+            .where(*in_scope)
+            .group_by(DealRow.currency)
+            .order_by(func.count().desc(), DealRow.currency)
+            .limit(1)
+        )
+        return await self._session.scalar(stmt) or DEFAULT_CURRENCY
+
+    async def _stage_figures(self, conditions: list[Any]) -> dict[DealStage, StageFigures]:
+        stmt = (
+            select(
+                DealRow.stage,
+                func.count(),
+                func.coalesce(func.sum(DealRow.amount), 0),
+                func.coalesce(func.sum(DealRow.weighted_amount), 0),
+                func.coalesce(func.avg(DealRow.probability), 0.0),
+            )
+            .where(*conditions)
+            .group_by(DealRow.stage)
+        )
+        return {
+            DealStage(stage): StageFigures(
+                DealStage(stage), int(count), _money(amount), _money(weighted), round(float(average), 4)
+            )
+            for stage, count, amount, weighted, average in (await self._session.execute(stmt)).all()
+        }
+
+    async def _histories(
+        self, tenant_id: int, deal_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, list[StageChange]]:
+        histories: dict[uuid.UUID, list[StageChange]] = defaultdict(list)
+        if not deal_ids:
+            return histories
+        stmt = (
+            select(DealStageChangeRow)
+            .where(DealStageChangeRow.tenant_id == tenant_id, DealStageChangeRow.deal_id.in_(deal_ids))
+            .order_by(DealStageChangeRow.deal_id, DealStageChangeRow.changed_at, DealStageChangeRow.id)
+        )
+        for change in (await self._session.execute(stmt)).scalars():
+            histories[change.deal_id].append(
+                StageChange(
+                    from_stage=DealStage(change.from_stage) if change.from_stage else None,
+                    to_stage=DealStage(change.to_stage),
+                    changed_by=change.changed_by,
+                    changed_at=change.changed_at,
+                )
+            )
+        return histories
+
+    def _add_changes(self, deal: Deal, changes: Sequence[StageChange]) -> None:
+        self._session.add_all(
+            DealStageChangeRow(
+                id=new_id(),
+                tenant_id=deal.tenant_id,
+                deal_id=deal.id,
+                from_stage=change.from_stage.value if change.from_stage else None,
+                to_stage=change.to_stage.value,
+                changed_by=change.changed_by,
+                changed_at=change.changed_at,
+            )
+            for change in changes
+        )
+
+
+def _money(value: object) -> Decimal:
+    # SQLite sums NUMERIC as floats; quantizing through str keeps the cents exact.
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: DealFilter) -> Select[Any]:
+    stmt = stmt.where(DealRow.tenant_id == tenant_id)
+    if criteria.stages:
+        stmt = stmt.where(DealRow.stage.in_([s.value for s in criteria.stages]))
+    if criteria.open_only:
+        stmt = stmt.where(DealRow.stage.not_in([s.value for s in CLOSED_STAGES]))
+    if criteria.owner:
+        stmt = stmt.where(DealRow.owner == criteria.owner)
+    if criteria.contact_id is not None:
+        stmt = stmt.where(DealRow.contact_id == criteria.contact_id)
+    if criteria.close_from is not None or criteria.close_to is not None:
+        bounds = [DealRow.expected_close_date.is_not(None)]
+        if criteria.close_from is not None:
+            bounds.append(DealRow.expected_close_date >= criteria.close_from)
+        if criteria.close_to is not None:
+            bounds.append(DealRow.expected_close_date <= criteria.close_to)
+        stmt = stmt.where(and_(*bounds))
+    return stmt
+
+
+def _row_values(deal: Deal) -> dict[str, Any]:
+    return {
+        "id": deal.id,
+        "tenant_id": deal.tenant_id,
+        "title": deal.title,
+        "amount": deal.amount.amount,
+        "currency": deal.amount.currency,
+        "weighted_amount": deal.weighted_amount.amount,
+        "stage": deal.stage.value,
+        "probability": deal.probability,
+        "expected_close_date": deal.expected_close_date,
+        "contact_id": deal.contact_id,
+        "owner": deal.owner,
+        "lead_id": deal.lead_id,
+        "notes": deal.notes,
+        "close_reason": deal.close_reason,
+        "closed_at": deal.closed_at,
+        "created_at": deal.created_at,
+        "updated_at": deal.updated_at,
+    }
+
+
+def _to_domain(row: DealRow, history: list[StageChange]) -> Deal:
+    return Deal(
+        id=row.id,
+        tenant_id=row.tenant_id,
+        title=row.title,
+        amount=Money(_money(row.amount), row.currency),
+        stage=DealStage(row.stage),
+        probability=row.probability,
+        expected_close_date=row.expected_close_date,
+        contact_id=row.contact_id,
+        owner=row.owner,
+        lead_id=row.lead_id,
+        notes=row.notes,
+        close_reason=row.close_reason,
+        closed_at=row.closed_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        stage_history=tuple(history),
+    )

@@ -1,0 +1,1 @@
+"""Storage of the intelligence area: its tables and its repository."""

@@ -1,0 +1,273 @@
+"""The cross-sell candidate statement: co-purchased products and the nearest-priced products of each target
+category and classification, pre-ranked and cut to a pool the engine ranks exactly.
+
+Co-purchase strength comes from order items (the source's orders, then the other lines of those orders,
+grouped by product) through the (tenant_id, product_id, created_at) and (tenant_id, order_id, line_no)
+indexes; no order is loaded. Besides the co-purchased products, each (category, classification) gives its
+`depth` eligible products priced nearest the ideal price above and below it, each a short range scan of
+ix_products_tenant_shelf, so the rows read do not grow with the catalog or the width of the price band.
+
+The statement is built once per shape with bound parameters, so SQLAlchemy compiles it once: rebuilding and
+recompiling a statement of this size cost more than running it. PostgreSQL runs the range scans as LATERAL
+subqueries over unnest(categories) x unnest(classifications), planned once; SQLite, which has no LATERAL,
+gets one subquery per combination (so a shape per number of categories)."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    Uuid,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    select,
+    true,
+    union,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from domain.catalog import ProductStatus
+from engines.classification import Classification
+from engines.cross_sell import Candidate
+from storage.catalog.tables import ProductRow
+from storage.inventory.tables import InventoryLevelRow
+from storage.orders.tables import OrderItemRow
+
+P = ProductRow.__table__
+
+
+L = InventoryLevelRow.__table__
+
+
+I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
+
+
+CLASSIFICATIONS = tuple(c.value for c in Classification)
+
+
+CANDIDATE_COLUMNS = (
+    P.c.id,
+    P.c.sku,
+    P.c.title,
+    P.c.category,
+    P.c.selling_price,
+    P.c.currency,
+    P.c.classification,
+    L.c.available,
+)
+
+
+TENANT = bindparam("tenant_id", type_=BigInteger())
+
+
+SOURCE = bindparam("source_id", type_=Uuid())
+
+
+CURRENCY = bindparam("currency", type_=String())
+
+
+MIN_PRICE = bindparam("min_price", type_=P.c.selling_price.type)
+
+
+MAX_PRICE = bindparam("max_price", type_=P.c.selling_price.type)
+
+
+IDEAL_PRICE = bindparam("ideal_price", type_=P.c.selling_price.type)
+
+
+POOL = bindparam("pool", type_=Integer())
+
+
+DEPTH = bindparam("depth", type_=Integer())
+
+
+CATEGORIES = bindparam("categories", expanding=True, type_=String())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProduct:
+    """What cross-sell needs of the source product."""
+
+    id: uuid.UUID
+    category: str
+    price: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    tenant_id: int
+    source_id: uuid.UUID
+    categories: tuple[str, ...]
+    currency: str
+    min_price: Decimal
+    max_price: Decimal
+    ideal_price: Decimal
+    # How many candidates the database ranks and returns.
+    pool: int
+    # How many in-stock products nearest the ideal price each category, classification and side of the
+    # ideal price contributes: at least the limit, so a full answer exists whenever enough candidates do.
+    depth: int
+
+    def parameters(self, *, lateral: bool) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "tenant_id": self.tenant_id,
+            "source_id": self.source_id,
+            "currency": self.currency,
+            "min_price": self.min_price,
+            "max_price": self.max_price,
+            "ideal_price": self.ideal_price,
+            "pool": self.pool,
+            "depth": self.depth,
+            "categories": list(self.categories),
+        }
+        if lateral:
+            values["shelf_categories"] = list(self.categories)
+            values["shelf_classifications"] = list(CLASSIFICATIONS)
+        else:
+            values.update({f"category_{i}": category for i, category in enumerate(self.categories)})
+        return values
+
+
+@dataclass(frozen=True, slots=True)
+class CandidatePool:
+    candidates: list[Candidate]
+    # Eligible candidates considered before the pool was cut: the co-purchased ones and the nearest-priced
+    # ones of each category, classification and side (not every eligible product of the catalog).
+    considered: int
+    # Orders with a live line of the source product (the denominator of co-purchase strength).
+    source_orders: int
+
+
+SOURCE_STATEMENT = select(P.c.id, P.c.category, P.c.selling_price, P.c.currency).where(
+    P.c.tenant_id == TENANT, P.c.id == SOURCE
+)
+
+
+@functools.cache
+def candidate_statement(*, lateral: bool, categories: int) -> Select[Any]:
+    """The best `pool` candidates (most co-purchases, then best classification, then nearest the ideal
+    price), each with its co-purchase count, the number considered and the source's order count.
+    `categories` matters only without LATERAL (pass 0 with it)."""
+    co = (
+        select(I.c.product_id, func.count(func.distinct(I.c.order_id)).label("together"))
+        .where(
+            I.c.tenant_id == TENANT,
+            I.c.order_id.in_(select(I.c.order_id).where(_sold())),
+            I.c.product_id != SOURCE,
+            I.c.counts_as_sale.is_(True),
+        )
+        .group_by(I.c.product_id)
+        .cte("co_purchases")
+    )
+    bought = (
+        select(*CANDIDATE_COLUMNS)
+        .select_from(co.join(P, P.c.id == co.c.product_id).join(L, L.c.product_id == P.c.id))
+        .where(*_eligible(), P.c.category.in_(CATEGORIES), P.c.selling_price.between(MIN_PRICE, MAX_PRICE))
+    )
+    nearest = _nearest_lateral() if lateral else _nearest_per_shelf(categories)
+    pool = union(bought, *nearest).subquery("pool")
+    together = func.coalesce(co.c.together, 0)
+    source_orders = select(func.count(func.distinct(I.c.order_id))).where(_sold()).scalar_subquery()
+    return (
+        select(
+            pool,
+            together.label("together"),
+            func.count().over().label("considered"),
+            source_orders.label("source_orders"),
+        )
+        .select_from(pool.outerjoin(co, co.c.product_id == pool.c.id))
+        .order_by(
+            together.desc(),
+            _class_rank(pool.c.classification),
+            func.abs(pool.c.selling_price - IDEAL_PRICE),
+            pool.c.id,
+        )
+        .limit(POOL)
+    )
+
+
+def _nearest_lateral() -> list[Select[Any]]:
+    shelf_categories = (
+        func.unnest(bindparam("shelf_categories", type_=ARRAY(String())))
+        .table_valued("category")
+        .render_derived(name="shelf_category")
+    )
+    shelf_classifications = (
+        func.unnest(bindparam("shelf_classifications", type_=ARRAY(String())))
+        .table_valued("classification")
+        .render_derived(name="shelf_classification")
+    )
+    shelves = shelf_categories.join(shelf_classifications, true())
+    branches = []
+    for above in (True, False):
+        nearest = _nearest(
+            shelf_categories.c.category, shelf_classifications.c.classification, above=above
+        ).lateral()
+        branches.append(select(*nearest.c).select_from(shelves.join(nearest, true())))
+    return branches
+
+
+def _nearest_per_shelf(categories: int) -> list[Select[Any]]:
+    return [
+        select(*nearest.c)
+        for i in range(categories)
+        for kind in CLASSIFICATIONS
+        for above in (True, False)
+        for nearest in [
+            _nearest(bindparam(f"category_{i}", type_=String()), literal(kind), above=above).subquery()
+        ]
+    ]
+
+
+def _nearest(category: ColumnElement[str], classification: ColumnElement[str], *, above: bool) -> Select[Any]:
+    price = P.c.selling_price
+    side = (
+        and_(price >= IDEAL_PRICE, price <= MAX_PRICE)
+        if above
+        else and_(price < IDEAL_PRICE, price >= MIN_PRICE)
+    )
+    return (
+        select(*CANDIDATE_COLUMNS)
+        .select_from(P.join(L, L.c.product_id == P.c.id))
+        .where(*_eligible(), P.c.category == category, P.c.classification == classification, side)
+        .order_by(price.asc() if above else price.desc(), P.c.id)
+        .limit(DEPTH)
+    )
+
+
+def _eligible() -> tuple[ColumnElement[bool], ...]:
+    """Every candidate rule but category and price: the tenant's, active, in stock, same currency, not the
+    source."""
+    return (
+        P.c.tenant_id == TENANT,
+        L.c.tenant_id == TENANT,
+        P.c.status == ProductStatus.ACTIVE.value,
+        P.c.currency == CURRENCY,
+        P.c.id != SOURCE,
+        L.c.available > 0,
+    )
+
+
+def _sold() -> ColumnElement[bool]:
+    return and_(I.c.tenant_id == TENANT, I.c.product_id == SOURCE, I.c.counts_as_sale.is_(True))
+
+
+def _class_rank(classification: ColumnElement[str]) -> ColumnElement[int]:
+    return case(
+        {Classification.HERO.value: 0, Classification.GOOD.value: 1, Classification.MODERATE.value: 2},
+        value=classification,
+        else_=3,
+    )

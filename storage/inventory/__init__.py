@@ -1,0 +1,1 @@
+"""Storage of the inventory area: its tables and its repository."""

@@ -1,0 +1,368 @@
+"""Inventory levels and their ledger. A level is created with its product; later changes (orders,
+InventoryService) are conditional atomic UPDATEs on the level plus one ledger row each, so stock never
+goes negative whatever runs concurrently."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.catalog import MovementType, ProductStatus
+from domain.ids import new_id
+from domain.inventory import LevelFilter, Movement, StockLevel
+from domain.money import Money
+from domain.paging import Page, PageRequest
+from storage.catalog.tables import ProductRow
+from storage.inventory.tables import InventoryLevelRow, InventoryMovementRow
+from storage.orders.tables import OrderItemRow
+from storage.suppliers.tables import SupplierRow
+from storage.text_match import contains
+
+DEFAULT_REORDER_POINT = 10
+
+
+SYSTEM_ACTOR = "system"
+
+
+LEVELS = InventoryLevelRow.__table__
+
+
+MOVEMENTS = InventoryMovementRow.__table__
+
+
+PRODUCTS = ProductRow.__table__
+
+
+SUPPLIERS = SupplierRow.__table__
+
+
+ITEMS = OrderItemRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class LevelAfter:
+    """A level's units right after a change (RETURNING), with the reorder point to compare against."""
+
+    available: int
+    reserved: int
+    backordered: int
+    reorder_point: int
+
+
+class SqlAlchemyInventoryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def open_level(
+        self,
+        *,
+        tenant_id: int,
+        product_id: uuid.UUID,
+        available: int,
+        at: datetime,
+        reorder_point: int = DEFAULT_REORDER_POINT,
+    ) -> None:
+        """Create a product's level with its opening stock, recorded as a RECEIPT when there is any."""
+        await self._session.execute(
+            insert(LEVELS).values(
+                product_id=product_id,
+                tenant_id=tenant_id,
+                available=available,
+                reserved=0,
+                backordered=0,
+                reorder_point=reorder_point,
+                reorder_quantity=0,
+                max_stock=0,
+                version=1,
+                updated_at=at,
+            )
+        )
+        if available > 0:
+            await self.record(
+                [
+                    Movement(
+                        id=new_id(),
+                        product_id=product_id,
+                        type=MovementType.RECEIPT,
+                        available_delta=available,
+                        reserved_delta=0,
+                        available_after=available,
+                        reserved_after=0,
+                        reason="initial stock",
+                        order_id=None,
+                        actor=SYSTEM_ACTOR,
+                        created_at=at,
+                    )
+                ],
+                tenant_id=tenant_id,
+            )
+
+    async def move(
+        self,
+        *,
+        tenant_id: int,
+        product_id: uuid.UUID,
+        available_delta: int = 0,
+        reserved_delta: int = 0,
+        backordered_delta: int = 0,
+        at: datetime,
+    ) -> LevelAfter | None:
+        """Shift the level's units in one conditional UPDATE; None (nothing changed) when any of them
+        would fall below zero. This is the only way stock changes after a level is opened."""
+        params = {
+            "b_tenant": tenant_id,
+            "b_product": product_id,
+            "available_delta": available_delta,
+            "reserved_delta": reserved_delta,
+            "backordered_delta": backordered_delta,
+            "at": at,
+        }
+        row = (await self._session.execute(_MOVE, params)).one_or_none()
+        return LevelAfter(*row) if row else None
+
+    async def available_of(self, tenant_id: int, product_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        stmt = select(LEVELS.c.product_id, LEVELS.c.available).where(
+            LEVELS.c.tenant_id == tenant_id, LEVELS.c.product_id.in_(list(product_ids))
+        )
+        return {pid: available for pid, available in await self._session.execute(stmt)}
+
+    async def lock(self, tenant_id: int, product_id: uuid.UUID) -> StockLevel | None:
+        """The level, locked against concurrent changes until the transaction ends."""
+        stmt = _level_select(tenant_id).where(LEVELS.c.product_id == product_id).with_for_update(of=LEVELS)
+        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        return _to_level(row) if row else None
+
+    async def set_settings(
+        self, *, tenant_id: int, product_id: uuid.UUID, values: dict[str, int], at: datetime
+    ) -> None:
+        """Change reorder_point, reorder_quantity and/or max_stock."""
+        c = LEVELS.c
+        await self._session.execute(
+            update(LEVELS)
+            .where(c.tenant_id == tenant_id, c.product_id == product_id)
+            .values(**values, version=c.version + 1, updated_at=at)
+        )
+
+    async def record(self, movements: Sequence[Movement], *, tenant_id: int) -> None:
+        """Append ledger rows (one statement for all of them)."""
+        if not movements:
+            return
+        await self._session.execute(
+            _INSERT_MOVEMENTS,
+            [
+                {
+                    "id": m.id,
+                    "tenant_id": tenant_id,
+                    "product_id": m.product_id,
+                    "type": m.type.value,
+                    "available_delta": m.available_delta,
+                    "reserved_delta": m.reserved_delta,
+                    "available_after": m.available_after,
+                    "reserved_after": m.reserved_after,
+                    "reason": m.reason,
+                    "order_id": m.order_id,
+                    "actor": m.actor,
+                    "created_at": m.created_at,
+                }
+                for m in movements
+            ],
+        )
+
+    async def levels(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, sales_since: datetime, window_days: int
+    ) -> dict[uuid.UUID, StockLevel]:
+        """The levels of these products (any status) with their recent sales velocity."""
+        stmt = _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
+            LEVELS.c.product_id.in_(list(product_ids))
+        )
+        rows = (await self._session.execute(stmt)).mappings().all()
+        return {row["product_id"]: _to_level(row) for row in rows}
+
+    async def list(
+        self,
+        tenant_id: int,
+        criteria: LevelFilter,
+        page: PageRequest,
+        *,
+        sales_since: datetime,
+        window_days: int,
+    ) -> Page[StockLevel]:
+        """Levels of the tenant's products that are not discontinued, by sku; keyset on the sku."""
+        total = await self._session.scalar(
+            _filtered(
+                select(func.count()).select_from(LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)),
+                tenant_id,
+                criteria,
+            )
+        )
+        stmt = _filtered(_level_select(tenant_id), tenant_id, criteria)
+        if page.after is not None:
+            stmt = stmt.where(PRODUCTS.c.sku > page.after)
+        stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
+        rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+        items = [_to_level(r) for r in rows[: page.size]]
+        next_after = items[-1].sku if len(rows) > page.size else None
+        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+
+    async def alerting(self, tenant_id: int, *, sales_since: datetime, window_days: int) -> list[StockLevel]:
+        """Every level that raises an alert (at or below its reorder point, backordered, or over its max
+        stock), by sku. Only alerting levels are read, never the whole catalog."""
+        c = LEVELS.c
+        condition = or_(
+            c.available <= c.reorder_point,
+            c.backordered > 0,
+            and_(c.max_stock > 0, c.available + c.reserved > c.max_stock),
+        )
+        stmt = _filtered(_level_select(tenant_id), tenant_id, LevelFilter()).where(condition)
+        stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
+        return [_to_level(r) for r in (await self._session.execute(stmt)).mappings()]
+
+    async def movements(
+        self, tenant_id: int, product_id: uuid.UUID, limit: int
+    ) -> tuple[list[Movement], int]:
+        """The newest `limit` ledger rows of a product, and how many it has in all."""
+        m = MOVEMENTS.c
+        where = (m.tenant_id == tenant_id, m.product_id == product_id)
+        total = await self._session.scalar(select(func.count()).select_from(MOVEMENTS).where(*where))
+        stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        return [_to_movement(r) for r in rows], int(total or 0)
+
+    async def ledger_sums(self, tenant_id: int, product_id: uuid.UUID) -> tuple[int, int]:
+        """Sum of the available and reserved deltas of the product's ledger."""
+        m = MOVEMENTS.c
+        row = (
+            await self._session.execute(
+                select(
+                    func.coalesce(func.sum(m.available_delta), 0),
+                    func.coalesce(func.sum(m.reserved_delta), 0),
+                ).where(m.tenant_id == tenant_id, m.product_id == product_id)
+            )
+        ).one()
+        return int(row[0]), int(row[1])
+
+
+def _move_statement() -> Any:
+    """The conditional UPDATE every stock change goes through, built once: it changes nothing when a
+    count would fall below zero."""
+    c = LEVELS.c
+    deltas = {name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered")}
+    return (
+        update(LEVELS)
+        .where(
+            c.tenant_id == bindparam("b_tenant"),
+            c.product_id == bindparam("b_product"),
+            *(c[name] + delta >= 0 for name, delta in deltas.items()),
+        )
+        .values(
+            {
+                **{c[name]: c[name] + delta for name, delta in deltas.items()},
+                c.version: c.version + 1,
+                c.updated_at: bindparam("at", type_=c.updated_at.type),
+            }
+        )
+        .returning(c.available, c.reserved, c.backordered, c.reorder_point)
+    )
+
+
+_MOVE = _move_statement()
+
+
+_INSERT_MOVEMENTS = insert(MOVEMENTS)
+
+
+def _level_select(tenant_id: int) -> Select[Any]:
+    p = PRODUCTS.c
+    return (
+        select(
+            *LEVELS.c,
+            p.sku,
+            p.title,
+            p.category,
+            p.currency,
+            p.source_price,
+            p.supplier_id,
+            SUPPLIERS.c.lead_time_days,
+        )
+        .select_from(
+            LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id).outerjoin(
+                SUPPLIERS, SUPPLIERS.c.id == p.supplier_id
+            )
+        )
+        .where(LEVELS.c.tenant_id == tenant_id, p.tenant_id == tenant_id)
+    )
+
+
+def _with_velocity(stmt: Select[Any], tenant_id: int, since: datetime, window_days: int) -> Select[Any]:
+    """Add `daily_velocity`: units of the product's live order lines since `since`, per day."""
+    i = ITEMS.c
+    sold = (
+        select(func.coalesce(func.sum(i.quantity), 0))
+        .where(
+            i.tenant_id == tenant_id,
+            i.product_id == LEVELS.c.product_id,
+            i.created_at >= since,
+            i.counts_as_sale.is_(True),
+        )
+        .scalar_subquery()
+    )
+    return stmt.add_columns((sold * 1.0 / max(1, window_days)).label("daily_velocity"))
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: LevelFilter) -> Select[Any]:
+    c, p = LEVELS.c, PRODUCTS.c
+    stmt = stmt.where(c.tenant_id == tenant_id, p.status != ProductStatus.DISCONTINUED.value)
+    if criteria.low_stock_only:
+        stmt = stmt.where(c.available <= c.reorder_point)
+    if criteria.out_of_stock_only:
+        stmt = stmt.where(c.available == 0)
+    if criteria.query:
+        stmt = stmt.where(or_(contains(p.sku, criteria.query), contains(p.title, criteria.query)))
+    return stmt
+
+
+def window_start(now: datetime, days: int) -> datetime:
+    return now - timedelta(days=days)
+
+
+def _to_level(row: Any) -> StockLevel:
+    return StockLevel(
+        product_id=row["product_id"],
+        tenant_id=row["tenant_id"],
+        sku=row["sku"],
+        title=row["title"],
+        category=row["category"],
+        unit_cost=Money(row["source_price"], row["currency"]),
+        supplier_id=row["supplier_id"],
+        available=row["available"],
+        reserved=row["reserved"],
+        backordered=row["backordered"],
+        reorder_point=row["reorder_point"],
+        reorder_quantity=row["reorder_quantity"],
+        max_stock=row["max_stock"],
+        updated_at=row["updated_at"],
+        lead_time_days=row["lead_time_days"],
+        daily_velocity=float(row.get("daily_velocity") or 0.0),
+    )
+
+
+def _to_movement(row: Any) -> Movement:
+    return Movement(
+        id=row["id"],
+        product_id=row["product_id"],
+        type=MovementType(row["type"]),
+        available_delta=row["available_delta"],
+        reserved_delta=row["reserved_delta"],
+        available_after=row["available_after"],
+        reserved_after=row["reserved_after"],
+        reason=row["reason"],
+        order_id=row["order_id"],
+        actor=row["actor"],
+        created_at=row["created_at"],
+    )

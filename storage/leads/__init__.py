@@ -1,0 +1,1 @@
+"""Storage of the leads area: its tables and its repository."""

@@ -1,0 +1,230 @@
+"""Leads on SQLAlchemy: rows <-> domain Lead, keyset pages, SQL aggregates."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, Protocol
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadSource, LeadStatus
+from domain.paging import Page, PageRequest
+from engines.factors import Factor
+from storage.leads.tables import LeadRow
+from storage.paging import keyset_page, newest_first
+
+SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
+
+
+class LeadRepository(Protocol):
+    async def add(self, lead: Lead) -> None: ...
+    async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None: ...
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None: ...
+    async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]: ...
+    async def save(self, lead: Lead) -> None: ...
+    async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool: ...
+    async def analytics(self, tenant_id: int) -> LeadAnalytics: ...
+    async def count(self, tenant_id: int) -> int: ...
+
+
+class SqlAlchemyLeadRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, lead: Lead) -> None:
+        self._session.add(LeadRow(**_row_values(lead)))
+        await self._session.flush()
+
+    async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None:
+        stmt = select(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        return _to_domain(row) if row else None
+
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None:
+        stmt = select(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.request_id == request_id)
+        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        return _to_domain(row) if row else None
+
+    async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(LeadRow), tenant_id, criteria)
+        )
+        stmt = newest_first(_filtered(select(LeadRow), tenant_id, criteria), LeadRow.id, page)
+        rows = (await self._session.execute(stmt)).scalars().all()
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_to_domain, position=lambda lead: lead.id
+        )
+
+    async def save(self, lead: Lead) -> None:
+        row = await self._session.get(LeadRow, lead.id)
+        if row is None or row.tenant_id != lead.tenant_id:
+            raise LookupError(f"lead {lead.id} vanished during its update")
+        for key, value in _row_values(lead).items():
+            setattr(row, key, value)
+        await self._session.flush()
+
+    async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool:
+        result = await self._session.execute(
+            delete(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
+        )
+        return bool(result.rowcount)
+
+    async def count(self, tenant_id: int) -> int:
+        stmt = select(func.count()).select_from(LeadRow).where(LeadRow.tenant_id == tenant_id)
+        return int(await self._session.scalar(stmt) or 0)
+
+    async def analytics(self, tenant_id: int) -> LeadAnalytics:
+        in_tenant = LeadRow.tenant_id == tenant_id
+        by_status = await self._grouped(LeadRow.status, in_tenant)
+        by_source = await self._grouped(LeadRow.source, in_tenant)
+        summary = (
+            await self._session.execute(
+                select(
+                    func.count(),
+                    func.coalesce(func.avg(LeadRow.score), 0.0),
+                    func.count().filter(LeadRow.priority.in_(["high", "urgent"])),
+                    func.count().filter(LeadRow.converted_at.is_not(None)),
+                    *_bucket_counts(),
+                ).where(in_tenant)
+            )
+        ).one()
+        total, average, high_priority, converted, *bucket_counts = summary
+        buckets = tuple(
+            (low, high, int(count))
+            for (low, high), count in zip(pairwise(SCORE_BUCKET_EDGES), bucket_counts, strict=True)
+        )
+        return LeadAnalytics(
+            total=int(total),
+            by_status={LeadStatus(k): v for k, v in by_status},
+            by_source={LeadSource(k): v for k, v in by_source},
+            average_score=round(float(average), 2),
+            high_priority=int(high_priority),
+            score_buckets=buckets,
+            converted=int(converted),
+        )
+
+    async def _grouped(self, column: Any, in_tenant: Any) -> Sequence[tuple[str, int]]:
+        stmt = select(column, func.count()).where(in_tenant).group_by(column).order_by(column)
+        return [(key, int(count)) for key, count in (await self._session.execute(stmt)).all()]
+
+
+def _bucket_counts() -> list[Any]:
+    edges = SCORE_BUCKET_EDGES
+    counts = []
+    for i, (low, high) in enumerate(pairwise(edges)):
+        last = i == len(edges) - 2
+        upper = LeadRow.score <= high if last else LeadRow.score < high
+        counts.append(func.count().filter((LeadRow.score >= low) & upper))
+    return counts
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: LeadFilter) -> Select[Any]:
+    stmt = stmt.where(LeadRow.tenant_id == tenant_id)
+    if criteria.status is not None:
+        stmt = stmt.where(LeadRow.status == criteria.status.value)
+    if criteria.source is not None:
+        stmt = stmt.where(LeadRow.source == criteria.source.value)
+    if criteria.assigned_to:
+        stmt = stmt.where(LeadRow.assigned_to == criteria.assigned_to)
+    return stmt
+
+
+def _row_values(lead: Lead) -> dict[str, Any]:
+    return {
+        "id": lead.id,
+        "tenant_id": lead.tenant_id,
+        "first_name": lead.first_name,
+        "last_name": lead.last_name,
+        "email": lead.email,
+        "phone": lead.phone,
+        "company": lead.company,
+        "job_title": lead.job_title,
+        "status": lead.status.value,
+        "source": lead.source.value,
+        "priority": lead.priority.value,
+        "score": lead.score,
+        "score_factors": [
+            {
+                "name": f.name,
+                "weight": f.weight,
+                "value": f.value,
+                "contribution": f.contribution,
+                "explanation": f.explanation,
+            }
+            for f in lead.score_factors
+        ],
+        "notes": lead.notes,
+        "tags": list(lead.tags),
+        "assigned_to": lead.assigned_to,
+        "request_id": lead.request_id,
+        "converted_contact_id": lead.converted_contact_id,
+        "converted_deal_id": lead.converted_deal_id,
+        "converted_at": lead.converted_at,
+        "created_at": lead.created_at,
+        "updated_at": lead.updated_at,
+    }
+
+
+def _to_domain(row: LeadRow) -> Lead:
+    return Lead(
+        id=row.id,
+        tenant_id=row.tenant_id,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=row.phone,
+        company=row.company,
+        job_title=row.job_title,
+        status=LeadStatus(row.status),
+        source=LeadSource(row.source),
+        priority=LeadPriority(row.priority),
+        score=row.score,
+        score_factors=tuple(Factor(**f) for f in row.score_factors),
+        notes=row.notes,
+        tags=tuple(row.tags),
+        assigned_to=row.assigned_to,
+        request_id=row.request_id,
+        converted_contact_id=row.converted_contact_id,
+        converted_deal_id=row.converted_deal_id,
+        converted_at=row.converted_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+# (source, lower-cased job title, won, lost)
+OutcomeCount = tuple[str, str, int, int]
+
+
+class LeadHistoryRepository(Protocol):
+    async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]: ...
+
+
+class SqlAlchemyLeadHistoryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]:
+        """Won and lost leads of the tenant grouped by source and job title: one row per distinct pair."""
+        won = LeadRow.status == LeadStatus.CLOSED_WON.value
+        title = func.lower(func.trim(LeadRow.job_title))
+        stmt = (
+            select(
+                LeadRow.source,
+                title,
+                func.count().filter(won),
+                func.count().filter(~won),
+            )
+            .where(
+                LeadRow.tenant_id == tenant_id,
+                LeadRow.status.in_([LeadStatus.CLOSED_WON.value, LeadStatus.CLOSED_LOST.value]),
+            )
+            .group_by(LeadRow.source, title)
+        )
+        rows = (await self._session.execute(stmt)).all()
+        return [(source, job_title, int(w), int(lost)) for source, job_title, w, lost in rows]

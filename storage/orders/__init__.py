@@ -1,0 +1,1 @@
+"""Storage of the orders area: its tables and its repository."""

@@ -1,0 +1,332 @@
+"""Orders on SQLAlchemy: rows <-> domain Order (with its lines and status history), filtered keyset
+pages, the customer's history for fraud scoring and the order number counters."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, Select, any_, bindparam, case, cast, func, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import Uuid
+
+from domain.ids import new_id
+from domain.money import Money
+from domain.orders import (
+    FinancialStatus,
+    Order,
+    OrderFilter,
+    OrderLine,
+    OrderStatus,
+    StatusChange,
+)
+from domain.paging import Page, PageRequest
+from engines.fraud import CustomerHistory
+from storage.catalog.tables import ProductRow
+from storage.orders.rows import address_json, order_values, to_order
+from storage.orders.tables import OrderItemRow, OrderNumberCounterRow, OrderRow, OrderStatusChangeRow
+from storage.paging import newest_first
+
+ORDERS = OrderRow.__table__
+
+
+ITEMS = OrderItemRow.__table__
+
+
+CHANGES = OrderStatusChangeRow.__table__
+
+
+COUNTERS = OrderNumberCounterRow.__table__
+
+
+PRODUCTS = ProductRow.__table__
+
+
+PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
+
+
+REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.value)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    """What an order line takes from the catalog."""
+
+    product_id: uuid.UUID
+    sku: str
+    title: str
+    status: str
+    price: Money
+    category: str
+
+
+class SqlAlchemyOrderRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def next_sequence(self, tenant_id: int, day: str) -> int:
+        """The next order number of the tenant's day: one upsert that increments and returns the counter.
+        Run it in a transaction of its own so the counter row is locked only for an instant."""
+        stmt = _UPSERT_COUNTER[self._session.get_bind().dialect.name]
+        return int((await self._session.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
+
+    async def catalog(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, CatalogEntry]:
+        dialect = self._session.get_bind().dialect.name
+        rows = await self._session.execute(
+            _CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)}
+        )
+        return {
+            row.id: CatalogEntry(
+                row.id, row.sku, row.title, row.status, Money(row.selling_price, row.currency), row.category
+            )
+            for row in rows
+        }
+
+    async def customer_history(self, tenant_id: int, email: str, now: datetime) -> CustomerHistory:
+        """Counts over the customer's earlier orders, in one aggregate query."""
+        params = {"tenant_id": tenant_id, "email": email, "hour_ago": now - timedelta(hours=1)}
+        orders, paid_n, cancelled, refunded, average, last_hour = (
+            await self._session.execute(_HISTORY, params)
+        ).one()
+        return CustomerHistory(
+            orders=int(orders),
+            paid_orders=int(paid_n),
+            cancelled_orders=int(cancelled),
+            refunded_orders=int(refunded),
+            average_paid_total=Decimal(str(average)) if average is not None else None,
+            orders_last_hour=int(last_hour),
+        )
+
+    async def add(self, order: Order) -> None:
+        """Insert the order, its lines and its first status entry (three statements)."""
+        await self._session.execute(_INSERT_ORDER, order_values(order))
+        await self._session.execute(
+            _INSERT_ITEMS,
+            [_item_values(order, index, line) for index, line in enumerate(order.lines)],
+        )
+        await self.add_changes(order.tenant_id, order.id, order.history)
+
+    async def add_changes(self, tenant_id: int, order_id: uuid.UUID, changes: Sequence[StatusChange]) -> None:
+        if not changes:
+            return
+        await self._session.execute(
+            _INSERT_CHANGES,
+            [
+                {
+                    "id": new_id(),
+                    "tenant_id": tenant_id,
+                    "order_id": order_id,
+                    "from_status": c.from_status.value if c.from_status else None,
+                    "to_status": c.to_status.value,
+                    "reason": c.reason,
+                    "changed_by": c.changed_by,
+                    "changed_at": c.changed_at,
+                }
+                for c in changes
+            ],
+        )
+
+    async def get(self, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False) -> Order | None:
+        stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.id == order_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        if row is None:
+            return None
+        return (await self._assemble(tenant_id, [row]))[0]
+
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Order | None:
+        stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.request_id == request_id)
+        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        return (await self._assemble(tenant_id, [row]))[0] if row else None
+
+    async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
+        """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
+        of the page are read with one query each (no N+1)."""
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(ORDERS), tenant_id, criteria)
+        )
+        stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        items = await self._assemble(tenant_id, rows[: page.size])
+        next_after = str(items[-1].id) if len(rows) > page.size else None
+        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+
+    async def save(self, order: Order) -> None:
+        """Write the mutable columns of an order."""
+        await self._session.execute(
+            update(ORDERS)
+            .where(ORDERS.c.tenant_id == order.tenant_id, ORDERS.c.id == order.id)
+            .values(
+                status=order.status.value,
+                financial_status=order.financial_status.value,
+                customer_name=order.customer_name,
+                billing_address=address_json(order.billing_address),
+                shipping_address=address_json(order.shipping_address),
+                notes=order.notes,
+                tracking_number=order.tracking_number,
+                carrier=order.carrier,
+                cancel_reason=order.cancel_reason,
+                version=order.version,
+                updated_at=order.updated_at,
+            )
+        )
+
+    async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
+        """A cancelled order's lines no longer count as sales for velocity and history."""
+        await self._session.execute(
+            update(ITEMS)
+            .where(ITEMS.c.tenant_id == tenant_id, ITEMS.c.order_id == order_id)
+            .values(counts_as_sale=False)
+        )
+
+    async def daily_sales(self, tenant_id: int, product_id: uuid.UUID, since: datetime) -> dict[date, float]:
+        """Units of the product's live order lines per UTC day since `since` (one GROUP BY)."""
+        i = ITEMS.c
+        if self._session.get_bind().dialect.name == "postgresql":
+            day = cast(func.timezone("UTC", i.created_at), Date)
+        else:
+            day = func.date(i.created_at)
+        stmt = (
+            select(day.label("day"), func.sum(i.quantity))
+            .where(
+                i.tenant_id == tenant_id,
+                i.product_id == product_id,
+                i.created_at >= since,
+                i.counts_as_sale.is_(True),
+            )
+            .group_by(day)
+        )
+        result = {}
+        for value, units in await self._session.execute(stmt):
+            result[value if isinstance(value, date) else date.fromisoformat(value)] = float(units)
+        return result
+
+    async def _assemble(self, tenant_id: int, rows: Sequence[Any]) -> list[Order]:
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        item_stmt = (
+            select(ITEMS)
+            .where(ITEMS.c.tenant_id == tenant_id, ITEMS.c.order_id.in_(ids))
+            .order_by(ITEMS.c.order_id, ITEMS.c.line_no)
+        )
+        for item in (await self._session.execute(item_stmt)).mappings():
+            lines[item["order_id"]].append(item)
+        history: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        change_stmt = (
+            select(CHANGES)
+            .where(CHANGES.c.tenant_id == tenant_id, CHANGES.c.order_id.in_(ids))
+            .order_by(CHANGES.c.order_id, CHANGES.c.id)
+        )
+        for change in (await self._session.execute(change_stmt)).mappings():
+            history[change["order_id"]].append(change)
+        return [to_order(row, lines[row["id"]], history[row["id"]]) for row in rows]
+
+
+def _history_statement() -> Any:
+    """Counts over one customer's orders, built once (bound per call: tenant, email, an hour ago)."""
+    o = ORDERS.c
+    paid = o.financial_status.in_(PAID)
+    refunded = case(
+        (o.status == OrderStatus.REFUNDED.value, 1), (o.financial_status.in_(REFUNDED), 1), else_=0
+    )
+    recent = o.created_at >= bindparam("hour_ago", type_=o.created_at.type)
+    return select(
+        func.count(),
+        func.coalesce(func.sum(case((paid, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((o.status == OrderStatus.CANCELLED.value, 1), else_=0)), 0),
+        func.coalesce(func.sum(refunded), 0),
+        func.avg(case((paid, o.total), else_=None)),
+        func.coalesce(func.sum(case((recent, 1), else_=0)), 0),
+    ).where(o.tenant_id == bindparam("tenant_id"), o.customer_email == bindparam("email"))
+
+
+def _upsert_counter(make_insert: Any) -> Any:
+    stmt = make_insert(COUNTERS).values(tenant_id=bindparam("b_tenant"), day=bindparam("b_day"), last_value=1)
+    return stmt.on_conflict_do_update(
+        index_elements=[COUNTERS.c.tenant_id, COUNTERS.c.day],
+        set_={"last_value": COUNTERS.c.last_value + 1},
+    ).returning(COUNTERS.c.last_value)
+
+
+# The statements of CreateOrder, built once: building and cache-keying a statement per call cost more
+# CPU than running it.
+_HISTORY = _history_statement()
+
+
+_UPSERT_COUNTER = {"postgresql": _upsert_counter(pg_insert), "sqlite": _upsert_counter(sqlite_insert)}
+
+
+_CATALOG_COLUMNS = select(
+    PRODUCTS.c.id,
+    PRODUCTS.c.sku,
+    PRODUCTS.c.title,
+    PRODUCTS.c.status,
+    PRODUCTS.c.selling_price,
+    PRODUCTS.c.currency,
+    PRODUCTS.c.category,
+).where(PRODUCTS.c.tenant_id == bindparam("tenant_id"))
+
+
+# PostgreSQL: one array parameter, so the statement compiles once; SQLite: an expanding IN.
+_CATALOG = {
+    "postgresql": _CATALOG_COLUMNS.where(PRODUCTS.c.id == any_(bindparam("ids", type_=ARRAY(Uuid())))),
+    "sqlite": _CATALOG_COLUMNS.where(PRODUCTS.c.id.in_(bindparam("ids", expanding=True))),
+}
+
+
+_INSERT_ORDER = insert(ORDERS)
+
+
+_INSERT_ITEMS = insert(ITEMS)
+
+
+_INSERT_CHANGES = insert(CHANGES)
+
+
+def _item_values(order: Order, index: int, line: OrderLine) -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "tenant_id": order.tenant_id,
+        "order_id": order.id,
+        "line_no": index,
+        "product_id": line.product_id,
+        "sku": line.sku,
+        "title": line.title,
+        "quantity": line.quantity,
+        "unit_price": line.unit_price.amount,
+        "total_price": line.total_price.amount,
+        "backordered": line.backordered,
+        "counts_as_sale": True,
+        "created_at": order.created_at,
+    }
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: OrderFilter) -> Select[Any]:
+    c = ORDERS.c
+    stmt = stmt.where(c.tenant_id == tenant_id)
+    if criteria.status is not None:
+        stmt = stmt.where(c.status == criteria.status.value)
+    if criteria.financial_status is not None:
+        stmt = stmt.where(c.financial_status == criteria.financial_status.value)
+    if criteria.customer_email:
+        stmt = stmt.where(c.customer_email == criteria.customer_email)
+    if criteria.created_from is not None:
+        stmt = stmt.where(c.created_at >= criteria.created_from)
+    if criteria.created_before is not None:
+        stmt = stmt.where(c.created_at < criteria.created_before)
+    if criteria.risk_level is not None:
+        stmt = stmt.where(c.risk_level == criteria.risk_level.value)
+    return stmt

@@ -1,0 +1,208 @@
+"""The transactional outbox: events are appended in the transaction of the change that caused them and
+leave the relay's queue when published. Selection is by the `published_at IS NULL` flag, never "after the
+last id", because rows of concurrent transactions commit out of id order."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, insert, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.event_log import EventCriteria, RecordedEvent
+from domain.paging import Page, PageRequest
+from storage.outbox.tables import OutboxRow
+from storage.paging import keyset_page
+
+MAX_ERROR_LENGTH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class NewOutboxEvent:
+    id: uuid.UUID
+    tenant_id: int
+    aggregate_type: str
+    aggregate_id: str
+    event_type: str
+    payload: str
+    occurred_at: datetime
+
+
+# The outbox's rows are the event log readers see.
+OutboxRecord = RecordedEvent
+
+
+# Where a live tail stands: (transaction id, seq) on PostgreSQL, (0, seq) on SQLite.
+TailPosition = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TailBatch:
+    """Events for a live tail and the position to continue after."""
+
+    records: list[OutboxRecord]
+    position: TailPosition
+
+
+# xid8 -> bigint: the oldest transaction id still running (or the next one, when none runs).
+_SNAPSHOT_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+class SqlAlchemyOutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self._postgres = session.bind.dialect.name == "postgresql"
+
+    async def append(self, events: Sequence[NewOutboxEvent]) -> None:
+        if not events:
+            return
+        await self._session.execute(
+            insert(OutboxRow),
+            [
+                {
+                    "id": e.id,
+                    "tenant_id": e.tenant_id,
+                    "aggregate_type": e.aggregate_type,
+                    "aggregate_id": e.aggregate_id,
+                    "event_type": e.event_type,
+                    "payload": e.payload,
+                    "occurred_at": e.occurred_at,
+                    "attempts": 0,
+                }
+                for e in events
+            ],
+        )
+
+    async def unpublished(self, limit: int) -> list[OutboxRecord]:
+        """The oldest waiting events of all tenants, in queue order."""
+        stmt = (
+            select(OutboxRow)
+            .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
+            .order_by(OutboxRow.seq)
+            .limit(limit)
+        )
+        return [_record(r) for r in (await self._session.execute(stmt)).scalars()]
+
+    async def mark_published(self, seqs: Collection[int], at: datetime) -> None:
+        if seqs:
+            await self._session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq.in_(list(seqs)))
+                .values(published_at=at, attempts=OutboxRow.attempts + 1, last_error=None)
+            )
+
+    async def record_failure(self, seqs: Collection[int], error: str) -> None:
+        if seqs:
+            await self._session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq.in_(list(seqs)))
+                .values(attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
+            )
+
+    async def mark_undeliverable(self, seqs: Collection[int], error: str, at: datetime) -> None:
+        """Take events Kafka will never accept (too large, invalid topic) out of the queue, keeping them."""
+        if seqs:
+            await self._session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.seq.in_(list(seqs)))
+                .values(failed_at=at, attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
+            )
+
+    async def undeliverable(self) -> int:
+        stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.failed_at.is_not(None))
+        return int(await self._session.scalar(stmt) or 0)
+
+    async def backlog(self, tenant_id: int | None = None) -> int:
+        stmt = (
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
+        )
+        if tenant_id is not None:
+            stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
+        return int(await self._session.scalar(stmt) or 0)
+
+    async def last_published_at(self) -> datetime | None:
+        return await self._session.scalar(select(func.max(OutboxRow.published_at)))
+
+    async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
+        """The tenant's events newest first; the keyset position is the queue sequence."""
+        total = await self._session.scalar(
+            _filtered(select(func.count()).select_from(OutboxRow), tenant_id, criteria)
+        )
+        stmt = _filtered(select(OutboxRow), tenant_id, criteria).order_by(OutboxRow.seq.desc())
+        if page.after:
+            stmt = stmt.where(OutboxRow.seq < int(page.after))
+        rows = (await self._session.execute(stmt.limit(page.size + 1))).scalars().all()
+        return keyset_page(
+            rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
+        )
+
+    async def tail_start(self) -> TailPosition:
+        """The tail position before every event not yet visible: new events come after it."""
+        if self._postgres:
+            xmin = int(await self._session.scalar(text(f"SELECT {_SNAPSHOT_XMIN}")) or 1)
+            return (xmin - 1, 0)
+        return (0, int(await self._session.scalar(select(func.coalesce(func.max(OutboxRow.seq), 0))) or 0))
+
+    async def tail(
+        self,
+        tenant_id: int,
+        types: Collection[str],
+        *,
+        after: TailPosition,
+        since: datetime | None,
+        limit: int,
+    ) -> TailBatch:
+        """The tenant's next events in commit order after `after`.
+
+        PostgreSQL: by (transaction id, seq), and only of transactions older than every running one (the
+        snapshot's xmin), so a slow transaction's events are never skipped. SQLite: by `seq`, which
+        BEGIN IMMEDIATE makes the commit order.
+        """
+        txid, seq = after
+        stmt = _filtered(select(OutboxRow), tenant_id, EventCriteria(types=types, start=since))
+        if self._postgres:
+            stmt = stmt.where(
+                or_(OutboxRow.txid > txid, and_(OutboxRow.txid == txid, OutboxRow.seq > seq)),
+                OutboxRow.txid < text(_SNAPSHOT_XMIN),
+            ).order_by(OutboxRow.txid, OutboxRow.seq)
+        else:
+            stmt = stmt.where(OutboxRow.seq > seq).order_by(OutboxRow.seq)
+        rows = (await self._session.execute(stmt.limit(limit))).scalars().all()
+        if not rows:
+            return TailBatch([], after)
+        last = rows[-1]
+        return TailBatch([_record(r) for r in rows], (int(last.txid or 0), last.seq))
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: EventCriteria) -> Select[Any]:
+    stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
+    if criteria.types:
+        stmt = stmt.where(OutboxRow.event_type.in_(list(criteria.types)))
+    if criteria.aggregate_id:
+        stmt = stmt.where(OutboxRow.aggregate_id == criteria.aggregate_id)
+    if criteria.start is not None:
+        stmt = stmt.where(OutboxRow.occurred_at >= criteria.start)
+    if criteria.end is not None:
+        stmt = stmt.where(OutboxRow.occurred_at < criteria.end)
+    return stmt
+
+
+def _record(row: OutboxRow) -> OutboxRecord:
+    return OutboxRecord(
+        seq=row.seq,
+        id=row.id,
+        tenant_id=row.tenant_id,
+        aggregate_type=row.aggregate_type,
+        aggregate_id=row.aggregate_id,
+        event_type=row.event_type,
+        payload=row.payload,
+        occurred_at=row.occurred_at,
+        published_at=row.published_at,
+        attempts=row.attempts,
+    )

@@ -1,1 +1,0 @@
-"""One repository per aggregate: a Protocol the use cases depend on and its SQLAlchemy implementation."""

@@ -1,0 +1,1 @@
+"""Storage of the suppliers area: its tables and its repository."""

@@ -1,0 +1,1 @@
+"""Storage of the system area: its tables and its repository."""

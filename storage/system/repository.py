@@ -1,0 +1,35 @@
+"""Cross-aggregate reads for operators: per-tenant record counts and the schema revision."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.schema import Base
+
+
+class SqlAlchemySystemRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def tenant_counts(self, tenant_id: int, tables: tuple[str, ...]) -> dict[str, int]:
+        """Rows of the tenant in each named table; a table this schema does not have counts 0."""
+        counts: dict[str, int] = {}
+        for name in tables:
+            table = Base.metadata.tables.get(name)
+            if table is None:
+                counts[name] = 0
+                continue
+            stmt = select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)
+            counts[name] = int(await self._session.scalar(stmt) or 0)
+        return counts
+
+    async def ping(self) -> None:
+        await self._session.execute(text("SELECT 1"))
+
+    async def schema_revision(self) -> str:
+        try:
+            return str(await self._session.scalar(text("SELECT version_num FROM alembic_version")) or "")
+        except SQLAlchemyError:
+            return ""

@@ -1,0 +1,1 @@
+"""Storage of the workflows area: its tables and its repository."""

@@ -19,7 +19,6 @@ from storage.catalog.tables import ProductRow
 
 PRODUCTS = ProductRow.__table__
 
-
 # Column -> PostgreSQL type of the record the JSON rows are read into.
 BULK_COLUMNS: dict[str, str] = {
     "status": "text",
@@ -36,7 +35,6 @@ BULK_COLUMNS: dict[str, str] = {
     "version": "integer",
     "updated_at": "timestamptz",
 }
-
 
 _POSTGRES_UPDATE = text(
     "UPDATE products AS p SET "

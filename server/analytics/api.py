@@ -21,7 +21,6 @@ from server.edge.validation import Violations
 
 DEFAULT_DAYS = 30
 
-
 MAX_DAYS = 365
 
 

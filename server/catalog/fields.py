@@ -18,21 +18,15 @@ from server.edge.validation import Violations
 
 SKU_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-
 ASIN_PATTERN = re.compile(r"^[A-Z0-9]{10}$")
-
 
 TITLE_MAX = 200
 
-
 DESCRIPTION_MAX = 5000
-
 
 QUERY_MAX = 200
 
-
 MAX_IMAGES = 20
-
 
 URL_MAX = 2048
 

@@ -15,7 +15,6 @@ from server.events.registration import EventRegistration
 
 STATUS = EnumMapping(pb.ProductStatus, ProductStatus, "PRODUCT_STATUS")
 
-
 CLASSIFICATION = EnumMapping(pb.ProductClassification, Classification, "PRODUCT_CLASSIFICATION")
 
 

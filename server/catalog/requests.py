@@ -48,7 +48,6 @@ UPDATE_PATHS: dict[str, str] = {
     "tags": "tags",
 }
 
-
 OPTIONAL_SCALARS = ("competitor_count", "review_rating", "review_count")
 
 
@@ -214,7 +213,6 @@ def list_query(request: pb.ListProductsRequest, categories: Collection[str]) -> 
 
 
 CHANGE_PATHS = ("status", "category", "supplier_id", "price_change", "add_tags", "remove_tags")
-
 
 PERCENT_RANGE = (Decimal(-100), Decimal(1000))
 

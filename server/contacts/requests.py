@@ -16,15 +16,11 @@ from server.edge.validation import Violations, mask_paths
 
 NAME_MAX = 100
 
-
 TEXT_MAX = 200
-
 
 NOTES_MAX = 5000
 
-
 ADDRESS_LINE_MAX = 200
-
 
 ADDRESS_LINES_MAX = 10
 

@@ -23,18 +23,13 @@ from server.edge.validation import Violations, mask_paths
 
 TITLE_MAX = 200
 
-
 TEXT_MAX = 200
-
 
 NOTES_MAX = 5000
 
-
 CLOSE_REASON_MAX = 1000
 
-
 DEFAULT_PERIOD = timedelta(days=30)
-
 
 ZERO = Decimal("0.00")
 

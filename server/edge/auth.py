@@ -32,7 +32,6 @@ class Principal:
 
 ANONYMOUS = Principal(subject="anonymous", tenants=None)
 
-
 # The principal of the call being served, set by the interceptor once it has authenticated the caller.
 current_principal: contextvars.ContextVar[Principal | None] = contextvars.ContextVar(
     "current_principal", default=None

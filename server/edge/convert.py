@@ -68,7 +68,6 @@ def factors_to_proto(factors: tuple[Factor, ...]) -> list[common_pb2.ScoreFactor
 
 NANOS_PER_UNIT = 1_000_000_000
 
-
 # NUMERIC(14,2): twelve digits before the point.
 MAX_MONEY_UNITS = 10**12 - 1
 

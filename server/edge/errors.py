@@ -11,7 +11,6 @@ from domain.errors import DomainError, ErrorKind, FailedPrecondition, InvalidArg
 
 ERROR_DOMAIN = "crm.v2"
 
-
 _CODES: dict[ErrorKind, tuple[grpc.StatusCode, int]] = {
     kind: (grpc.StatusCode[kind.value], getattr(code_pb2, kind.value)) for kind in ErrorKind
 }

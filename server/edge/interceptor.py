@@ -21,9 +21,7 @@ from server.logging import CallContext, current_call
 
 logger = logging.getLogger("crm.access")
 
-
 REQUEST_ID_HEADER = "x-request-id"
-
 
 # Infrastructure services answer without credentials: load balancers probe health, grpcurl reflects.
 UNAUTHENTICATED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")

@@ -6,7 +6,8 @@ import enum
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TypeVar
 
 from email_validator import EmailNotValidError, validate_email
@@ -16,29 +17,25 @@ from google.protobuf.message import Message
 
 from domain.errors import FieldViolation, InvalidArgument
 from domain.ids import parse_id
-from server.edge.convert import EnumMapping
+from domain.money import DEFAULT_CURRENCY, Money
+from server.edge.convert import EnumMapping, money_from_proto
 
 E = TypeVar("E", bound=enum.Enum)
 
-
 MAX_TENANT_ID = 2**63 - 1
 
+ZERO = Decimal(0)
 
 # Timestamp range of years 0001-9999, as google.protobuf.Timestamp defines it.
 MIN_TIMESTAMP_SECONDS = -62_135_596_800
 
-
 MAX_TIMESTAMP_SECONDS = 253_402_300_799
-
 
 PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
 
-
 REQUEST_ID_MAX = 100
 
-
 DEFAULT_PAGE_SIZE = 20
-
 
 MAX_PAGE_SIZE = 100
 
@@ -112,6 +109,32 @@ class Violations:
             return uuid.UUID(int=0)
         return parsed
 
+    def optional_id(self, field: str, value: str) -> uuid.UUID | None:
+        """An id that may be left empty (None); anything else must be a UUID."""
+        return self.id(field, value) if value.strip() else None
+
+    def calendar_date(self, field: str, message: Message, name: str) -> date | None:
+        """The google.type.Date in `message.<name>`, None when unset; a violation unless it is a full
+        calendar date."""
+        if not message.HasField(name):
+            return None
+        value = getattr(message, name)
+        try:
+            return date(value.year, value.month, value.day)
+        except ValueError:
+            self.add(field, "must be a full calendar date (year, month and day)")
+            return None
+
+    def amount(self, field: str, message: Message, name: str) -> Money:
+        """Non-negative Money with a currency in `message.<name>`; unset means zero in the default
+        currency."""
+        if not message.HasField(name):
+            return Money(ZERO, DEFAULT_CURRENCY)
+        value = getattr(message, name)
+        if not value.currency_code.strip():
+            self.add(f"{field}.currency_code", "is required when an amount is given (e.g. USD)")
+        return money_from_proto(self, field, value)
+
     def request_id(self, field: str, value: str) -> str | None:
         cleaned = self.text(field, value, max_length=REQUEST_ID_MAX)
         return cleaned or None
@@ -149,6 +172,15 @@ class Violations:
 def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:
     allowed = "\n\t\r" if allow_whitespace else ""
     return any((ord(ch) < 32 or ord(ch) == 127) and ch not in allowed for ch in text)
+
+
+def tenant_and_id(tenant_id: int, raw_id: str, field: str) -> uuid.UUID:
+    """The id of a request that carries only its tenant and one id (Get, Delete, …), both checked."""
+    v = Violations()
+    v.tenant(tenant_id)
+    parsed = v.id(field, raw_id)
+    v.raise_if_any()
+    return parsed
 
 
 def tenant_only(tenant_id: int) -> int:

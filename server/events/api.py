@@ -19,9 +19,7 @@ from server.events.usecases import EventUseCases
 
 DEFAULT_PAGE_SIZE = 50
 
-
 MAX_PAGE_SIZE = 200
-
 
 MAX_TYPES = 50
 

@@ -14,7 +14,6 @@ from storage.uow import SqlAlchemyUnitOfWork
 
 TAIL_BATCH = 200
 
-
 TAIL_POLL_SECONDS = 1.0
 
 

@@ -21,7 +21,6 @@ from server.workflows.proto import (
 
 CONSTRAINT = EnumMapping(pb.PricingConstraint, PricingConstraint, "PRICING_CONSTRAINT")
 
-
 ENGINE = common_pb2.RESULT_SOURCE_ENGINE
 
 

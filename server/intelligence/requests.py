@@ -29,24 +29,17 @@ from server.workflows.proto import STATE, TYPE
 
 CROSS_SELL_TYPE = EnumMapping(pb.CrossSellType, CrossSellType, "CROSS_SELL_TYPE")
 
-
 DEMAND = EnumMapping(pb.DemandLevel, DemandLevel, "DEMAND_LEVEL")
-
 
 MAX_CROSS_SELL = 20
 
-
 DEFAULT_CROSS_SELL = 5
-
 
 MAX_RELATED = 50
 
-
 DEFAULT_RELATED = 10
 
-
 MAX_COMPETITOR_PRICES = 50
-
 
 SEASONALITY_RANGE = (0.5, 2.0)
 

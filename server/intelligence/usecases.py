@@ -28,9 +28,7 @@ from storage.intelligence.cross_sell import CandidateQuery
 # the ideal price, the `limit` nearest-priced ones, so the work is bounded however large the catalog.
 CROSS_SELL_POOL_FACTOR = 4
 
-
 CROSS_SELL_MIN_POOL = 40
-
 
 RELATED_POOL = 300
 

@@ -27,15 +27,11 @@ from server.events.registration import EventRegistration
 
 MOVEMENT_TYPE = EnumMapping(pb.MovementType, MovementType, "MOVEMENT_TYPE")
 
-
 ALERT_TYPE = EnumMapping(pb.InventoryAlertType, AlertType, "INVENTORY_ALERT_TYPE")
-
 
 ALERT_FILTER = EnumMapping(pb.InventoryAlertFilter, AlertFilter, "INVENTORY_ALERT_FILTER")
 
-
 SEVERITY = {s: pb.AlertSeverity.Value(f"ALERT_SEVERITY_{s.name}") for s in AlertSeverity}
-
 
 HISTORY_SOURCE = {
     "orders": pb.SALES_HISTORY_SOURCE_ORDERS,

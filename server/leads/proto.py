@@ -15,9 +15,7 @@ from server.events.registration import EventRegistration
 
 STATUS = EnumMapping(pb.LeadStatus, LeadStatus, "LEAD_STATUS")
 
-
 SOURCE = EnumMapping(pb.LeadSource, LeadSource, "LEAD_SOURCE")
-
 
 PRIORITY = EnumMapping(pb.LeadPriority, LeadPriority, "LEAD_PRIORITY")
 

@@ -17,9 +17,7 @@ from server.leads.proto import PRIORITY, SOURCE, STATUS
 
 NAME_MAX = 100
 
-
 COMPANY_MAX = 200
-
 
 NOTES_MAX = 5000
 

@@ -14,12 +14,9 @@ from server.events.registration import EventRegistration
 
 STATUS = EnumMapping(pb.OrderStatus, OrderStatus, "ORDER_STATUS")
 
-
 FINANCIAL_STATUS = EnumMapping(pb.FinancialStatus, FinancialStatus, "FINANCIAL_STATUS")
 
-
 RISK_LEVEL = EnumMapping(pb.RiskLevel, RiskLevel, "RISK_LEVEL")
-
 
 FRAUD_ACTION = EnumMapping(pb.FraudAction, FraudAction, "FRAUD_ACTION")
 

@@ -30,18 +30,13 @@ from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, STATUS
 
 NAME_MAX = 200
 
-
 NOTES_MAX = 5000
-
 
 REASON_MAX = 500
 
-
 CARRIER_MAX = 100
 
-
 LINE_MAX = 200
-
 
 UPDATE_PATHS = (
     "status",

@@ -16,15 +16,11 @@ from server.suppliers.proto import MARKETPLACE
 
 NAME_MAX = 200
 
-
 NOTES_MAX = 5000
-
 
 URL_MAX = 2048
 
-
 QUERY_MAX = 200
-
 
 MAX_LEAD_TIME_DAYS = 365
 

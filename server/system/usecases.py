@@ -15,7 +15,6 @@ from storage.uow import SqlAlchemyUnitOfWork
 
 logger = logging.getLogger(__name__)
 
-
 COUNTED_TABLES = ("leads", "contacts", "deals", "products", "suppliers", "orders", "workflows")
 
 

@@ -26,9 +26,7 @@ from server.events.registration import EventRegistration
 
 TYPE = EnumMapping(pb.WorkflowType, WorkflowType, "WORKFLOW_TYPE")
 
-
 STATE = EnumMapping(pb.WorkflowState, WorkflowState, "WORKFLOW_STATE")
-
 
 SOURCE = EnumMapping(common_pb2.ResultSource, ResultSource, "RESULT_SOURCE")
 

@@ -29,9 +29,7 @@ from server.intelligence.usecases import IntelligenceUseCases
 
 Report = Callable[[float, str], Awaitable[None]]
 
-
 Apply = Callable[[IntelligenceUnitOfWork, Workflow], Awaitable[None]]
-
 
 # A crew run inside a workflow may take longer than one RPC's AI_REQUEST_TIMEOUT.
 AGENT_DEADLINE_FACTOR = 10

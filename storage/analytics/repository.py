@@ -28,7 +28,6 @@ from storage.workflows.tables import WorkflowRow
 
 PAID_STATUSES = ("paid", "partially_refunded")
 
-
 CLOSED_STAGES = ("closed_won", "closed_lost")
 
 

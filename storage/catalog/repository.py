@@ -25,9 +25,7 @@ from storage.text_match import contains
 
 PRODUCTS = ProductRow.__table__
 
-
 LEVELS = InventoryLevelRow.__table__
-
 
 # A product row with the stock columns of its level.
 _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)

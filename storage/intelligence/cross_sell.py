@@ -47,15 +47,11 @@ from storage.orders.tables import OrderItemRow
 
 P = ProductRow.__table__
 
-
 L = InventoryLevelRow.__table__
-
 
 I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
 
-
 CLASSIFICATIONS = tuple(c.value for c in Classification)
-
 
 CANDIDATE_COLUMNS = (
     P.c.id,
@@ -68,30 +64,21 @@ CANDIDATE_COLUMNS = (
     L.c.available,
 )
 
-
 TENANT = bindparam("tenant_id", type_=BigInteger())
-
 
 SOURCE = bindparam("source_id", type_=Uuid())
 
-
 CURRENCY = bindparam("currency", type_=String())
-
 
 MIN_PRICE = bindparam("min_price", type_=P.c.selling_price.type)
 
-
 MAX_PRICE = bindparam("max_price", type_=P.c.selling_price.type)
-
 
 IDEAL_PRICE = bindparam("ideal_price", type_=P.c.selling_price.type)
 
-
 POOL = bindparam("pool", type_=Integer())
 
-
 DEPTH = bindparam("depth", type_=Integer())
-
 
 CATEGORIES = bindparam("categories", expanding=True, type_=String())
 

@@ -32,9 +32,7 @@ from storage.orders.tables import OrderItemRow
 
 P = ProductRow.__table__
 
-
 I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
-
 
 ACTIVE = ProductStatus.ACTIVE.value
 

@@ -26,21 +26,15 @@ from storage.text_match import contains
 
 DEFAULT_REORDER_POINT = 10
 
-
 SYSTEM_ACTOR = "system"
-
 
 LEVELS = InventoryLevelRow.__table__
 
-
 MOVEMENTS = InventoryMovementRow.__table__
-
 
 PRODUCTS = ProductRow.__table__
 
-
 SUPPLIERS = SupplierRow.__table__
-
 
 ITEMS = OrderItemRow.__table__
 
@@ -272,7 +266,6 @@ def _move_statement() -> Any:
 
 
 _MOVE = _move_statement()
-
 
 _INSERT_MOVEMENTS = insert(MOVEMENTS)
 

@@ -37,21 +37,15 @@ from storage.paging import newest_first
 
 ORDERS = OrderRow.__table__
 
-
 ITEMS = OrderItemRow.__table__
-
 
 CHANGES = OrderStatusChangeRow.__table__
 
-
 COUNTERS = OrderNumberCounterRow.__table__
-
 
 PRODUCTS = ProductRow.__table__
 
-
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
-
 
 REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.value)
 
@@ -265,9 +259,7 @@ def _upsert_counter(make_insert: Any) -> Any:
 # CPU than running it.
 _HISTORY = _history_statement()
 
-
 _UPSERT_COUNTER = {"postgresql": _upsert_counter(pg_insert), "sqlite": _upsert_counter(sqlite_insert)}
-
 
 _CATALOG_COLUMNS = select(
     PRODUCTS.c.id,
@@ -279,19 +271,15 @@ _CATALOG_COLUMNS = select(
     PRODUCTS.c.category,
 ).where(PRODUCTS.c.tenant_id == bindparam("tenant_id"))
 
-
 # PostgreSQL: one array parameter, so the statement compiles once; SQLite: an expanding IN.
 _CATALOG = {
     "postgresql": _CATALOG_COLUMNS.where(PRODUCTS.c.id == any_(bindparam("ids", type_=ARRAY(Uuid())))),
     "sqlite": _CATALOG_COLUMNS.where(PRODUCTS.c.id.in_(bindparam("ids", expanding=True))),
 }
 
-
 _INSERT_ORDER = insert(ORDERS)
 
-
 _INSERT_ITEMS = insert(ITEMS)
-
 
 _INSERT_CHANGES = insert(CHANGES)
 

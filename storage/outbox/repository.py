@@ -35,7 +35,6 @@ class NewOutboxEvent:
 # The outbox's rows are the event log readers see.
 OutboxRecord = RecordedEvent
 
-
 # Where a live tail stands: (transaction id, seq) on PostgreSQL, (0, seq) on SQLite.
 TailPosition = tuple[int, int]
 

@@ -32,7 +32,6 @@ from storage.workflows.tables import WorkflowRow
 
 W = WorkflowRow.__table__
 
-
 UNFINISHED = (WorkflowState.PENDING.value, WorkflowState.RUNNING.value)
 
 

@@ -11,7 +11,7 @@ GRPCURL_VERSION ?= v1.9.4
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup protos protos-check proto-deps lint proto-lint run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup protos protos-check proto-deps lint proto-lint typecheck run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -47,7 +47,10 @@ $(GOBIN)/grpcurl:
 proto-lint: proto-deps $(GOBIN)/buf ## buf lint of the contract
 	$(GOBIN)/buf lint
 
-lint: proto-lint protos-check ## proto lint, stale-stub check and ruff
+typecheck: $(VENV)/.installed ## mypy: strict for engines/ and domain/, normal elsewhere (pyproject.toml)
+	$(VENV)/bin/mypy
+
+lint: proto-lint protos-check typecheck ## proto lint, stale-stub check, mypy and ruff
 	$(VENV)/bin/ruff check engines domain storage server clients tests scripts
 
 run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)

@@ -43,7 +43,7 @@ def from_json(kind: Any, data: Any) -> Any:
         return tuple(from_json(item, v) for v in data)
     if origin in (dict, Mapping) or kind is dict:
         return dict(data)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         return kind(
             **{

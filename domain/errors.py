@@ -128,10 +128,3 @@ class Unauthenticated(DomainError):
 
     kind = ErrorKind.UNAUTHENTICATED
     reason = "INVALID_CREDENTIALS"
-
-
-class ResourceExhausted(DomainError):
-    """The request is larger than the service accepts."""
-
-    kind = ErrorKind.RESOURCE_EXHAUSTED
-    reason = "REQUEST_TOO_LARGE"

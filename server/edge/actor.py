@@ -3,6 +3,8 @@ is on, else the actor the request names, else `anonymous`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from server.config import Settings
@@ -15,7 +17,7 @@ class ActorResolver:
     def __init__(self, *, auth_enabled: bool) -> None:
         self._auth_enabled = auth_enabled
 
-    def __call__(self, context: grpc.aio.ServicerContext, requested: str = "") -> str:
+    def __call__(self, context: grpc.aio.ServicerContext[Any, Any], requested: str = "") -> str:
         if self._auth_enabled:
             # The interceptor authenticated this call; a caller cannot claim to be someone else.
             principal = current_principal.get()

@@ -33,9 +33,9 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
 
     async def intercept_service(
         self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any] | None]],
         details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
+    ) -> grpc.RpcMethodHandler[Any, Any] | None:
         handler = await continuation(details)
         if handler is None:
             return handler
@@ -68,7 +68,7 @@ class _Call:
         self.request_id = supplied or str(uuid.uuid4())
 
     def unary(self, behavior: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-        async def handle(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             started = self._begin(request)
             try:
                 await self._prepare(request, context)
@@ -83,7 +83,7 @@ class _Call:
         return handle
 
     def stream(self, behavior: Callable[..., Any]) -> Callable[..., AsyncIterator[Any]]:
-        async def handle(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             started = self._begin(request)
             try:
                 await self._prepare(request, context)
@@ -105,7 +105,7 @@ class _Call:
         current_call.set(CallContext(self.request_id, self._method, tenant_id))
         return time.perf_counter()
 
-    async def _prepare(self, request: Any, context: grpc.aio.ServicerContext) -> None:
+    async def _prepare(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> None:
         await context.send_initial_metadata(((REQUEST_ID_HEADER, self.request_id),))
         if self._method.startswith(UNAUTHENTICATED_PREFIXES):
             return
@@ -115,7 +115,9 @@ class _Call:
         if isinstance(tenant_id, int) and tenant_id > 0:
             principal.authorize(tenant_id)
 
-    async def _fail(self, exc: BaseException, context: grpc.aio.ServicerContext, started: float) -> None:
+    async def _fail(
+        self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], started: float
+    ) -> None:
         """Turn `exc` into the call's status; returns only for exceptions grpc must see as they are."""
         if isinstance(exc, grpc.aio.AbortError | asyncio.CancelledError):
             self._log(context.code() or grpc.StatusCode.CANCELLED, started)

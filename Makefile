@@ -8,6 +8,7 @@ PIP         := $(VENV)/bin/pip
 GOBIN       ?= $(shell go env GOPATH 2>/dev/null)/bin
 BUF_VERSION ?= v1.50.0
 GRPCURL_VERSION ?= v1.9.4
+GHZ_VERSION ?= v0.120.0
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
@@ -44,6 +45,9 @@ $(GOBIN)/buf:
 $(GOBIN)/grpcurl:
 	GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
 
+$(GOBIN)/ghz:
+	GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
+
 proto-lint: proto-deps $(GOBIN)/buf ## buf lint of the contract
 	$(GOBIN)/buf lint
 
@@ -59,11 +63,11 @@ run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)
 	@echo "  grpcurl -plaintext -d '{\"tenant_id\": 1, \"lead\": {\"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"email\": \"ada@analytical.io\", \"company\": \"Analytical Engines\", \"job_title\": \"CTO\", \"source\": \"LEAD_SOURCE_REFERRAL\"}}' $${HOST:-127.0.0.1}:$${PORT:-8004} crm.v2.LeadService/CreateLead"
 	$(VENV)/bin/crm-server
 
-test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central) and grpcurl (Go proxy), when java/mvn/go exist
+test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central), grpcurl and ghz (Go proxy), when java/mvn/go exist
 	@if command -v java >/dev/null && command -v mvn >/dev/null; then deploy/kafka/kafka.sh resolve >/dev/null; \
 	else echo "java/mvn missing: Kafka tests will skip (CI installs them)"; fi
-	@if command -v go >/dev/null; then $(MAKE) -s $(GOBIN)/grpcurl; \
-	else echo "go missing: grpcurl tests will skip (CI installs it)"; fi
+	@if command -v go >/dev/null; then $(MAKE) -s $(GOBIN)/grpcurl $(GOBIN)/ghz; \
+	else echo "go missing: grpcurl and ghz tests will skip (CI installs them)"; fi
 
 test: test-tools ## install what the tests need and run them all (PostgreSQL and Kafka included)
 	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q

@@ -16,7 +16,7 @@ WELL_KNOWN_ROOT = pathlib.Path(grpc_tools.__file__).parent / "_proto"
 
 def main(out_dir: str) -> int:
     out = pathlib.Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "crm" / "v2").mkdir(parents=True, exist_ok=True)
     protos = sorted(str(p.relative_to(PROTO_ROOT)) for p in (PROTO_ROOT / "crm" / "v2").glob("*.proto"))
     code = protoc.main(
         [
@@ -27,6 +27,9 @@ def main(out_dir: str) -> int:
             f"--python_out={out}",
             f"--pyi_out={out}",
             f"--grpc_python_out={out}",
+            # The same files with their comments, for server reflection (server/reflection.py).
+            f"--descriptor_set_out={out / 'crm' / 'v2' / 'descriptors.binpb'}",
+            "--include_source_info",
             *protos,
         ]
     )

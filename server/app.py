@@ -10,12 +10,12 @@ import logging
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
 from domain.clock import utcnow
 from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
 from server.config import Settings
+from server.reflection import ContractReflection, add_reflection
 from storage.migrations import upgrade_to_head
 
 logger = logging.getLogger(__name__)
@@ -92,9 +92,7 @@ class CrmServer:
         for area, servicer in self._servicers:
             area.add_to_server(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
-        reflection.enable_server_reflection(
-            (*service_names(), health.SERVICE_NAME, reflection.SERVICE_NAME), server
-        )
+        add_reflection(ContractReflection((*service_names(), health.SERVICE_NAME)), server)
 
     def _bind(self, server: grpc.aio.Server) -> int:
         s = self.settings

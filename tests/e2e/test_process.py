@@ -119,6 +119,50 @@ def test_grpcurl_lists_describes_and_calls_the_service(served):
     assert "InvalidArgument" in bad.stderr and "lead.email" in bad.stderr
 
 
+def ghz() -> str:
+    found = shutil.which("ghz") or shutil.which(str(Path.home() / "go" / "bin" / "ghz"))
+    if not found:
+        unavailable("ghz is not installed (make test-tools installs it with go install)")
+    return found
+
+
+def test_ghz_finds_the_method_through_reflection(served):
+    _, target = served
+    report = subprocess.run(
+        [
+            ghz(),
+            "--insecure",
+            "--call",
+            "grpc.health.v1.Health.Check",
+            "-n",
+            "20",
+            "-c",
+            "2",
+            "-O",
+            "json",
+            target,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["statusCodeDistribution"] == {"OK": 20}
+
+
+def test_grpcurl_describes_a_method_with_its_documentation(served):
+    _, target = served
+    described = subprocess.run(
+        [grpcurl(), "-plaintext", target, "describe", "crm.v2.LeadService.CreateLead"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert described.returncode == 0, described.stderr
+    assert "rpc CreateLead" in described.stdout
+    assert "Creates a lead and scores it" in described.stdout
+
+
 async def test_sigterm_drains_open_calls_and_exits_cleanly(served):
     process, target = served
     async with grpc.aio.insecure_channel(target) as channel:

@@ -59,6 +59,60 @@ async def test_reflection_describes_a_service_with_its_dependencies(channel):
     assert "crm/v2/lead_service.proto" in names
 
 
+def files_of(
+    response: reflection_pb2.ServerReflectionResponse,
+) -> dict[str, descriptor_pb2.FileDescriptorProto]:
+    protos = [
+        descriptor_pb2.FileDescriptorProto.FromString(raw)
+        for raw in response.file_descriptor_response.file_descriptor_proto
+    ]
+    return {proto.name: proto for proto in protos}
+
+
+@pytest.mark.parametrize(
+    ("symbol", "file"),
+    [
+        ("crm.v2.LeadService.CreateLead", "crm/v2/lead_service.proto"),  # a method
+        ("crm.v2.Lead.email", "crm/v2/lead_service.proto"),  # a field
+        ("grpc.health.v1.Health.Check", "grpc_health/v1/health.proto"),  # what ghz --call asks for
+    ],
+)
+async def test_reflection_resolves_methods_and_fields_to_their_file(channel, symbol, file):
+    response = await reflect(channel, reflection_pb2.ServerReflectionRequest(file_containing_symbol=symbol))
+    assert file in files_of(response)
+
+
+@pytest.mark.parametrize("symbol", ["crm.v2.NoSuchService", "nowhere", ""])
+async def test_reflection_answers_not_found_for_an_unknown_symbol(channel, symbol):
+    response = await reflect(channel, reflection_pb2.ServerReflectionRequest(file_containing_symbol=symbol))
+    assert response.error_response.error_code == grpc.StatusCode.NOT_FOUND.value[0]
+
+
+async def test_reflection_serves_the_contract_with_its_comments(channel):
+    response = await reflect(
+        channel, reflection_pb2.ServerReflectionRequest(file_containing_symbol="crm.v2.LeadService")
+    )
+    lead_file = files_of(response)["crm/v2/lead_service.proto"]
+    comments = [location.leading_comments for location in lead_file.source_code_info.location]
+    assert any("Creates a lead and scores it" in comment for comment in comments)
+
+
+async def test_reflection_answers_on_v1_as_on_v1alpha(channel):
+    call = channel.stream_stream(
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+        request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+        response_deserializer=reflection_pb2.ServerReflectionResponse.FromString,
+    )
+    responses = [r async for r in call(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))]
+    listed = {s.name for s in responses[0].list_services_response.service}
+    assert {"grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"} <= listed
+    described = await reflect(
+        channel,
+        reflection_pb2.ServerReflectionRequest(file_containing_symbol="grpc.reflection.v1.ServerReflection"),
+    )
+    assert "grpc/reflection/v1/reflection.proto" in files_of(described)
+
+
 @pytest.mark.parametrize("service", ["", *sorted(EVERY_SERVICE)])
 async def test_standard_health_reports_each_service_serving(channel, service):
     response = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=service))

@@ -9,10 +9,13 @@ GOBIN       ?= $(shell go env GOPATH 2>/dev/null)/bin
 BUF_VERSION ?= v1.50.0
 GRPCURL_VERSION ?= v1.9.4
 GHZ_VERSION ?= v0.120.0
+PROTOC_GEN_GO_VERSION ?= v1.36.10
+PROTOC_GEN_GO_GRPC_VERSION ?= v1.5.1
+PROTOC_GEN_ES_VERSION ?= 2.13.0
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup protos protos-check proto-deps lint proto-lint typecheck run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup protos protos-check proto-deps lint proto-lint typecheck stubs run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -45,6 +48,19 @@ $(GOBIN)/buf:
 $(GOBIN)/grpcurl:
 	GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
 
+$(GOBIN)/protoc-gen-go:
+	GOFLAGS=-mod=mod go install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
+
+$(GOBIN)/protoc-gen-go-grpc:
+	GOFLAGS=-mod=mod go install google.golang.org/grpc/cmd/protoc-gen-go-grpc@$(PROTOC_GEN_GO_GRPC_VERSION)
+
+build/tools/node_modules/.bin/protoc-gen-es:
+	mkdir -p build/tools && npm install --silent --no-audit --no-fund --prefix build/tools @bufbuild/protoc-gen-es@$(PROTOC_GEN_ES_VERSION)
+
+stubs: proto-deps $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-grpc build/tools/node_modules/.bin/protoc-gen-es ## Go (clients/go/gen) and TypeScript (build/gen/ts) stubs from buf.gen.yaml
+	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --path protos/crm
+	cd clients/go && go build -o ../../build/bin/crm-example .
+
 $(GOBIN)/ghz:
 	GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
 
@@ -68,6 +84,8 @@ test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central), grpcurl and
 	else echo "java/mvn missing: Kafka tests will skip (CI installs them)"; fi
 	@if command -v go >/dev/null; then $(MAKE) -s $(GOBIN)/grpcurl $(GOBIN)/ghz; \
 	else echo "go missing: grpcurl and ghz tests will skip (CI installs them)"; fi
+	@if command -v go >/dev/null && command -v npm >/dev/null; then $(MAKE) -s stubs; \
+	else echo "go or npm missing: the Go client test will skip"; fi
 
 test: test-tools ## install what the tests need and run them all (PostgreSQL and Kafka included)
 	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q

@@ -150,6 +150,21 @@ def test_ghz_finds_the_method_through_reflection(served):
     assert json.loads(report.stdout)["statusCodeDistribution"] == {"OK": 20}
 
 
+GO_CLIENT = Path(__file__).resolve().parents[2] / "build" / "bin" / "crm-example"
+
+
+def test_a_go_client_built_from_the_buf_stubs_creates_and_reads_a_product(served):
+    if not GO_CLIENT.exists():
+        unavailable("the Go client is not built (make stubs builds it; make test-tools runs it)")
+    _, target = served
+    result = subprocess.run(
+        [str(GO_CLIENT), "-target", target, "-tenant", "7"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    product_id, sku, classification = result.stdout.split()
+    assert sku.startswith("GO-") and classification.startswith("PRODUCT_CLASSIFICATION_")
+
+
 def test_grpcurl_describes_a_method_with_its_documentation(served):
     _, target = served
     described = subprocess.run(

@@ -15,7 +15,7 @@ PROTOC_GEN_ES_VERSION ?= 2.13.0
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup protos protos-check proto-deps lint proto-lint typecheck stubs run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -67,10 +67,13 @@ $(GOBIN)/ghz:
 proto-lint: proto-deps $(GOBIN)/buf ## buf lint of the contract
 	$(GOBIN)/buf lint
 
+breaking: proto-deps $(GOBIN)/buf ## buf breaking against the latest release tag (v2.*; v2.0.0's commit without tags)
+	BUF=$(GOBIN)/buf scripts/proto_breaking.sh
+
 typecheck: $(VENV)/.installed ## mypy: strict for engines/ and domain/, normal elsewhere (pyproject.toml)
 	$(VENV)/bin/mypy
 
-lint: proto-lint protos-check typecheck ## proto lint, stale-stub check, mypy and ruff
+lint: proto-lint breaking protos-check typecheck ## proto lint, breaking-change check, stale-stub check, mypy, ruff
 	$(VENV)/bin/ruff check engines domain storage server clients tests scripts
 
 run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)

@@ -12,6 +12,7 @@ GHZ_VERSION ?= v0.120.0
 PROTOC_GEN_GO_VERSION ?= v1.36.10
 PROTOC_GEN_GO_GRPC_VERSION ?= v1.5.1
 PROTOC_GEN_ES_VERSION ?= 2.13.0
+PROTOC_GEN_DOC_VERSION ?= v1.5.1
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
@@ -33,14 +34,16 @@ proto-deps: $(VENV)/.installed ## stage google/type and google/rpc protos from g
 	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc && \
 	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/
 
-protos: $(VENV)/.installed ## regenerate generated/ from protos/
+protos: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## regenerate generated/ and docs/api.md from protos/
 	rm -rf generated && mkdir -p generated
-	$(PY) scripts/gen_protos.py generated
+	PATH="$(GOBIN):$$PATH" $(PY) scripts/gen_protos.py generated docs
 
-protos-check: $(VENV)/.installed ## fail when generated/ is stale
-	@tmp=$$(mktemp -d) && $(PY) scripts/gen_protos.py $$tmp && \
-	if diff -r -q -x __pycache__ $$tmp generated >/dev/null; then echo "generated/ is up to date"; rm -rf $$tmp; \
-	else diff -r -q -x __pycache__ $$tmp generated; rm -rf $$tmp; echo "generated/ is stale: run 'make protos'"; exit 1; fi
+protos-check: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## fail when generated/ or docs/api.md is stale
+	@tmp=$$(mktemp -d) && PATH="$(GOBIN):$$PATH" $(PY) scripts/gen_protos.py $$tmp/generated $$tmp/docs && \
+	if diff -r -q -x __pycache__ $$tmp/generated generated >/dev/null && diff -q $$tmp/docs/api.md docs/api.md >/dev/null; \
+	then echo "generated/ and docs/api.md are up to date"; rm -rf $$tmp; \
+	else diff -r -q -x __pycache__ $$tmp/generated generated; diff -q $$tmp/docs/api.md docs/api.md; rm -rf $$tmp; \
+	echo "generated/ or docs/api.md is stale: run 'make protos'"; exit 1; fi
 
 $(GOBIN)/buf:
 	GOFLAGS=-mod=mod go install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
@@ -60,6 +63,9 @@ build/tools/node_modules/.bin/protoc-gen-es:
 stubs: proto-deps $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-grpc build/tools/node_modules/.bin/protoc-gen-es ## Go (clients/go/gen) and TypeScript (build/gen/ts) stubs from buf.gen.yaml
 	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --path protos/crm
 	cd clients/go && go build -o ../../build/bin/crm-example .
+
+$(GOBIN)/protoc-gen-doc:
+	GOFLAGS=-mod=mod go install github.com/pseudomuto/protoc-gen-doc/cmd/protoc-gen-doc@$(PROTOC_GEN_DOC_VERSION)
 
 $(GOBIN)/ghz:
 	GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)

@@ -37,6 +37,7 @@ proto-deps: $(VENV)/.installed ## stage google/type and google/rpc protos from g
 protos: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## regenerate generated/ and docs/api.md from protos/
 	rm -rf generated && mkdir -p generated
 	PATH="$(GOBIN):$$PATH" $(PY) scripts/gen_protos.py generated docs
+	$(PY) scripts/gen_event_docs.py docs/events.md
 
 protos-check: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## fail when generated/ or docs/api.md is stale
 	@tmp=$$(mktemp -d) && PATH="$(GOBIN):$$PATH" $(PY) scripts/gen_protos.py $$tmp/generated $$tmp/docs && \

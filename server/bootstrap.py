@@ -19,6 +19,7 @@ from server.events.kafka_sink import AioKafkaEventSink
 from server.events.relay import OutboxRelay
 from server.events.serialization import serialize
 from server.events.signal import Signal
+from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
 from server.policies import intelligence_policies
@@ -66,6 +67,14 @@ def crew_client(settings: Settings) -> CrewClient | None:
     )
 
 
+def topic_plan(settings: Settings) -> TopicPlan:
+    return TopicPlan(
+        prefix=settings.KAFKA_TOPIC_PREFIX,
+        partitions=settings.KAFKA_TOPIC_PARTITIONS,
+        replication=settings.KAFKA_TOPIC_REPLICATION,
+    )
+
+
 def build(settings: Settings, *, started_at: datetime) -> Components:
     database = open_database(
         settings.database_url,
@@ -91,6 +100,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
             topic_prefix=settings.KAFKA_TOPIC_PREFIX,
             client_id=settings.KAFKA_CLIENT_ID,
             timeout=settings.KAFKA_SEND_TIMEOUT_SECONDS,
+            topics=topic_plan(settings) if settings.KAFKA_CREATE_TOPICS else None,
         )
     leadership = (
         PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     KAFKA_TOPIC_PREFIX: str = "crm."
     KAFKA_CLIENT_ID: str = "crm-service-v2"
     KAFKA_SEND_TIMEOUT_SECONDS: float = Field(default=10.0, gt=0, le=300)
+    # Topics are created before the first publish (and by `crm-server topics`), never auto-created.
+    KAFKA_CREATE_TOPICS: bool = True
+    KAFKA_TOPIC_PARTITIONS: int = Field(default=3, ge=1, le=10_000)
+    KAFKA_TOPIC_REPLICATION: int = Field(default=1, ge=1, le=32)
     OUTBOX_POLL_SECONDS: float = Field(default=1.0, gt=0, le=60)
     OUTBOX_BATCH_SIZE: int = Field(default=500, ge=1, le=10_000)
 

@@ -80,9 +80,32 @@ def migrate(settings: Settings) -> None:
     logger.info("schema is at the newest revision")
 
 
+def provision_topics(settings: Settings) -> int:
+    """`crm-server topics`: create the event topics (KAFKA_TOPIC_PARTITIONS, KAFKA_TOPIC_REPLICATION)."""
+    from server.bootstrap import topic_plan
+    from server.events.topics import ensure_topics
+
+    if not settings.KAFKA_BOOTSTRAP_SERVERS:
+        print("crm-server: KAFKA_BOOTSTRAP_SERVERS is not set", file=sys.stderr)
+        return 2
+    plan = topic_plan(settings)
+    try:
+        created = asyncio.run(
+            ensure_topics(
+                settings.KAFKA_BOOTSTRAP_SERVERS, plan, request_timeout=settings.KAFKA_SEND_TIMEOUT_SECONDS
+            )
+        )
+    except Exception as exc:  # the operator sees why, without a traceback
+        print(f"crm-server: topics not created: {exc}", file=sys.stderr)
+        return 1
+    for topic in plan.topics():
+        print(f"{topic}\t{'created' if topic in created else 'exists'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crm-server", description="CRM Service v2 gRPC server")
-    parser.add_argument("command", nargs="?", choices=("serve", "migrate"), default="serve")
+    parser.add_argument("command", nargs="?", choices=("serve", "migrate", "topics"), default="serve")
     parser.add_argument("--version", action="version", version=f"crm-server {__version__}")
     args = parser.parse_args(argv)
     try:
@@ -94,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         migrate(settings)
         return 0
+    if args.command == "topics":
+        return provision_topics(settings)
     if settings.WORKERS > 1:
         return supervise(settings)
     try:

@@ -18,7 +18,8 @@ from aiokafka.errors import (
     TopicAuthorizationFailedError,
 )
 
-from server.events.serialization import topic_for
+from server.events.serialization import schema_for, topic_for
+from server.events.topics import TopicPlan, ensure_topics
 from storage.outbox.repository import OutboxRecord
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ def cloudevent_headers(record: OutboxRecord) -> list[tuple[str, bytes]]:
         ("ce_time", record.occurred_at.isoformat().replace("+00:00", "Z").encode()),
         ("ce_subject", record.aggregate_id.encode()),
         ("ce_tenantid", str(record.tenant_id).encode()),
+        ("ce_dataschema", schema_for(record.event_type).encode()),
         ("content-type", b"application/json"),
     ]
 
@@ -64,9 +66,18 @@ class AioKafkaEventSink:
     """Every start, send and stop runs under a timeout: aiokafka can wait forever for a dead broker. A
     producer that failed (including one stuck on OutOfOrderSequenceNumber) is discarded and recreated."""
 
-    def __init__(self, bootstrap_servers: str, *, topic_prefix: str, client_id: str, timeout: float) -> None:
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        *,
+        topic_prefix: str,
+        client_id: str,
+        timeout: float,
+        topics: TopicPlan | None = None,
+    ) -> None:
         self._bootstrap = bootstrap_servers
         self._prefix = topic_prefix
+        self._topics = topics  # created before the first publish; None leaves topics to the operator
         self._client_id = client_id
         self._timeout = timeout
         self._producer: AIOKafkaProducer | None = None
@@ -131,6 +142,9 @@ class AioKafkaEventSink:
                 outcome.published.append(record.seq)
 
     async def _started(self) -> AIOKafkaProducer:
+        if self._topics is not None:
+            await ensure_topics(self._bootstrap, self._topics, request_timeout=self._timeout)
+            self._topics = None
         if self._producer is None:
             producer = AIOKafkaProducer(
                 bootstrap_servers=self._bootstrap,

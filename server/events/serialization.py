@@ -6,6 +6,7 @@ The payload written to the outbox is exactly what Kafka consumers receive, so it
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from google.protobuf import any_pb2, json_format
@@ -74,5 +75,35 @@ def payload_to_any(event_type: str, payload: str) -> any_pb2.Any:
     return packed
 
 
+# CloudEvents `dataschema` of an event: the protobuf message its JSON payload encodes (docs/events.md).
+DATASCHEMA_PREFIX = "urn:protobuf:"
+
+
+def schema_for(event_type: str) -> str:
+    return DATASCHEMA_PREFIX + MESSAGE_TYPES[event_type].DESCRIPTOR.full_name
+
+
+@dataclass(frozen=True, slots=True)
+class EventContract:
+    event_type: str
+    family: str
+    schema: str
+
+
+def event_contract() -> list[EventContract]:
+    """Every event type published, with its topic family and message, sorted by type (docs/events.md)."""
+    return sorted(
+        (
+            EventContract(cls.event_type, family_of(cls.aggregate_type), schema_for(cls.event_type))
+            for cls, _, _ in _REGISTRY
+        ),
+        key=lambda c: c.event_type,
+    )
+
+
+def family_of(aggregate_type: str) -> str:
+    return TOPIC_FAMILIES.get(aggregate_type, aggregate_type + "s")
+
+
 def topic_for(prefix: str, aggregate_type: str) -> str:
-    return f"{prefix}{TOPIC_FAMILIES.get(aggregate_type, aggregate_type + 's')}"
+    return prefix + family_of(aggregate_type)

@@ -30,6 +30,69 @@ def topic_prefix() -> str:
     return f"crmtest{uuid.uuid4().hex[:8]}."
 
 
+async def partitions_of(bootstrap: str, prefix: str) -> dict[str, int]:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_topics(
+            [t for t in await admin.list_topics() if t.startswith(prefix)]
+        )
+    finally:
+        await admin.close()
+    return {topic["topic"]: len(topic["partitions"]) for topic in described}
+
+
+async def test_every_topic_is_created_with_the_configured_partitions_before_the_first_publish(
+    postgres: PostgresDatabases, kafka, topic_prefix
+):
+    running = await start_server(
+        make_settings(
+            postgres.new_database(),
+            KAFKA_BOOTSTRAP_SERVERS=kafka,
+            KAFKA_TOPIC_PREFIX=topic_prefix,
+            KAFKA_TOPIC_PARTITIONS=2,
+        ),
+        "postgres",
+    )
+    try:
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                pb.CreateLeadRequest(tenant_id=7002, lead=a_lead())
+            )
+            # No consumer reads the topic here: a consumer of a missing topic would have the broker
+            # auto-create it, which is what this test must tell apart from the relay's provisioning.
+            await eventually(lambda: pending_events(channel, 7002), until=lambda n: n == 0, timeout=60)
+    finally:
+        await running.server.stop(grace=1.0)
+    partitions = await partitions_of(kafka, topic_prefix)
+    # Only a lead was published, yet every family's topic exists, each with the configured partitions
+    # rather than the broker's auto-creation default of one.
+    assert {f"{topic_prefix}leads", f"{topic_prefix}orders", f"{topic_prefix}workflows"} <= set(partitions)
+    assert set(partitions.values()) == {2}
+
+
+def test_crm_server_topics_creates_the_topics_once(kafka, topic_prefix, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "KAFKA_BOOTSTRAP_SERVERS": kafka,
+        "KAFKA_TOPIC_PREFIX": topic_prefix,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}",
+    }
+    command = [sys.executable, "-m", "server.main", "topics"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert f"{topic_prefix}leads\tcreated" in first.stdout.splitlines()
+    assert f"{topic_prefix}leads\texists" in again.stdout.splitlines()
+    assert "created" not in again.stdout
+
+
 async def pending_events(channel: grpc.aio.Channel, tenant_id: int) -> int:
     health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
         system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
@@ -73,6 +136,7 @@ async def test_a_created_lead_is_published_with_cloudevents_headers(
     assert record.headers["ce_subject"] == lead.id
     assert record.headers["ce_source"] == f"/crm/v2/tenants/{tenant_id}"
     assert record.headers["content-type"] == "application/json"
+    assert record.headers["ce_dataschema"] == "urn:protobuf:crm.v2.LeadCreated"
     assert datetime.fromisoformat(record.headers["ce_time"]) == event.occur_time.ToDatetime().astimezone(
         datetime.fromisoformat(record.headers["ce_time"]).tzinfo
     )

@@ -1,16 +1,12 @@
-"""Client methods of the catalog: products (with bulk updates) and suppliers.
-
-Mixins for AsyncCrmClient and CrmClient; they use the host client's `_channel`, `_config` and `_unary`.
-Request building is shared here; each mixin method is one call.
-"""
+"""Client calls of the catalog: products (with bulk updates) and suppliers."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from google.protobuf import field_mask_pb2
-
+from clients.calls import Calls, rpc, service
+from clients.messages import field_mask
 from crm.v2 import (
     product_service_pb2,
     product_service_pb2_grpc,
@@ -18,171 +14,101 @@ from crm.v2 import (
     supplier_service_pb2_grpc,
 )
 
-P = product_service_pb2
-S = supplier_service_pb2
+Product = product_service_pb2.Product
+Supplier = supplier_service_pb2.Supplier
 
 
-def _mask(paths: Sequence[str]) -> field_mask_pb2.FieldMask:
-    return field_mask_pb2.FieldMask(paths=list(paths))
+class CatalogCalls(Calls):
+    """ProductService and SupplierService."""
 
+    _products = service(product_service_pb2_grpc.ProductServiceStub)
+    _suppliers = service(supplier_service_pb2_grpc.SupplierServiceStub)
 
-def create_product_request(tenant_id: int, product: P.Product, request_id: str) -> P.CreateProductRequest:
-    return P.CreateProductRequest(tenant_id=tenant_id, product=product, request_id=request_id)
-
-
-def list_products_request(tenant_id: int, **filters: Any) -> P.ListProductsRequest:
-    """Filters: category, classification, status, supplier_id, query, min_price, max_price,
-    show_discontinued, page_size, page_token (zero values mean "any")."""
-    return P.ListProductsRequest(tenant_id=tenant_id, **filters)
-
-
-def bulk_update_request(
-    tenant_id: int,
-    changes: P.ProductChanges,
-    *,
-    product_ids: Sequence[str] = (),
-    product_filter: P.ProductFilter | None = None,
-    update_mask: Sequence[str] = (),
-    validate_only: bool = False,
-) -> P.BulkUpdateProductsRequest:
-    return P.BulkUpdateProductsRequest(
-        tenant_id=tenant_id,
-        product_ids=list(product_ids),
-        filter=product_filter,
-        changes=changes,
-        update_mask=_mask(update_mask),
-        validate_only=validate_only,
-    )
-
-
-def list_suppliers_request(tenant_id: int, **filters: Any) -> S.ListSuppliersRequest:
-    """Filters: marketplace, active_only, query, page_size, page_token."""
-    return S.ListSuppliersRequest(tenant_id=tenant_id, **filters)
-
-
-class _CatalogStubs:
-    _channel: Any
-    _config: Any
-
-    @property
-    def _products(self) -> product_service_pb2_grpc.ProductServiceStub:
-        return product_service_pb2_grpc.ProductServiceStub(self._channel)
-
-    @property
-    def _suppliers(self) -> supplier_service_pb2_grpc.SupplierServiceStub:
-        return supplier_service_pb2_grpc.SupplierServiceStub(self._channel)
-
-
-class AsyncCatalogMixin(_CatalogStubs):
-    _unary: Any
-
-    async def create_product(self, product: P.Product, *, request_id: str | None = None) -> P.Product:
+    @rpc
+    async def create_product(self, product: Product, *, request_id: str | None = None) -> Product:
         """Create and classify a product; retries reuse one idempotency key so they never create two."""
-        key = request_id or self._config.new_request_id()
-        request = create_product_request(self._config.tenant_id, product, key)
-        return await self._unary(self._products.CreateProduct, request, request_id=key)
+        key = request_id or self._transport.config.new_request_id()
+        request = product_service_pb2.CreateProductRequest(
+            tenant_id=self.tenant_id, product=product, request_id=key
+        )
+        return await self._transport.unary(self._products.CreateProduct, request, Product, request_id=key)
 
-    async def get_product(self, product_id: str) -> P.Product:
-        request = P.GetProductRequest(tenant_id=self._config.tenant_id, product_id=product_id)
-        return await self._unary(self._products.GetProduct, request)
+    @rpc
+    async def get_product(self, product_id: str) -> Product:
+        """Fetch one product; NOT_FOUND when it is not in the tenant."""
+        request = product_service_pb2.GetProductRequest(tenant_id=self.tenant_id, product_id=product_id)
+        return await self._transport.unary(self._products.GetProduct, request, Product)
 
-    async def list_products(self, **filters: Any) -> P.ListProductsResponse:
-        """One page of products, newest first."""
-        return await self._unary(
-            self._products.ListProducts, list_products_request(self._config.tenant_id, **filters)
+    @rpc
+    async def list_products(self, /, **filters: Any) -> product_service_pb2.ListProductsResponse:
+        """One page of products, newest first; filters: category, classification, status, supplier_id,
+        query, min_price, max_price, show_discontinued, page_size, page_token (zero values mean "any")."""
+        request = product_service_pb2.ListProductsRequest(tenant_id=self.tenant_id, **filters)
+        return await self._transport.unary(
+            self._products.ListProducts, request, product_service_pb2.ListProductsResponse
         )
 
-    async def update_product(self, product: P.Product, update_mask: Sequence[str]) -> P.Product:
-        request = P.UpdateProductRequest(
-            tenant_id=self._config.tenant_id, product=product, update_mask=_mask(update_mask)
+    @rpc
+    async def update_product(self, product: Product, update_mask: Sequence[str]) -> Product:
+        """Change the fields named in `update_mask` of the product with `product.id`."""
+        request = product_service_pb2.UpdateProductRequest(
+            tenant_id=self.tenant_id, product=product, update_mask=field_mask(update_mask)
         )
-        return await self._unary(self._products.UpdateProduct, request)
+        return await self._transport.unary(self._products.UpdateProduct, request, Product)
 
-    async def delete_product(self, product_id: str) -> P.Product:
+    @rpc
+    async def delete_product(self, product_id: str) -> Product:
         """Discontinue a product (soft delete; idempotent)."""
-        request = P.DeleteProductRequest(tenant_id=self._config.tenant_id, product_id=product_id)
-        return await self._unary(self._products.DeleteProduct, request)
+        request = product_service_pb2.DeleteProductRequest(tenant_id=self.tenant_id, product_id=product_id)
+        return await self._transport.unary(self._products.DeleteProduct, request, Product)
 
+    @rpc
     async def bulk_update_products(
-        self, changes: P.ProductChanges, **selection: Any
-    ) -> P.BulkUpdateProductsResponse:
-        """Selection: product_ids or product_filter; plus update_mask and validate_only."""
-        request = bulk_update_request(self._config.tenant_id, changes, **selection)
-        return await self._unary(self._products.BulkUpdateProducts, request)
-
-    async def create_supplier(self, supplier: S.Supplier) -> S.Supplier:
-        request = S.CreateSupplierRequest(tenant_id=self._config.tenant_id, supplier=supplier)
-        return await self._unary(self._suppliers.CreateSupplier, request)
-
-    async def get_supplier(self, supplier_id: str) -> S.Supplier:
-        request = S.GetSupplierRequest(tenant_id=self._config.tenant_id, supplier_id=supplier_id)
-        return await self._unary(self._suppliers.GetSupplier, request)
-
-    async def list_suppliers(self, **filters: Any) -> S.ListSuppliersResponse:
-        request = list_suppliers_request(self._config.tenant_id, **filters)
-        return await self._unary(self._suppliers.ListSuppliers, request)
-
-    async def update_supplier(self, supplier: S.Supplier, update_mask: Sequence[str]) -> S.Supplier:
-        request = S.UpdateSupplierRequest(
-            tenant_id=self._config.tenant_id, supplier=supplier, update_mask=_mask(update_mask)
+        self,
+        changes: product_service_pb2.ProductChanges,
+        *,
+        product_ids: Sequence[str] = (),
+        product_filter: product_service_pb2.ProductFilter | None = None,
+        update_mask: Sequence[str] = (),
+        validate_only: bool = False,
+    ) -> product_service_pb2.BulkUpdateProductsResponse:
+        """Apply `changes` to the products named by `product_ids` or matching `product_filter`."""
+        request = product_service_pb2.BulkUpdateProductsRequest(
+            tenant_id=self.tenant_id,
+            product_ids=list(product_ids),
+            filter=product_filter,
+            changes=changes,
+            update_mask=field_mask(update_mask),
+            validate_only=validate_only,
         )
-        return await self._unary(self._suppliers.UpdateSupplier, request)
-
-
-class SyncCatalogMixin(_CatalogStubs):
-    _unary: Any
-
-    def create_product(self, product: P.Product, *, request_id: str | None = None) -> P.Product:
-        """Create and classify a product; retries reuse one idempotency key so they never create two."""
-        key = request_id or self._config.new_request_id()
-        request = create_product_request(self._config.tenant_id, product, key)
-        return self._unary(self._products.CreateProduct, request, request_id=key)
-
-    def get_product(self, product_id: str) -> P.Product:
-        request = P.GetProductRequest(tenant_id=self._config.tenant_id, product_id=product_id)
-        return self._unary(self._products.GetProduct, request)
-
-    def list_products(self, **filters: Any) -> P.ListProductsResponse:
-        """One page of products, newest first."""
-        return self._unary(
-            self._products.ListProducts, list_products_request(self._config.tenant_id, **filters)
+        return await self._transport.unary(
+            self._products.BulkUpdateProducts, request, product_service_pb2.BulkUpdateProductsResponse
         )
 
-    def update_product(self, product: P.Product, update_mask: Sequence[str]) -> P.Product:
-        request = P.UpdateProductRequest(
-            tenant_id=self._config.tenant_id, product=product, update_mask=_mask(update_mask)
-        )
-        return self._unary(self._products.UpdateProduct, request)
+    @rpc
+    async def create_supplier(self, supplier: Supplier) -> Supplier:
+        """Create a supplier."""
+        request = supplier_service_pb2.CreateSupplierRequest(tenant_id=self.tenant_id, supplier=supplier)
+        return await self._transport.unary(self._suppliers.CreateSupplier, request, Supplier)
 
-    def delete_product(self, product_id: str) -> P.Product:
-        """Discontinue a product (soft delete; idempotent)."""
-        request = P.DeleteProductRequest(tenant_id=self._config.tenant_id, product_id=product_id)
-        return self._unary(self._products.DeleteProduct, request)
+    @rpc
+    async def get_supplier(self, supplier_id: str) -> Supplier:
+        """Fetch one supplier; NOT_FOUND when it is not in the tenant."""
+        request = supplier_service_pb2.GetSupplierRequest(tenant_id=self.tenant_id, supplier_id=supplier_id)
+        return await self._transport.unary(self._suppliers.GetSupplier, request, Supplier)
 
-    def bulk_update_products(
-        self, changes: P.ProductChanges, **selection: Any
-    ) -> P.BulkUpdateProductsResponse:
-        """Selection: product_ids or product_filter; plus update_mask and validate_only."""
-        return self._unary(
-            self._products.BulkUpdateProducts,
-            bulk_update_request(self._config.tenant_id, changes, **selection),
-        )
-
-    def create_supplier(self, supplier: S.Supplier) -> S.Supplier:
-        request = S.CreateSupplierRequest(tenant_id=self._config.tenant_id, supplier=supplier)
-        return self._unary(self._suppliers.CreateSupplier, request)
-
-    def get_supplier(self, supplier_id: str) -> S.Supplier:
-        request = S.GetSupplierRequest(tenant_id=self._config.tenant_id, supplier_id=supplier_id)
-        return self._unary(self._suppliers.GetSupplier, request)
-
-    def list_suppliers(self, **filters: Any) -> S.ListSuppliersResponse:
-        return self._unary(
-            self._suppliers.ListSuppliers, list_suppliers_request(self._config.tenant_id, **filters)
+    @rpc
+    async def list_suppliers(self, /, **filters: Any) -> supplier_service_pb2.ListSuppliersResponse:
+        """One page of suppliers; filters: marketplace, active_only, query, page_size, page_token."""
+        request = supplier_service_pb2.ListSuppliersRequest(tenant_id=self.tenant_id, **filters)
+        return await self._transport.unary(
+            self._suppliers.ListSuppliers, request, supplier_service_pb2.ListSuppliersResponse
         )
 
-    def update_supplier(self, supplier: S.Supplier, update_mask: Sequence[str]) -> S.Supplier:
-        request = S.UpdateSupplierRequest(
-            tenant_id=self._config.tenant_id, supplier=supplier, update_mask=_mask(update_mask)
+    @rpc
+    async def update_supplier(self, supplier: Supplier, update_mask: Sequence[str]) -> Supplier:
+        """Change the fields named in `update_mask` of the supplier with `supplier.id`."""
+        request = supplier_service_pb2.UpdateSupplierRequest(
+            tenant_id=self.tenant_id, supplier=supplier, update_mask=field_mask(update_mask)
         )
-        return self._unary(self._suppliers.UpdateSupplier, request)
+        return await self._transport.unary(self._suppliers.UpdateSupplier, request, Supplier)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import grpc
 
 from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, render
 from clients.errors import error_details
-from clients.parsing import enum_choices, parse_duration, parse_enum
+from clients.parsing import add_enum_argument, paging_options, parse_duration
 from clients.sync_client import CrmClient
 from crm.v2 import lead_service_pb2
 
@@ -39,13 +39,6 @@ def _non_negative_int(text: str) -> int:
     return value
 
 
-def _enum_arg(parser: argparse.ArgumentParser, flag: str, enum: object, **kwargs: object) -> None:
-    choices = enum_choices(enum)  # type: ignore[arg-type]
-    parser.add_argument(
-        flag, type=functools.partial(parse_enum, enum), metavar="{" + ",".join(choices) + "}", **kwargs
-    )  # type: ignore[call-overload]
-
-
 # ----- handlers: each prints to stdout; gRPC errors are reported once, in main()
 
 
@@ -67,8 +60,8 @@ def _lead_from_args(args: argparse.Namespace) -> lead_service_pb2.Lead:
         company=args.company or "",
         job_title=args.job_title or "",
         phone=args.phone or "",
-        status=args.status or 0,
-        priority=args.priority or 0,
+        status=args.status or None,
+        priority=args.priority or None,
         notes=args.notes or "",
         tags=args.tags or [],
         assigned_to=args.assigned_to or "",
@@ -81,19 +74,18 @@ def _leads_create(client: CrmClient, args: argparse.Namespace) -> None:
 
 
 def _leads_list(client: CrmClient, args: argparse.Namespace) -> None:
-    filters = {"status": args.status or 0, "source": args.source or 0, "assigned_to": args.assigned_to or ""}
+    filters: dict[str, Any] = {
+        "status": args.status or 0,
+        "source": args.source or 0,
+        "assigned_to": args.assigned_to or "",
+    }
     if args.all:
         leads = list(client.iter_leads(page_size=args.page_size, **filters))
         page = lead_service_pb2.ListLeadsResponse(leads=leads, total_size=len(leads))
     else:
         page = client.list_leads(page_size=args.page_size, page_token=args.page_token, **filters)
-    if args.json:
-        _print(render.to_json(page))
-        return
-    footer = f"\n{len(page.leads)} of {page.total_size} leads"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    _print(render.leads_table(page.leads) + footer)
+    footer = render.page_footer(page, len(page.leads), "leads")
+    _print(render.to_json(page) if args.json else render.leads_table(page.leads) + footer)
 
 
 def _leads_get(client: CrmClient, args: argparse.Namespace) -> None:
@@ -115,16 +107,10 @@ def _events_list(client: CrmClient, args: argparse.Namespace) -> None:
         types=args.types or (),
         aggregate_id=args.aggregate_id,
         start_time=_since(args),
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        _print(render.to_json(page))
-        return
-    footer = f"\n{len(page.events)} of {page.total_size} events"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    _print(render.events_table(page.events) + footer)
+    footer = render.page_footer(page, len(page.events), "events")
+    _print(render.to_json(page) if args.json else render.events_table(page.events) + footer)
 
 
 # ----- parser
@@ -149,17 +135,17 @@ def _add_lead_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     create.add_argument("--first-name", required=True)
     create.add_argument("--last-name", required=True)
     create.add_argument("--email", required=True)
-    _enum_arg(create, "--source", _SOURCE, required=True)
+    add_enum_argument(create, "--source", enum=_SOURCE, required=True)
     for flag in ("--company", "--job-title", "--phone", "--notes", "--assigned-to", "--request-id"):
         create.add_argument(flag)
-    _enum_arg(create, "--status", _STATUS)
-    _enum_arg(create, "--priority", _PRIORITY)
+    add_enum_argument(create, "--status", enum=_STATUS)
+    add_enum_argument(create, "--priority", enum=_PRIORITY)
     create.add_argument("--tag", dest="tags", action="append", help="repeat for several tags")
     create.set_defaults(handler=_leads_create)
 
     listing = leads.add_parser("list", help="list leads, newest first")
-    _enum_arg(listing, "--status", _STATUS)
-    _enum_arg(listing, "--source", _SOURCE)
+    add_enum_argument(listing, "--status", enum=_STATUS)
+    add_enum_argument(listing, "--source", enum=_SOURCE)
     listing.add_argument("--assigned-to")
     listing.add_argument("--page-size", type=_non_negative_int, default=0, help="0 = server default")
     listing.add_argument("--page-token", default="")

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from clients import render
 from clients.money import format_amount, to_money
-from clients.parsing import (
-    add_enum_argument,
-    add_paging_arguments,
-    enum_label,
-    parse_amount,
-)
+from clients.parsing import add_enum_argument, add_paging_arguments, enum_label, paging_options, parse_amount
+from clients.sync_client import CrmClient
 from clients.tables import format_pairs, format_table
 from crm.v2 import product_service_pb2 as P
 from crm.v2 import supplier_service_pb2 as S
@@ -60,7 +55,7 @@ def product_detail(p: P.Product) -> str:
     return format_pairs(pairs) + "\n\n" + format_table(FACTOR_COLUMNS, factors, max_width=None)
 
 
-def _products_create(client: Any, args: argparse.Namespace) -> None:
+def _products_create(client: CrmClient, args: argparse.Namespace) -> None:
     pricing = P.ProductPricing(source_price=to_money(args.source_price, args.currency))
     if args.selling_price is not None:
         pricing.current_selling_price.CopyFrom(to_money(args.selling_price, args.currency))
@@ -80,33 +75,30 @@ def _products_create(client: Any, args: argparse.Namespace) -> None:
     )
 
 
-def _products_list(client: Any, args: argparse.Namespace) -> None:
-    filters = {
-        "category": args.category or "",
-        "classification": args.classification or 0,
-        "status": args.status or 0,
-        "supplier_id": args.supplier_id or "",
-        "query": args.query or "",
-        "show_discontinued": args.show_discontinued,
-        "page_size": args.page_size,
-        "page_token": args.page_token,
-    }
-    page = client.list_products(**filters)
-    if args.json:
-        print(render.to_json(page))
-        return
-    footer = f"\n{len(page.products)} of {page.total_size} products"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    print(format_table(PRODUCT_COLUMNS, [_product_row(p) for p in page.products], max_width=None) + footer)
+def _products_list(client: CrmClient, args: argparse.Namespace) -> None:
+    page = client.list_products(
+        category=args.category or "",
+        classification=args.classification or 0,
+        status=args.status or 0,
+        supplier_id=args.supplier_id or "",
+        query=args.query or "",
+        show_discontinued=args.show_discontinued,
+        **paging_options(args),
+    )
+    print(render.to_json(page) if args.json else _products_table(page))
 
 
-def _products_get(client: Any, args: argparse.Namespace) -> None:
+def _products_table(page: P.ListProductsResponse) -> str:
+    rows = [_product_row(p) for p in page.products]
+    return render.page_table(PRODUCT_COLUMNS, rows, page, "products")
+
+
+def _products_get(client: CrmClient, args: argparse.Namespace) -> None:
     product = client.get_product(args.product_id)
     print(render.to_json(product) if args.json else product_detail(product))
 
 
-def _suppliers_create(client: Any, args: argparse.Namespace) -> None:
+def _suppliers_create(client: CrmClient, args: argparse.Namespace) -> None:
     supplier = S.Supplier(
         name=args.name,
         marketplace=args.marketplace,
@@ -121,17 +113,17 @@ def _suppliers_create(client: Any, args: argparse.Namespace) -> None:
     print(render.to_json(created) if args.json else f"created supplier {created.id}")
 
 
-def _suppliers_list(client: Any, args: argparse.Namespace) -> None:
+def _suppliers_list(client: CrmClient, args: argparse.Namespace) -> None:
     page = client.list_suppliers(
         marketplace=args.marketplace or 0,
         active_only=args.active_only,
         query=args.query or "",
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
+    print(render.to_json(page) if args.json else _suppliers_table(page))
+
+
+def _suppliers_table(page: S.ListSuppliersResponse) -> str:
     rows = [
         [
             s.id,
@@ -143,10 +135,7 @@ def _suppliers_list(client: Any, args: argparse.Namespace) -> None:
         ]
         for s in page.suppliers
     ]
-    footer = f"\n{len(page.suppliers)} of {page.total_size} suppliers"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    print(format_table(SUPPLIER_COLUMNS, rows, max_width=None) + footer)
+    return render.page_table(SUPPLIER_COLUMNS, rows, page, "suppliers")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

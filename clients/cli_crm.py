@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from clients import render, render_crm
-from clients.crm_calls import calendar_date
+from clients.messages import calendar_date
 from clients.money import to_money
-from clients.parsing import add_enum_argument, add_paging_arguments, parse_amount
+from clients.parsing import add_enum_argument, add_paging_arguments, paging_options, parse_amount
 from clients.sync_client import CrmClient
 from crm.v2 import contact_service_pb2, deal_service_pb2
 
@@ -21,11 +21,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2027-03-31, got {text!r}") from None
-
-
-def _page_footer(shown: int, total: int, token: str, noun: str) -> str:
-    footer = f"\n{shown} of {total} {noun}"
-    return footer + (f"; next page: --page-token {token}" if token else "")
 
 
 # ----- handlers
@@ -54,14 +49,10 @@ def _contacts_list(client: CrmClient, args: argparse.Namespace) -> None:
         owner=args.owner or "",
         company=args.company or "",
         tag=args.tag or "",
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
-    footer = _page_footer(len(page.contacts), page.total_size, page.next_page_token, "contacts")
-    print(render_crm.contacts_table(page.contacts) + footer)
+    footer = render.page_footer(page, len(page.contacts), "contacts")
+    print(render.to_json(page) if args.json else render_crm.contacts_table(page.contacts) + footer)
 
 
 def _contacts_get(client: CrmClient, args: argparse.Namespace) -> None:
@@ -88,7 +79,7 @@ def _deals_create(client: CrmClient, args: argparse.Namespace) -> None:
     deal = deal_service_pb2.Deal(
         title=args.title,
         amount=to_money(args.amount, args.currency),
-        stage=args.stage or 0,
+        stage=args.stage or None,
         expected_close_date=calendar_date(args.close_date),
         contact_id=args.contact_id or "",
         owner=args.owner or "",
@@ -108,14 +99,10 @@ def _deals_list(client: CrmClient, args: argparse.Namespace) -> None:
         close_from=args.close_from,
         close_to=args.close_to,
         open_only=args.open_only,
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
-    footer = _page_footer(len(page.deals), page.total_size, page.next_page_token, "deals")
-    print(render_crm.deals_table(page.deals) + footer)
+    footer = render.page_footer(page, len(page.deals), "deals")
+    print(render.to_json(page) if args.json else render_crm.deals_table(page.deals) + footer)
 
 
 def _deals_get(client: CrmClient, args: argparse.Namespace) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from clients import render
 from clients.money import format_amount, to_money
-from clients.parsing import add_enum_argument, enum_label, parse_amount
+from clients.parsing import add_enum_argument, enum_label, paging_options, parse_amount
+from clients.sync_client import CrmClient
 from clients.tables import format_pairs, format_table
 from crm.v2 import intelligence_service_pb2 as I
 from crm.v2 import workflow_service_pb2 as W
@@ -16,7 +17,7 @@ CROSS_SELL_COLUMNS = ("ID", "SKU", "TITLE", "PRICE", "RATIO", "CONFIDENCE", "TOG
 WORKFLOW_COLUMNS = ("ID", "TYPE", "STATE", "PROGRESS", "ATTEMPTS", "PRODUCT", "STEP")
 
 
-def _cross_sell(client: Any, args: argparse.Namespace) -> None:
+def _cross_sell(client: CrmClient, args: argparse.Namespace) -> None:
     answer = client.recommend_cross_sell(args.product_id, args.type, args.limit)
     if args.json:
         print(render.to_json(answer))
@@ -37,9 +38,9 @@ def _cross_sell(client: Any, args: argparse.Namespace) -> None:
     print(format_table(CROSS_SELL_COLUMNS, rows, max_width=None) + f"\n{answer.candidate_count} candidates")
 
 
-def _price_cmd(client: Any, args: argparse.Namespace) -> None:
+def _price_cmd(client: CrmClient, args: argparse.Namespace) -> None:
     conditions = I.MarketConditions(
-        demand_level=args.demand or 0,
+        demand_level=args.demand or None,
         competitor_prices=[to_money(p, args.currency) for p in args.competitor_prices or []],
     )
     if args.seasonality is not None:
@@ -73,7 +74,7 @@ def _price_cmd(client: Any, args: argparse.Namespace) -> None:
     )
 
 
-def _strategy(client: Any, args: argparse.Namespace) -> None:
+def _strategy(client: CrmClient, args: argparse.Namespace) -> None:
     options: dict[str, Any] = {"skip_agent": args.skip_agent}
     if args.budget is not None:
         options["monthly_budget"] = to_money(args.budget, args.currency)
@@ -118,21 +119,15 @@ def _workflow_show(workflow: W.Workflow, as_json: bool) -> None:
         print(f"error: {workflow.error.message}")
 
 
-def _workflows_list(client: Any, args: argparse.Namespace) -> None:
+def _workflows_list(client: CrmClient, args: argparse.Namespace) -> None:
     page = client.list_workflows(
         type=args.type or 0,
         states=[args.state] if args.state else [],
         product_id=args.product_id or "",
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
-    footer = f"\n{len(page.workflows)} of {page.total_size} workflows"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    print(format_table(WORKFLOW_COLUMNS, [_workflow_row(w) for w in page.workflows], max_width=None) + footer)
+    rows = [_workflow_row(w) for w in page.workflows]
+    print(render.to_json(page) if args.json else render.page_table(WORKFLOW_COLUMNS, rows, page, "workflows"))
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -10,7 +10,8 @@ from google.type import postal_address_pb2
 
 from clients import render
 from clients.money import format_amount
-from clients.parsing import add_enum_argument, add_paging_arguments, enum_label
+from clients.parsing import add_enum_argument, add_paging_arguments, enum_label, paging_options
+from clients.sync_client import CrmClient
 from clients.tables import format_pairs, format_table
 from crm.v2 import inventory_service_pb2 as I
 from crm.v2 import order_service_pb2 as O
@@ -66,7 +67,7 @@ def order_detail(o: O.Order) -> str:
     )
 
 
-def _orders_create(client: Any, args: argparse.Namespace) -> None:
+def _orders_create(client: CrmClient, args: argparse.Namespace) -> None:
     address = postal_address_pb2.PostalAddress(
         region_code=args.country,
         address_lines=args.address_lines or [],
@@ -88,18 +89,18 @@ def _orders_create(client: Any, args: argparse.Namespace) -> None:
     )
 
 
-def _orders_list(client: Any, args: argparse.Namespace) -> None:
+def _orders_list(client: CrmClient, args: argparse.Namespace) -> None:
     page = client.list_orders(
         status=args.status or 0,
         financial_status=args.financial_status or 0,
         risk_level=args.risk_level or 0,
         customer_email=args.customer_email or "",
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
+    print(render.to_json(page) if args.json else _orders_table(page))
+
+
+def _orders_table(page: O.ListOrdersResponse) -> str:
     rows = [
         [
             o.id,
@@ -113,22 +114,15 @@ def _orders_list(client: Any, args: argparse.Namespace) -> None:
         ]
         for o in page.orders
     ]
-    print(format_table(ORDER_COLUMNS, rows, max_width=None) + _footer(len(page.orders), page, "orders"))
+    return render.page_table(ORDER_COLUMNS, rows, page, "orders")
 
 
-def _footer(shown: int, page: Any, noun: str) -> str:
-    footer = f"\n{shown} of {page.total_size} {noun}"
-    if page.next_page_token:
-        footer += f"; next page: --page-token {page.next_page_token}"
-    return footer
-
-
-def _orders_get(client: Any, args: argparse.Namespace) -> None:
+def _orders_get(client: CrmClient, args: argparse.Namespace) -> None:
     order = client.get_order(args.order_id)
     print(render.to_json(order) if args.json else order_detail(order))
 
 
-def _orders_update(client: Any, args: argparse.Namespace) -> None:
+def _orders_update(client: CrmClient, args: argparse.Namespace) -> None:
     order = O.Order(id=args.order_id)
     paths = []
     for name in ("status", "financial_status"):
@@ -150,25 +144,25 @@ def _alerts_text(alerts: Any) -> str:
     return ", ".join(enum_label(I.InventoryAlertType, a.type) for a in alerts) or "-"
 
 
-def _inventory_list(client: Any, args: argparse.Namespace) -> None:
+def _inventory_list(client: CrmClient, args: argparse.Namespace) -> None:
     page = client.list_inventory(
         low_stock_only=args.low_stock_only,
         out_of_stock_only=args.out_of_stock_only,
         query=args.query or "",
-        page_size=args.page_size,
-        page_token=args.page_token,
+        **paging_options(args),
     )
-    if args.json:
-        print(render.to_json(page))
-        return
+    print(render.to_json(page) if args.json else _levels_table(page))
+
+
+def _levels_table(page: I.ListInventoryResponse) -> str:
     rows = [
         [x.product_id, x.sku, x.available, x.reserved, x.backordered, x.reorder_point, _alerts_text(x.alerts)]
         for x in page.inventory_levels
     ]
-    print(format_table(LEVEL_COLUMNS, rows, max_width=None) + _footer(len(rows), page, "levels"))
+    return render.page_table(LEVEL_COLUMNS, rows, page, "levels")
 
 
-def _inventory_update(client: Any, args: argparse.Namespace) -> None:
+def _inventory_update(client: CrmClient, args: argparse.Namespace) -> None:
     change: dict[str, Any] = {"reason": args.reason or ""}
     if args.set is not None:
         change["set_available"] = args.set
@@ -192,13 +186,12 @@ def _inventory_update(client: Any, args: argparse.Namespace) -> None:
     print(text)
 
 
-def _inventory_alerts(client: Any, args: argparse.Namespace) -> None:
-    page = client.inventory_alerts(
-        alert_type=args.type or 0, page_size=args.page_size, page_token=args.page_token
-    )
-    if args.json:
-        print(render.to_json(page))
-        return
+def _inventory_alerts(client: CrmClient, args: argparse.Namespace) -> None:
+    page = client.inventory_alerts(alert_type=args.type or 0, **paging_options(args))
+    print(render.to_json(page) if args.json else _alerts_table(page))
+
+
+def _alerts_table(page: I.GetInventoryAlertsResponse) -> str:
     rows = [
         [
             a.sku,
@@ -218,7 +211,7 @@ def _inventory_alerts(client: Any, args: argparse.Namespace) -> None:
         f"\n{s.total_alerts} alerts: {s.critical_alerts} critical, {s.warning_alerts} warning, "
         f"{s.info_alerts} info; reorder cost {cost}"
     )
-    print(format_table(ALERT_COLUMNS, rows, max_width=None) + _footer(len(rows), page, "alerts") + summary)
+    return render.page_table(ALERT_COLUMNS, rows, page, "alerts") + summary
 
 
 def _add_order_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -15,7 +15,8 @@ def event_message_class(type_url: str) -> type[Message] | None:
     package, _, name = full_name.rpartition(".")
     if package != _PACKAGE or name not in events_pb2.DESCRIPTOR.message_types_by_name:
         return None
-    return getattr(events_pb2, name)
+    message_class: type[Message] = getattr(events_pb2, name)
+    return message_class
 
 
 def unpack_event_data(event: event_service_pb2.Event) -> Message | None:

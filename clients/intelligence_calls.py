@@ -1,13 +1,11 @@
-"""Client methods of intelligence (cross-sell, pricing, related products, marketing) and workflows.
-
-Mixins for AsyncCrmClient and CrmClient; they use the host client's `_channel`, `_config` and `_unary`.
-"""
+"""Client calls of intelligence (cross-sell, pricing, related products, marketing) and workflows."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from clients.calls import Calls, rpc, service
 from crm.v2 import (
     intelligence_service_pb2,
     intelligence_service_pb2_grpc,
@@ -15,116 +13,114 @@ from crm.v2 import (
     workflow_service_pb2_grpc,
 )
 
-I = intelligence_service_pb2  # noqa: E741
-W = workflow_service_pb2
+Workflow = workflow_service_pb2.Workflow
 
 
-class _IntelligenceStubs:
-    _channel: Any
-    _config: Any
+class IntelligenceCalls(Calls):
+    """IntelligenceService and WorkflowService."""
 
-    @property
-    def _intelligence(self) -> intelligence_service_pb2_grpc.IntelligenceServiceStub:
-        return intelligence_service_pb2_grpc.IntelligenceServiceStub(self._channel)
+    _intelligence = service(intelligence_service_pb2_grpc.IntelligenceServiceStub)
+    _workflows = service(workflow_service_pb2_grpc.WorkflowServiceStub)
 
-    @property
-    def _workflows(self) -> workflow_service_pb2_grpc.WorkflowServiceStub:
-        return workflow_service_pb2_grpc.WorkflowServiceStub(self._channel)
-
-    def _requests(self, name: str, **fields: Any) -> tuple[Any, Any]:
-        """The stub method and the request message of an RPC, with the configured tenant."""
-        stub, message = _RPCS[name]
-        stub_object = self._intelligence if stub == "intelligence" else self._workflows
-        return getattr(stub_object, name), message(tenant_id=self._config.tenant_id, **fields)
-
-
-_RPCS: dict[str, tuple[str, Any]] = {
-    "RecommendCrossSell": ("intelligence", I.RecommendCrossSellRequest),
-    "OptimizePricing": ("intelligence", I.OptimizePricingRequest),
-    "BulkOptimizePricing": ("intelligence", I.BulkOptimizePricingRequest),
-    "RecommendProducts": ("intelligence", I.RecommendProductsRequest),
-    "GenerateMarketingStrategy": ("intelligence", I.GenerateMarketingStrategyRequest),
-    "StartProductClassification": ("workflows", W.StartProductClassificationRequest),
-    "GetWorkflow": ("workflows", W.GetWorkflowRequest),
-    "ListWorkflows": ("workflows", W.ListWorkflowsRequest),
-    "CancelWorkflow": ("workflows", W.CancelWorkflowRequest),
-}
-
-
-class AsyncIntelligenceMixin(_IntelligenceStubs):
-    _unary: Any
-
+    @rpc
     async def recommend_cross_sell(
         self, product_id: str, kind: int, limit: int = 0
-    ) -> I.RecommendCrossSellResponse:
-        return await self._unary(
-            *self._requests("RecommendCrossSell", product_id=product_id, type=kind, limit=limit)
+    ) -> intelligence_service_pb2.RecommendCrossSellResponse:
+        """Products to offer with `product_id`; `kind` is a CrossSellType value."""
+        request = intelligence_service_pb2.RecommendCrossSellRequest(
+            tenant_id=self.tenant_id,
+            product_id=product_id,
+            type=kind,  # type: ignore[arg-type]
+            limit=limit,
+        )
+        return await self._transport.unary(
+            self._intelligence.RecommendCrossSell,
+            request,
+            intelligence_service_pb2.RecommendCrossSellResponse,
         )
 
-    async def optimize_pricing(self, product_id: str, **options: Any) -> I.OptimizePricingResponse:
-        """Options: market_conditions (I.MarketConditions), charm_pricing."""
-        return await self._unary(*self._requests("OptimizePricing", product_id=product_id, **options))
+    @rpc
+    async def optimize_pricing(
+        self, /, product_id: str, **options: Any
+    ) -> intelligence_service_pb2.OptimizePricingResponse:
+        """Options: market_conditions (MarketConditions), charm_pricing."""
+        request = intelligence_service_pb2.OptimizePricingRequest(
+            tenant_id=self.tenant_id, product_id=product_id, **options
+        )
+        return await self._transport.unary(
+            self._intelligence.OptimizePricing, request, intelligence_service_pb2.OptimizePricingResponse
+        )
 
-    async def bulk_optimize_pricing(self, **selection: Any) -> I.BulkOptimizePricingResponse:
+    @rpc
+    async def bulk_optimize_pricing(
+        self, /, **selection: Any
+    ) -> intelligence_service_pb2.BulkOptimizePricingResponse:
         """Selection: product_ids, category, classification, all_products; plus apply, charm_pricing..."""
-        return await self._unary(*self._requests("BulkOptimizePricing", **selection))
+        request = intelligence_service_pb2.BulkOptimizePricingRequest(tenant_id=self.tenant_id, **selection)
+        return await self._transport.unary(
+            self._intelligence.BulkOptimizePricing,
+            request,
+            intelligence_service_pb2.BulkOptimizePricingResponse,
+        )
 
-    async def recommend_products(self, product_id: str, **options: Any) -> I.RecommendProductsResponse:
-        return await self._unary(*self._requests("RecommendProducts", product_id=product_id, **options))
+    @rpc
+    async def recommend_products(
+        self, /, product_id: str, **options: Any
+    ) -> intelligence_service_pb2.RecommendProductsResponse:
+        """Products related to `product_id`."""
+        request = intelligence_service_pb2.RecommendProductsRequest(
+            tenant_id=self.tenant_id, product_id=product_id, **options
+        )
+        return await self._transport.unary(
+            self._intelligence.RecommendProducts, request, intelligence_service_pb2.RecommendProductsResponse
+        )
 
+    @rpc
     async def generate_marketing_strategy(
-        self, product_id: str, **options: Any
-    ) -> I.GenerateMarketingStrategyResponse:
-        return await self._unary(
-            *self._requests("GenerateMarketingStrategy", product_id=product_id, **options)
+        self, /, product_id: str, **options: Any
+    ) -> intelligence_service_pb2.GenerateMarketingStrategyResponse:
+        """A marketing strategy for a product."""
+        request = intelligence_service_pb2.GenerateMarketingStrategyRequest(
+            tenant_id=self.tenant_id, product_id=product_id, **options
+        )
+        return await self._transport.unary(
+            self._intelligence.GenerateMarketingStrategy,
+            request,
+            intelligence_service_pb2.GenerateMarketingStrategyResponse,
         )
 
-    async def start_product_classification(self, product_id: str) -> W.Workflow:
-        return await self._unary(*self._requests("StartProductClassification", product_id=product_id))
+    @rpc
+    async def start_product_classification(self, product_id: str) -> Workflow:
+        """Start the classification workflow of a product."""
+        request = workflow_service_pb2.StartProductClassificationRequest(
+            tenant_id=self.tenant_id, product_id=product_id
+        )
+        return await self._transport.unary(self._workflows.StartProductClassification, request, Workflow)
 
-    async def get_workflow(self, workflow_id: str) -> W.Workflow:
-        return await self._unary(*self._requests("GetWorkflow", workflow_id=workflow_id))
+    @rpc
+    async def get_workflow(self, workflow_id: str) -> Workflow:
+        """Fetch one workflow; NOT_FOUND when it is not in the tenant."""
+        request = workflow_service_pb2.GetWorkflowRequest(tenant_id=self.tenant_id, workflow_id=workflow_id)
+        return await self._transport.unary(self._workflows.GetWorkflow, request, Workflow)
 
-    async def list_workflows(self, *, states: Sequence[int] = (), **filters: Any) -> W.ListWorkflowsResponse:
-        return await self._unary(*self._requests("ListWorkflows", states=list(states), **filters))
-
-    async def cancel_workflow(self, workflow_id: str) -> W.Workflow:
-        return await self._unary(*self._requests("CancelWorkflow", workflow_id=workflow_id))
-
-
-class SyncIntelligenceMixin(_IntelligenceStubs):
-    _unary: Any
-
-    def recommend_cross_sell(
-        self, product_id: str, kind: int, limit: int = 0
-    ) -> I.RecommendCrossSellResponse:
-        return self._unary(
-            *self._requests("RecommendCrossSell", product_id=product_id, type=kind, limit=limit)
+    @rpc
+    async def list_workflows(
+        self, /, *, states: Sequence[int] = (), **filters: Any
+    ) -> workflow_service_pb2.ListWorkflowsResponse:
+        """One page of workflows; `states` take WorkflowState values."""
+        request = workflow_service_pb2.ListWorkflowsRequest(
+            tenant_id=self.tenant_id,
+            states=list(states),  # type: ignore[arg-type]
+            **filters,
+        )
+        return await self._transport.unary(
+            self._workflows.ListWorkflows, request, workflow_service_pb2.ListWorkflowsResponse
         )
 
-    def optimize_pricing(self, product_id: str, **options: Any) -> I.OptimizePricingResponse:
-        """Options: market_conditions (I.MarketConditions), charm_pricing."""
-        return self._unary(*self._requests("OptimizePricing", product_id=product_id, **options))
-
-    def bulk_optimize_pricing(self, **selection: Any) -> I.BulkOptimizePricingResponse:
-        return self._unary(*self._requests("BulkOptimizePricing", **selection))
-
-    def recommend_products(self, product_id: str, **options: Any) -> I.RecommendProductsResponse:
-        return self._unary(*self._requests("RecommendProducts", product_id=product_id, **options))
-
-    def generate_marketing_strategy(
-        self, product_id: str, **options: Any
-    ) -> I.GenerateMarketingStrategyResponse:
-        return self._unary(*self._requests("GenerateMarketingStrategy", product_id=product_id, **options))
-
-    def start_product_classification(self, product_id: str) -> W.Workflow:
-        return self._unary(*self._requests("StartProductClassification", product_id=product_id))
-
-    def get_workflow(self, workflow_id: str) -> W.Workflow:
-        return self._unary(*self._requests("GetWorkflow", workflow_id=workflow_id))
-
-    def list_workflows(self, *, states: Sequence[int] = (), **filters: Any) -> W.ListWorkflowsResponse:
-        return self._unary(*self._requests("ListWorkflows", states=list(states), **filters))
-
-    def cancel_workflow(self, workflow_id: str) -> W.Workflow:
-        return self._unary(*self._requests("CancelWorkflow", workflow_id=workflow_id))
+    @rpc
+    async def cancel_workflow(self, workflow_id: str) -> Workflow:
+        """Cancel a workflow."""
+        request = workflow_service_pb2.CancelWorkflowRequest(
+            tenant_id=self.tenant_id, workflow_id=workflow_id
+        )
+        return await self._transport.unary(self._workflows.CancelWorkflow, request, Workflow)

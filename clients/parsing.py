@@ -82,5 +82,11 @@ def add_enum_argument(
 
 
 def add_paging_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--page-size` and `--page-token`, read back by `paging_options`."""
     parser.add_argument("--page-size", type=int, default=0, help="0 = server default")
     parser.add_argument("--page-token", default="")
+
+
+def paging_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The page_size and page_token keywords of a list call."""
+    return {"page_size": args.page_size, "page_token": args.page_token}

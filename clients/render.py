@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC
+from typing import Protocol
 
 from google.protobuf import duration_pb2, json_format, timestamp_pb2
 from google.protobuf.message import Message
@@ -17,6 +18,28 @@ from crm.v2 import event_service_pb2, lead_service_pb2, system_service_pb2
 
 LEAD_COLUMNS = ("ID", "NAME", "EMAIL", "COMPANY", "STATUS", "SOURCE", "PRIORITY", "SCORE")
 FACTOR_COLUMNS = ("FACTOR", "WEIGHT", "VALUE", "CONTRIBUTION", "EXPLANATION")
+
+
+class Page(Protocol):
+    """A list response: one page of a longer listing."""
+
+    @property
+    def total_size(self) -> int: ...
+    @property
+    def next_page_token(self) -> str: ...
+
+
+def page_footer(page: Page, shown: int, noun: str) -> str:
+    """`3 of 10 leads` on a line of its own, plus the flag that fetches the next page if there is one."""
+    footer = f"\n{shown} of {page.total_size} {noun}"
+    if page.next_page_token:
+        footer += f"; next page: --page-token {page.next_page_token}"
+    return footer
+
+
+def page_table(columns: Sequence[str], rows: Sequence[Sequence[object]], page: Page, noun: str) -> str:
+    """The rows of one page as a table, then its footer."""
+    return format_table(columns, rows, max_width=None) + page_footer(page, len(rows), noun)
 
 
 def to_json(message: Message, *, compact: bool = False) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 from google.type import date_pb2
 
 from clients.money import format_money
@@ -140,7 +142,7 @@ def pipeline_summary(summary: deal_service_pb2.GetPipelineSummaryResponse) -> st
 def dashboard(board: analytics_service_pb2.GetDashboardResponse) -> str:
     """A readable summary of the dashboard, one section per area."""
 
-    def counts(entries: Iterable[object], key: str, enum: object) -> str:
+    def counts(entries: Iterable[Any], key: str, enum: EnumTypeWrapper) -> str:
         shown = [
             f"{enum_label(enum, getattr(e, key)) if getattr(e, key) else 'unclassified'} {e.count}"
             for e in entries

@@ -1,6 +1,8 @@
-"""Retry policy shared by both clients: only UNAVAILABLE is retried, with exponential backoff."""
+"""The retry policy of every call: only UNAVAILABLE is retried, with exponential backoff."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import grpc
 from tenacity import (
@@ -11,7 +13,6 @@ from tenacity import (
     wait_exponential,
     wait_random,
 )
-from tenacity.wait import wait_base
 
 # UNAVAILABLE means the request did not reach a server that acted on it (connection refused, reset,
 # server draining). Anything else may have had an effect or will fail again the same way.
@@ -24,26 +25,22 @@ def is_retryable(exc: BaseException) -> bool:
     return isinstance(exc, grpc.RpcError) and callable(code) and code() in RETRYABLE_CODES
 
 
-def _backoff(initial: float, maximum: float) -> wait_base:
+def _policy(attempts: int, initial_backoff: float, max_backoff: float) -> dict[str, Any]:
     # initial, 2x, 4x ... capped, plus up to `initial` of jitter so many clients do not retry in step.
-    return wait_exponential(multiplier=initial, max=maximum) + wait_random(0, initial)
+    backoff = wait_exponential(multiplier=initial_backoff, max=max_backoff) + wait_random(0, initial_backoff)
+    return {
+        "stop": stop_after_attempt(max(1, attempts)),
+        "wait": backoff,
+        "retry": retry_if_exception(is_retryable),
+        "reraise": True,
+    }
 
 
 def async_retrying(attempts: int, *, initial_backoff: float = 0.1, max_backoff: float = 2.0) -> AsyncRetrying:
     """An AsyncRetrying for `attempts` tries that re-raises the last error unchanged."""
-    return AsyncRetrying(
-        stop=stop_after_attempt(max(1, attempts)),
-        wait=_backoff(initial_backoff, max_backoff),
-        retry=retry_if_exception(is_retryable),
-        reraise=True,
-    )
+    return AsyncRetrying(**_policy(attempts, initial_backoff, max_backoff))
 
 
 def sync_retrying(attempts: int, *, initial_backoff: float = 0.1, max_backoff: float = 2.0) -> Retrying:
-    """A Retrying for `attempts` tries that re-raises the last error unchanged."""
-    return Retrying(
-        stop=stop_after_attempt(max(1, attempts)),
-        wait=_backoff(initial_backoff, max_backoff),
-        retry=retry_if_exception(is_retryable),
-        reraise=True,
-    )
+    """A Retrying with the same policy, for blocking callers."""
+    return Retrying(**_policy(attempts, initial_backoff, max_backoff))

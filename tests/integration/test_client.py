@@ -25,7 +25,7 @@ from clients import (
     sync_retrying,
     unpack_event_data,
 )
-from clients import async_client as async_client_module
+from clients import transport as transport_module
 from crm.v2 import events_pb2, lead_service_pb2
 
 Lead = lead_service_pb2.Lead
@@ -261,7 +261,7 @@ async def test_async_client_on_a_closed_port_retries_then_raises_unavailable(
         policies.append(async_retrying(attempts, initial_backoff=0.01))
         return policies[-1]
 
-    monkeypatch.setattr(async_client_module, "async_retrying", recording_retrying)
+    monkeypatch.setattr(transport_module, "async_retrying", recording_retrying)
     async with AsyncCrmClient(
         f"127.0.0.1:{closed_port()}", tenant_id=tenant_id, retries=2, timeout=2.0
     ) as client:

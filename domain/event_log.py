@@ -30,3 +30,15 @@ class EventCriteria:
     aggregate_id: str | None = None
     start: datetime | None = None
     end: datetime | None = None
+
+
+# Where a live tail stands: (transaction id, seq) on PostgreSQL, (0, seq) on SQLite.
+TailPosition = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TailBatch:
+    """Events for a live tail and the position to continue after."""
+
+    records: list[RecordedEvent]
+    position: TailPosition

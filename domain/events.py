@@ -9,7 +9,6 @@ from typing import ClassVar
 
 from domain.clock import utcnow
 from domain.ids import new_id
-from domain.leads import Lead
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,38 +25,3 @@ class DomainEvent:
     @property
     def aggregate_id(self) -> str:
         raise NotImplementedError
-
-
-@dataclass(frozen=True, kw_only=True)
-class LeadCreated(DomainEvent):
-    event_type: ClassVar[str] = "lead.created"
-    aggregate_type: ClassVar[str] = "lead"
-    lead: Lead
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead.id)
-
-
-@dataclass(frozen=True, kw_only=True)
-class LeadUpdated(DomainEvent):
-    event_type: ClassVar[str] = "lead.updated"
-    aggregate_type: ClassVar[str] = "lead"
-    lead: Lead
-    changed_fields: tuple[str, ...]
-    previous_score: float
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead.id)
-
-
-@dataclass(frozen=True, kw_only=True)
-class LeadDeleted(DomainEvent):
-    event_type: ClassVar[str] = "lead.deleted"
-    aggregate_type: ClassVar[str] = "lead"
-    lead_id: uuid.UUID
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from domain.catalog import MovementType
@@ -113,6 +113,21 @@ class Movement:
     order_id: uuid.UUID | None
     actor: str
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LevelAfter:
+    """A level's units right after a change, with the reorder point to compare against."""
+
+    available: int
+    reserved: int
+    backordered: int
+    reorder_point: int
+
+
+def window_start(now: datetime, days: int) -> datetime:
+    """The start of the sales window that velocities and optimiser histories are measured over."""
+    return now - timedelta(days=days)
 
 
 @dataclass(frozen=True, slots=True)

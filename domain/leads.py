@@ -58,6 +58,9 @@ LEAD_SCORE_INPUTS: frozenset[str] = frozenset(
     {"first_name", "last_name", "email", "phone", "company", "job_title", "source", "notes"}
 )
 
+# The tenant's closed leads of one source and lower-cased job title: (source, job title, won, lost).
+OutcomeCount = tuple[str, str, int, int]
+
 
 @dataclass(frozen=True, slots=True)
 class LeadDraft:

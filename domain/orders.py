@@ -122,6 +122,18 @@ class LineRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    """What an order line takes from the catalog."""
+
+    product_id: uuid.UUID
+    sku: str
+    title: str
+    status: str
+    price: Money
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
 class OrderDraft:
     """What a caller supplies for a new order; prices, totals and risk come from the server."""
 
@@ -136,6 +148,17 @@ class OrderDraft:
     discount: Money | None = None
     financial_status: FinancialStatus = FinancialStatus.PENDING
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewOrder:
+    """CreateOrder's command: the validated draft, and how to create it."""
+
+    tenant_id: int
+    draft: OrderDraft
+    request_id: str | None
+    allow_backorder: bool
+    actor: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,16 +120,6 @@ class WorkflowFinished(FailedPrecondition):
         )
 
 
-class SourcePriceMissing(FailedPrecondition):
-    reason = "SOURCE_PRICE_MISSING"
-
-    def __init__(self, product_id: uuid.UUID) -> None:
-        super().__init__(
-            f"product {product_id} has no source price; set pricing.source_price first",
-            metadata={"product_id": str(product_id)},
-        )
-
-
 def error_of(exc: BaseException) -> WorkflowError:
     """What a failed attempt records: the domain error's code, or UNKNOWN for anything else."""
     if isinstance(exc, DomainError):

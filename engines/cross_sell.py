@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import math
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
@@ -327,8 +327,3 @@ def _price_fit_text(ratio: float, band: tuple[float, float]) -> str:
     if ratio <= 0:
         return "no price"
     return f"priced {ratio:.2f}x the source (ideal {_ideal_ratio(band):.2f}x)"
-
-
-def rank_order(recommendations: Sequence[Recommendation]) -> list[uuid.UUID]:
-    """The ids in ranking order (for callers and tests)."""
-    return [r.candidate.id for r in recommendations]

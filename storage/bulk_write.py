@@ -10,14 +10,14 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, text, update
+from sqlalchemy import Table, bindparam, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog.tables import ProductRow
 
-PRODUCTS = ProductRow.__table__
+PRODUCTS = cast(Table, ProductRow.__table__)
 
 # Column -> PostgreSQL type of the record the JSON rows are read into.
 BULK_COLUMNS: dict[str, str] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Self
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
@@ -24,7 +24,7 @@ from storage.contacts.repository import SqlAlchemyContactRepository
 from storage.deals.repository import SqlAlchemyDealRepository
 from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
 from storage.inventory.repository import SqlAlchemyInventoryRepository
-from storage.leads.repository import LeadRepository, SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
+from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
@@ -41,15 +41,6 @@ OUTBOX_CHANNEL = "crm_outbox"
 
 class UniqueViolation(Exception):
     """A unique constraint refused the commit (e.g. a concurrent insert of the same key)."""
-
-
-class UnitOfWork(Protocol):
-    leads: LeadRepository
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(self, *exc: object) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
-    async def commit(self) -> None: ...
 
 
 class SqlAlchemyUnitOfWork:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
 import grpc
-from google.type import date_pb2
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from google.protobuf.message import Message
+from google.type import date_pb2, money_pb2
 
 from crm.v2 import analytics_service_pb2 as pb
 from crm.v2 import (
@@ -23,8 +29,16 @@ DEFAULT_DAYS = 30
 
 MAX_DAYS = 365
 
+M = TypeVar("M", bound=Message)
 
-def _counts(proto_enum, prefix: str, counts: dict, key_field: str, message) -> list:  # type: ignore[no-untyped-def]
+
+def _counts(
+    proto_enum: EnumTypeWrapper,
+    prefix: str,
+    counts: Mapping[str, int] | Mapping[str | None, int],
+    key_field: str,
+    message: Callable[..., M],
+) -> list[M]:
     """Every value of `proto_enum` but UNSPECIFIED, with its count (zeros included)."""
     return [
         message(**{key_field: number, "count": int(counts.get(name[len(prefix) + 1 :].lower(), 0))})
@@ -34,7 +48,9 @@ def _counts(proto_enum, prefix: str, counts: dict, key_field: str, message) -> l
 
 
 def dashboard_to_proto(d: Dashboard) -> pb.GetDashboardResponse:
-    money = lambda amount: money_to_proto(Money(amount, d.period.currency))  # noqa: E731
+    def money(amount: Decimal) -> money_pb2.Money | None:
+        return money_to_proto(Money(amount, d.period.currency))
+
     classifications = _counts(
         product_service_pb2.ProductClassification,
         "PRODUCT_CLASSIFICATION",
@@ -122,7 +138,7 @@ class AnalyticsServicer(analytics_service_pb2_grpc.AnalyticsServiceServicer):
         self._dashboards = dashboards
 
     async def GetDashboard(
-        self, request: pb.GetDashboardRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetDashboardRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetDashboardResponse:
         v = Violations()
         v.tenant(request.tenant_id)

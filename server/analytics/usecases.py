@@ -8,11 +8,11 @@ from datetime import timedelta
 from domain.clock import utcnow
 from domain.dashboard import Dashboard, DashboardPeriod
 from domain.money import DEFAULT_CURRENCY
-from storage.uow import SqlAlchemyUnitOfWork
+from server.analytics.ports import DashboardUnitOfWork
 
 
 class DashboardUseCases:
-    def __init__(self, uow: Callable[..., SqlAlchemyUnitOfWork]) -> None:
+    def __init__(self, uow: Callable[..., DashboardUnitOfWork]) -> None:
         self._uow = uow
 
     async def dashboard(self, *, tenant_id: int, days: int, currency: str | None) -> Dashboard:

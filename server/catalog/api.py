@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from crm.v2 import product_service_pb2 as pb
@@ -9,9 +11,9 @@ from crm.v2 import product_service_pb2_grpc
 from server.catalog import requests
 from server.catalog.bulk import ProductBulkUseCases
 from server.catalog.proto import bulk_response, product_to_proto
-from server.catalog.requests import bulk_command
 from server.catalog.usecases import ProductUseCases
 from server.edge.page_tokens import encode_token
+from server.edge.validation import tenant_and_id
 
 
 class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
@@ -21,20 +23,20 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
         self._categories = products.categories
 
     async def CreateProduct(
-        self, request: pb.CreateProductRequest, context: grpc.aio.ServicerContext
+        self, request: pb.CreateProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
         draft, request_id = requests.create_command(request, self._categories)
         product = await self._products.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
         return product_to_proto(product)
 
     async def GetProduct(
-        self, request: pb.GetProductRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = requests.product_id(request.tenant_id, request.product_id)
+        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
         return product_to_proto(await self._products.get(tenant_id=request.tenant_id, product_id=product_id))
 
     async def ListProducts(
-        self, request: pb.ListProductsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListProductsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListProductsResponse:
         query = requests.list_query(request, self._categories)
         page = await self._products.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -45,9 +47,9 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
         )
 
     async def UpdateProduct(
-        self, request: pb.UpdateProductRequest, context: grpc.aio.ServicerContext
+        self, request: pb.UpdateProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = requests.product_id(request.tenant_id, request.product.id, "product.id")
+        product_id = tenant_and_id(request.tenant_id, request.product.id, "product.id")
         changes = requests.update_command(request, self._categories)
         product = await self._products.update(
             tenant_id=request.tenant_id, product_id=product_id, changes=changes
@@ -55,17 +57,17 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
         return product_to_proto(product)
 
     async def DeleteProduct(
-        self, request: pb.DeleteProductRequest, context: grpc.aio.ServicerContext
+        self, request: pb.DeleteProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = requests.product_id(request.tenant_id, request.product_id)
+        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
         return product_to_proto(
             await self._products.delete(tenant_id=request.tenant_id, product_id=product_id)
         )
 
     async def BulkUpdateProducts(
-        self, request: pb.BulkUpdateProductsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.BulkUpdateProductsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.BulkUpdateProductsResponse:
-        selection, changes = bulk_command(request, self._categories)
+        selection, changes = requests.bulk_command(request, self._categories)
         outcome = await self._bulk.bulk_update(
             tenant_id=request.tenant_id,
             selection=selection,

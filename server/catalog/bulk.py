@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from domain.catalog import (
     MAX_BULK_PRODUCTS,
@@ -24,8 +25,9 @@ from domain.ids import new_id
 from domain.money import Money
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy
-from server.catalog.ports import CatalogUnitOfWork, existing_supplier
+from server.catalog.ports import CatalogUnitOfWork
 from server.catalog.scoring import reanalyzed
+from server.catalog.usecases import supplier_or_none
 
 
 class ProductBulkUseCases:
@@ -40,7 +42,7 @@ class ProductBulkUseCases:
         per-product errors, the rest is written with set-based statements and one event."""
         async with self._uow() as uow:
             if "supplier_id" in changes.paths:
-                await existing_supplier(uow, tenant_id, changes.supplier_id)
+                await supplier_or_none(uow.suppliers, tenant_id, changes.supplier_id)
             requested = await self._requested_ids(uow, tenant_id, selection)
             found = {p.id: p for p in await uow.products.lock_many(tenant_id, requested)}
             suppliers = await self._suppliers(uow, tenant_id, found.values(), changes)
@@ -91,12 +93,12 @@ class ProductBulkUseCases:
 
     @staticmethod
     async def _suppliers(
-        uow: CatalogUnitOfWork, tenant_id: int, products: Sequence[Product] | object, changes: BulkChanges
+        uow: CatalogUnitOfWork, tenant_id: int, products: Iterable[Product], changes: BulkChanges
     ) -> dict[uuid.UUID, Supplier]:
         """The suppliers whose rating and lead time the re-scoring needs, in one query."""
         if not changes.rescores:
             return {}
-        ids = {p.supplier_id for p in products if p.supplier_id is not None}  # type: ignore[attr-defined]
+        ids = {p.supplier_id for p in products if p.supplier_id is not None}
         if "supplier_id" in changes.paths and changes.supplier_id is not None:
             ids.add(changes.supplier_id)
         return await uow.suppliers.get_many(tenant_id, ids)
@@ -105,7 +107,7 @@ class ProductBulkUseCases:
         self, product: Product, changes: BulkChanges, suppliers: dict[uuid.UUID, Supplier], now: datetime
     ) -> Product | InvalidArgument:
         paths = set(changes.paths)
-        values: dict[str, object] = {"updated_at": now, "version": product.version + 1}
+        values: dict[str, Any] = {"updated_at": now, "version": product.version + 1}
         if "status" in paths and changes.status is not None:
             values["status"] = changes.status
         if "category" in paths and changes.category is not None:
@@ -123,7 +125,7 @@ class ProductBulkUseCases:
                 why = f"the product would have {len(tags)} tags; at most {MAX_TAGS}"
                 return InvalidArgument([FieldViolation("changes.add_tags", why)])
             values["tags"] = tags
-        updated = replace(product, **values)  # type: ignore[arg-type]
+        updated = replace(product, **values)
         if changes.rescores:
             supplier = suppliers.get(updated.supplier_id) if updated.supplier_id else None
             updated = reanalyzed(updated, supplier, self._policy, now)

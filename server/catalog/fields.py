@@ -1,16 +1,17 @@
-"""Validated readers of product fields, shared by create, update, list and bulk requests."""
+"""Product field rules, shared by create, update, list and bulk requests: each reader checks one field
+(or the filter fields list and bulk share) and reports into the caller's Violations."""
 
 from __future__ import annotations
 
 import math
 import re
-import uuid
 from collections.abc import Collection, Sequence
 
+from google.protobuf.message import Message
 from google.type import money_pb2
 
 from crm.v2 import product_service_pb2 as pb
-from domain.catalog import MAX_TAGS, Dimensions, ProductFilter
+from domain.catalog import Dimensions, ProductFilter
 from domain.money import Money
 from server.catalog.proto import CLASSIFICATION, STATUS
 from server.edge.convert import money_from_proto
@@ -62,23 +63,32 @@ def price(v: Violations, field: str, value: money_pb2.Money) -> Money:
     return money_from_proto(v, field, value, exclusive_minimum=True)
 
 
-def optional_id(v: Violations, field: str, value: str) -> uuid.UUID | None:
-    return v.id(field, value) if value.strip() else None
-
-
 def count(v: Violations, field: str, value: int) -> int:
     if value < 0:
         v.add(field, "must not be negative")
     return value
 
 
-def rating(v: Violations, field: str, value: float) -> float:
+def optional_count(v: Violations, field: str, message: Message, name: str) -> int | None:
+    """The count in `message.<name>`; None when it is unset (unknown)."""
+    return count(v, field, getattr(message, name)) if message.HasField(name) else None
+
+
+def optional_rating(v: Violations, field: str, message: Message, name: str) -> float | None:
+    """A 0-5 rating in `message.<name>`; None when it is unset (unknown)."""
+    if not message.HasField(name):
+        return None
+    value: float = getattr(message, name)
     if not 0 <= value <= 5:  # also refuses NaN
         v.add(field, "must be between 0 and 5")
     return value if math.isfinite(value) else 0.0
 
 
-def dimensions(v: Violations, field: str, value: pb.PackageDimensions) -> Dimensions:
+def optional_dimensions(v: Violations, field: str, product: pb.Product) -> Dimensions | None:
+    """The package dimensions, each a count of millimetres; None when unset."""
+    if not product.HasField("dimensions"):
+        return None
+    value = product.dimensions
     for name in ("length_mm", "width_mm", "height_mm"):
         count(v, f"{field}.{name}", getattr(value, name))
     return Dimensions(value.length_mm, value.width_mm, value.height_mm)
@@ -92,10 +102,6 @@ def image_urls(v: Violations, field: str, values: Sequence[str]) -> tuple[str, .
         if not url.startswith("https://") or len(url) > URL_MAX or len(url) <= len("https://"):
             v.add(f"{field}[{index}]", f"must be an https URL of at most {URL_MAX} characters")
     return cleaned
-
-
-def tags(v: Violations, field: str, values: Sequence[str]) -> tuple[str, ...]:
-    return v.tags(field, values, max_count=MAX_TAGS)
 
 
 def price_range(
@@ -130,7 +136,7 @@ def product_filter(
             f"{prefix}classification", CLASSIFICATION, request.classification, required=False
         ),
         status=v.enum(f"{prefix}status", STATUS, request.status, required=False),
-        supplier_id=optional_id(v, f"{prefix}supplier_id", request.supplier_id),
+        supplier_id=v.optional_id(f"{prefix}supplier_id", request.supplier_id),
         query=v.text(f"{prefix}query", request.query, max_length=QUERY_MAX),
         min_price=low,
         max_price=high,

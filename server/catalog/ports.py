@@ -1,46 +1,58 @@
-"""What the catalog use cases need of a unit of work, and lookups they share."""
+"""What the product use cases need: the tenant's products, its suppliers, the opening stock of a new
+product, and a unit of work holding them."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from types import TracebackType
 from typing import Protocol, Self
 
-from domain.catalog import Product
-from domain.errors import NotFound
-from domain.events import DomainEvent
-from domain.suppliers import Supplier
-from storage.catalog.repository import ProductRepository
-from storage.inventory.repository import SqlAlchemyInventoryRepository
-from storage.suppliers.repository import SupplierRepository
+from domain.catalog import Product, ProductFilter
+from domain.paging import Page, PageRequest
+from server.suppliers.ports import SupplierRepository
+from server.workflows.ports import EnqueueingUnitOfWork
 
 
-class CatalogUnitOfWork(Protocol):
-    products: ProductRepository
-    suppliers: SupplierRepository
-    inventory: SqlAlchemyInventoryRepository
+class ProductRepository(Protocol):
+    async def add(self, product: Product) -> None: ...
+    async def get(
+        self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
+    ) -> Product | None: ...
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None: ...
+    async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None: ...
+    async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]: ...
+    async def save(self, product: Product) -> None: ...
+    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> builtins.list[Product]: ...
+    async def matching_ids(
+        self, tenant_id: int, criteria: ProductFilter, limit: int
+    ) -> builtins.list[uuid.UUID]: ...
+    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[Product]: ...
+    async def save_many(self, products: Sequence[Product]) -> None: ...
+
+
+class OpeningStock(Protocol):
+    """The one thing the catalog writes to the inventory: a new product's level and its opening stock."""
+
+    async def open_level(
+        self, *, tenant_id: int, product_id: uuid.UUID, available: int, at: datetime
+    ) -> None: ...
+
+
+class CatalogUnitOfWork(EnqueueingUnitOfWork, Protocol):
+    """Enqueueing, because a new product's analysis may queue its marketing-strategy workflow."""
+
+    @property
+    def products(self) -> ProductRepository: ...
+    @property
+    def suppliers(self) -> SupplierRepository: ...
+    @property
+    def inventory(self) -> OpeningStock: ...
 
     async def __aenter__(self) -> Self: ...
-    async def __aexit__(self, *exc: object) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
     async def commit(self) -> None: ...
-
-
-async def existing_product(
-    uow: CatalogUnitOfWork, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
-) -> Product:
-    product = await uow.products.get(tenant_id, product_id, for_update=for_update)
-    if product is None:
-        raise NotFound("product", str(product_id))
-    return product
-
-
-async def existing_supplier(
-    uow: CatalogUnitOfWork, tenant_id: int, supplier_id: uuid.UUID | None
-) -> Supplier | None:
-    """The tenant's supplier, None for no supplier; NOT_FOUND for an id the tenant does not have."""
-    if supplier_id is None:
-        return None
-    supplier = await uow.suppliers.get(tenant_id, supplier_id)
-    if supplier is None:
-        raise NotFound("supplier", str(supplier_id))
-    return supplier

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,6 +9,7 @@ from decimal import Decimal
 from crm.v2 import product_service_pb2 as pb
 from domain.catalog import (
     MAX_BULK_PRODUCTS,
+    MAX_TAGS,
     BulkChanges,
     BulkSelection,
     PriceChange,
@@ -21,6 +21,7 @@ from domain.catalog import (
 )
 from domain.catalog_errors import TooManyProducts
 from domain.ids import parse_id
+from domain.money import Money
 from domain.paging import PageRequest
 from server.catalog import fields
 from server.catalog.proto import STATUS
@@ -65,16 +66,7 @@ def create_command(
     v = Violations()
     v.tenant(request.tenant_id)
     p = request.product
-    if not p.pricing.HasField("source_price"):
-        v.add("product.pricing.source_price", "is required")
-    source = fields.price(v, "product.pricing.source_price", p.pricing.source_price)
-    selling = None
-    if p.pricing.HasField("current_selling_price"):
-        selling = fields.price(v, "product.pricing.current_selling_price", p.pricing.current_selling_price)
-        if selling.currency != source.currency:
-            v.add(
-                "product.pricing.current_selling_price", f"must be in {source.currency} like the source price"
-            )
+    source, selling = _new_prices(v, p.pricing)
     draft = ProductDraft(
         sku=fields.sku(v, "product.sku", p.sku),
         title=v.text("product.title", p.title, max_length=fields.TITLE_MAX, required=True),
@@ -86,27 +78,32 @@ def create_command(
             "product.description", p.description, max_length=fields.DESCRIPTION_MAX, strip=False
         ),
         status=v.enum("product.status", STATUS, p.status, required=False) or ProductStatus.DRAFT,
-        supplier_id=fields.optional_id(v, "product.supplier_id", p.supplier_id),
-        competitor_count=_optional(
-            p, "competitor_count", lambda: fields.count(v, "product.competitor_count", p.competitor_count)
-        ),
-        review_rating=_optional(
-            p, "review_rating", lambda: fields.rating(v, "product.review_rating", p.review_rating)
-        ),
-        review_count=_optional(
-            p, "review_count", lambda: fields.count(v, "product.review_count", p.review_count)
-        ),
+        supplier_id=v.optional_id("product.supplier_id", p.supplier_id),
+        competitor_count=fields.optional_count(v, "product.competitor_count", p, "competitor_count"),
+        review_rating=fields.optional_rating(v, "product.review_rating", p, "review_rating"),
+        review_count=fields.optional_count(v, "product.review_count", p, "review_count"),
         initial_stock=fields.count(v, "product.initial_stock", p.initial_stock),
         weight_grams=fields.count(v, "product.weight_grams", p.weight_grams),
-        dimensions=fields.dimensions(v, "product.dimensions", p.dimensions)
-        if p.HasField("dimensions")
-        else None,
+        dimensions=fields.optional_dimensions(v, "product.dimensions", p),
         image_urls=fields.image_urls(v, "product.image_urls", p.image_urls),
-        tags=fields.tags(v, "product.tags", p.tags),
+        tags=v.tags("product.tags", p.tags, max_count=MAX_TAGS),
     )
     request_id = v.request_id("request_id", request.request_id)
     v.raise_if_any()
     return draft, request_id
+
+
+def _new_prices(v: Violations, pricing: pb.ProductPricing) -> tuple[Money, Money | None]:
+    """A new product's source price (required) and selling price (optional, in the same currency)."""
+    if not pricing.HasField("source_price"):
+        v.add("product.pricing.source_price", "is required")
+    source = fields.price(v, "product.pricing.source_price", pricing.source_price)
+    if not pricing.HasField("current_selling_price"):
+        return source, None
+    selling = fields.price(v, "product.pricing.current_selling_price", pricing.current_selling_price)
+    if selling.currency != source.currency:
+        v.add("product.pricing.current_selling_price", f"must be in {source.currency} like the source price")
+    return source, selling
 
 
 def update_command(request: pb.UpdateProductRequest, categories: Collection[str]) -> ProductChanges:
@@ -129,22 +126,16 @@ def update_command(request: pb.UpdateProductRequest, categories: Collection[str]
         "pricing.current_selling_price": lambda: fields.price(
             v, "product.pricing.current_selling_price", p.pricing.current_selling_price
         ),
-        "supplier_id": lambda: fields.optional_id(v, "product.supplier_id", p.supplier_id),
-        "competitor_count": lambda: _optional(
-            p, "competitor_count", lambda: fields.count(v, "product.competitor_count", p.competitor_count)
+        "supplier_id": lambda: v.optional_id("product.supplier_id", p.supplier_id),
+        "competitor_count": lambda: fields.optional_count(
+            v, "product.competitor_count", p, "competitor_count"
         ),
-        "review_rating": lambda: _optional(
-            p, "review_rating", lambda: fields.rating(v, "product.review_rating", p.review_rating)
-        ),
-        "review_count": lambda: _optional(
-            p, "review_count", lambda: fields.count(v, "product.review_count", p.review_count)
-        ),
+        "review_rating": lambda: fields.optional_rating(v, "product.review_rating", p, "review_rating"),
+        "review_count": lambda: fields.optional_count(v, "product.review_count", p, "review_count"),
         "weight_grams": lambda: fields.count(v, "product.weight_grams", p.weight_grams),
-        "dimensions": lambda: (
-            fields.dimensions(v, "product.dimensions", p.dimensions) if p.HasField("dimensions") else None
-        ),
+        "dimensions": lambda: fields.optional_dimensions(v, "product.dimensions", p),
         "image_urls": lambda: fields.image_urls(v, "product.image_urls", p.image_urls),
-        "tags": lambda: fields.tags(v, "product.tags", p.tags),
+        "tags": lambda: v.tags("product.tags", p.tags, max_count=MAX_TAGS),
     }
     values = {UPDATE_PATHS[path]: readers[path]() for path in paths}
     v.raise_if_any()
@@ -182,19 +173,6 @@ def _is_set(product: pb.Product, path: str) -> bool:
         return product.HasField(path)
     value = getattr(product, path)
     return len(value) > 0 if path in ("image_urls", "tags") else bool(value)
-
-
-def _optional(message: pb.Product, name: str, read: Callable[[], object]) -> object:
-    """The value of an optional field, or None when it is unset (unknown)."""
-    return read() if message.HasField(name) else None
-
-
-def product_id(tenant_id: int, raw_id: str, field: str = "product_id") -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id(field, raw_id)
-    v.raise_if_any()
-    return parsed
 
 
 def list_query(request: pb.ListProductsRequest, categories: Collection[str]) -> ListProductsQuery:
@@ -257,12 +235,12 @@ def _changes(
         category=fields.category(v, "changes.category", c.category, categories, required=True)
         if "category" in paths
         else None,
-        supplier_id=fields.optional_id(v, "changes.supplier_id", c.supplier_id)
-        if "supplier_id" in paths
-        else None,
+        supplier_id=v.optional_id("changes.supplier_id", c.supplier_id) if "supplier_id" in paths else None,
         price_change=_price_change(v, c) if "price_change" in paths else None,
-        add_tags=fields.tags(v, "changes.add_tags", c.add_tags) if "add_tags" in paths else (),
-        remove_tags=fields.tags(v, "changes.remove_tags", c.remove_tags) if "remove_tags" in paths else (),
+        add_tags=v.tags("changes.add_tags", c.add_tags, max_count=MAX_TAGS) if "add_tags" in paths else (),
+        remove_tags=v.tags("changes.remove_tags", c.remove_tags, max_count=MAX_TAGS)
+        if "remove_tags" in paths
+        else (),
     )
 
 

@@ -3,9 +3,11 @@ update with re-analysis; soft delete."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
@@ -18,13 +20,16 @@ from domain.catalog import (
 from domain.catalog_errors import DuplicateSku
 from domain.catalog_events import ProductAnalysisStarted, ProductCreated, ProductDiscontinued, ProductUpdated
 from domain.clock import utcnow
-from domain.errors import FieldViolation, InvalidArgument
+from domain.errors import FieldViolation, InvalidArgument, NotFound
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
+from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy, analyze
-from server.catalog.ports import CatalogUnitOfWork, existing_product, existing_supplier
+from server.catalog.ports import CatalogUnitOfWork, ProductRepository
 from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
+from server.suppliers.ports import SupplierRepository
+from server.suppliers.usecases import existing_supplier
 from server.workflows.enqueue import NO_MARKETING_ON_CREATE, MarketingOnCreate, enqueue_product_marketing
 from storage.uow import UniqueViolation
 
@@ -62,7 +67,7 @@ class ProductUseCases:
                     ):
                         return existing
                     raise DuplicateSku(draft.sku)
-                supplier = await existing_supplier(uow, tenant_id, draft.supplier_id)
+                supplier = await supplier_or_none(uow.suppliers, tenant_id, draft.supplier_id)
                 product = self._new_product(tenant_id, draft, supplier, request_id)
                 await uow.products.add(product)
                 await uow.inventory.open_level(
@@ -73,7 +78,7 @@ class ProductUseCases:
                 )
                 uow.emit(ProductCreated(tenant_id=tenant_id, product=product, request_id=request_id or ""))
                 uow.emit(_analysis_started(product, "product_created"))
-                await enqueue_product_marketing(uow, product, self._marketing)  # type: ignore[arg-type]
+                await enqueue_product_marketing(uow, product, self._marketing)
                 await uow.commit()
                 return product
         except UniqueViolation:
@@ -88,7 +93,7 @@ class ProductUseCases:
 
     async def get(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
         async with self._uow() as uow:
-            return await existing_product(uow, tenant_id, product_id)
+            return await existing_product(uow.products, tenant_id, product_id)
 
     async def list(self, *, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         async with self._uow() as uow:
@@ -98,22 +103,18 @@ class ProductUseCases:
         """Apply the changes; re-analyse when an input of the score changed. No change, no event."""
         try:
             async with self._uow() as uow:
-                product = await existing_product(uow, tenant_id, product_id, for_update=True)
+                product = await existing_product(uow.products, tenant_id, product_id, for_update=True)
                 changed = [name for name, value in changes.values.items() if getattr(product, name) != value]
                 if not changed:
                     return product
                 _check_currency(product, changes)
                 if "sku" in changed and await uow.products.sku_owner(tenant_id, str(changes.values["sku"])):
                     raise DuplicateSku(str(changes.values["sku"]))
-                updated = replace(
-                    product,
-                    **{name: changes.values[name] for name in changed},
-                    updated_at=utcnow(),
-                    version=product.version + 1,
-                )
+                new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
+                updated = replace(product, **new_values, updated_at=utcnow(), version=product.version + 1)
                 reanalyze = bool(PRODUCT_SCORE_INPUTS.intersection(changed))
                 if reanalyze:
-                    supplier = await existing_supplier(uow, tenant_id, updated.supplier_id)
+                    supplier = await supplier_or_none(uow.suppliers, tenant_id, updated.supplier_id)
                     updated = reanalyzed(updated, supplier, self.policy, updated.updated_at)
                 await uow.products.save(updated)
                 self._emit_update(uow, product, updated, changed, reanalyze)
@@ -125,7 +126,7 @@ class ProductUseCases:
     async def delete(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
         """Discontinue the product; an already discontinued product is returned unchanged."""
         async with self._uow() as uow:
-            product = await existing_product(uow, tenant_id, product_id, for_update=True)
+            product = await existing_product(uow.products, tenant_id, product_id, for_update=True)
             if product.status is ProductStatus.DISCONTINUED:
                 return product
             discontinued = replace(
@@ -137,7 +138,7 @@ class ProductUseCases:
             return discontinued
 
     def _new_product(
-        self, tenant_id: int, draft: ProductDraft, supplier: object, request_id: str | None
+        self, tenant_id: int, draft: ProductDraft, supplier: Supplier | None, request_id: str | None
     ) -> Product:
         signals = signals_of(
             source_price=draft.source_price,
@@ -146,7 +147,7 @@ class ProductUseCases:
             competitor_count=draft.competitor_count,
             review_rating=draft.review_rating,
             review_count=draft.review_count,
-            supplier=supplier,  # type: ignore[arg-type]
+            supplier=supplier,
         )
         result = analyze(signals, self.policy)
         now = utcnow()
@@ -180,7 +181,7 @@ class ProductUseCases:
 
     @staticmethod
     def _emit_update(
-        uow: CatalogUnitOfWork, before: Product, after: Product, changed: list[str], reanalyzed: bool
+        uow: CatalogUnitOfWork, before: Product, after: Product, changed: builtins.list[str], reanalyzed: bool
     ) -> None:
         names = [EVENT_FIELD_NAMES.get(name, name) for name in changed]
         if after.recommended_price != before.recommended_price:
@@ -201,6 +202,25 @@ class ProductUseCases:
             uow.emit(_analysis_started(after, "product_updated"))
         if after.status is ProductStatus.DISCONTINUED and before.status is not ProductStatus.DISCONTINUED:
             uow.emit(_discontinued(before))
+
+
+async def existing_product(
+    products: ProductRepository, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
+) -> Product:
+    """The tenant's product; NOT_FOUND for an id the tenant does not have."""
+    product = await products.get(tenant_id, product_id, for_update=for_update)
+    if product is None:
+        raise NotFound("product", str(product_id))
+    return product
+
+
+async def supplier_or_none(
+    suppliers: SupplierRepository, tenant_id: int, supplier_id: uuid.UUID | None
+) -> Supplier | None:
+    """The tenant's supplier, None for no supplier; NOT_FOUND for an id the tenant does not have."""
+    if supplier_id is None:
+        return None
+    return await existing_supplier(suppliers, tenant_id, supplier_id)
 
 
 def _check_currency(product: Product, changes: ProductChanges) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 from google.protobuf import empty_pb2
 
@@ -11,6 +13,7 @@ from server.contacts import requests
 from server.contacts.proto import contact_to_proto
 from server.contacts.usecases import ContactUseCases
 from server.edge.page_tokens import encode_token
+from server.edge.validation import tenant_and_id
 
 
 class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
@@ -18,19 +21,19 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
         self._contacts = contacts
 
     async def CreateContact(
-        self, request: pb.CreateContactRequest, context: grpc.aio.ServicerContext
+        self, request: pb.CreateContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Contact:
         draft = requests.create_command(request)
         return contact_to_proto(await self._contacts.create(tenant_id=request.tenant_id, draft=draft))
 
     async def GetContact(
-        self, request: pb.GetContactRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Contact:
-        contact_id = requests.contact_id(request.tenant_id, request.contact_id)
+        contact_id = tenant_and_id(request.tenant_id, request.contact_id, "contact_id")
         return contact_to_proto(await self._contacts.get(tenant_id=request.tenant_id, contact_id=contact_id))
 
     async def ListContacts(
-        self, request: pb.ListContactsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListContactsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListContactsResponse:
         query = requests.list_query(request)
         page = await self._contacts.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -41,9 +44,9 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
         )
 
     async def UpdateContact(
-        self, request: pb.UpdateContactRequest, context: grpc.aio.ServicerContext
+        self, request: pb.UpdateContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Contact:
-        contact_id = requests.contact_id(request.tenant_id, request.contact.id, "contact.id")
+        contact_id = tenant_and_id(request.tenant_id, request.contact.id, "contact.id")
         changes = requests.update_command(request)
         contact = await self._contacts.update(
             tenant_id=request.tenant_id, contact_id=contact_id, changes=changes
@@ -51,8 +54,8 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
         return contact_to_proto(contact)
 
     async def DeleteContact(
-        self, request: pb.DeleteContactRequest, context: grpc.aio.ServicerContext
+        self, request: pb.DeleteContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        contact_id = requests.contact_id(request.tenant_id, request.contact_id)
+        contact_id = tenant_and_id(request.tenant_id, request.contact_id, "contact_id")
         await self._contacts.delete(tenant_id=request.tenant_id, contact_id=contact_id)
         return empty_pb2.Empty()

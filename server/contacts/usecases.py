@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from domain.clock import utcnow
 from domain.contacts import Contact, ContactChanges, ContactDraft, ContactFilter
@@ -12,12 +13,12 @@ from domain.crm_events import ContactCreated, ContactDeleted, ContactUpdated
 from domain.errors import AlreadyExists, NotFound
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
-from server.leads.ports import CrmUnitOfWork
+from server.contacts.ports import ContactUnitOfWork
 from storage.uow import UniqueViolation
 
 
 class ContactUseCases:
-    def __init__(self, uow: Callable[..., CrmUnitOfWork]) -> None:
+    def __init__(self, uow: Callable[..., ContactUnitOfWork]) -> None:
         self._uow = uow
 
     async def create(self, *, tenant_id: int, draft: ContactDraft) -> Contact:
@@ -55,7 +56,9 @@ class ContactUseCases:
                     await _refuse_taken_email(
                         uow, tenant_id, str(changes.values["email"]), owner_id=contact_id
                     )
-                updated = replace(contact, **{k: changes.values[k] for k in changed}, updated_at=utcnow())
+                # Mapped per field by the request's validation, each value has the type of its field.
+                new_values: dict[str, Any] = {k: changes.values[k] for k in changed}
+                updated = replace(contact, **new_values, updated_at=utcnow())
                 await uow.contacts.save(updated)
                 uow.emit(ContactUpdated(tenant_id=tenant_id, contact=updated, changed_fields=tuple(changed)))
                 await uow.commit()
@@ -107,7 +110,7 @@ def new_contact(tenant_id: int, draft: ContactDraft, *, source_lead_id: uuid.UUI
 
 
 async def _refuse_taken_email(
-    uow: CrmUnitOfWork, tenant_id: int, email: str, *, owner_id: uuid.UUID | None = None
+    uow: ContactUnitOfWork, tenant_id: int, email: str, *, owner_id: uuid.UUID | None = None
 ) -> None:
     holder = await uow.contacts.get_by_email(tenant_id, email) if email else None
     if holder is not None and holder.id != owner_id:
@@ -120,7 +123,7 @@ async def _refuse_taken_email(
 
 
 async def _existing(
-    uow: CrmUnitOfWork, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False
+    uow: ContactUnitOfWork, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False
 ) -> Contact:
     contact = await uow.contacts.get(tenant_id, contact_id, for_update=for_update)
     if contact is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 from google.protobuf import empty_pb2
 
@@ -12,6 +14,7 @@ from server.deals.proto import deal_to_proto, summary_to_proto
 from server.deals.usecases import DealUseCases
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import encode_token
+from server.edge.validation import tenant_and_id
 
 
 class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
@@ -19,19 +22,23 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
         self._deals = deals
         self._actors = actors
 
-    async def CreateDeal(self, request: pb.CreateDealRequest, context: grpc.aio.ServicerContext) -> pb.Deal:
+    async def CreateDeal(
+        self, request: pb.CreateDealRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Deal:
         draft, actor = requests.create_command(request)
         deal = await self._deals.create(
             tenant_id=request.tenant_id, draft=draft, actor=self._actors(context, actor)
         )
         return deal_to_proto(deal)
 
-    async def GetDeal(self, request: pb.GetDealRequest, context: grpc.aio.ServicerContext) -> pb.Deal:
-        deal_id = requests.deal_id(request.tenant_id, request.deal_id)
+    async def GetDeal(
+        self, request: pb.GetDealRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Deal:
+        deal_id = tenant_and_id(request.tenant_id, request.deal_id, "deal_id")
         return deal_to_proto(await self._deals.get(tenant_id=request.tenant_id, deal_id=deal_id))
 
     async def ListDeals(
-        self, request: pb.ListDealsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListDealsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListDealsResponse:
         query = requests.list_query(request)
         page = await self._deals.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -41,8 +48,10 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
             total_size=page.total_size,
         )
 
-    async def UpdateDeal(self, request: pb.UpdateDealRequest, context: grpc.aio.ServicerContext) -> pb.Deal:
-        deal_id = requests.deal_id(request.tenant_id, request.deal.id, "deal.id")
+    async def UpdateDeal(
+        self, request: pb.UpdateDealRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Deal:
+        deal_id = tenant_and_id(request.tenant_id, request.deal.id, "deal.id")
         changes, actor = requests.update_command(request)
         deal = await self._deals.update(
             tenant_id=request.tenant_id,
@@ -54,14 +63,14 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
         return deal_to_proto(deal)
 
     async def DeleteDeal(
-        self, request: pb.DeleteDealRequest, context: grpc.aio.ServicerContext
+        self, request: pb.DeleteDealRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        deal_id = requests.deal_id(request.tenant_id, request.deal_id)
+        deal_id = tenant_and_id(request.tenant_id, request.deal_id, "deal_id")
         await self._deals.delete(tenant_id=request.tenant_id, deal_id=deal_id)
         return empty_pb2.Empty()
 
     async def GetPipelineSummary(
-        self, request: pb.GetPipelineSummaryRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetPipelineSummaryRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetPipelineSummaryResponse:
         query = requests.pipeline_query(request)
         return summary_to_proto(await self._deals.pipeline(tenant_id=request.tenant_id, query=query))

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import math
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
-
-from google.type import date_pb2
+from datetime import timedelta
+from typing import Any
 
 from crm.v2 import deal_service_pb2 as pb
 from domain.clock import utcnow
 from domain.deals import DEAL_MUTABLE_FIELDS, DealChanges, DealDraft, DealFilter, DealStage, PipelineQuery
 from domain.ids import parse_id
-from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import PageRequest
 from server.deals.proto import STAGE
-from server.edge.convert import from_timestamp, money_from_proto
+from server.edge.convert import from_timestamp
 from server.edge.page_tokens import decode_token, fingerprint
 from server.edge.validation import Violations, mask_paths
 
@@ -30,8 +27,6 @@ NOTES_MAX = 5000
 CLOSE_REASON_MAX = 1000
 
 DEFAULT_PERIOD = timedelta(days=30)
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +45,7 @@ def create_command(request: pb.CreateDealRequest) -> tuple[DealDraft, str]:
     values["stage"] = v.enum("deal.stage", STAGE, request.deal.stage, required=False) or DealStage.PROSPECTING
     actor = v.text("actor", request.actor, max_length=TEXT_MAX)
     v.raise_if_any()
-    return DealDraft(**values), actor  # type: ignore[arg-type]
+    return DealDraft(**values), actor
 
 
 def update_command(request: pb.UpdateDealRequest) -> tuple[DealChanges, str]:
@@ -68,26 +63,18 @@ def update_command(request: pb.UpdateDealRequest) -> tuple[DealChanges, str]:
     return DealChanges(values), actor
 
 
-def deal_id(tenant_id: int, raw_id: str, field: str = "deal_id") -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id(field, raw_id)
-    v.raise_if_any()
-    return parsed
-
-
 def list_query(request: pb.ListDealsRequest) -> ListDealsQuery:
     v = Violations()
     v.tenant(request.tenant_id)
     stages = tuple(v.enum(f"stages[{i}]", STAGE, s, required=True) for i, s in enumerate(request.stages))
-    close_from = full_date(v, "expected_close_start_date", request, "expected_close_start_date")
-    close_to = full_date(v, "expected_close_end_date", request, "expected_close_end_date")
+    close_from = v.calendar_date("expected_close_start_date", request, "expected_close_start_date")
+    close_to = v.calendar_date("expected_close_end_date", request, "expected_close_end_date")
     if close_from and close_to and close_to < close_from:
         v.add("expected_close_end_date", "must not be before expected_close_start_date")
     criteria = DealFilter(
         stages=tuple(s for s in stages if s is not None),
         owner=v.text("owner", request.owner, max_length=TEXT_MAX),
-        contact_id=optional_id(v, "contact_id", request.contact_id),
+        contact_id=v.optional_id("contact_id", request.contact_id),
         close_from=close_from,
         close_to=close_to,
         open_only=request.open_only,
@@ -115,32 +102,6 @@ def pipeline_query(request: pb.GetPipelineSummaryRequest) -> PipelineQuery:
     return PipelineQuery(period_start=start, period_end=end, owner=owner, currency=currency or None)
 
 
-def full_date(v: Violations, field: str, message: object, name: str) -> date | None:
-    """The date in `message.<name>`, None when unset; a violation unless it is a full calendar date."""
-    if not message.HasField(name):  # type: ignore[attr-defined]
-        return None
-    value: date_pb2.Date = getattr(message, name)
-    try:
-        return date(value.year, value.month, value.day)
-    except ValueError:
-        v.add(field, "must be a full calendar date (year, month and day)")
-        return None
-
-
-def optional_id(v: Violations, field: str, value: str) -> uuid.UUID | None:
-    return v.id(field, value) if value.strip() else None
-
-
-def amount(v: Violations, field: str, message: object, name: str) -> Money:
-    """Non-negative Money with a currency; unset means zero in the default currency."""
-    if not message.HasField(name):  # type: ignore[attr-defined]
-        return Money(ZERO, DEFAULT_CURRENCY)
-    value = getattr(message, name)
-    if not value.currency_code.strip():
-        v.add(f"{field}.currency_code", "is required when an amount is given (e.g. USD)")
-    return money_from_proto(v, field, value)
-
-
 def _probability(v: Violations, deal: pb.Deal) -> float | None:
     if not deal.HasField("probability"):
         return None
@@ -150,16 +111,19 @@ def _probability(v: Violations, deal: pb.Deal) -> float | None:
     return deal.probability
 
 
-def _readers(v: Violations, deal: pb.Deal) -> dict[str, object]:
+def _readers(v: Violations, deal: pb.Deal) -> dict[str, Callable[[], Any]]:
+    """Per field, the reader of its validated value (of the field's own type)."""
     return {
         "title": lambda: v.text("deal.title", deal.title, max_length=TITLE_MAX, required=True),
-        "amount": lambda: amount(v, "deal.amount", deal, "amount"),
+        "amount": lambda: v.amount("deal.amount", deal, "amount"),
         "stage": lambda: v.enum("deal.stage", STAGE, deal.stage, required=True),
         "probability": lambda: _probability(v, deal),
-        "expected_close_date": lambda: full_date(v, "deal.expected_close_date", deal, "expected_close_date"),
-        "contact_id": lambda: optional_id(v, "deal.contact_id", deal.contact_id),
+        "expected_close_date": lambda: v.calendar_date(
+            "deal.expected_close_date", deal, "expected_close_date"
+        ),
+        "contact_id": lambda: v.optional_id("deal.contact_id", deal.contact_id),
         "owner": lambda: v.text("deal.owner", deal.owner, max_length=TEXT_MAX),
-        "lead_id": lambda: optional_id(v, "deal.lead_id", deal.lead_id),
+        "lead_id": lambda: v.optional_id("deal.lead_id", deal.lead_id),
         "notes": lambda: v.text("deal.notes", deal.notes, max_length=NOTES_MAX, strip=False),
         "close_reason": lambda: v.text("deal.close_reason", deal.close_reason, max_length=CLOSE_REASON_MAX),
     }

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from domain.clock import utcnow
 from domain.crm_events import DealCreated, DealDeleted, DealStageChanged, DealUpdated
@@ -24,11 +25,11 @@ from domain.deals import (
 from domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
-from server.leads.ports import CrmUnitOfWork
+from server.deals.ports import DealUnitOfWork
 
 
 class DealUseCases:
-    def __init__(self, uow: Callable[..., CrmUnitOfWork], policy: DealPolicy) -> None:
+    def __init__(self, uow: Callable[..., DealUnitOfWork], policy: DealPolicy) -> None:
         self._uow = uow
         self._policy = policy
 
@@ -111,7 +112,13 @@ class DealUseCases:
         closed_at = deal.closed_at
         if stage_moves:
             closed_at = now if stage.is_closed else None
-        fields = {**values, "probability": probability, "closed_at": closed_at, "updated_at": now}
+        # Mapped per field by the request's validation, each value has the type of its field.
+        fields: dict[str, Any] = {
+            **values,
+            "probability": probability,
+            "closed_at": closed_at,
+            "updated_at": now,
+        }
         return replace(deal, **fields)
 
 
@@ -139,7 +146,7 @@ def new_deal(tenant_id: int, draft: DealDraft, *, actor: str, policy: DealPolicy
 
 
 async def check_references(
-    uow: CrmUnitOfWork, tenant_id: int, contact_id: uuid.UUID | None, lead_id: uuid.UUID | None
+    uow: DealUnitOfWork, tenant_id: int, contact_id: uuid.UUID | None, lead_id: uuid.UUID | None
 ) -> None:
     """INVALID_ARGUMENT naming each referenced contact or lead that does not exist in the tenant."""
     violations = []
@@ -166,7 +173,7 @@ def _changed_id(values: dict[str, object], deal: Deal, name: str) -> uuid.UUID |
 
 
 async def _existing(
-    uow: CrmUnitOfWork, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False
+    uow: DealUnitOfWork, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False
 ) -> Deal:
     deal = await uow.deals.get(tenant_id, deal_id, for_update=for_update)
     if deal is None:

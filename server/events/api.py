@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from typing import Any
 
 import grpc
 
@@ -55,7 +56,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         self._events = events
 
     async def ListEvents(
-        self, request: pb.ListEventsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListEventsResponse:
         v = Violations()
         v.tenant(request.tenant_id)
@@ -81,7 +82,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         )
 
     async def WatchEvents(
-        self, request: pb.WatchEventsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.WatchEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[pb.Event]:
         v = Violations()
         v.tenant(request.tenant_id)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Collection
+from collections.abc import AsyncIterator, Collection
 from datetime import datetime
 
 from domain.errors import Unavailable
 from domain.event_log import EventCriteria, RecordedEvent
 from domain.paging import Page, PageRequest
+from server.events.ports import UnitOfWorkFactory
 from server.events.signal import Signal
-from storage.uow import SqlAlchemyUnitOfWork
 
 TAIL_BATCH = 200
 
@@ -20,7 +20,7 @@ TAIL_POLL_SECONDS = 1.0
 class EventUseCases:
     def __init__(
         self,
-        uow: Callable[..., SqlAlchemyUnitOfWork],
+        uow: UnitOfWorkFactory,
         signal: Signal,
         *,
         stopping: asyncio.Event,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from crm.v2 import intelligence_service_pb2 as pb
@@ -11,8 +13,6 @@ from server.intelligence.pricing import PricingUseCases
 from server.intelligence.proto import cross_sell_to_proto, price_to_proto, related_to_proto
 from server.intelligence.usecases import IntelligenceUseCases
 from server.workflows.proto import strategy_to_proto, summary_to_proto, workflow_to_proto
-
-Context = grpc.aio.ServicerContext
 
 
 class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServicer):
@@ -25,7 +25,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         self._results_budget = int(max_response_bytes * 0.9)
 
     async def RecommendCrossSell(
-        self, request: pb.RecommendCrossSellRequest, context: Context
+        self, request: pb.RecommendCrossSellRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.RecommendCrossSellResponse:
         product_id, kind, limit = requests.cross_sell_command(request)
         answer = await self._intelligence.cross_sell(
@@ -34,7 +34,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return cross_sell_to_proto(answer)
 
     async def OptimizePricing(
-        self, request: pb.OptimizePricingRequest, context: Context
+        self, request: pb.OptimizePricingRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.OptimizePricingResponse:
         product_id, conditions = requests.pricing_command(request)
         priced = await self._pricing.optimize(
@@ -46,7 +46,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return pb.OptimizePricingResponse(recommendation=price_to_proto(priced))
 
     async def BulkOptimizePricing(
-        self, request: pb.BulkOptimizePricingRequest, context: Context
+        self, request: pb.BulkOptimizePricingRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.BulkOptimizePricingResponse:
         command = requests.bulk_command(request)
         answer = await self._pricing.bulk(tenant_id=request.tenant_id, request=command)
@@ -69,7 +69,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         )
 
     async def RecommendProducts(
-        self, request: pb.RecommendProductsRequest, context: Context
+        self, request: pb.RecommendProductsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.RecommendProductsResponse:
         product_id, limit = requests.related_command(request)
         answer = await self._intelligence.related(
@@ -81,7 +81,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return related_to_proto(answer)
 
     async def GenerateMarketingStrategy(
-        self, request: pb.GenerateMarketingStrategyRequest, context: Context
+        self, request: pb.GenerateMarketingStrategyRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GenerateMarketingStrategyResponse:
         product_id, budget = requests.strategy_command(request)
         outcome = await self._intelligence.marketing_strategy(

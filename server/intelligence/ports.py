@@ -1,36 +1,101 @@
-"""What the intelligence and workflow use cases need of a unit of work, and the policies they share."""
+"""What the intelligence use cases and the workflow steps need of storage: the intelligence reads, the
+products they price and re-score, their suppliers, the workflows, and one transaction; and the policies
+they share."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
 from typing import Protocol, Self
 
 from domain.catalog import Product
 from domain.errors import NotFound
 from domain.events import DomainEvent
+from domain.intelligence import CandidatePool, CandidateQuery, PricingRow, PricingSelection, SourceProduct
+from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy
 from engines.cross_sell import CrossSellPolicy
 from engines.inventory import OptimizerPolicy
 from engines.marketing import MarketingPolicy
 from engines.pricing import PricingPolicy
-from engines.recommendations import RecommendationPolicy
-from storage.catalog.repository import ProductRepository
-from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
-from storage.suppliers.repository import SupplierRepository
-from storage.workflows.repository import SqlAlchemyWorkflowRepository
+from engines.recommendations import CatalogItem, RecommendationPolicy
+from server.workflows.ports import WorkflowRepository
+
+
+class IntelligenceRepository(Protocol):
+    """The read-only queries behind cross-sell, pricing and related products."""
+
+    async def cross_sell_source(self, tenant_id: int, product_id: uuid.UUID) -> SourceProduct | None: ...
+
+    async def cross_sell_candidates(self, q: CandidateQuery) -> CandidatePool: ...
+
+    async def daily_velocity(
+        self, tenant_id: int, product_id: uuid.UUID, *, since: datetime, days: int
+    ) -> float | None:
+        """Units sold per day since `since`; None when the product never sold in the window."""
+        ...
+
+    async def pricing_rows(
+        self, tenant_id: int, selection: PricingSelection, *, since: datetime, days: int
+    ) -> tuple[list[PricingRow], int]:
+        """The active products a bulk run prices, and how many matched products it skips (not active)."""
+        ...
+
+    async def existing_ids(self, tenant_id: int, ids: tuple[uuid.UUID, ...]) -> set[uuid.UUID]: ...
+
+    async def related_candidates(
+        self, tenant_id: int, source_id: uuid.UUID, categories: tuple[str, ...], *, pool: int
+    ) -> list[CatalogItem]: ...
+
+
+class IntelligenceProducts(Protocol):
+    """The part of the product repository that pricing and the workflow steps read and write."""
+
+    async def get(
+        self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
+    ) -> Product | None: ...
+
+    async def save(self, product: Product) -> None: ...
+
+    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]: ...
+
+    async def save_many(self, products: Sequence[Product]) -> None: ...
+
+
+class IntelligenceSuppliers(Protocol):
+    """The suppliers a product's re-analysis scores it with."""
+
+    async def get(
+        self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
+    ) -> Supplier | None: ...
+
+    async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]: ...
 
 
 class IntelligenceUnitOfWork(Protocol):
-    products: ProductRepository
-    suppliers: SupplierRepository
-    intelligence: SqlAlchemyIntelligenceRepository
-    workflows: SqlAlchemyWorkflowRepository
+    @property
+    def products(self) -> IntelligenceProducts: ...
+
+    @property
+    def suppliers(self) -> IntelligenceSuppliers: ...
+
+    @property
+    def intelligence(self) -> IntelligenceRepository: ...
+
+    @property
+    def workflows(self) -> WorkflowRepository: ...
 
     async def __aenter__(self) -> Self: ...
-    async def __aexit__(self, *exc: object) -> None: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
     def emit(self, event: DomainEvent) -> None: ...
+
     async def commit(self) -> None: ...
 
 

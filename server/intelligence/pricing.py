@@ -19,8 +19,10 @@ from domain.intelligence import (
     BulkPricingRequest,
     MarketConditions,
     PricedProduct,
+    PricingRow,
 )
 from domain.intelligence_events import PricesOptimized, PriceUpdate
+from domain.inventory import window_start
 from domain.money import Money
 from domain.workflows import BulkPricingOutcome, WorkflowType
 from engines.pricing import PricingInput, optimise_price, summarise
@@ -32,8 +34,6 @@ from server.intelligence.ports import (
     existing_product,
 )
 from server.workflows.enqueue import enqueue
-from storage.intelligence.repository import PricingRow
-from storage.inventory.repository import window_start
 
 EVENT_BATCH = 1_000
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from domain.catalog import Product
 from domain.clock import utcnow
 from domain.errors import NotFound
-from domain.intelligence import CrossSellAnswer, RelatedAnswer
+from domain.intelligence import CandidateQuery, CrossSellAnswer, RelatedAnswer, SourcingSuggestion
 from domain.intelligence_events import MarketingStrategyGenerated
 from domain.money import Money
 from domain.workflows import MarketingOutcome, ResultSource
@@ -20,7 +20,6 @@ from engines.recommendations import CatalogItem, related_products
 from server.agents.crew import AgentUnavailable, CrewClient, Progress
 from server.agents.tasks import marketing_insights, sourcing_suggestions
 from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory, existing_product
-from storage.intelligence.cross_sell import CandidateQuery
 
 # Candidates pre-ranked by the database (co-purchases, classification, price) that the engine ranks
 # exactly: a few times the limit, so a candidate the pre-ranking undervalues can still make the cut.
@@ -81,7 +80,8 @@ class IntelligenceUseCases:
                 tenant_id, product.id, policy.related_categories(product.category), pool=RELATED_POOL
             )
         related = related_products(_item(product), candidates, limit=limit, policy=policy)
-        suggestions, note = (), "skipped"
+        suggestions: tuple[SourcingSuggestion, ...] = ()
+        note = "skipped"
         if not skip_sourcing:
             if self._crew is None:
                 note = "agent not configured"

@@ -25,7 +25,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         self._actors = actors
 
     async def ListInventory(
-        self, request: pb.ListInventoryRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.ListInventoryRequest,
+        context: grpc.aio.ServicerContext[pb.ListInventoryRequest, pb.ListInventoryResponse],
     ) -> pb.ListInventoryResponse:
         criteria, listing = requests.list_query(request)
         page = await self._inventory.list(tenant_id=listing.tenant_id, criteria=criteria, page=listing.page)
@@ -36,7 +38,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         )
 
     async def GetInventory(
-        self, request: pb.GetInventoryRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.GetInventoryRequest,
+        context: grpc.aio.ServicerContext[pb.GetInventoryRequest, pb.GetInventoryResponse],
     ) -> pb.GetInventoryResponse:
         product_id, limit = requests.get_query(request)
         view, movements, total = await self._inventory.get(
@@ -49,7 +53,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         )
 
     async def UpdateInventory(
-        self, request: pb.UpdateInventoryRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.UpdateInventoryRequest,
+        context: grpc.aio.ServicerContext[pb.UpdateInventoryRequest, pb.UpdateInventoryResponse],
     ) -> pb.UpdateInventoryResponse:
         product_id, change = requests.update_command(request, self._actors(context))
         result = await self._inventory.update(
@@ -62,7 +68,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         )
 
     async def OptimizeInventory(
-        self, request: pb.OptimizeInventoryRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.OptimizeInventoryRequest,
+        context: grpc.aio.ServicerContext[pb.OptimizeInventoryRequest, pb.OptimizeInventoryResponse],
     ) -> pb.OptimizeInventoryResponse:
         product_id, command = requests.optimize_command(request)
         result = await self._inventory.optimize(
@@ -71,7 +79,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         return optimize_response(result)
 
     async def GetInventoryAlerts(
-        self, request: pb.GetInventoryAlertsRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.GetInventoryAlertsRequest,
+        context: grpc.aio.ServicerContext[pb.GetInventoryAlertsRequest, pb.GetInventoryAlertsResponse],
     ) -> pb.GetInventoryAlertsResponse:
         alert_filter, listing = requests.alerts_query(request)
         page = await self._inventory.alerts(

@@ -9,11 +9,15 @@ from domain.inventory import OptimizeRequest, OptimizeResult, StockLevel
 from domain.money import Money, to_cents
 from engines.inventory import OptimizerInput, OptimizerPolicy, daily_series, optimise
 from server.inventory.alerts import view_of
-from server.orders.ports import OrderUnitOfWork
+from server.inventory.ports import InventoryUnitOfWork
 
 
 async def optimize_level(
-    uow: OrderUnitOfWork, level: StockLevel, request: OptimizeRequest, policy: OptimizerPolicy, now: datetime
+    uow: InventoryUnitOfWork,
+    level: StockLevel,
+    request: OptimizeRequest,
+    policy: OptimizerPolicy,
+    now: datetime,
 ) -> OptimizeResult:
     today = now.date()
     if request.daily_sales:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from google.type import date_pb2
 
@@ -31,7 +32,10 @@ ALERT_TYPE = EnumMapping(pb.InventoryAlertType, AlertType, "INVENTORY_ALERT_TYPE
 
 ALERT_FILTER = EnumMapping(pb.InventoryAlertFilter, AlertFilter, "INVENTORY_ALERT_FILTER")
 
-SEVERITY = {s: pb.AlertSeverity.Value(f"ALERT_SEVERITY_{s.name}") for s in AlertSeverity}
+# The stubs type an enum field as its enum class; Value() and the mappings give plain ints.
+SEVERITY = {
+    s: cast("pb.AlertSeverity", pb.AlertSeverity.Value(f"ALERT_SEVERITY_{s.name}")) for s in AlertSeverity
+}
 
 HISTORY_SOURCE = {
     "orders": pb.SALES_HISTORY_SOURCE_ORDERS,
@@ -49,7 +53,7 @@ def alert_to_proto(a: Alert) -> pb.InventoryAlert:
         product_id=str(a.product_id),
         sku=a.sku,
         title=a.title,
-        type=ALERT_TYPE.to_proto(a.type),
+        type=cast("pb.InventoryAlertType", ALERT_TYPE.to_proto(a.type)),
         severity=SEVERITY[a.severity],
         message=a.message,
         available=a.available,
@@ -85,7 +89,7 @@ def movement_to_proto(m: Movement) -> pb.InventoryMovement:
     return pb.InventoryMovement(
         id=str(m.id),
         product_id=str(m.product_id),
-        type=MOVEMENT_TYPE.to_proto(m.type),
+        type=cast("pb.MovementType", MOVEMENT_TYPE.to_proto(m.type)),
         available_delta=m.available_delta,
         reserved_delta=m.reserved_delta,
         available_after=m.available_after,

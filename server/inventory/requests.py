@@ -34,11 +34,6 @@ class Listing:
     fingerprint: str
 
 
-def _product(v: Violations, tenant_id: int, raw: str) -> uuid.UUID:
-    v.tenant(tenant_id)
-    return v.id("product_id", raw)
-
-
 def list_query(request: pb.ListInventoryRequest) -> tuple[LevelFilter, Listing]:
     v = Violations()
     v.tenant(request.tenant_id)
@@ -56,7 +51,8 @@ def list_query(request: pb.ListInventoryRequest) -> tuple[LevelFilter, Listing]:
 
 def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
     v = Violations()
-    product_id = _product(v, request.tenant_id, request.product_id)
+    v.tenant(request.tenant_id)
+    product_id = v.id("product_id", request.product_id)
     if request.movement_limit < 0:
         v.add("movement_limit", "must not be negative")
     v.raise_if_any()
@@ -65,7 +61,8 @@ def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
 
 def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid.UUID, InventoryChange]:
     v = Violations()
-    product_id = _product(v, request.tenant_id, request.product_id)
+    v.tenant(request.tenant_id)
+    product_id = v.id("product_id", request.product_id)
     which = request.WhichOneof("quantity")
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=which is not None)
     if which == "set_available" and request.set_available < 0:
@@ -101,7 +98,8 @@ def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid
 
 def optimize_command(request: pb.OptimizeInventoryRequest) -> tuple[uuid.UUID, OptimizeRequest]:
     v = Violations()
-    product_id = _product(v, request.tenant_id, request.product_id)
+    v.tenant(request.tenant_id)
+    product_id = v.id("product_id", request.product_id)
     sales = _daily_sales(v, request)
     ranges = (
         ("history_days", 7, 730),

@@ -6,22 +6,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
 
 from domain.catalog import MovementType
-from domain.events import DomainEvent
 from domain.ids import new_id
-from domain.inventory import Movement
+from domain.inventory import LevelAfter, Movement, window_start
 from domain.order_events import InventoryLow, InventoryReorderRecommended
 from engines.inventory import OptimizerPolicy
 from server.inventory.alerts import recommendation
-from storage.inventory.repository import LevelAfter, SqlAlchemyInventoryRepository, window_start
-
-
-class StockUnitOfWork(Protocol):
-    inventory: SqlAlchemyInventoryRepository
-
-    def emit(self, event: DomainEvent) -> None: ...
+from server.inventory.ports import StockUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

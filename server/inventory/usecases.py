@@ -3,9 +3,11 @@ the alert summary."""
 
 from __future__ import annotations
 
+import builtins
 import json
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +28,7 @@ from domain.inventory import (
     OptimizeRequest,
     OptimizeResult,
     StockLevel,
+    window_start,
 )
 from domain.order_errors import InsufficientInventory, ShortLine
 from domain.order_events import InventoryAdjusted
@@ -33,11 +36,10 @@ from domain.paging import Page, PageRequest
 from engines.inventory import OptimizerPolicy
 from server.inventory.alerts import needs_reorder, recommendation, view_of
 from server.inventory.optimizer import applied_settings, optimize_level
+from server.inventory.ports import InventoryUnitOfWork, UnitOfWorkFactory
 from server.inventory.stock import Shift, apply_shift, emit_reorder_events
-from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
-from storage.inventory.repository import window_start
 
-ALERT_FILTERS = {
+ALERT_FILTERS: dict[AlertFilter, Callable[[Alert], bool]] = {
     AlertFilter.LOW_STOCK: lambda a: a.type is AlertType.LOW_STOCK,
     AlertFilter.OUT_OF_STOCK: lambda a: a.type is AlertType.OUT_OF_STOCK,
     AlertFilter.OVERSTOCK: lambda a: a.type is AlertType.OVERSTOCK,
@@ -51,14 +53,16 @@ class InventoryUseCases:
         self._uow = uow
         self.policy = policy
 
-    def _window(self, now: datetime) -> dict[str, object]:
-        return {
-            "sales_since": window_start(now, self.policy.history_days),
-            "window_days": self.policy.history_days,
-        }
+    def _sales_since(self, now: datetime) -> datetime:
+        return window_start(now, self.policy.history_days)
 
-    async def level(self, uow: OrderUnitOfWork, tenant_id: int, product_id: uuid.UUID) -> StockLevel:
-        levels = await uow.inventory.levels(tenant_id, [product_id], **self._window(utcnow()))  # type: ignore[arg-type]
+    async def level(self, uow: InventoryUnitOfWork, tenant_id: int, product_id: uuid.UUID) -> StockLevel:
+        levels = await uow.inventory.levels(
+            tenant_id,
+            [product_id],
+            sales_since=self._sales_since(utcnow()),
+            window_days=self.policy.history_days,
+        )
         if product_id not in levels:
             raise NotFound("product", str(product_id))
         return levels[product_id]
@@ -66,13 +70,19 @@ class InventoryUseCases:
     async def list(self, *, tenant_id: int, criteria: LevelFilter, page: PageRequest) -> Page[LevelView]:
         now = utcnow()
         async with self._uow(read_only=True) as uow:
-            levels = await uow.inventory.list(tenant_id, criteria, page, **self._window(now))  # type: ignore[arg-type]
+            levels = await uow.inventory.list(
+                tenant_id,
+                criteria,
+                page,
+                sales_since=self._sales_since(now),
+                window_days=self.policy.history_days,
+            )
         views = [view_of(level, self.policy, now.date()) for level in levels.items]
         return Page(items=views, next_after=levels.next_after, total_size=levels.total_size)
 
     async def get(
         self, *, tenant_id: int, product_id: uuid.UUID, movement_limit: int
-    ) -> tuple[LevelView, list[Movement], int]:
+    ) -> tuple[LevelView, builtins.list[Movement], int]:
         async with self._uow(read_only=True) as uow:
             level = await self.level(uow, tenant_id, product_id)
             movements, total = await uow.inventory.movements(tenant_id, product_id, movement_limit)
@@ -114,7 +124,7 @@ class InventoryUseCases:
         return InventoryUpdate(view_of(after, self.policy, today), movement, advice)
 
     async def _move(
-        self, uow: OrderUnitOfWork, level: StockLevel, change: InventoryChange, now: datetime
+        self, uow: InventoryUnitOfWork, level: StockLevel, change: InventoryChange, now: datetime
     ) -> Movement | None:
         if change.set_available is not None:
             delta = change.set_available - level.available
@@ -162,7 +172,9 @@ class InventoryUseCases:
         """The tenant's alerts, most severe first then by sku; the summary covers all of them."""
         now = utcnow()
         async with self._uow(read_only=True) as uow:
-            levels = await uow.inventory.alerting(tenant_id, **self._window(now))  # type: ignore[arg-type]
+            levels = await uow.inventory.alerting(
+                tenant_id, sales_since=self._sales_since(now), window_days=self.policy.history_days
+            )
         alerts = [a for level in levels for a in view_of(level, self.policy, now.date()).alerts]
         summary = _summary(alerts)
         matching = [a for a in alerts if alert_filter is None or ALERT_FILTERS[alert_filter](a)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 from google.protobuf import empty_pb2
 
@@ -9,11 +11,10 @@ from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from server.edge.actor import ANONYMOUS_ACTORS, ActorResolver
 from server.edge.page_tokens import encode_token
-from server.edge.validation import tenant_only
+from server.edge.validation import tenant_and_id, tenant_only
 from server.leads import requests
 from server.leads.conversion import LeadConversionUseCases
 from server.leads.proto import analytics_to_proto, conversion_to_proto, lead_to_proto
-from server.leads.requests import convert_command
 from server.leads.usecases import LeadUseCases
 
 
@@ -21,24 +22,28 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
     def __init__(
         self,
         leads: LeadUseCases,
-        conversions: LeadConversionUseCases | None = None,
+        conversions: LeadConversionUseCases,
         actors: ActorResolver = ANONYMOUS_ACTORS,
     ) -> None:
         self._leads = leads
         self._conversions = conversions
         self._actors = actors
 
-    async def CreateLead(self, request: pb.CreateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
+    async def CreateLead(
+        self, request: pb.CreateLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Lead:
         draft, request_id = requests.create_command(request)
         lead = await self._leads.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
         return lead_to_proto(lead)
 
-    async def GetLead(self, request: pb.GetLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
-        lead_id = requests.lead_id(request.tenant_id, request.lead_id)
+    async def GetLead(
+        self, request: pb.GetLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Lead:
+        lead_id = tenant_and_id(request.tenant_id, request.lead_id, "lead_id")
         return lead_to_proto(await self._leads.get(tenant_id=request.tenant_id, lead_id=lead_id))
 
     async def ListLeads(
-        self, request: pb.ListLeadsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListLeadsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListLeadsResponse:
         query = requests.list_query(request)
         page = await self._leads.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -48,31 +53,31 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
             total_size=page.total_size,
         )
 
-    async def UpdateLead(self, request: pb.UpdateLeadRequest, context: grpc.aio.ServicerContext) -> pb.Lead:
+    async def UpdateLead(
+        self, request: pb.UpdateLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Lead:
         lead_id, changes = requests.update_command(request)
         lead = await self._leads.update(tenant_id=request.tenant_id, lead_id=lead_id, changes=changes)
         return lead_to_proto(lead)
 
     async def DeleteLead(
-        self, request: pb.DeleteLeadRequest, context: grpc.aio.ServicerContext
+        self, request: pb.DeleteLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        lead_id = requests.lead_id(request.tenant_id, request.lead_id)
+        lead_id = tenant_and_id(request.tenant_id, request.lead_id, "lead_id")
         await self._leads.delete(tenant_id=request.tenant_id, lead_id=lead_id)
         return empty_pb2.Empty()
 
     async def ConvertLead(
-        self, request: pb.ConvertLeadRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ConvertLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ConvertLeadResponse:
-        if self._conversions is None:
-            raise NotImplementedError("ConvertLead is not wired")
-        lead_id, command = convert_command(request)
+        lead_id, command = requests.convert_command(request)
         conversion = await self._conversions.convert(
             tenant_id=request.tenant_id, lead_id=lead_id, request=command, actor=self._actors(context)
         )
         return conversion_to_proto(conversion)
 
     async def GetLeadAnalytics(
-        self, request: pb.GetLeadAnalyticsRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetLeadAnalyticsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetLeadAnalyticsResponse:
         tenant_id = tenant_only(request.tenant_id)
         return analytics_to_proto(await self._leads.analytics(tenant_id=tenant_id))

@@ -17,7 +17,7 @@ from domain.leads import Lead
 from domain.money import Money
 from server.contacts.usecases import new_contact
 from server.deals.usecases import new_deal
-from server.leads.ports import CrmUnitOfWork
+from server.leads.ports import ConversionUnitOfWork
 from storage.uow import UniqueViolation
 
 # Tries of a conversion: a concurrent CreateContact may take the lead's email between our lookup and
@@ -26,7 +26,7 @@ CONVERSION_ATTEMPTS = 2
 
 
 class LeadConversionUseCases:
-    def __init__(self, uow: Callable[..., CrmUnitOfWork], policy: DealPolicy) -> None:
+    def __init__(self, uow: Callable[..., ConversionUnitOfWork], policy: DealPolicy) -> None:
         self._uow = uow
         self._policy = policy
 
@@ -50,7 +50,7 @@ class LeadConversionUseCases:
 
 
 async def convert_lead(
-    uow: CrmUnitOfWork, lead: Lead, request: ConversionRequest, *, actor: str, policy: DealPolicy
+    uow: ConversionUnitOfWork, lead: Lead, request: ConversionRequest, *, actor: str, policy: DealPolicy
 ) -> Conversion:
     """Convert a lead locked by the caller's unit of work; an already converted lead answers its first
     conversion and changes nothing."""
@@ -90,7 +90,7 @@ async def convert_lead(
     return Conversion(lead=converted, contact=contact, deal=deal, contact_reused=reused)
 
 
-async def first_conversion(uow: CrmUnitOfWork, lead: Lead) -> Conversion:
+async def first_conversion(uow: ConversionUnitOfWork, lead: Lead) -> Conversion:
     """The conversion a lead already went through, as it stands now."""
     contact: Contact | None = None
     deal: Deal | None = None

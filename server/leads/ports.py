@@ -1,22 +1,56 @@
-"""The unit of work as the CRM use cases see it: the lead, contact and deal repositories."""
+"""What the lead use cases need: the tenant's leads, their closed outcomes, and a unit of work holding them;
+the conversion also needs the contacts and deals it creates."""
 
 from __future__ import annotations
 
-from typing import Protocol, Self
+import uuid
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol, Self
 
 from domain.events import DomainEvent
-from storage.contacts.repository import ContactRepository
-from storage.deals.repository import DealRepository
-from storage.leads.repository import LeadHistoryRepository, LeadRepository
+from domain.leads import Lead, LeadAnalytics, LeadFilter, OutcomeCount
+from domain.paging import Page, PageRequest
+from server.contacts.ports import ContactRepository
+
+if TYPE_CHECKING:
+    # server.deals.ports imports this module for LeadRepository; the conversion names DealRepository only
+    # in annotations, so importing it at run time would only create a cycle.
+    from server.deals.ports import DealRepository
 
 
-class CrmUnitOfWork(Protocol):
-    leads: LeadRepository
-    contacts: ContactRepository
-    deals: DealRepository
-    lead_history: LeadHistoryRepository
+class LeadRepository(Protocol):
+    async def add(self, lead: Lead) -> None: ...
+    async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None: ...
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None: ...
+    async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]: ...
+    async def save(self, lead: Lead) -> None: ...
+    async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool: ...
+    async def analytics(self, tenant_id: int) -> LeadAnalytics: ...
+    async def count(self, tenant_id: int) -> int: ...
+
+
+class LeadHistoryRepository(Protocol):
+    async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]: ...
+
+
+class LeadUnitOfWork(Protocol):
+    @property
+    def leads(self) -> LeadRepository: ...
+    @property
+    def lead_history(self) -> LeadHistoryRepository: ...
 
     async def __aenter__(self) -> Self: ...
-    async def __aexit__(self, *exc: object) -> None: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
     def emit(self, event: DomainEvent) -> None: ...
     async def commit(self) -> None: ...
+
+
+class ConversionUnitOfWork(LeadUnitOfWork, Protocol):
+    """A conversion creates the lead's contact and deal in the lead's own transaction."""
+
+    @property
+    def contacts(self) -> ContactRepository: ...
+    @property
+    def deals(self) -> DealRepository: ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crm.v2 import lead_service_pb2 as pb
@@ -10,7 +11,6 @@ from domain.conversion import ConversionRequest
 from domain.ids import parse_id
 from domain.leads import LEAD_MUTABLE_FIELDS, LeadChanges, LeadDraft, LeadFilter, LeadStatus
 from domain.paging import PageRequest
-from server.deals.requests import amount, full_date
 from server.edge.page_tokens import decode_token, fingerprint
 from server.edge.validation import Violations, mask_paths
 from server.leads.proto import PRIORITY, SOURCE, STATUS
@@ -67,7 +67,7 @@ def update_command(request: pb.UpdateLeadRequest) -> tuple[uuid.UUID, LeadChange
     )
     if not paths and not v.items:
         v.add("update_mask", "names no field to change")
-    readers = {
+    readers: dict[str, Callable[[], object]] = {
         "first_name": lambda: v.text("lead.first_name", lead.first_name, max_length=NAME_MAX, required=True),
         "last_name": lambda: v.text("lead.last_name", lead.last_name, max_length=NAME_MAX, required=True),
         "email": lambda: v.email("lead.email", lead.email, required=True),
@@ -84,14 +84,6 @@ def update_command(request: pb.UpdateLeadRequest) -> tuple[uuid.UUID, LeadChange
     values = {path: readers[path]() for path in paths}
     v.raise_if_any()
     return lead_id, LeadChanges(values)
-
-
-def lead_id(tenant_id: int, raw_id: str, field: str = "lead_id") -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id(field, raw_id)
-    v.raise_if_any()
-    return parsed
 
 
 def list_query(request: pb.ListLeadsRequest) -> ListLeadsQuery:
@@ -119,11 +111,11 @@ def convert_command(request: pb.ConvertLeadRequest) -> tuple[uuid.UUID, Conversi
     command = ConversionRequest(
         create_deal=request.create_deal,
         deal_title=v.text("deal_title", request.deal_title, max_length=TEXT_MAX),
-        deal_amount=amount(v, "deal_amount", request, "deal_amount")
+        deal_amount=v.amount("deal_amount", request, "deal_amount")
         if request.HasField("deal_amount")
         else None,
         deal_owner=v.text("deal_owner", request.deal_owner, max_length=TEXT_MAX),
-        expected_close_date=full_date(v, "expected_close_date", request, "expected_close_date"),
+        expected_close_date=v.calendar_date("expected_close_date", request, "expected_close_date"),
     )
     v.raise_if_any()
     return lead_id, command

@@ -1,16 +1,17 @@
 """Lead use cases: capture with scoring (learning from the tenant's closed leads), idempotent create,
-masked update with re-scoring, analytics. Conversion lives in lead_conversion.py."""
+masked update with re-scoring, analytics. Conversion lives in conversion.py."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from domain.clock import utcnow
 from domain.errors import NotFound
-from domain.events import LeadCreated, LeadDeleted, LeadUpdated
 from domain.ids import new_id
+from domain.lead_events import LeadCreated, LeadDeleted, LeadUpdated
 from domain.leads import (
     LEAD_SCORE_INPUTS,
     Lead,
@@ -29,12 +30,12 @@ from engines.lead_scoring import (
     history_from_counts,
     score_lead,
 )
-from server.leads.ports import CrmUnitOfWork
-from storage.uow import UniqueViolation, UnitOfWork
+from server.leads.ports import LeadUnitOfWork
+from storage.uow import UniqueViolation
 
 
 class LeadUseCases:
-    def __init__(self, uow: Callable[..., CrmUnitOfWork], policy: LeadScoringPolicy) -> None:
+    def __init__(self, uow: Callable[..., LeadUnitOfWork], policy: LeadScoringPolicy) -> None:
         self._uow = uow
         self._policy = policy
 
@@ -74,7 +75,9 @@ class LeadUseCases:
             changed = sorted(name for name, value in changes.values.items() if getattr(lead, name) != value)
             if not changed:
                 return lead
-            updated = replace(lead, **{name: changes.values[name] for name in changed}, updated_at=utcnow())
+            # Mapped per field by the request's validation, each value has the type of its field.
+            new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
+            updated = replace(lead, **new_values, updated_at=utcnow())
             if LEAD_SCORE_INPUTS.intersection(changed):
                 scored = self._score(updated, await self._history(uow, tenant_id))
                 updated = replace(updated, score=scored.score, score_factors=scored.factors)
@@ -130,7 +133,7 @@ class LeadUseCases:
             updated_at=now,
         )
 
-    async def _history(self, uow: CrmUnitOfWork, tenant_id: int) -> ClosedLeadHistory:
+    async def _history(self, uow: LeadUnitOfWork, tenant_id: int) -> ClosedLeadHistory:
         """The tenant's own closed leads, which the score learns from (never another tenant's)."""
         return history_from_counts(await uow.lead_history.closed_outcomes(tenant_id), self._policy)
 
@@ -147,7 +150,7 @@ class LeadUseCases:
 
 
 async def _existing(
-    uow: UnitOfWork | CrmUnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False
+    uow: LeadUnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False
 ) -> Lead:
     lead = await uow.leads.get(tenant_id, lead_id, for_update=for_update)
     if lead is None:

@@ -8,10 +8,11 @@ from crm.v2 import order_service_pb2 as pb
 from crm.v2 import order_service_pb2_grpc
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import encode_token
+from server.edge.validation import tenant_and_id
 from server.orders import requests
 from server.orders.lifecycle import OrderLifecycle
 from server.orders.proto import order_to_proto
-from server.orders.usecases import NewOrder, OrderCreation
+from server.orders.usecases import OrderCreation
 
 
 class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
@@ -21,26 +22,23 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
         self._actors = actors
 
     async def CreateOrder(
-        self, request: pb.CreateOrderRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.CreateOrderRequest,
+        context: grpc.aio.ServicerContext[pb.CreateOrderRequest, pb.Order],
     ) -> pb.Order:
-        draft, request_id = requests.create_command(request)
-        order = await self._creation.create(
-            NewOrder(
-                tenant_id=request.tenant_id,
-                draft=draft,
-                request_id=request_id,
-                allow_backorder=request.allow_backorder,
-                actor=self._actors(context),
-            )
-        )
-        return order_to_proto(order)
+        command = requests.create_command(request, actor=self._actors(context))
+        return order_to_proto(await self._creation.create(command))
 
-    async def GetOrder(self, request: pb.GetOrderRequest, context: grpc.aio.ServicerContext) -> pb.Order:
-        order_id = requests.order_id(request.tenant_id, request.order_id)
+    async def GetOrder(
+        self, request: pb.GetOrderRequest, context: grpc.aio.ServicerContext[pb.GetOrderRequest, pb.Order]
+    ) -> pb.Order:
+        order_id = tenant_and_id(request.tenant_id, request.order_id, "order_id")
         return order_to_proto(await self._lifecycle.get(tenant_id=request.tenant_id, order_id=order_id))
 
     async def ListOrders(
-        self, request: pb.ListOrdersRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.ListOrdersRequest,
+        context: grpc.aio.ServicerContext[pb.ListOrdersRequest, pb.ListOrdersResponse],
     ) -> pb.ListOrdersResponse:
         query = requests.list_query(request)
         page = await self._lifecycle.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -51,14 +49,18 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
         )
 
     async def UpdateOrder(
-        self, request: pb.UpdateOrderRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.UpdateOrderRequest,
+        context: grpc.aio.ServicerContext[pb.UpdateOrderRequest, pb.Order],
     ) -> pb.Order:
         order_id, changes = requests.update_command(request, self._actors(context))
         order = await self._lifecycle.update(tenant_id=request.tenant_id, order_id=order_id, changes=changes)
         return order_to_proto(order)
 
     async def CancelOrder(
-        self, request: pb.CancelOrderRequest, context: grpc.aio.ServicerContext
+        self,
+        request: pb.CancelOrderRequest,
+        context: grpc.aio.ServicerContext[pb.CancelOrderRequest, pb.Order],
     ) -> pb.Order:
         order_id, reason = requests.cancel_command(request)
         order = await self._lifecycle.cancel(

@@ -70,7 +70,7 @@ class OrderLifecycle:
             order = await existing_order(uow, tenant_id, order_id, for_update=True)
             if order.status is OrderStatus.CANCELLED:
                 return order
-            changed = {"status": OrderStatus.CANCELLED}
+            changed: dict[str, object] = {"status": OrderStatus.CANCELLED}
             _check(order, changed)
             updated = await self._transition(uow, order, changed, reason, actor)
             await uow.commit()

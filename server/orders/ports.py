@@ -1,22 +1,65 @@
-"""What the order use cases need of a unit of work."""
+"""What the order use cases need of storage: the orders, the stock they reserve, and one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
 from typing import Protocol, Self
 
 from domain.events import DomainEvent
-from storage.inventory.repository import SqlAlchemyInventoryRepository
-from storage.orders.repository import SqlAlchemyOrderRepository
+from domain.orders import CatalogEntry, Order, OrderFilter, StatusChange
+from domain.paging import Page, PageRequest
+from engines.fraud import CustomerHistory
+from server.inventory.ports import InventoryRepository
+
+
+class OrderRepository(Protocol):
+    async def next_sequence(self, tenant_id: int, day: str) -> int:
+        """Increment and return the tenant's order counter of `day` (YYYYMMDD)."""
+        ...
+
+    async def catalog(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, CatalogEntry]: ...
+
+    async def customer_history(self, tenant_id: int, email: str, now: datetime) -> CustomerHistory: ...
+
+    async def add(self, order: Order) -> None: ...
+
+    async def add_changes(
+        self, tenant_id: int, order_id: uuid.UUID, changes: Sequence[StatusChange]
+    ) -> None: ...
+
+    async def get(self, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False) -> Order | None: ...
+
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Order | None: ...
+
+    async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]: ...
+
+    async def save(self, order: Order) -> None: ...
+
+    async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
+        """Exclude the order's lines from sales velocity and customer history (it was cancelled)."""
+        ...
 
 
 class OrderUnitOfWork(Protocol):
-    orders: SqlAlchemyOrderRepository
-    inventory: SqlAlchemyInventoryRepository
+    @property
+    def orders(self) -> OrderRepository: ...
+
+    @property
+    def inventory(self) -> InventoryRepository: ...
 
     async def __aenter__(self) -> Self: ...
-    async def __aexit__(self, *exc: object) -> None: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
     def emit(self, event: DomainEvent) -> None: ...
+
     async def commit(self) -> None: ...
 
 

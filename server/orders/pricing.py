@@ -12,8 +12,7 @@ from domain.catalog import ProductStatus
 from domain.errors import FieldViolation, InvalidArgument
 from domain.money import Money, to_cents
 from domain.order_errors import ProductNotOrderable, UnknownProducts
-from domain.orders import OrderDraft, OrderLine
-from storage.orders.repository import CatalogEntry
+from domain.orders import CatalogEntry, OrderDraft, OrderLine
 
 
 @dataclass(frozen=True, slots=True)

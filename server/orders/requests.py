@@ -18,6 +18,7 @@ from domain.orders import (
     Address,
     FinancialStatus,
     LineRequest,
+    NewOrder,
     OrderChanges,
     OrderDraft,
     OrderFilter,
@@ -88,7 +89,8 @@ def _lines(v: Violations, items: list[pb.OrderItem]) -> tuple[LineRequest, ...]:
         raise TooManyLines(len(items), MAX_ORDER_LINES)
     if not items:
         v.add("order.items", "at least one line is required")
-    lines, seen = [], {}
+    lines: list[LineRequest] = []
+    seen: dict[uuid.UUID, int] = {}
     for i, item in enumerate(items):
         product_id = v.id(f"order.items[{i}].product_id", item.product_id)
         if not 1 <= item.quantity <= MAX_LINE_QUANTITY:
@@ -107,7 +109,8 @@ def _charge(v: Violations, order: pb.Order, name: str) -> Money | None:
     return money_from_proto(v, f"order.{name}", getattr(order, name)) if order.HasField(name) else None
 
 
-def create_command(request: pb.CreateOrderRequest) -> tuple[OrderDraft, str | None]:
+def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
+    """The complete CreateOrder command the use case takes; every field violation is reported at once."""
     v = Violations()
     v.tenant(request.tenant_id)
     o = request.order
@@ -139,7 +142,13 @@ def create_command(request: pb.CreateOrderRequest) -> tuple[OrderDraft, str | No
     )
     request_id = v.request_id("request_id", request.request_id)
     v.raise_if_any()
-    return draft, request_id
+    return NewOrder(
+        tenant_id=request.tenant_id,
+        draft=draft,
+        request_id=request_id,
+        allow_backorder=request.allow_backorder,
+        actor=actor,
+    )
 
 
 def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUID, OrderChanges]:
@@ -177,14 +186,6 @@ def cancel_command(request: pb.CancelOrderRequest) -> tuple[uuid.UUID, str]:
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=True)
     v.raise_if_any()
     return order_id, reason
-
-
-def order_id(tenant_id: int, raw: str) -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id("order_id", raw)
-    v.raise_if_any()
-    return parsed
 
 
 def list_query(request: pb.ListOrdersRequest) -> ListOrdersQuery:

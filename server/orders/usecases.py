@@ -25,6 +25,7 @@ from domain.order_events import (
 from domain.orders import (
     SYSTEM_ACTOR,
     FraudAnalysis,
+    NewOrder,
     Order,
     OrderDraft,
     OrderLine,
@@ -48,15 +49,6 @@ class Reservation:
     backordered: frozenset[int]  # indexes of the request's lines
     crossed: list[uuid.UUID]  # products that reached their reorder point
     short: tuple[ShortLine, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class NewOrder:
-    tenant_id: int
-    draft: OrderDraft
-    request_id: str | None
-    allow_backorder: bool
-    actor: str
 
 
 class OrderCreation:

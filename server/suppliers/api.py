@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from crm.v2 import supplier_service_pb2 as pb
 from crm.v2 import supplier_service_pb2_grpc
 from server.edge.page_tokens import encode_token
+from server.edge.validation import tenant_and_id
 from server.suppliers import requests
 from server.suppliers.proto import supplier_to_proto
 from server.suppliers.usecases import SupplierUseCases
@@ -17,21 +20,21 @@ class SupplierServicer(supplier_service_pb2_grpc.SupplierServiceServicer):
         self._suppliers = suppliers
 
     async def CreateSupplier(
-        self, request: pb.CreateSupplierRequest, context: grpc.aio.ServicerContext
+        self, request: pb.CreateSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Supplier:
         draft = requests.create_command(request)
         return supplier_to_proto(await self._suppliers.create(tenant_id=request.tenant_id, draft=draft))
 
     async def GetSupplier(
-        self, request: pb.GetSupplierRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Supplier:
-        supplier_id = requests.supplier_id(request.tenant_id, request.supplier_id)
+        supplier_id = tenant_and_id(request.tenant_id, request.supplier_id, "supplier_id")
         return supplier_to_proto(
             await self._suppliers.get(tenant_id=request.tenant_id, supplier_id=supplier_id)
         )
 
     async def ListSuppliers(
-        self, request: pb.ListSuppliersRequest, context: grpc.aio.ServicerContext
+        self, request: pb.ListSuppliersRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListSuppliersResponse:
         query = requests.list_query(request)
         page = await self._suppliers.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -42,9 +45,9 @@ class SupplierServicer(supplier_service_pb2_grpc.SupplierServiceServicer):
         )
 
     async def UpdateSupplier(
-        self, request: pb.UpdateSupplierRequest, context: grpc.aio.ServicerContext
+        self, request: pb.UpdateSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Supplier:
-        supplier_id = requests.supplier_id(request.tenant_id, request.supplier.id, "supplier.id")
+        supplier_id = tenant_and_id(request.tenant_id, request.supplier.id, "supplier.id")
         changes = requests.update_command(request)
         supplier = await self._suppliers.update(
             tenant_id=request.tenant_id, supplier_id=supplier_id, changes=changes

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from crm.v2 import supplier_service_pb2 as pb
 from domain.ids import parse_id
@@ -74,7 +74,8 @@ def create_command(request: pb.CreateSupplierRequest) -> SupplierDraft:
     v = Violations()
     v.tenant(request.tenant_id)
     read = _readers(v, request.supplier)
-    draft = SupplierDraft(**{name: read[name]() for name in SUPPLIER_MUTABLE_FIELDS if name != "is_active"})  # type: ignore[arg-type]
+    values: dict[str, Any] = {name: read[name]() for name in SUPPLIER_MUTABLE_FIELDS if name != "is_active"}
+    draft = SupplierDraft(**values)
     v.raise_if_any()
     return draft
 
@@ -102,14 +103,6 @@ def _is_set(message: pb.Supplier, name: str) -> bool:
     if name in ("rating", "lead_time_days"):
         return message.HasField(name)
     return bool(getattr(message, name))
-
-
-def supplier_id(tenant_id: int, raw_id: str, field: str = "supplier_id") -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id(field, raw_id)
-    v.raise_if_any()
-    return parsed
 
 
 def list_query(request: pb.ListSuppliersRequest) -> ListSuppliersQuery:

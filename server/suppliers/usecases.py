@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from domain.catalog_events import SupplierCreated, SupplierUpdated
 from domain.clock import utcnow
@@ -14,12 +15,12 @@ from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from domain.suppliers import SUPPLIER_SCORE_INPUTS, Supplier, SupplierChanges, SupplierDraft, SupplierFilter
 from engines.classification import ClassificationPolicy
-from server.catalog.ports import CatalogUnitOfWork
 from server.catalog.scoring import reanalyzed
+from server.suppliers.ports import SupplierRepository, SupplierUnitOfWork
 
 
 class SupplierUseCases:
-    def __init__(self, uow: Callable[[], CatalogUnitOfWork], policy: ClassificationPolicy) -> None:
+    def __init__(self, uow: Callable[[], SupplierUnitOfWork], policy: ClassificationPolicy) -> None:
         self._uow = uow
         self._policy = policy
 
@@ -48,7 +49,7 @@ class SupplierUseCases:
 
     async def get(self, *, tenant_id: int, supplier_id: uuid.UUID) -> Supplier:
         async with self._uow() as uow:
-            return await _existing(uow, tenant_id, supplier_id)
+            return await existing_supplier(uow.suppliers, tenant_id, supplier_id)
 
     async def list(self, *, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
         async with self._uow() as uow:
@@ -58,13 +59,12 @@ class SupplierUseCases:
         """Apply the changes; no change, no event. A new rating or lead time re-scores the supplier's
         products that are not discontinued, with one set-based write."""
         async with self._uow() as uow:
-            supplier = await _existing(uow, tenant_id, supplier_id, for_update=True)
+            supplier = await existing_supplier(uow.suppliers, tenant_id, supplier_id, for_update=True)
             changed = [name for name, value in changes.values.items() if getattr(supplier, name) != value]
             if not changed:
                 return supplier
-            updated = replace(
-                supplier, **{name: changes.values[name] for name in changed}, updated_at=utcnow()
-            )
+            new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
+            updated = replace(supplier, **new_values, updated_at=utcnow())
             await uow.suppliers.save(updated)
             if SUPPLIER_SCORE_INPUTS.intersection(changed):
                 products = await uow.products.of_supplier(tenant_id, supplier_id)
@@ -83,10 +83,11 @@ class SupplierUseCases:
             return updated
 
 
-async def _existing(
-    uow: CatalogUnitOfWork, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
+async def existing_supplier(
+    suppliers: SupplierRepository, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
 ) -> Supplier:
-    supplier = await uow.suppliers.get(tenant_id, supplier_id, for_update=for_update)
+    """The tenant's supplier; NOT_FOUND for an id the tenant does not have."""
+    supplier = await suppliers.get(tenant_id, supplier_id, for_update=for_update)
     if supplier is None:
         raise NotFound("supplier", str(supplier_id))
     return supplier

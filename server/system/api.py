@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 from google.protobuf import duration_pb2
 
@@ -90,7 +92,7 @@ class SystemServicer(system_service_pb2_grpc.SystemServiceServicer):
         self._system = system
 
     async def GetHealth(
-        self, request: pb.GetHealthRequest, context: grpc.aio.ServicerContext
+        self, request: pb.GetHealthRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetHealthResponse:
         tenant_id = tenant_only(request.tenant_id)
         return health_to_proto(await self._system.health(tenant_id=tenant_id))

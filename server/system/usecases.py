@@ -11,7 +11,7 @@ from datetime import datetime
 
 from server.agents.probe import AgentProbeResult, CrewProbe
 from server.events.relay import RelayStatus
-from storage.uow import SqlAlchemyUnitOfWork
+from server.system.ports import UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class HealthReport:
 class SystemUseCases:
     def __init__(
         self,
-        uow: Callable[..., SqlAlchemyUnitOfWork],
+        uow: UnitOfWorkFactory,
         *,
         backend: str,
         version: str,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from crm.v2 import workflow_service_pb2 as pb
@@ -11,15 +13,13 @@ from server.intelligence import requests
 from server.workflows.proto import workflow_to_proto
 from server.workflows.usecases import WorkflowUseCases
 
-Context = grpc.aio.ServicerContext
-
 
 class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     def __init__(self, workflows: WorkflowUseCases) -> None:
         self._workflows = workflows
 
     async def StartProductClassification(
-        self, request: pb.StartProductClassificationRequest, context: Context
+        self, request: pb.StartProductClassificationRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
         product_id = requests.product_id(request.tenant_id, request.product_id)
         workflow = await self._workflows.start_classification(
@@ -27,14 +27,16 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
         )
         return workflow_to_proto(workflow)
 
-    async def GetWorkflow(self, request: pb.GetWorkflowRequest, context: Context) -> pb.Workflow:
+    async def GetWorkflow(
+        self, request: pb.GetWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Workflow:
         workflow_id = requests.workflow_id(request.tenant_id, request.workflow_id)
         return workflow_to_proto(
             await self._workflows.get(tenant_id=request.tenant_id, workflow_id=workflow_id)
         )
 
     async def ListWorkflows(
-        self, request: pb.ListWorkflowsRequest, context: Context
+        self, request: pb.ListWorkflowsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListWorkflowsResponse:
         query = requests.list_workflows_query(request)
         page = await self._workflows.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
@@ -44,7 +46,9 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
             total_size=page.total_size,
         )
 
-    async def CancelWorkflow(self, request: pb.CancelWorkflowRequest, context: Context) -> pb.Workflow:
+    async def CancelWorkflow(
+        self, request: pb.CancelWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> pb.Workflow:
         workflow_id = requests.workflow_id(request.tenant_id, request.workflow_id)
         return workflow_to_proto(
             await self._workflows.cancel(tenant_id=request.tenant_id, workflow_id=workflow_id)

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from domain.catalog import Product
 from domain.clock import utcnow
-from domain.events import DomainEvent
 from domain.ids import new_id
 from domain.intelligence_events import WorkflowStarted
 from domain.workflows import Workflow, WorkflowState, WorkflowType
-from storage.workflows.repository import SqlAlchemyWorkflowRepository
+from server.workflows.ports import EnqueueingUnitOfWork
 
 # Marketing strategies enqueued by CreateProduct get this many attempts (AI_RETRY_COUNT's default + 1).
 DEFAULT_MAX_ATTEMPTS = 4
-
-
-class EnqueueingUnitOfWork(Protocol):
-    workflows: SqlAlchemyWorkflowRepository
-
-    def emit(self, event: DomainEvent) -> None: ...
 
 
 async def enqueue(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import cast
+
 from google.protobuf import duration_pb2
 from google.rpc import code_pb2, status_pb2
+from google.type import money_pb2
 
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import product_service_pb2 as ppb
@@ -20,7 +24,7 @@ from domain.workflows import (
     WorkflowState,
     WorkflowType,
 )
-from server.catalog.proto import CLASSIFICATION
+from server.catalog import proto as catalog_proto
 from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
 from server.events.registration import EventRegistration
 
@@ -31,6 +35,19 @@ STATE = EnumMapping(pb.WorkflowState, WorkflowState, "WORKFLOW_STATE")
 SOURCE = EnumMapping(common_pb2.ResultSource, ResultSource, "RESULT_SOURCE")
 
 
+# The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
+def type_to_proto(kind: WorkflowType) -> pb.WorkflowType:
+    return cast("pb.WorkflowType", TYPE.to_proto(kind))
+
+
+def state_to_proto(state: WorkflowState) -> pb.WorkflowState:
+    return cast("pb.WorkflowState", STATE.to_proto(state))
+
+
+def source_to_proto(source: ResultSource | None) -> common_pb2.ResultSource:
+    return cast("common_pb2.ResultSource", SOURCE.to_proto(source))
+
+
 def error_to_proto(error: WorkflowError | None) -> status_pb2.Status | None:
     if error is None:
         return None
@@ -38,18 +55,18 @@ def error_to_proto(error: WorkflowError | None) -> status_pb2.Status | None:
 
 
 def classification_to_proto(result: ClassificationOutcome) -> pb.ProductClassificationResult:
-    a = result.analysis
+    a, previous = result.analysis, result.previous_classification
     return pb.ProductClassificationResult(
         product_id=str(result.product_id),
         analysis=ppb.DropshipAnalysis(
             dropship_score=a.score,
-            classification=CLASSIFICATION.to_proto(a.classification),
+            classification=catalog_proto.classification_to_proto(a.classification),
             profit_margin_estimate=a.profit_margin,
             factors=factors_to_proto(a.factors),
             analyze_time=to_timestamp(a.analyzed_at),
-            source=SOURCE.to_proto(result.source),
+            source=source_to_proto(result.source),
         ),
-        previous_classification=CLASSIFICATION.to_proto(result.previous_classification),
+        previous_classification=None if previous is None else catalog_proto.classification_to_proto(previous),
         product_updated=result.product_updated,
     )
 
@@ -58,12 +75,12 @@ def strategy_to_proto(outcome: MarketingOutcome) -> pb.MarketingStrategy:
     s, currency = outcome.strategy, outcome.strategy.currency
     M = pb.MarketingStrategy
 
-    def money(amount):  # type: ignore[no-untyped-def]
+    def money(amount: Decimal | None) -> money_pb2.Money | None:
         return money_to_proto(Money(amount, currency)) if amount is not None else None
 
     return M(
         product_id=s.product_id,
-        classification=CLASSIFICATION.to_proto(s.classification),
+        classification=catalog_proto.classification_to_proto(s.classification),
         positioning=s.positioning,
         target_audiences=[
             M.TargetAudience(
@@ -101,7 +118,7 @@ def strategy_to_proto(outcome: MarketingOutcome) -> pb.MarketingStrategy:
         cac_ceiling=money(s.cac_ceiling),
         unit_margin=money(s.unit_margin),
         monthly_budget=money(s.monthly_budget),
-        source=SOURCE.to_proto(outcome.source),
+        source=source_to_proto(outcome.source),
         generate_time=to_timestamp(outcome.generated_at),
     )
 
@@ -123,14 +140,14 @@ def workflow_to_proto(w: Workflow) -> pb.Workflow:
     message = pb.Workflow(
         id=str(w.id),
         tenant_id=w.tenant_id,
-        type=TYPE.to_proto(w.type),
-        state=STATE.to_proto(w.state),
+        type=type_to_proto(w.type),
+        state=state_to_proto(w.state),
         progress=w.progress,
         product_id=str(w.product_id or ""),
         error=error_to_proto(w.error) if w.state in (WorkflowState.FAILED, WorkflowState.PENDING) else None,
         attempts=w.attempts,
         max_attempts=w.max_attempts,
-        source=SOURCE.to_proto(w.source) if w.state is WorkflowState.SUCCEEDED else 0,
+        source=source_to_proto(w.source if w.state is WorkflowState.SUCCEEDED else None),
         step=w.step,
         create_time=to_timestamp(w.created_at),
         start_time=to_timestamp(w.started_at),
@@ -142,7 +159,7 @@ def workflow_to_proto(w: Workflow) -> pb.Workflow:
     return message
 
 
-def set_result(message: pb.Workflow, result: object) -> None:
+def set_result(message: pb.Workflow | events_pb2.WorkflowCompleted, result: object) -> None:
     """Fill the `result` oneof of a Workflow or WorkflowCompleted message."""
     if isinstance(result, ClassificationOutcome):
         message.classification.CopyFrom(classification_to_proto(result))
@@ -157,10 +174,10 @@ def _completed(e: intelligence_events.WorkflowCompleted) -> events_pb2.WorkflowC
     message = events_pb2.WorkflowCompleted(
         tenant_id=e.tenant_id,
         workflow_id=str(w.id),
-        type=TYPE.to_proto(w.type),
-        state=STATE.to_proto(w.state),
+        type=type_to_proto(w.type),
+        state=state_to_proto(w.state),
         product_id=str(w.product_id or ""),
-        source=SOURCE.to_proto(w.source),
+        source=source_to_proto(w.source),
         attempts=w.attempts,
         end_time=to_timestamp(w.ended_at),
     )
@@ -168,7 +185,7 @@ def _completed(e: intelligence_events.WorkflowCompleted) -> events_pb2.WorkflowC
         duration = duration_pb2.Duration()
         duration.FromTimedelta(w.ended_at - w.started_at)
         message.duration.CopyFrom(duration)
-    set_result(message, w.result)  # type: ignore[arg-type]
+    set_result(message, w.result)
     return message
 
 
@@ -179,7 +196,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowStarted(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=TYPE.to_proto(e.workflow.type),
+            type=type_to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
             create_time=to_timestamp(e.workflow.created_at),
         ),
@@ -191,7 +208,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowFailed(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=TYPE.to_proto(e.workflow.type),
+            type=type_to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
             error=error_to_proto(e.error),
             attempts=e.workflow.attempts,
@@ -204,9 +221,9 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowCancelled(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=TYPE.to_proto(e.workflow.type),
+            type=type_to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
-            previous_state=STATE.to_proto(e.previous_state),
+            previous_state=state_to_proto(e.previous_state),
             progress=e.workflow.progress,
             end_time=to_timestamp(e.workflow.ended_at),
         ),

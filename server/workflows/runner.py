@@ -41,6 +41,14 @@ class RunnerSettings:
     retry_max_seconds: float = 300.0
 
 
+@dataclass(slots=True)
+class _Progress:
+    """What the running step last reported; the heartbeat records it."""
+
+    value: float = 0.0
+    step: str = "starting"
+
+
 class WorkflowRunner:
     def __init__(
         self, uow: UnitOfWorkFactory, steps: WorkflowSteps, *, signal: Signal, settings: RunnerSettings
@@ -107,10 +115,10 @@ class WorkflowRunner:
         return claimed
 
     async def _attempt(self, workflow: Workflow) -> None:
-        progress = {"value": 0.0, "step": "starting"}
+        progress = _Progress()
 
         async def report(value: float, step: str) -> None:
-            progress.update(value=value, step=step)
+            progress.value, progress.step = value, step
 
         step = asyncio.create_task(self._steps.run(workflow, report))
         beat = asyncio.create_task(self._heartbeat(workflow, progress, step))
@@ -132,7 +140,7 @@ class WorkflowRunner:
         await self._complete(workflow, outcome)
 
     async def _heartbeat(
-        self, workflow: Workflow, progress: dict[str, object], step: asyncio.Task[object]
+        self, workflow: Workflow, progress: _Progress, step: asyncio.Task[StepOutcome]
     ) -> None:
         while True:
             await asyncio.sleep(self._settings.lease_seconds / 3)
@@ -142,8 +150,8 @@ class WorkflowRunner:
                     owner=self.owner,
                     now=utcnow(),
                     lease=self._lease,
-                    progress=float(progress["value"]),
-                    step=str(progress["step"]),  # type: ignore[arg-type]
+                    progress=progress.value,
+                    step=progress.step,
                 )
                 await uow.commit()
             if not held:

@@ -42,10 +42,6 @@ class StepOutcome:
     apply: Apply
 
 
-async def _nothing(uow: IntelligenceUnitOfWork, workflow: Workflow) -> None:
-    return None
-
-
 class WorkflowSteps:
     def __init__(
         self,

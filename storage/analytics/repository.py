@@ -38,7 +38,7 @@ def _money(value: object) -> Decimal:
 class SqlAlchemyAnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._postgres = session.bind.dialect.name == "postgresql"
+        self._postgres = session.get_bind().dialect.name == "postgresql"
 
     async def main_currency(self, tenant_id: int) -> str | None:
         """The currency of most of the tenant's orders."""

@@ -3,11 +3,12 @@ keyset pages, and the set-based reads and writes of bulk updates."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, any_, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, Table, any_, bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
@@ -23,27 +24,12 @@ from storage.inventory.tables import InventoryLevelRow
 from storage.paging import keyset_page, newest_first
 from storage.text_match import contains
 
-PRODUCTS = ProductRow.__table__
+PRODUCTS = cast(Table, ProductRow.__table__)
 
-LEVELS = InventoryLevelRow.__table__
+LEVELS = cast(Table, InventoryLevelRow.__table__)
 
 # A product row with the stock columns of its level.
 _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
-
-
-class ProductRepository(Protocol):
-    async def add(self, product: Product) -> None: ...
-    async def get(
-        self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
-    ) -> Product | None: ...
-    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None: ...
-    async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None: ...
-    async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]: ...
-    async def save(self, product: Product) -> None: ...
-    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]: ...
-    async def matching_ids(self, tenant_id: int, criteria: ProductFilter, limit: int) -> list[uuid.UUID]: ...
-    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]: ...
-    async def save_many(self, products: Sequence[Product]) -> None: ...
 
 
 class SqlAlchemyProductRepository:
@@ -91,7 +77,7 @@ class SqlAlchemyProductRepository:
             .values(**values)
         )
 
-    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]:
+    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> builtins.list[Product]:
         """The tenant's products among `ids`, locked in id order (so concurrent bulk updates cannot
         deadlock) with one statement."""
         if not ids:
@@ -104,12 +90,14 @@ class SqlAlchemyProductRepository:
         )
         return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
 
-    async def matching_ids(self, tenant_id: int, criteria: ProductFilter, limit: int) -> list[uuid.UUID]:
+    async def matching_ids(
+        self, tenant_id: int, criteria: ProductFilter, limit: int
+    ) -> builtins.list[uuid.UUID]:
         """Ids of up to `limit` matching products, newest first."""
         stmt = _filtered(select(PRODUCTS.c.id), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
         return list((await self._session.execute(stmt.limit(limit))).scalars())
 
-    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]:
+    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[Product]:
         """The supplier's products that are not discontinued, locked for re-scoring."""
         stmt = (
             _with_stock()

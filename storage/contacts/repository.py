@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
-from typing import Any, Protocol
+from typing import Any, cast
 
-from sqlalchemy import Select, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy import CursorResult, Select, delete, exists, func, literal_column, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.contacts import Contact, ContactFilter, PostalAddress
+from domain.errors import NotFound
 from domain.paging import Page, PageRequest
 from storage.contacts.tables import ContactRow
 from storage.deals.tables import DealRow
 from storage.paging import keyset_page, newest_first
-
-
-class ContactRepository(Protocol):
-    async def add(self, contact: Contact) -> None: ...
-    async def get(
-        self, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False
-    ) -> Contact | None: ...
-    async def get_by_email(self, tenant_id: int, email: str) -> Contact | None: ...
-    async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]: ...
-    async def save(self, contact: Contact) -> None: ...
-    async def delete(self, tenant_id: int, contact_id: uuid.UUID) -> bool: ...
-    async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]: ...
 
 
 class SqlAlchemyContactRepository:
@@ -53,7 +42,9 @@ class SqlAlchemyContactRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(ContactRow), tenant_id, criteria, dialect)
         )
-        stmt = newest_first(_filtered(select(ContactRow), tenant_id, criteria, dialect), ContactRow.id, page)
+        stmt = newest_first(
+            _filtered(select(ContactRow), tenant_id, criteria, dialect), ContactRow.id.expression, page
+        )
         rows = (await self._session.execute(stmt)).scalars().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda contact: contact.id
@@ -62,7 +53,8 @@ class SqlAlchemyContactRepository:
     async def save(self, contact: Contact) -> None:
         row = await self._session.get(ContactRow, contact.id)
         if row is None or row.tenant_id != contact.tenant_id:
-            raise LookupError(f"contact {contact.id} vanished during its update")
+            # deleted by a concurrent request since the use case read it
+            raise NotFound("contact", str(contact.id))
         for key, value in _row_values(contact).items():
             setattr(row, key, value)
         await self._session.flush()
@@ -71,7 +63,8 @@ class SqlAlchemyContactRepository:
         result = await self._session.execute(
             delete(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
         )
-        return bool(result.rowcount)
+        # A DML statement's result is a CursorResult; execute() is typed for every statement.
+        return bool(cast(CursorResult[Any], result).rowcount)
 
     async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
         """Clear `contact_id` on the contact's deals (one UPDATE); the ids of the deals it touched."""

@@ -6,9 +6,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy import ColumnElement, Select, and_, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.deals import (
@@ -21,6 +21,7 @@ from domain.deals import (
     StageChange,
     StageFigures,
 )
+from domain.errors import NotFound
 from domain.ids import new_id
 from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import Page, PageRequest
@@ -30,13 +31,8 @@ from storage.paging import keyset_page, newest_first
 ZERO = Decimal("0.00")
 
 
-class DealRepository(Protocol):
-    async def add(self, deal: Deal) -> None: ...
-    async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None: ...
-    async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]: ...
-    async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None: ...
-    async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None: ...
-    async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary: ...
+# Each deal's stage changes, oldest first.
+Histories = dict[uuid.UUID, list[StageChange]]
 
 
 class SqlAlchemyDealRepository:
@@ -62,7 +58,7 @@ class SqlAlchemyDealRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(DealRow), tenant_id, criteria)
         )
-        stmt = newest_first(_filtered(select(DealRow), tenant_id, criteria), DealRow.id, page)
+        stmt = newest_first(_filtered(select(DealRow), tenant_id, criteria), DealRow.id.expression, page)
         fetched = (await self._session.execute(stmt)).scalars().all()
         # One query for the histories of the whole page, never one per deal.
         histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])
@@ -76,7 +72,8 @@ class SqlAlchemyDealRepository:
     async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
         row = await self._session.get(DealRow, deal.id)
         if row is None or row.tenant_id != deal.tenant_id:
-            raise LookupError(f"deal {deal.id} vanished during its update")
+            # deleted by a concurrent request since the use case read it
+            raise NotFound("deal", str(deal.id))
         for key, value in _row_values(deal).items():
             setattr(row, key, value)
         self._add_changes(deal, new_changes)
@@ -137,7 +134,7 @@ class SqlAlchemyDealRepository:
             excluded_count=int(excluded),
         )
 
-    async def _main_currency(self, in_scope: list[Any]) -> str:
+    async def _main_currency(self, in_scope: Sequence[Any]) -> str:
         stmt = (
             select(DealRow.currency)
             .where(*in_scope)
@@ -147,7 +144,7 @@ class SqlAlchemyDealRepository:
         )
         return await self._session.scalar(stmt) or DEFAULT_CURRENCY
 
-    async def _stage_figures(self, conditions: list[Any]) -> dict[DealStage, StageFigures]:
+    async def _stage_figures(self, conditions: Sequence[Any]) -> dict[DealStage, StageFigures]:
         stmt = (
             select(
                 DealRow.stage,
@@ -166,10 +163,8 @@ class SqlAlchemyDealRepository:
             for stage, count, amount, weighted, average in (await self._session.execute(stmt)).all()
         }
 
-    async def _histories(
-        self, tenant_id: int, deal_ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, list[StageChange]]:
-        histories: dict[uuid.UUID, list[StageChange]] = defaultdict(list)
+    async def _histories(self, tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Histories:
+        histories: Histories = defaultdict(list)
         if not deal_ids:
             return histories
         stmt = (
@@ -219,7 +214,7 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: DealFilter) -> Select
     if criteria.contact_id is not None:
         stmt = stmt.where(DealRow.contact_id == criteria.contact_id)
     if criteria.close_from is not None or criteria.close_to is not None:
-        bounds = [DealRow.expected_close_date.is_not(None)]
+        bounds: list[ColumnElement[bool]] = [DealRow.expected_close_date.is_not(None)]
         if criteria.close_from is not None:
             bounds.append(DealRow.expected_close_date >= criteria.close_from)
         if criteria.close_to is not None:

@@ -15,9 +15,6 @@ gets one subquery per combination (so a shape per number of categories)."""
 from __future__ import annotations
 
 import functools
-import uuid
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -39,8 +36,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from domain.catalog import ProductStatus
+from domain.intelligence import CandidateQuery
 from engines.classification import Classification
-from engines.cross_sell import Candidate
 from storage.catalog.tables import ProductRow
 from storage.inventory.tables import InventoryLevelRow
 from storage.orders.tables import OrderItemRow
@@ -83,59 +80,25 @@ DEPTH = bindparam("depth", type_=Integer())
 CATEGORIES = bindparam("categories", expanding=True, type_=String())
 
 
-@dataclass(frozen=True, slots=True)
-class SourceProduct:
-    """What cross-sell needs of the source product."""
-
-    id: uuid.UUID
-    category: str
-    price: Decimal
-    currency: str
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateQuery:
-    tenant_id: int
-    source_id: uuid.UUID
-    categories: tuple[str, ...]
-    currency: str
-    min_price: Decimal
-    max_price: Decimal
-    ideal_price: Decimal
-    # How many candidates the database ranks and returns.
-    pool: int
-    # How many in-stock products nearest the ideal price each category, classification and side of the
-    # ideal price contributes: at least the limit, so a full answer exists whenever enough candidates do.
-    depth: int
-
-    def parameters(self, *, lateral: bool) -> dict[str, Any]:
-        values: dict[str, Any] = {
-            "tenant_id": self.tenant_id,
-            "source_id": self.source_id,
-            "currency": self.currency,
-            "min_price": self.min_price,
-            "max_price": self.max_price,
-            "ideal_price": self.ideal_price,
-            "pool": self.pool,
-            "depth": self.depth,
-            "categories": list(self.categories),
-        }
-        if lateral:
-            values["shelf_categories"] = list(self.categories)
-            values["shelf_classifications"] = list(CLASSIFICATIONS)
-        else:
-            values.update({f"category_{i}": category for i, category in enumerate(self.categories)})
-        return values
-
-
-@dataclass(frozen=True, slots=True)
-class CandidatePool:
-    candidates: list[Candidate]
-    # Eligible candidates considered before the pool was cut: the co-purchased ones and the nearest-priced
-    # ones of each category, classification and side (not every eligible product of the catalog).
-    considered: int
-    # Orders with a live line of the source product (the denominator of co-purchase strength).
-    source_orders: int
+def candidate_parameters(q: CandidateQuery, *, lateral: bool) -> dict[str, Any]:
+    """The bound values of `candidate_statement(lateral=lateral, ...)` for this query."""
+    values: dict[str, Any] = {
+        "tenant_id": q.tenant_id,
+        "source_id": q.source_id,
+        "currency": q.currency,
+        "min_price": q.min_price,
+        "max_price": q.max_price,
+        "ideal_price": q.ideal_price,
+        "pool": q.pool,
+        "depth": q.depth,
+        "categories": list(q.categories),
+    }
+    if lateral:
+        values["shelf_categories"] = list(q.categories)
+        values["shelf_classifications"] = list(CLASSIFICATIONS)
+    else:
+        values.update({f"category_{i}": category for i, category in enumerate(q.categories)})
+    return values
 
 
 SOURCE_STATEMENT = select(P.c.id, P.c.category, P.c.selling_price, P.c.currency).where(

@@ -4,18 +4,18 @@ goes negative whatever runs concurrently."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import BindParameter, Select, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import MovementType, ProductStatus
 from domain.ids import new_id
-from domain.inventory import LevelFilter, Movement, StockLevel
+from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from storage.catalog.tables import ProductRow
@@ -28,25 +28,15 @@ DEFAULT_REORDER_POINT = 10
 
 SYSTEM_ACTOR = "system"
 
-LEVELS = InventoryLevelRow.__table__
+LEVELS = cast(Table, InventoryLevelRow.__table__)
 
-MOVEMENTS = InventoryMovementRow.__table__
+MOVEMENTS = cast(Table, InventoryMovementRow.__table__)
 
-PRODUCTS = ProductRow.__table__
+PRODUCTS = cast(Table, ProductRow.__table__)
 
-SUPPLIERS = SupplierRow.__table__
+SUPPLIERS = cast(Table, SupplierRow.__table__)
 
-ITEMS = OrderItemRow.__table__
-
-
-@dataclass(frozen=True, slots=True)
-class LevelAfter:
-    """A level's units right after a change (RETURNING), with the reorder point to compare against."""
-
-    available: int
-    reserved: int
-    backordered: int
-    reorder_point: int
+ITEMS = cast(Table, OrderItemRow.__table__)
 
 
 class SqlAlchemyInventoryRepository:
@@ -204,7 +194,9 @@ class SqlAlchemyInventoryRepository:
         next_after = items[-1].sku if len(rows) > page.size else None
         return Page(items=items, next_after=next_after, total_size=int(total or 0))
 
-    async def alerting(self, tenant_id: int, *, sales_since: datetime, window_days: int) -> list[StockLevel]:
+    async def alerting(
+        self, tenant_id: int, *, sales_since: datetime, window_days: int
+    ) -> builtins.list[StockLevel]:
         """Every level that raises an alert (at or below its reorder point, backordered, or over its max
         stock), by sku. Only alerting levels are read, never the whole catalog."""
         c = LEVELS.c
@@ -219,7 +211,7 @@ class SqlAlchemyInventoryRepository:
 
     async def movements(
         self, tenant_id: int, product_id: uuid.UUID, limit: int
-    ) -> tuple[list[Movement], int]:
+    ) -> tuple[builtins.list[Movement], int]:
         """The newest `limit` ledger rows of a product, and how many it has in all."""
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
@@ -228,25 +220,14 @@ class SqlAlchemyInventoryRepository:
         rows = (await self._session.execute(stmt)).mappings().all()
         return [_to_movement(r) for r in rows], int(total or 0)
 
-    async def ledger_sums(self, tenant_id: int, product_id: uuid.UUID) -> tuple[int, int]:
-        """Sum of the available and reserved deltas of the product's ledger."""
-        m = MOVEMENTS.c
-        row = (
-            await self._session.execute(
-                select(
-                    func.coalesce(func.sum(m.available_delta), 0),
-                    func.coalesce(func.sum(m.reserved_delta), 0),
-                ).where(m.tenant_id == tenant_id, m.product_id == product_id)
-            )
-        ).one()
-        return int(row[0]), int(row[1])
-
 
 def _move_statement() -> Any:
     """The conditional UPDATE every stock change goes through, built once: it changes nothing when a
     count would fall below zero."""
     c = LEVELS.c
-    deltas = {name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered")}
+    deltas: dict[str, BindParameter[int]] = {
+        name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered")
+    }
     return (
         update(LEVELS)
         .where(
@@ -318,10 +299,6 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: LevelFilter) -> Selec
     if criteria.query:
         stmt = stmt.where(or_(contains(p.sku, criteria.query), contains(p.title, criteria.query)))
     return stmt
-
-
-def window_start(now: datetime, days: int) -> datetime:
-    return now - timedelta(days=days)
 
 
 def _to_level(row: Any) -> StockLevel:

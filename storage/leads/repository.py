@@ -5,29 +5,27 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Any, cast
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import CursorResult, Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadSource, LeadStatus
+from domain.errors import NotFound
+from domain.leads import (
+    Lead,
+    LeadAnalytics,
+    LeadFilter,
+    LeadPriority,
+    LeadSource,
+    LeadStatus,
+    OutcomeCount,
+)
 from domain.paging import Page, PageRequest
 from engines.factors import Factor
 from storage.leads.tables import LeadRow
 from storage.paging import keyset_page, newest_first
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
-
-
-class LeadRepository(Protocol):
-    async def add(self, lead: Lead) -> None: ...
-    async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None: ...
-    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None: ...
-    async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]: ...
-    async def save(self, lead: Lead) -> None: ...
-    async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool: ...
-    async def analytics(self, tenant_id: int) -> LeadAnalytics: ...
-    async def count(self, tenant_id: int) -> int: ...
 
 
 class SqlAlchemyLeadRepository:
@@ -54,7 +52,7 @@ class SqlAlchemyLeadRepository:
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(LeadRow), tenant_id, criteria)
         )
-        stmt = newest_first(_filtered(select(LeadRow), tenant_id, criteria), LeadRow.id, page)
+        stmt = newest_first(_filtered(select(LeadRow), tenant_id, criteria), LeadRow.id.expression, page)
         rows = (await self._session.execute(stmt)).scalars().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_to_domain, position=lambda lead: lead.id
@@ -63,7 +61,8 @@ class SqlAlchemyLeadRepository:
     async def save(self, lead: Lead) -> None:
         row = await self._session.get(LeadRow, lead.id)
         if row is None or row.tenant_id != lead.tenant_id:
-            raise LookupError(f"lead {lead.id} vanished during its update")
+            # deleted by a concurrent request since the use case read it
+            raise NotFound("lead", str(lead.id))
         for key, value in _row_values(lead).items():
             setattr(row, key, value)
         await self._session.flush()
@@ -72,7 +71,8 @@ class SqlAlchemyLeadRepository:
         result = await self._session.execute(
             delete(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
         )
-        return bool(result.rowcount)
+        # A DML statement's result is a CursorResult; execute() is typed for every statement.
+        return bool(cast(CursorResult[Any], result).rowcount)
 
     async def count(self, tenant_id: int) -> int:
         stmt = select(func.count()).select_from(LeadRow).where(LeadRow.tenant_id == tenant_id)
@@ -195,14 +195,6 @@ def _to_domain(row: LeadRow) -> Lead:
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
-
-
-# (source, lower-cased job title, won, lost)
-OutcomeCount = tuple[str, str, int, int]
-
-
-class LeadHistoryRepository(Protocol):
-    async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]: ...
 
 
 class SqlAlchemyLeadHistoryRepository:

@@ -3,15 +3,29 @@ pages, the customer's history for fraud scoring and the order number counters.""
 
 from __future__ import annotations
 
+import builtins
+import typing
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Select, any_, bindparam, case, cast, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    case,
+    cast,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -21,6 +35,7 @@ from sqlalchemy.types import Uuid
 from domain.ids import new_id
 from domain.money import Money
 from domain.orders import (
+    CatalogEntry,
     FinancialStatus,
     Order,
     OrderFilter,
@@ -35,31 +50,19 @@ from storage.orders.rows import address_json, order_values, to_order
 from storage.orders.tables import OrderItemRow, OrderNumberCounterRow, OrderRow, OrderStatusChangeRow
 from storage.paging import newest_first
 
-ORDERS = OrderRow.__table__
+ORDERS = typing.cast(Table, OrderRow.__table__)
 
-ITEMS = OrderItemRow.__table__
+ITEMS = typing.cast(Table, OrderItemRow.__table__)
 
-CHANGES = OrderStatusChangeRow.__table__
+CHANGES = typing.cast(Table, OrderStatusChangeRow.__table__)
 
-COUNTERS = OrderNumberCounterRow.__table__
+COUNTERS = typing.cast(Table, OrderNumberCounterRow.__table__)
 
-PRODUCTS = ProductRow.__table__
+PRODUCTS = typing.cast(Table, ProductRow.__table__)
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
 
 REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.value)
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogEntry:
-    """What an order line takes from the catalog."""
-
-    product_id: uuid.UUID
-    sku: str
-    title: str
-    status: str
-    price: Money
-    category: str
 
 
 class SqlAlchemyOrderRepository:
@@ -187,6 +190,7 @@ class SqlAlchemyOrderRepository:
     async def daily_sales(self, tenant_id: int, product_id: uuid.UUID, since: datetime) -> dict[date, float]:
         """Units of the product's live order lines per UTC day since `since` (one GROUP BY)."""
         i = ITEMS.c
+        day: ColumnElement[Any]
         if self._session.get_bind().dialect.name == "postgresql":
             day = cast(func.timezone("UTC", i.created_at), Date)
         else:
@@ -206,11 +210,11 @@ class SqlAlchemyOrderRepository:
             result[value if isinstance(value, date) else date.fromisoformat(value)] = float(units)
         return result
 
-    async def _assemble(self, tenant_id: int, rows: Sequence[Any]) -> list[Order]:
+    async def _assemble(self, tenant_id: int, rows: Sequence[Any]) -> builtins.list[Order]:
         if not rows:
             return []
         ids = [row["id"] for row in rows]
-        lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        lines: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
         item_stmt = (
             select(ITEMS)
             .where(ITEMS.c.tenant_id == tenant_id, ITEMS.c.order_id.in_(ids))
@@ -218,7 +222,7 @@ class SqlAlchemyOrderRepository:
         )
         for item in (await self._session.execute(item_stmt)).mappings():
             lines[item["order_id"]].append(item)
-        history: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        history: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
         change_stmt = (
             select(CHANGES)
             .where(CHANGES.c.tenant_id == tenant_id, CHANGES.c.order_id.in_(ids))

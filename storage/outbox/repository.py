@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.event_log import EventCriteria, RecordedEvent
+from domain.event_log import EventCriteria, RecordedEvent, TailBatch, TailPosition
 from domain.paging import Page, PageRequest
 from storage.outbox.tables import OutboxRow
 from storage.paging import keyset_page
@@ -35,18 +35,6 @@ class NewOutboxEvent:
 # The outbox's rows are the event log readers see.
 OutboxRecord = RecordedEvent
 
-# Where a live tail stands: (transaction id, seq) on PostgreSQL, (0, seq) on SQLite.
-TailPosition = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class TailBatch:
-    """Events for a live tail and the position to continue after."""
-
-    records: list[OutboxRecord]
-    position: TailPosition
-
-
 # xid8 -> bigint: the oldest transaction id still running (or the next one, when none runs).
 _SNAPSHOT_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 
@@ -54,7 +42,7 @@ _SNAPSHOT_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 class SqlAlchemyOutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._postgres = session.bind.dialect.name == "postgresql"
+        self._postgres = session.get_bind().dialect.name == "postgresql"
 
     async def append(self, events: Sequence[NewOutboxEvent]) -> None:
         if not events:
@@ -124,9 +112,6 @@ class SqlAlchemyOutboxRepository:
         if tenant_id is not None:
             stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
         return int(await self._session.scalar(stmt) or 0)
-
-    async def last_published_at(self) -> datetime | None:
-        return await self._session.scalar(select(func.max(OutboxRow.published_at)))
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""

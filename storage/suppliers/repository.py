@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from typing import Any, Protocol
+from typing import Any, cast
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, Table, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.paging import Page, PageRequest
@@ -15,17 +15,7 @@ from storage.paging import keyset_page, newest_first
 from storage.suppliers.tables import SupplierRow
 from storage.text_match import contains
 
-SUPPLIERS = SupplierRow.__table__
-
-
-class SupplierRepository(Protocol):
-    async def add(self, supplier: Supplier) -> None: ...
-    async def get(
-        self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
-    ) -> Supplier | None: ...
-    async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]: ...
-    async def list(self, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]: ...
-    async def save(self, supplier: Supplier) -> None: ...
+SUPPLIERS = cast(Table, SupplierRow.__table__)
 
 
 class SqlAlchemySupplierRepository:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Select, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.codec import from_json, to_json
@@ -30,7 +30,8 @@ from domain.workflows import (
 from storage.paging import keyset_page, newest_first
 from storage.workflows.tables import WorkflowRow
 
-W = WorkflowRow.__table__
+# Declarative classes type `__table__` as any FromClause; this one is a Table, which insert/update need.
+W = cast(Table, WorkflowRow.__table__)
 
 UNFINISHED = (WorkflowState.PENDING.value, WorkflowState.RUNNING.value)
 
@@ -119,7 +120,7 @@ class SqlAlchemyWorkflowRepository:
             .where(_held(workflow, owner))
             .values(lease_expires_at=now + lease, progress=progress, step=step[:200], updated_at=now)
         )
-        return bool(result.rowcount)
+        return bool(cast(CursorResult[Any], result).rowcount)
 
     async def succeed(
         self, workflow: Workflow, *, owner: str, now: datetime, result: WorkflowResult, source: ResultSource

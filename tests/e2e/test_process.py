@@ -161,7 +161,7 @@ def test_a_go_client_built_from_the_buf_stubs_creates_and_reads_a_product(served
         [str(GO_CLIENT), "-target", target, "-tenant", "7"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    product_id, sku, classification = result.stdout.split()
+    _, sku, classification = result.stdout.split()
     assert sku.startswith("GO-") and classification.startswith("PRODUCT_CLASSIFICATION_")
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from crm.v2 import events_pb2
 from domain import events as ev
+from domain.lead_events import LeadCreated
 from domain.leads import Lead, LeadPriority, LeadSource, LeadStatus
 from engines.factors import Factor
 from server.events.serialization import MESSAGE_TYPES, payload_to_any, serialize, topic_for
@@ -54,7 +55,7 @@ def a_lead() -> Lead:
 
 
 def test_the_payload_is_proto3_json_and_reads_back_as_any():
-    event = ev.LeadCreated(tenant_id=4, lead=a_lead())
+    event = LeadCreated(tenant_id=4, lead=a_lead())
     payload = serialize(event)
     document = json.loads(payload)
     assert document["tenantId"] == "4"

@@ -1,0 +1,46 @@
+"""Events of a lead's life: created, updated (with what changed and the score before), deleted. Its
+conversion is a CRM event (domain/crm_events.py): it concerns the contact and deal it creates too."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import ClassVar
+
+from domain.events import DomainEvent
+from domain.leads import Lead
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadCreated(DomainEvent):
+    event_type: ClassVar[str] = "lead.created"
+    aggregate_type: ClassVar[str] = "lead"
+    lead: Lead
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadUpdated(DomainEvent):
+    event_type: ClassVar[str] = "lead.updated"
+    aggregate_type: ClassVar[str] = "lead"
+    lead: Lead
+    changed_fields: tuple[str, ...]
+    previous_score: float
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadDeleted(DomainEvent):
+    event_type: ClassVar[str] = "lead.deleted"
+    aggregate_type: ClassVar[str] = "lead"
+    lead_id: uuid.UUID
+
+    @property
+    def aggregate_id(self) -> str:
+        return str(self.lead_id)

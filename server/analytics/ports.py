@@ -1,0 +1,42 @@
+"""What the dashboard needs: the tenant's figures, each group read in one go, in one read-only unit of
+work."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.dashboard import (
+    DashboardPeriod,
+    InventoryFigures,
+    LeadFigures,
+    OrderFigures,
+    PipelineFigures,
+    ProductFigures,
+    WorkflowFigures,
+)
+
+
+class AnalyticsRepository(Protocol):
+    async def main_currency(self, tenant_id: int) -> str | None:
+        """The currency of most of the tenant's orders; None when it has none."""
+        ...
+
+    async def products(self, tenant_id: int) -> ProductFigures: ...
+    async def orders(self, tenant_id: int, period: DashboardPeriod) -> OrderFigures: ...
+    async def inventory(self, tenant_id: int) -> InventoryFigures: ...
+    async def workflows(self, tenant_id: int, period: DashboardPeriod) -> WorkflowFigures: ...
+    async def leads(self, tenant_id: int, period: DashboardPeriod) -> LeadFigures: ...
+    async def pipeline(self, tenant_id: int, period: DashboardPeriod) -> PipelineFigures: ...
+
+
+class DashboardUnitOfWork(Protocol):
+    """Read only: the dashboard never emits or commits."""
+
+    @property
+    def analytics(self) -> AnalyticsRepository: ...
+
+    async def __aenter__(self) -> Self: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...

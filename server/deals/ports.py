@@ -1,0 +1,46 @@
+"""What the deal use cases need: the tenant's deals, the contacts and leads a deal may name, and a unit of
+work holding them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.deals import Deal, DealFilter, DealStage, PipelineQuery, PipelineSummary, StageChange
+from domain.events import DomainEvent
+from domain.paging import Page, PageRequest
+from server.contacts.ports import ContactRepository
+from server.leads.ports import LeadRepository
+
+
+class DealRepository(Protocol):
+    async def add(self, deal: Deal) -> None: ...
+    async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None: ...
+    async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]: ...
+    async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
+        """Store the deal and append `new_changes` to its recorded stage history."""
+        ...
+
+    async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None:
+        """Delete the deal and its history; the stage it was in, None when there was no such deal."""
+        ...
+
+    async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary: ...
+
+
+class DealUnitOfWork(Protocol):
+    @property
+    def deals(self) -> DealRepository: ...
+    @property
+    def contacts(self) -> ContactRepository: ...
+    @property
+    def leads(self) -> LeadRepository: ...
+
+    async def __aenter__(self) -> Self: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+    def emit(self, event: DomainEvent) -> None: ...
+    async def commit(self) -> None: ...

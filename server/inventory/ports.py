@@ -1,0 +1,96 @@
+"""What the inventory use cases, and the order use cases that move stock, need of storage."""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.events import DomainEvent
+from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
+from domain.paging import Page, PageRequest
+
+
+class InventoryRepository(Protocol):
+    async def move(
+        self,
+        *,
+        tenant_id: int,
+        product_id: uuid.UUID,
+        available_delta: int = 0,
+        reserved_delta: int = 0,
+        backordered_delta: int = 0,
+        at: datetime,
+    ) -> LevelAfter | None:
+        """Shift the level's units at once; None, changing nothing, when a count would fall below zero."""
+        ...
+
+    async def available_of(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, int]: ...
+
+    async def lock(self, tenant_id: int, product_id: uuid.UUID) -> StockLevel | None: ...
+
+    async def set_settings(
+        self, *, tenant_id: int, product_id: uuid.UUID, values: dict[str, int], at: datetime
+    ) -> None: ...
+
+    async def record(self, movements: Sequence[Movement], *, tenant_id: int) -> None: ...
+
+    async def levels(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, sales_since: datetime, window_days: int
+    ) -> dict[uuid.UUID, StockLevel]: ...
+
+    async def list(
+        self,
+        tenant_id: int,
+        criteria: LevelFilter,
+        page: PageRequest,
+        *,
+        sales_since: datetime,
+        window_days: int,
+    ) -> Page[StockLevel]: ...
+
+    async def alerting(
+        self, tenant_id: int, *, sales_since: datetime, window_days: int
+    ) -> builtins.list[StockLevel]: ...
+
+    async def movements(
+        self, tenant_id: int, product_id: uuid.UUID, limit: int
+    ) -> tuple[builtins.list[Movement], int]: ...
+
+
+class SalesHistory(Protocol):
+    """The order history the optimiser reads its demand from."""
+
+    async def daily_sales(
+        self, tenant_id: int, product_id: uuid.UUID, since: datetime
+    ) -> dict[date, float]: ...
+
+
+class StockUnitOfWork(Protocol):
+    """The part of a unit of work that moving stock needs: shared with the order use cases."""
+
+    @property
+    def inventory(self) -> InventoryRepository: ...
+
+    def emit(self, event: DomainEvent) -> None: ...
+
+
+class InventoryUnitOfWork(StockUnitOfWork, Protocol):
+    @property
+    def orders(self) -> SalesHistory: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[..., InventoryUnitOfWork]

@@ -1,0 +1,45 @@
+"""What the supplier use cases need: the tenant's suppliers, the products whose score follows a supplier,
+and a unit of work holding both."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.catalog import Product
+from domain.events import DomainEvent
+from domain.paging import Page, PageRequest
+from domain.suppliers import Supplier, SupplierFilter
+
+
+class SupplierRepository(Protocol):
+    async def add(self, supplier: Supplier) -> None: ...
+    async def get(
+        self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
+    ) -> Supplier | None: ...
+    async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]: ...
+    async def list(self, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]: ...
+    async def save(self, supplier: Supplier) -> None: ...
+
+
+class SupplierProducts(Protocol):
+    """The products a supplier's new rating or lead time re-scores."""
+
+    async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]: ...
+    async def save_many(self, products: Sequence[Product]) -> None: ...
+
+
+class SupplierUnitOfWork(Protocol):
+    @property
+    def suppliers(self) -> SupplierRepository: ...
+    @property
+    def products(self) -> SupplierProducts: ...
+
+    async def __aenter__(self) -> Self: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+    def emit(self, event: DomainEvent) -> None: ...
+    async def commit(self) -> None: ...

@@ -128,3 +128,8 @@ class Unauthenticated(DomainError):
 
     kind = ErrorKind.UNAUTHENTICATED
     reason = "INVALID_CREDENTIALS"
+
+
+class UniqueViolation(Exception):
+    """A unique key refused a write or the commit (e.g. a concurrent insert of the same key). Not a
+    DomainError: the use case that meets it decides what it means (a replay, a duplicate SKU, …)."""

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.errors import Conflict, DomainError, Unavailable
+from domain.errors import Conflict, DomainError, Unavailable, UniqueViolation
 from domain.events import DomainEvent
 from storage.analytics.repository import SqlAlchemyAnalyticsRepository
 from storage.catalog.repository import SqlAlchemyProductRepository
@@ -37,10 +37,6 @@ EventSerializer = Callable[[DomainEvent], str]
 
 # PostgreSQL channel the relay LISTENs on; a NOTIFY inside the transaction is delivered at commit.
 OUTBOX_CHANNEL = "crm_outbox"
-
-
-class UniqueViolation(Exception):
-    """A unique constraint refused the commit (e.g. a concurrent insert of the same key)."""
 
 
 class SqlAlchemyUnitOfWork:

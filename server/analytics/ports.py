@@ -3,8 +3,7 @@ work."""
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.dashboard import (
     DashboardPeriod,
@@ -15,6 +14,7 @@ from domain.dashboard import (
     ProductFigures,
     WorkflowFigures,
 )
+from server.unit_of_work import ReadingUnitOfWork
 
 
 class AnalyticsRepository(Protocol):
@@ -30,13 +30,8 @@ class AnalyticsRepository(Protocol):
     async def pipeline(self, tenant_id: int, period: DashboardPeriod) -> PipelineFigures: ...
 
 
-class DashboardUnitOfWork(Protocol):
+class DashboardUnitOfWork(ReadingUnitOfWork, Protocol):
     """Read only: the dashboard never emits or commits."""
 
     @property
     def analytics(self) -> AnalyticsRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...

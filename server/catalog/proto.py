@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from google.rpc import code_pb2, status_pb2
 
 from crm.v2 import common_pb2, events_pb2
@@ -21,12 +19,6 @@ CLASSIFICATION = EnumMapping(pb.ProductClassification, Classification, "PRODUCT_
 
 
 # The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
-def status_to_proto(status: ProductStatus) -> pb.ProductStatus:
-    return cast("pb.ProductStatus", STATUS.to_proto(status))
-
-
-def classification_to_proto(classification: Classification) -> pb.ProductClassification:
-    return cast("pb.ProductClassification", CLASSIFICATION.to_proto(classification))
 
 
 def product_to_proto(product: Product) -> pb.Product:
@@ -39,7 +31,7 @@ def product_to_proto(product: Product) -> pb.Product:
         title=product.title,
         description=product.description,
         category=product.category,
-        status=status_to_proto(product.status),
+        status=STATUS.to_proto(product.status),
         pricing=pb.ProductPricing(
             source_price=money_to_proto(product.source_price),
             recommended_price=money_to_proto(product.recommended_price),
@@ -47,7 +39,7 @@ def product_to_proto(product: Product) -> pb.Product:
         ),
         analysis=pb.DropshipAnalysis(
             dropship_score=analysis.score,
-            classification=classification_to_proto(analysis.classification),
+            classification=CLASSIFICATION.to_proto(analysis.classification),
             profit_margin_estimate=analysis.profit_margin,
             factors=factors_to_proto(analysis.factors),
             analyze_time=to_timestamp(analysis.analyzed_at),
@@ -139,7 +131,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
             changed_fields=list(e.changed_fields),
             reanalyzed=e.reanalyzed,
             previous_dropship_score=e.previous_score,
-            previous_classification=classification_to_proto(e.previous_classification),
+            previous_classification=CLASSIFICATION.to_proto(e.previous_classification),
         ),
     ),
     (
@@ -149,7 +141,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
             tenant_id=e.tenant_id,
             product_id=str(e.product_id),
             sku=e.sku,
-            previous_status=status_to_proto(e.previous_status),
+            previous_status=STATUS.to_proto(e.previous_status),
         ),
     ),
     (ev.ProductsBulkUpdated, events_pb2.ProductsBulkUpdated, _bulk_updated),

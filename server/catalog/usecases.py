@@ -20,7 +20,7 @@ from domain.catalog import (
 from domain.catalog_errors import DuplicateSku
 from domain.catalog_events import ProductAnalysisStarted, ProductCreated, ProductDiscontinued, ProductUpdated
 from domain.clock import utcnow
-from domain.errors import FieldViolation, InvalidArgument, NotFound
+from domain.errors import FieldViolation, InvalidArgument, NotFound, UniqueViolation
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
@@ -31,7 +31,6 @@ from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
 from server.suppliers.ports import SupplierRepository
 from server.suppliers.usecases import existing_supplier
 from server.workflows.enqueue import NO_MARKETING_ON_CREATE, MarketingOnCreate, enqueue_product_marketing
-from storage.uow import UniqueViolation
 
 # Names of changed fields in `product.updated`, as the contract spells them.
 EVENT_FIELD_NAMES = {"source_price": "pricing.source_price", "selling_price": "pricing.current_selling_price"}

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.contacts import Contact, ContactFilter
-from domain.events import DomainEvent
 from domain.paging import Page, PageRequest
+from server.unit_of_work import UnitOfWork
 
 
 class ContactRepository(Protocol):
@@ -25,13 +24,6 @@ class ContactRepository(Protocol):
         ...
 
 
-class ContactUnitOfWork(Protocol):
+class ContactUnitOfWork(UnitOfWork, Protocol):
     @property
     def contacts(self) -> ContactRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
-    async def commit(self) -> None: ...

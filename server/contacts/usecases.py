@@ -10,11 +10,10 @@ from typing import Any
 from domain.clock import utcnow
 from domain.contacts import Contact, ContactChanges, ContactDraft, ContactFilter
 from domain.crm_events import ContactCreated, ContactDeleted, ContactUpdated
-from domain.errors import AlreadyExists, NotFound
+from domain.errors import AlreadyExists, NotFound, UniqueViolation
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactUnitOfWork
-from storage.uow import UniqueViolation
 
 
 class ContactUseCases:

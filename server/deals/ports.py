@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.deals import Deal, DealFilter, DealStage, PipelineQuery, PipelineSummary, StageChange
-from domain.events import DomainEvent
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactRepository
 from server.leads.ports import LeadRepository
+from server.unit_of_work import UnitOfWork
 
 
 class DealRepository(Protocol):
@@ -30,17 +29,10 @@ class DealRepository(Protocol):
     async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary: ...
 
 
-class DealUnitOfWork(Protocol):
+class DealUnitOfWork(UnitOfWork, Protocol):
     @property
     def deals(self) -> DealRepository: ...
     @property
     def contacts(self) -> ContactRepository: ...
     @property
     def leads(self) -> LeadRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
-    async def commit(self) -> None: ...

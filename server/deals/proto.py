@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-from typing import cast
 
-from google.type import date_pb2, interval_pb2
+from google.type import interval_pb2
 
 from crm.v2 import deal_service_pb2 as pb
 from crm.v2 import events_pb2
 from domain import crm_events as ev
 from domain.deals import Deal, DealStage, PipelineSummary, StageChange
 from domain.money import Money
-from server.edge.convert import EnumMapping, money_to_proto, to_timestamp
+from server.edge.convert import EnumMapping, date_to_proto, money_to_proto, to_timestamp
 from server.events.registration import EventRegistration
 
 STAGE = EnumMapping(pb.DealStage, DealStage, "DEAL_STAGE")
 
 
-def stage_to_proto(stage: DealStage | None) -> pb.DealStage:
-    # The stubs type an enum field as its enum class; the mapping gives the same number as a plain int.
-    return cast("pb.DealStage", STAGE.to_proto(stage))
-
-
-def date_to_proto(value: date | None) -> date_pb2.Date | None:
-    if value is None:
-        return None
-    return date_pb2.Date(year=value.year, month=value.month, day=value.day)
-
-
 def stage_change_to_proto(change: StageChange) -> pb.StageChange:
     return pb.StageChange(
-        from_stage=stage_to_proto(change.from_stage),
-        to_stage=stage_to_proto(change.to_stage),
+        from_stage=STAGE.to_proto(change.from_stage),
+        to_stage=STAGE.to_proto(change.to_stage),
         changed_by=change.changed_by,
         change_time=to_timestamp(change.changed_at),
     )
@@ -45,7 +32,7 @@ def deal_to_proto(deal: Deal) -> pb.Deal:
         tenant_id=deal.tenant_id,
         title=deal.title,
         amount=money_to_proto(deal.amount),
-        stage=stage_to_proto(deal.stage),
+        stage=STAGE.to_proto(deal.stage),
         probability=deal.probability,
         weighted_amount=money_to_proto(deal.weighted_amount),
         expected_close_date=date_to_proto(deal.expected_close_date),
@@ -69,7 +56,7 @@ def summary_to_proto(summary: PipelineSummary) -> pb.GetPipelineSummaryResponse:
     return pb.GetPipelineSummaryResponse(
         stages=[
             pb.GetPipelineSummaryResponse.StageSummary(
-                stage=stage_to_proto(s.stage),
+                stage=STAGE.to_proto(s.stage),
                 deal_count=s.count,
                 amount=money(s.amount),
                 weighted_amount=money(s.weighted_amount),
@@ -97,8 +84,8 @@ def _stage_changed(e: ev.DealStageChanged) -> events_pb2.DealStageChanged:
     return events_pb2.DealStageChanged(
         tenant_id=e.tenant_id,
         deal_id=str(e.deal.id),
-        from_stage=stage_to_proto(e.from_stage),
-        to_stage=stage_to_proto(e.deal.stage),
+        from_stage=STAGE.to_proto(e.from_stage),
+        to_stage=STAGE.to_proto(e.deal.stage),
         changed_by=e.changed_by,
         change_time=to_timestamp(e.changed_at),
         probability=e.deal.probability,
@@ -126,7 +113,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         ev.DealDeleted,
         events_pb2.DealDeleted,
         lambda e: events_pb2.DealDeleted(
-            tenant_id=e.tenant_id, deal_id=str(e.deal_id), stage=stage_to_proto(e.stage)
+            tenant_id=e.tenant_id, deal_id=str(e.deal_id), stage=STAGE.to_proto(e.stage)
         ),
     ),
 )

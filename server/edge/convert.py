@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from google.protobuf import timestamp_pb2
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
-from google.type import money_pb2
+from google.type import date_pb2, money_pb2
 
 from crm.v2 import common_pb2
 from domain.money import DEFAULT_CURRENCY, Money, to_cents
@@ -20,18 +20,23 @@ if TYPE_CHECKING:
 
 
 E = TypeVar("E", bound=enum.Enum)
+# The proto enum's value type as the generated stubs declare it (an int subclass per enum), so that a
+# message field set from `to_proto` type-checks without a cast at every call.
+P = TypeVar("P", bound=int)
 
 
-class EnumMapping(Generic[E]):
+class EnumMapping(Generic[E, P]):
     """Maps a domain StrEnum to a proto enum named `<PREFIX>_<VALUE>`; the proto zero value is "unset"."""
 
-    def __init__(self, proto_enum: EnumTypeWrapper, domain_enum: type[E], prefix: str) -> None:
-        self._to_proto = {member: proto_enum.Value(f"{prefix}_{member.name}") for member in domain_enum}
-        self._from_proto = {number: member for member, number in self._to_proto.items()}
-        self.proto_enum = proto_enum
+    def __init__(self, proto_enum: type[P], domain_enum: type[E], prefix: str) -> None:
+        wrapper = cast(EnumTypeWrapper, proto_enum)  # at run time the generated enum is its wrapper
+        self._to_proto = {member: cast(P, wrapper.Value(f"{prefix}_{member.name}")) for member in domain_enum}
+        self._from_proto: dict[int, E] = {number: member for member, number in self._to_proto.items()}
+        self._unset = cast(P, 0)
+        self.proto_enum = wrapper
 
-    def to_proto(self, value: E | None) -> int:
-        return 0 if value is None else self._to_proto[value]
+    def to_proto(self, value: E | None) -> P:
+        return self._unset if value is None else self._to_proto[value]
 
     def from_proto(self, number: int) -> E | None:
         """The domain value, or None for UNSPECIFIED and for numbers the contract does not define."""
@@ -39,6 +44,10 @@ class EnumMapping(Generic[E]):
 
     def is_defined(self, number: int) -> bool:
         return number in self._from_proto
+
+
+def date_to_proto(value: date | None) -> date_pb2.Date | None:
+    return None if value is None else date_pb2.Date(year=value.year, month=value.month, day=value.day)
 
 
 def to_timestamp(value: datetime | None) -> timestamp_pb2.Timestamp | None:

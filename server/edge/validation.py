@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from google.protobuf import timestamp_pb2
@@ -91,7 +91,7 @@ class Violations:
             self.add(field, "must be 3-32 characters of digits, spaces and + - ( ) .")
         return cleaned
 
-    def enum(self, field: str, mapping: EnumMapping[E], number: int, *, required: bool) -> E | None:
+    def enum(self, field: str, mapping: EnumMapping[E, Any], number: int, *, required: bool) -> E | None:
         """The domain value; UNSPECIFIED is allowed only when not required; unknown numbers never are."""
         value = mapping.from_proto(number)
         if value is not None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.event_log import EventCriteria, RecordedEvent, TailBatch, TailPosition
 from domain.paging import Page, PageRequest
+from server.unit_of_work import ReadingUnitOfWork
 
 
 class EventLog(Protocol):
@@ -33,15 +33,9 @@ class EventLog(Protocol):
         ...
 
 
-class EventUnitOfWork(Protocol):
+class EventUnitOfWork(ReadingUnitOfWork, Protocol):
     @property
     def outbox(self) -> EventLog: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
 
 
 UnitOfWorkFactory = Callable[..., EventUnitOfWork]

@@ -8,12 +8,10 @@ import uuid
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.catalog import Product
 from domain.errors import NotFound
-from domain.events import DomainEvent
 from domain.intelligence import CandidatePool, CandidateQuery, PricingRow, PricingSelection, SourceProduct
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy
@@ -22,6 +20,7 @@ from engines.inventory import OptimizerPolicy
 from engines.marketing import MarketingPolicy
 from engines.pricing import PricingPolicy
 from engines.recommendations import CatalogItem, RecommendationPolicy
+from server.unit_of_work import UnitOfWork
 from server.workflows.ports import WorkflowRepository
 
 
@@ -75,7 +74,7 @@ class IntelligenceSuppliers(Protocol):
     async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]: ...
 
 
-class IntelligenceUnitOfWork(Protocol):
+class IntelligenceUnitOfWork(UnitOfWork, Protocol):
     @property
     def products(self) -> IntelligenceProducts: ...
 
@@ -87,16 +86,6 @@ class IntelligenceUnitOfWork(Protocol):
 
     @property
     def workflows(self) -> WorkflowRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-
-    def emit(self, event: DomainEvent) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 UnitOfWorkFactory = Callable[..., IntelligenceUnitOfWork]

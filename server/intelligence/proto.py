@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import intelligence_service_pb2 as pb
 from domain import intelligence_events as ev
@@ -11,12 +9,12 @@ from domain.intelligence import CrossSellAnswer, PricedProduct, RelatedAnswer
 from domain.money import Money
 from domain.workflows import BulkPricingOutcome
 from engines.pricing import PricingConstraint
-from server.catalog.proto import classification_to_proto
+from server.catalog.proto import CLASSIFICATION
 from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto
 from server.events.registration import EventRegistration
 from server.intelligence.requests import CROSS_SELL_TYPE, DEMAND
 from server.workflows.proto import (
-    source_to_proto,
+    SOURCE,
     strategy_to_proto,
     summary_to_proto,
 )
@@ -29,7 +27,7 @@ ENGINE = common_pb2.RESULT_SOURCE_ENGINE
 def cross_sell_to_proto(answer: CrossSellAnswer) -> pb.RecommendCrossSellResponse:
     return pb.RecommendCrossSellResponse(
         product_id=str(answer.product_id),
-        type=cast("pb.CrossSellType", CROSS_SELL_TYPE.to_proto(answer.kind)),
+        type=CROSS_SELL_TYPE.to_proto(answer.kind),
         recommendations=[
             pb.CrossSellRecommendation(
                 product_id=str(r.candidate.id),
@@ -38,7 +36,7 @@ def cross_sell_to_proto(answer: CrossSellAnswer) -> pb.RecommendCrossSellRespons
                 category=r.candidate.category,
                 price=money_to_proto(Money(r.candidate.price, r.candidate.currency)),
                 price_ratio=r.price_ratio,
-                classification=classification_to_proto(r.candidate.classification),
+                classification=CLASSIFICATION.to_proto(r.candidate.classification),
                 confidence=r.confidence,
                 co_purchase_strength=r.co_purchase_strength,
                 co_purchase_count=r.candidate.co_purchase_count,
@@ -63,7 +61,7 @@ def price_to_proto(priced: PricedProduct) -> pb.PriceRecommendation:
         recommended_price=money_to_proto(priced.recommended_price),
         expected_margin=r.expected_margin,
         change_percent=r.change_percent,
-        demand_level=cast("pb.DemandLevel", DEMAND.to_proto(r.demand)),
+        demand_level=DEMAND.to_proto(r.demand),
         demand_derived=r.demand_derived,
         factors=[
             pb.PricingFactor(
@@ -74,7 +72,7 @@ def price_to_proto(priced: PricedProduct) -> pb.PriceRecommendation:
             )
             for s in r.steps
         ],
-        constraints=[cast("pb.PricingConstraint", CONSTRAINT.to_proto(c)) for c in r.constraints],
+        constraints=[CONSTRAINT.to_proto(c) for c in r.constraints],
         confidence=r.confidence,
         source=ENGINE,
     )
@@ -91,7 +89,7 @@ def related_to_proto(answer: RelatedAnswer) -> pb.RecommendProductsResponse:
                 category=r.item.category,
                 price=money_to_proto(Money(r.item.price, r.item.currency)),
                 dropship_score=r.item.dropship_score,
-                classification=classification_to_proto(r.item.classification),
+                classification=CLASSIFICATION.to_proto(r.item.classification),
                 relevance_score=r.relevance,
                 factors=factors_to_proto(r.factors),
             )
@@ -109,7 +107,7 @@ def related_to_proto(answer: RelatedAnswer) -> pb.RecommendProductsResponse:
             )
             for s in answer.suggestions
         ],
-        source=source_to_proto(answer.source),
+        source=SOURCE.to_proto(answer.source),
         sourcing_note=answer.sourcing_note,
     )
 

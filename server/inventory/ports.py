@@ -6,12 +6,12 @@ import builtins
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.events import DomainEvent
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.paging import Page, PageRequest
+from server.unit_of_work import UnitOfWork
 
 
 class InventoryRepository(Protocol):
@@ -80,17 +80,9 @@ class StockUnitOfWork(Protocol):
     def emit(self, event: DomainEvent) -> None: ...
 
 
-class InventoryUnitOfWork(StockUnitOfWork, Protocol):
+class InventoryUnitOfWork(StockUnitOfWork, UnitOfWork, Protocol):
     @property
     def orders(self) -> SalesHistory: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 UnitOfWorkFactory = Callable[..., InventoryUnitOfWork]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import cast
-
-from google.type import date_pb2
 
 from crm.v2 import events_pb2
 from crm.v2 import inventory_service_pb2 as pb
@@ -23,7 +20,7 @@ from domain.inventory import (
     ReorderRecommendation,
 )
 from domain.money import Money
-from server.edge.convert import EnumMapping, money_to_proto, to_timestamp
+from server.edge.convert import EnumMapping, date_to_proto, money_to_proto, to_timestamp
 from server.events.registration import EventRegistration
 
 MOVEMENT_TYPE = EnumMapping(pb.MovementType, MovementType, "MOVEMENT_TYPE")
@@ -44,16 +41,12 @@ HISTORY_SOURCE = {
 }
 
 
-def date_to_proto(value: date | None) -> date_pb2.Date | None:
-    return date_pb2.Date(year=value.year, month=value.month, day=value.day) if value else None
-
-
 def alert_to_proto(a: Alert) -> pb.InventoryAlert:
     return pb.InventoryAlert(
         product_id=str(a.product_id),
         sku=a.sku,
         title=a.title,
-        type=cast("pb.InventoryAlertType", ALERT_TYPE.to_proto(a.type)),
+        type=ALERT_TYPE.to_proto(a.type),
         severity=SEVERITY[a.severity],
         message=a.message,
         available=a.available,
@@ -89,7 +82,7 @@ def movement_to_proto(m: Movement) -> pb.InventoryMovement:
     return pb.InventoryMovement(
         id=str(m.id),
         product_id=str(m.product_id),
-        type=cast("pb.MovementType", MOVEMENT_TYPE.to_proto(m.type)),
+        type=MOVEMENT_TYPE.to_proto(m.type),
         available_delta=m.available_delta,
         reserved_delta=m.reserved_delta,
         available_after=m.available_after,

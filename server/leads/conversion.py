@@ -12,13 +12,12 @@ from domain.contacts import Contact, ContactDraft
 from domain.conversion import Conversion, ConversionRequest
 from domain.crm_events import ContactCreated, DealCreated, LeadConverted
 from domain.deals import Deal, DealDraft, DealPolicy
-from domain.errors import NotFound
+from domain.errors import NotFound, UniqueViolation
 from domain.leads import Lead
 from domain.money import Money
 from server.contacts.usecases import new_contact
 from server.deals.usecases import new_deal
 from server.leads.ports import ConversionUnitOfWork
-from storage.uow import UniqueViolation
 
 # Tries of a conversion: a concurrent CreateContact may take the lead's email between our lookup and
 # our insert; the next try then reuses that contact.

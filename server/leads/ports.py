@@ -4,13 +4,12 @@ the conversion also needs the contacts and deals it creates."""
 from __future__ import annotations
 
 import uuid
-from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING, Protocol
 
-from domain.events import DomainEvent
 from domain.leads import Lead, LeadAnalytics, LeadFilter, OutcomeCount
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactRepository
+from server.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     # server.deals.ports imports this module for LeadRepository; the conversion names DealRepository only
@@ -33,18 +32,11 @@ class LeadHistoryRepository(Protocol):
     async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]: ...
 
 
-class LeadUnitOfWork(Protocol):
+class LeadUnitOfWork(UnitOfWork, Protocol):
     @property
     def leads(self) -> LeadRepository: ...
     @property
     def lead_history(self) -> LeadHistoryRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
-    async def commit(self) -> None: ...
 
 
 class ConversionUnitOfWork(LeadUnitOfWork, Protocol):

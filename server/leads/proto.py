@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import lead_service_pb2 as pb
 from domain import crm_events, lead_events
@@ -23,18 +21,6 @@ PRIORITY = EnumMapping(pb.LeadPriority, LeadPriority, "LEAD_PRIORITY")
 # The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
 
 
-def status_to_proto(status: LeadStatus) -> pb.LeadStatus:
-    return cast("pb.LeadStatus", STATUS.to_proto(status))
-
-
-def source_to_proto(source: LeadSource) -> pb.LeadSource:
-    return cast("pb.LeadSource", SOURCE.to_proto(source))
-
-
-def priority_to_proto(priority: LeadPriority) -> pb.LeadPriority:
-    return cast("pb.LeadPriority", PRIORITY.to_proto(priority))
-
-
 def lead_to_proto(lead: Lead) -> pb.Lead:
     return pb.Lead(
         id=str(lead.id),
@@ -45,9 +31,9 @@ def lead_to_proto(lead: Lead) -> pb.Lead:
         phone=lead.phone,
         company=lead.company,
         job_title=lead.job_title,
-        status=status_to_proto(lead.status),
-        source=source_to_proto(lead.source),
-        priority=priority_to_proto(lead.priority),
+        status=STATUS.to_proto(lead.status),
+        source=SOURCE.to_proto(lead.source),
+        priority=PRIORITY.to_proto(lead.priority),
         score=lead.score,
         score_factors=factors_to_proto(lead.score_factors),
         notes=lead.notes,
@@ -65,11 +51,11 @@ def analytics_to_proto(analytics: LeadAnalytics) -> pb.GetLeadAnalyticsResponse:
     return pb.GetLeadAnalyticsResponse(
         total_leads=analytics.total,
         by_status=[
-            pb.GetLeadAnalyticsResponse.StatusCount(status=status_to_proto(status), count=count)
+            pb.GetLeadAnalyticsResponse.StatusCount(status=STATUS.to_proto(status), count=count)
             for status, count in analytics.by_status.items()
         ],
         by_source=[
-            pb.GetLeadAnalyticsResponse.SourceCount(source=source_to_proto(source), count=count)
+            pb.GetLeadAnalyticsResponse.SourceCount(source=SOURCE.to_proto(source), count=count)
             for source, count in analytics.by_source.items()
         ],
         average_score=analytics.average_score,

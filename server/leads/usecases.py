@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from domain.clock import utcnow
-from domain.errors import NotFound
+from domain.errors import NotFound, UniqueViolation
 from domain.ids import new_id
 from domain.lead_events import LeadCreated, LeadDeleted, LeadUpdated
 from domain.leads import (
@@ -31,7 +31,6 @@ from engines.lead_scoring import (
     score_lead,
 )
 from server.leads.ports import LeadUnitOfWork
-from storage.uow import UniqueViolation
 
 
 class LeadUseCases:

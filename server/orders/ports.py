@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
-from domain.events import DomainEvent
 from domain.orders import CatalogEntry, Order, OrderFilter, StatusChange
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from server.inventory.ports import InventoryRepository
+from server.unit_of_work import UnitOfWork
 
 
 class OrderRepository(Protocol):
@@ -45,22 +44,12 @@ class OrderRepository(Protocol):
         ...
 
 
-class OrderUnitOfWork(Protocol):
+class OrderUnitOfWork(UnitOfWork, Protocol):
     @property
     def orders(self) -> OrderRepository: ...
 
     @property
     def inventory(self) -> InventoryRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-
-    def emit(self, event: DomainEvent) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 UnitOfWorkFactory = Callable[..., OrderUnitOfWork]

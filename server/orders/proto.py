@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from google.type import postal_address_pb2
 
 from crm.v2 import events_pb2
@@ -24,16 +22,6 @@ FRAUD_ACTION = EnumMapping(pb.FraudAction, FraudAction, "FRAUD_ACTION")
 
 
 # The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
-def status_to_proto(status: OrderStatus | None) -> pb.OrderStatus:
-    return cast("pb.OrderStatus", STATUS.to_proto(status))
-
-
-def financial_status_to_proto(status: FinancialStatus) -> pb.FinancialStatus:
-    return cast("pb.FinancialStatus", FINANCIAL_STATUS.to_proto(status))
-
-
-def risk_level_to_proto(level: RiskLevel) -> pb.RiskLevel:
-    return cast("pb.RiskLevel", RISK_LEVEL.to_proto(level))
 
 
 def address_to_proto(address: Address) -> postal_address_pb2.PostalAddress:
@@ -76,20 +64,20 @@ def order_to_proto(order: Order) -> pb.Order:
         shipping=money_to_proto(order.shipping),
         discount=money_to_proto(order.discount),
         total=money_to_proto(order.total),
-        status=status_to_proto(order.status),
-        financial_status=financial_status_to_proto(order.financial_status),
+        status=STATUS.to_proto(order.status),
+        financial_status=FINANCIAL_STATUS.to_proto(order.financial_status),
         fraud_analysis=pb.FraudAnalysis(
-            risk_level=risk_level_to_proto(fraud.risk_level),
+            risk_level=RISK_LEVEL.to_proto(fraud.risk_level),
             risk_score=fraud.risk_score,
             verification_required=fraud.verification_required,
-            recommended_action=cast("pb.FraudAction", FRAUD_ACTION.to_proto(fraud.action)),
+            recommended_action=FRAUD_ACTION.to_proto(fraud.action),
             factors=factors_to_proto(fraud.factors),
             analyze_time=to_timestamp(fraud.analyzed_at),
         ),
         status_history=[
             pb.StatusChange(
-                from_status=status_to_proto(c.from_status),
-                to_status=status_to_proto(c.to_status),
+                from_status=STATUS.to_proto(c.from_status),
+                to_status=STATUS.to_proto(c.to_status),
                 reason=c.reason,
                 changed_by=c.changed_by,
                 change_time=to_timestamp(c.changed_at),
@@ -112,8 +100,8 @@ def _processing_started(e: ev.OrderProcessingStarted) -> events_pb2.OrderProcess
         tenant_id=e.tenant_id,
         order_id=str(o.id),
         order_number=o.order_number,
-        status=status_to_proto(o.status),
-        risk_level=risk_level_to_proto(o.fraud.risk_level),
+        status=STATUS.to_proto(o.status),
+        risk_level=RISK_LEVEL.to_proto(o.fraud.risk_level),
         total=money_to_proto(o.total),
         item_count=len(o.lines),
     )
@@ -124,10 +112,10 @@ def _status_changed(e: ev.OrderStatusChanged) -> events_pb2.OrderStatusChanged:
         tenant_id=e.tenant_id,
         order_id=str(e.order_id),
         order_number=e.order_number,
-        from_status=status_to_proto(e.from_status),
-        to_status=status_to_proto(e.to_status),
-        from_financial_status=financial_status_to_proto(e.from_financial_status),
-        to_financial_status=financial_status_to_proto(e.to_financial_status),
+        from_status=STATUS.to_proto(e.from_status),
+        to_status=STATUS.to_proto(e.to_status),
+        from_financial_status=FINANCIAL_STATUS.to_proto(e.from_financial_status),
+        to_financial_status=FINANCIAL_STATUS.to_proto(e.to_financial_status),
         reason=e.reason,
         changed_by=e.changed_by,
     )
@@ -138,7 +126,7 @@ def _cancelled(e: ev.OrderCancelled) -> events_pb2.OrderCancelled:
         tenant_id=e.tenant_id,
         order_id=str(e.order_id),
         order_number=e.order_number,
-        previous_status=status_to_proto(e.previous_status),
+        previous_status=STATUS.to_proto(e.previous_status),
         reason=e.reason,
         released_lines=[
             events_pb2.OrderCancelled.ReleasedLine(

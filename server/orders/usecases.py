@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from domain.catalog import MovementType
 from domain.clock import utcnow
-from domain.errors import Conflict
+from domain.errors import Conflict, UniqueViolation
 from domain.ids import new_id
 from domain.inventory import Movement
 from domain.order_errors import InsufficientInventory, ShortLine
@@ -38,7 +38,6 @@ from engines.inventory import OptimizerPolicy
 from server.inventory.stock import Shift, apply_shift, crossed_reorder_point, emit_reorder_events
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
 from server.orders.pricing import Totals, priced_lines, totals_of
-from storage.uow import UniqueViolation
 
 HELD_LEVELS = frozenset({RiskLevel.HIGH, RiskLevel.CRITICAL})
 

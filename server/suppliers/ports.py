@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.catalog import Product
-from domain.events import DomainEvent
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier, SupplierFilter
+from server.unit_of_work import UnitOfWork
 
 
 class SupplierRepository(Protocol):
@@ -31,15 +30,8 @@ class SupplierProducts(Protocol):
     async def save_many(self, products: Sequence[Product]) -> None: ...
 
 
-class SupplierUnitOfWork(Protocol):
+class SupplierUnitOfWork(UnitOfWork, Protocol):
     @property
     def suppliers(self) -> SupplierRepository: ...
     @property
     def products(self) -> SupplierProducts: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-    def emit(self, event: DomainEvent) -> None: ...
-    async def commit(self) -> None: ...

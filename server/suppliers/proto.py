@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from crm.v2 import events_pb2
 from crm.v2 import supplier_service_pb2 as pb
 from domain import catalog_events
@@ -14,17 +12,12 @@ from server.events.registration import EventRegistration
 MARKETPLACE = EnumMapping(pb.Marketplace, Marketplace, "MARKETPLACE")
 
 
-def marketplace_to_proto(marketplace: Marketplace) -> pb.Marketplace:
-    # The stubs type an enum field as its enum class; the mapping gives the same number as a plain int.
-    return cast("pb.Marketplace", MARKETPLACE.to_proto(marketplace))
-
-
 def supplier_to_proto(supplier: Supplier) -> pb.Supplier:
     message = pb.Supplier(
         id=str(supplier.id),
         tenant_id=supplier.tenant_id,
         name=supplier.name,
-        marketplace=marketplace_to_proto(supplier.marketplace),
+        marketplace=MARKETPLACE.to_proto(supplier.marketplace),
         contact_email=supplier.contact_email,
         contact_phone=supplier.contact_phone,
         website=supplier.website,

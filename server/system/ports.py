@@ -4,8 +4,9 @@ outbox backlog."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
+
+from server.unit_of_work import ReadingUnitOfWork
 
 
 class SystemRepository(Protocol):
@@ -26,18 +27,12 @@ class OutboxBacklog(Protocol):
         ...
 
 
-class SystemUnitOfWork(Protocol):
+class SystemUnitOfWork(ReadingUnitOfWork, Protocol):
     @property
     def system(self) -> SystemRepository: ...
 
     @property
     def outbox(self) -> OutboxBacklog: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
 
 
 UnitOfWorkFactory = Callable[..., SystemUnitOfWork]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import cast
 
 from google.protobuf import duration_pb2
 from google.rpc import code_pb2, status_pb2
@@ -36,16 +35,6 @@ SOURCE = EnumMapping(common_pb2.ResultSource, ResultSource, "RESULT_SOURCE")
 
 
 # The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
-def type_to_proto(kind: WorkflowType) -> pb.WorkflowType:
-    return cast("pb.WorkflowType", TYPE.to_proto(kind))
-
-
-def state_to_proto(state: WorkflowState) -> pb.WorkflowState:
-    return cast("pb.WorkflowState", STATE.to_proto(state))
-
-
-def source_to_proto(source: ResultSource | None) -> common_pb2.ResultSource:
-    return cast("common_pb2.ResultSource", SOURCE.to_proto(source))
 
 
 def error_to_proto(error: WorkflowError | None) -> status_pb2.Status | None:
@@ -60,13 +49,13 @@ def classification_to_proto(result: ClassificationOutcome) -> pb.ProductClassifi
         product_id=str(result.product_id),
         analysis=ppb.DropshipAnalysis(
             dropship_score=a.score,
-            classification=catalog_proto.classification_to_proto(a.classification),
+            classification=catalog_proto.CLASSIFICATION.to_proto(a.classification),
             profit_margin_estimate=a.profit_margin,
             factors=factors_to_proto(a.factors),
             analyze_time=to_timestamp(a.analyzed_at),
-            source=source_to_proto(result.source),
+            source=SOURCE.to_proto(result.source),
         ),
-        previous_classification=None if previous is None else catalog_proto.classification_to_proto(previous),
+        previous_classification=None if previous is None else catalog_proto.CLASSIFICATION.to_proto(previous),
         product_updated=result.product_updated,
     )
 
@@ -80,7 +69,7 @@ def strategy_to_proto(outcome: MarketingOutcome) -> pb.MarketingStrategy:
 
     return M(
         product_id=s.product_id,
-        classification=catalog_proto.classification_to_proto(s.classification),
+        classification=catalog_proto.CLASSIFICATION.to_proto(s.classification),
         positioning=s.positioning,
         target_audiences=[
             M.TargetAudience(
@@ -118,7 +107,7 @@ def strategy_to_proto(outcome: MarketingOutcome) -> pb.MarketingStrategy:
         cac_ceiling=money(s.cac_ceiling),
         unit_margin=money(s.unit_margin),
         monthly_budget=money(s.monthly_budget),
-        source=source_to_proto(outcome.source),
+        source=SOURCE.to_proto(outcome.source),
         generate_time=to_timestamp(outcome.generated_at),
     )
 
@@ -140,14 +129,14 @@ def workflow_to_proto(w: Workflow) -> pb.Workflow:
     message = pb.Workflow(
         id=str(w.id),
         tenant_id=w.tenant_id,
-        type=type_to_proto(w.type),
-        state=state_to_proto(w.state),
+        type=TYPE.to_proto(w.type),
+        state=STATE.to_proto(w.state),
         progress=w.progress,
         product_id=str(w.product_id or ""),
         error=error_to_proto(w.error) if w.state in (WorkflowState.FAILED, WorkflowState.PENDING) else None,
         attempts=w.attempts,
         max_attempts=w.max_attempts,
-        source=source_to_proto(w.source if w.state is WorkflowState.SUCCEEDED else None),
+        source=SOURCE.to_proto(w.source if w.state is WorkflowState.SUCCEEDED else None),
         step=w.step,
         create_time=to_timestamp(w.created_at),
         start_time=to_timestamp(w.started_at),
@@ -174,10 +163,10 @@ def _completed(e: intelligence_events.WorkflowCompleted) -> events_pb2.WorkflowC
     message = events_pb2.WorkflowCompleted(
         tenant_id=e.tenant_id,
         workflow_id=str(w.id),
-        type=type_to_proto(w.type),
-        state=state_to_proto(w.state),
+        type=TYPE.to_proto(w.type),
+        state=STATE.to_proto(w.state),
         product_id=str(w.product_id or ""),
-        source=source_to_proto(w.source),
+        source=SOURCE.to_proto(w.source),
         attempts=w.attempts,
         end_time=to_timestamp(w.ended_at),
     )
@@ -196,7 +185,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowStarted(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=type_to_proto(e.workflow.type),
+            type=TYPE.to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
             create_time=to_timestamp(e.workflow.created_at),
         ),
@@ -208,7 +197,7 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowFailed(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=type_to_proto(e.workflow.type),
+            type=TYPE.to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
             error=error_to_proto(e.error),
             attempts=e.workflow.attempts,
@@ -221,9 +210,9 @@ REGISTRATIONS: tuple[EventRegistration, ...] = (
         lambda e: events_pb2.WorkflowCancelled(
             tenant_id=e.tenant_id,
             workflow_id=str(e.workflow.id),
-            type=type_to_proto(e.workflow.type),
+            type=TYPE.to_proto(e.workflow.type),
             product_id=str(e.workflow.product_id or ""),
-            previous_state=state_to_proto(e.previous_state),
+            previous_state=STATE.to_proto(e.previous_state),
             progress=e.workflow.progress,
             end_time=to_timestamp(e.workflow.ended_at),
         ),

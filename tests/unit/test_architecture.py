@@ -51,9 +51,19 @@ ENGINE_BANS = {
 }
 DOMAIN_BANS = {"grpc", "google", "sqlalchemy", "aiokafka", "crm", "storage", "server", "clients"}
 STORAGE_BANS = {"grpc", "grpc_status", "google", "crm", "server", "clients", "aiokafka"}
-# Use cases, ports and the rest of an area's core: storage through its ports, engines, agents; never
-# protobuf, never the edge, never SQL.
-CORE_BANS = {"grpc", "grpc_status", "google", "crm", "clients", "sqlalchemy", "psycopg", "server.edge"}
+# Use cases, ports and the rest of an area's core: engines, agents, and storage only through the area's
+# ports (the composition root hands them the SQLAlchemy unit of work); never protobuf, the edge or SQL.
+CORE_BANS = {
+    "grpc",
+    "grpc_status",
+    "google",
+    "crm",
+    "clients",
+    "sqlalchemy",
+    "psycopg",
+    "server.edge",
+    "storage",
+}
 EDGE_BANS = {"sqlalchemy", "storage", "aiokafka", "psycopg", "aiosqlite"}
 # SQL stays in storage/: the relay and its sink reach the database only through repositories.
 EVENTS_MACHINERY_BANS = {"sqlalchemy", "psycopg", "aiosqlite"}

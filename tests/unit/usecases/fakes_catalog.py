@@ -21,11 +21,11 @@ from typing import Any, Self, TypeVar
 
 from domain.catalog import Product, ProductDraft, ProductFilter, ProductStatus
 from domain.clock import utcnow
+from domain.errors import UniqueViolation
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
-from storage.uow import UniqueViolation
 from tests.unit.usecases.fakes import FakeUnitOfWork
 from tests.unit.usecases.fakes_intelligence import FakeWorkflowRepository
 

@@ -31,11 +31,11 @@ from domain.deals import (
     StageChange,
     StageFigures,
 )
+from domain.errors import UniqueViolation
 from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadStatus, OutcomeCount
 from domain.money import DEFAULT_CURRENCY
 from domain.paging import Page, PageRequest
 from storage.leads.repository import SCORE_BUCKET_EDGES
-from storage.uow import UniqueViolation
 from tests.unit.usecases.fakes import FakeUnitOfWork
 
 Key = tuple[int, uuid.UUID]

@@ -20,12 +20,12 @@ from types import TracebackType
 from typing import Self
 
 from domain.clock import utcnow
+from domain.errors import UniqueViolation
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
 from domain.orders import CatalogEntry, Order, OrderFilter, OrderStatus, StatusChange
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
-from storage.uow import UniqueViolation
 from tests.unit.usecases.fakes import FakeUnitOfWork
 
 Key = tuple[int, uuid.UUID]

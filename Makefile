@@ -16,7 +16,7 @@ PROTOC_GEN_DOC_VERSION ?= v1.5.1
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,13 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed-serve
+
+# What serving needs and nothing more (make run); the dev tools come with make setup/test/lint.
+$(VENV)/.installed-serve: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
 	touch $@
 
 setup: $(VENV)/.installed ## create .venv and install the service with its dev tools
@@ -83,13 +90,14 @@ typecheck: $(VENV)/.installed ## mypy: strict for engines/ and domain/, normal e
 lint: proto-lint breaking protos-check typecheck ## proto lint, breaking-change check, stale-stub check, mypy, ruff
 	$(VENV)/bin/ruff check engines domain storage server clients tests scripts
 
-run: $(VENV)/.installed ## serve on the embedded default (SQLite, no Kafka)
-	@echo "Serving on $${HOST:-127.0.0.1}:$${PORT:-8004}. Try:"
-	@echo "  grpcurl -plaintext $${HOST:-127.0.0.1}:$${PORT:-8004} list"
-	@echo "  grpcurl -plaintext -d '{\"tenant_id\": 1, \"lead\": {\"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"email\": \"ada@analytical.io\", \"company\": \"Analytical Engines\", \"job_title\": \"CTO\", \"source\": \"LEAD_SOURCE_REFERRAL\"}}' $${HOST:-127.0.0.1}:$${PORT:-8004} crm.v2.LeadService/CreateLead"
-	$(VENV)/bin/crm-server
+run: $(VENV)/.installed-serve ## serve on the embedded default (SQLite, no Kafka); prints examples once bound
+	$(VENV)/bin/crm-server --hint
+
+tools: $(GOBIN)/grpcurl $(GOBIN)/ghz $(GOBIN)/buf ## grpcurl, ghz and buf from the Go module proxy into $(GOBIN)
+	@echo "installed into $(GOBIN): grpcurl, ghz, buf (add it to PATH)"
 
 test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central), grpcurl and ghz (Go proxy), when java/mvn/go exist
+	@echo "test tools: Kafka jars, grpcurl, ghz, buf stubs (built once, then cached; the first time takes minutes)"
 	@if command -v java >/dev/null && command -v mvn >/dev/null; then deploy/kafka/kafka.sh resolve >/dev/null; \
 	else echo "java/mvn missing: Kafka tests will skip (CI installs them)"; fi
 	@if command -v go >/dev/null; then $(MAKE) -s $(GOBIN)/grpcurl $(GOBIN)/ghz; \
@@ -106,9 +114,13 @@ test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
 bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
 	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
 
-services: ## start a local PostgreSQL and Kafka under var/ for manual runs
+services: ## start a local PostgreSQL (role and database crm) and Kafka under var/, print the variables to export
 	deploy/postgres/postgres.sh start var/postgres 55432
+	deploy/postgres/postgres.sh provision 55432 crm crm
 	deploy/kafka/kafka.sh start var/kafka 59092
+	@echo "Export these, then run crm-server (or make run):"
+	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
+	@echo "Read a topic: deploy/kafka/kafka.sh consume 127.0.0.1:59092 crm.leads"
 
 services-stop: ## stop what `make services` started
 	-deploy/kafka/kafka.sh stop var/kafka

@@ -116,15 +116,54 @@ def _events_list(client: CrmClient, args: argparse.Namespace) -> None:
 # ----- parser
 
 
-def _add_global_options(parser: argparse.ArgumentParser) -> None:
+GLOBAL_HELP = """environment:
+  CRM_TARGET   host:port of the server (default 127.0.0.1:8004), as --target
+  CRM_TENANT   tenant id (default 1), as --tenant
+  CRM_TOKEN    bearer token (JWT), as --token
+
+The global options (--target, --tenant, --json, ...) may stand before or after the command."""
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, with_defaults: bool = True) -> None:
+    """The options every command takes. Below the top level they default to SUPPRESS, so that one given
+    before the command is not reset by a subcommand that did not get it."""
     env = os.environ
-    parser.add_argument("--target", default=env.get("CRM_TARGET", "127.0.0.1:8004"), help="host:port")
-    parser.add_argument("--tenant", type=_positive_int, default=env.get("CRM_TENANT", "1"), help="tenant id")
-    parser.add_argument("--timeout", type=float, default=10.0, help="per-call deadline in seconds")
-    parser.add_argument("--token", default=env.get("CRM_TOKEN"), help="bearer token (env CRM_TOKEN)")
-    parser.add_argument("--tls", action="store_true", help="use TLS with the system roots")
-    parser.add_argument("--ca-cert", type=Path, help="use TLS with this CA certificate (PEM)")
-    parser.add_argument("--json", action="store_true", help="print proto3 JSON instead of tables")
+
+    def default(value: object) -> object:
+        return value if with_defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "--target", default=default(env.get("CRM_TARGET", "127.0.0.1:8004")), help="host:port"
+    )
+    parser.add_argument(
+        "--tenant", type=_positive_int, default=default(env.get("CRM_TENANT", "1")), help="tenant id"
+    )
+    parser.add_argument("--timeout", type=float, default=default(10.0), help="per-call deadline in seconds")
+    parser.add_argument("--token", default=default(env.get("CRM_TOKEN")), help="bearer token (env CRM_TOKEN)")
+    parser.add_argument(
+        "--tls", action="store_true", default=default(False), help="TLS with the system roots"
+    )
+    parser.add_argument(
+        "--ca-cert", type=Path, default=default(None), help="TLS with this CA certificate (PEM)"
+    )
+    parser.add_argument(
+        "--client-cert", type=Path, default=default(None), help="client certificate (PEM) for mutual TLS"
+    )
+    parser.add_argument(
+        "--client-key", type=Path, default=default(None), help="private key (PEM) of --client-cert"
+    )
+    parser.add_argument(
+        "--json", action="store_true", default=default(False), help="print proto3 JSON instead of tables"
+    )
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                found += [child, *_subparsers(child)]
+    return found
 
 
 def _add_lead_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -175,7 +214,12 @@ def _add_event_commands(commands: argparse._SubParsersAction) -> None:  # type: 
 
 def build_parser() -> argparse.ArgumentParser:
     """The crmctl argument parser; global options go before the command."""
-    parser = argparse.ArgumentParser(prog="crmctl", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="crmctl",
+        description=__doc__,
+        epilog=GLOBAL_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("health", help="service, database, Kafka and agent state").set_defaults(
@@ -187,17 +231,26 @@ def build_parser() -> argparse.ArgumentParser:
     cli_catalog.add_commands(commands)
     cli_orders.add_commands(commands)
     cli_intelligence.add_commands(commands)
+    for child in _subparsers(parser):
+        _add_global_options(child, with_defaults=False)
     return parser
 
 
 def _credentials(args: argparse.Namespace) -> grpc.ChannelCredentials | None:
-    if args.ca_cert is not None:
-        return grpc.ssl_channel_credentials(root_certificates=args.ca_cert.read_bytes())
-    return grpc.ssl_channel_credentials() if args.tls else None
+    if (args.client_cert is None) != (args.client_key is None):
+        raise SystemExit("crmctl: --client-cert and --client-key go together")
+    if args.ca_cert is None and args.client_cert is None and not args.tls:
+        return None
+    return grpc.ssl_channel_credentials(
+        root_certificates=args.ca_cert.read_bytes() if args.ca_cert else None,
+        private_key=args.client_key.read_bytes() if args.client_key else None,
+        certificate_chain=args.client_cert.read_bytes() if args.client_cert else None,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run crmctl; returns the process exit code (0 ok, 1 RPC error, 2 usage, 130 interrupted)."""
+    """Run crmctl; returns the process exit code (0 ok, 1 RPC error, 2 usage, 130 interrupted, 141 when
+    the reader of its output went away, as `crmctl ... | head` does)."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
@@ -215,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 from typing import Any
 
 from clients import render
@@ -119,6 +121,39 @@ def _workflow_show(workflow: W.Workflow, as_json: bool) -> None:
         print(f"error: {workflow.error.message}")
 
 
+# A workflow in one of these states will not change again.
+FINISHED = frozenset({W.WORKFLOW_STATE_SUCCEEDED, W.WORKFLOW_STATE_FAILED, W.WORKFLOW_STATE_CANCELLED})
+WAIT_POLL_SECONDS = 0.5
+
+
+def _workflows_start(client: CrmClient, args: argparse.Namespace) -> None:
+    workflow = client.start_product_classification(args.product_id)
+    if args.wait:
+        workflow = _wait(client, workflow, timeout=args.wait_timeout)
+    _workflow_show(workflow, args.json)
+    if args.wait and workflow.state != W.WORKFLOW_STATE_SUCCEEDED:
+        raise SystemExit(1)
+
+
+def _wait(client: CrmClient, workflow: W.Workflow, *, timeout: float) -> W.Workflow:
+    """Poll the workflow until it finishes, printing each change of state or progress to stderr (stdout
+    keeps only the result, so --json stays parseable)."""
+    deadline = time.monotonic() + timeout
+    seen: tuple[int, float, str] | None = None
+    while True:
+        now = (workflow.state, round(workflow.progress, 2), workflow.step)
+        if now != seen:
+            seen = now
+            state = enum_label(W.WorkflowState, workflow.state)
+            print(f"{state} {workflow.progress:.0%} {workflow.step}".rstrip(), file=sys.stderr, flush=True)
+        if workflow.state in FINISHED:
+            return workflow
+        if time.monotonic() >= deadline:
+            raise SystemExit(f"crmctl: workflow {workflow.id} still {state} after {timeout:.0f}s")
+        time.sleep(WAIT_POLL_SECONDS)
+        workflow = client.get_workflow(workflow.id)
+
+
 def _workflows_list(client: CrmClient, args: argparse.Namespace) -> None:
     page = client.list_workflows(
         type=args.type or 0,
@@ -134,7 +169,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     """Register `cross-sell`, `price`, `strategy` and `workflows` with crmctl."""
     cross = commands.add_parser("cross-sell", help="upsell, cross-sell or complement recommendations")
     cross.add_argument("product_id", metavar="PRODUCT_ID")
-    add_enum_argument(cross, "--type", enum=I.CrossSellType, required=True)
+    add_enum_argument(
+        cross, "--type", enum=I.CrossSellType, default=I.CROSS_SELL_TYPE_CROSS_SELL, help="default cross_sell"
+    )
     cross.add_argument("--limit", type=int, default=0, help="1-20, default 5")
     cross.set_defaults(handler=_cross_sell)
 
@@ -159,9 +196,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     start = workflows.add_parser("start", help="start a product classification workflow")
     start.add_argument("product_id", metavar="PRODUCT_ID")
-    start.set_defaults(
-        handler=lambda c, a: _workflow_show(c.start_product_classification(a.product_id), a.json)
-    )
+    start.add_argument("--wait", action="store_true", help="follow its progress until it ends")
+    start.add_argument("--wait-timeout", type=float, default=300.0, help="seconds --wait waits at most")
+    start.set_defaults(handler=_workflows_start)
     get = workflows.add_parser("get", help="show a workflow with its progress")
     get.add_argument("workflow_id", metavar="ID")
     get.set_defaults(handler=lambda c, a: _workflow_show(c.get_workflow(a.workflow_id), a.json))

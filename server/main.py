@@ -19,11 +19,23 @@ from server.logging import configure_logging
 logger = logging.getLogger("crm.server")
 
 
-async def serve(settings: Settings, *, migrate_first: bool = True) -> None:
+EXAMPLE_LEAD = (
+    '{"tenant_id": 1, "lead": {"first_name": "Ada", "last_name": "Lovelace", '
+    '"email": "ada@analytical.io", "source": "LEAD_SOURCE_REFERRAL"}}'
+)
+HINT = """crm-server is serving on {address}. Try (grpcurl: make tools):
+  grpcurl -plaintext {address} list
+  grpcurl -plaintext -d '{lead}' {address} crm.v2.LeadService/CreateLead
+  .venv/bin/crmctl --target {address} leads list"""
+
+
+async def serve(settings: Settings, *, migrate_first: bool = True, hint: bool = False) -> None:
     from server.app import CrmServer
 
     server = CrmServer(settings)
-    await server.start(migrate=migrate_first)
+    port = await server.start(migrate=migrate_first)
+    if hint:  # printed once the port is bound, so the examples work when they appear
+        print(HINT.format(address=f"{settings.HOST}:{port}", lead=EXAMPLE_LEAD), file=sys.stderr, flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -107,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crm-server", description="CRM Service v2 gRPC server")
     parser.add_argument("command", nargs="?", choices=("serve", "migrate", "topics"), default="serve")
     parser.add_argument("--version", action="version", version=f"crm-server {__version__}")
+    parser.add_argument("--hint", action="store_true", help="print grpcurl examples once serving")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -122,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if settings.WORKERS > 1:
         return supervise(settings)
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, hint=args.hint))
     except OSError as exc:
         logger.error("cannot serve: %s", exc)
         return 1

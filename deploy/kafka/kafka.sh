@@ -6,6 +6,8 @@
 #   kafka.sh start <work_dir> <port> [ctl_port]   format (first time) + start in background, wait until ready
 #   kafka.sh stop <work_dir>                      SIGTERM, wait, then SIGKILL
 #   kafka.sh status <work_dir>                    exit 0 if running
+#   kafka.sh consume <bootstrap> <topic> [args]   print a topic's records with keys and CloudEvents headers
+#                                                 (Kafka's console consumer; e.g. consume 127.0.0.1:59092 crm.leads)
 #
 # Environment:
 #   CRM_CACHE_DIR          cache root (default ~/.cache/crm-service)
@@ -283,6 +285,24 @@ status() {
     pid_alive "$(read_pid "$work_dir")" "$work_dir"
 }
 
+# ---------------------------------------------------------------- consume ---
+
+consume() {
+    [[ $# -ge 2 ]] || die "usage: kafka.sh consume <bootstrap> <topic> [console consumer options]"
+    local bootstrap="$1" topic="$2"
+    shift 2
+    local libs
+    libs="$(resolve)"
+    command -v java >/dev/null || die "java not found"
+    local log4j
+    log4j="$(mktemp)"
+    printf 'log4j.rootLogger=WARN, stderr\nlog4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\nlog4j.appender.stderr.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stderr.layout.ConversionPattern=%%p %%m%%n\n' >"$log4j"
+    exec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "-Dlog4j.configuration=file:$log4j" \
+        -cp "$libs/*" org.apache.kafka.tools.consumer.ConsoleConsumer \
+        --bootstrap-server "$bootstrap" --topic "$topic" --from-beginning \
+        --property print.key=true --property print.headers=true "$@"
+}
+
 cmd="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$cmd" in
@@ -290,5 +310,6 @@ case "$cmd" in
     start) start "$@" ;;
     stop) stop "$@" ;;
     status) status "$@" ;;
-    *) die "usage: kafka.sh {resolve|start <work_dir> <port> [controller_port]|stop <work_dir>|status <work_dir>}" ;;
+    consume) consume "$@" ;;
+    *) die "usage: kafka.sh {resolve|start <work_dir> <port> [controller_port]|stop <work_dir>|status <work_dir>|consume <bootstrap> <topic>}" ;;
 esac

@@ -7,6 +7,7 @@
 #   postgres.sh destroy <data_dir>        stop + delete the data dir
 #   postgres.sh status <data_dir>         exit 0 if running
 #   postgres.sh bindir                    print the directory with initdb/pg_ctl
+#   postgres.sh provision <port> <role> <db>   create a login role (no superuser) and its database, once
 #
 # Superuser: "postgres", auth: trust (TCP 127.0.0.1 only).
 #
@@ -178,6 +179,20 @@ status() {
     as_pg "$BIN/pg_ctl" -D "$(real_dir "$1")" status >/dev/null 2>&1
 }
 
+provision() {
+    [[ $# -eq 3 ]] || die "usage: postgres.sh provision <port> <role> <database>"
+    local port="$1" role="$2" db="$3" psql
+    psql="$(command -v psql || echo "$BIN/psql")"
+    [[ -x "$psql" ]] || die "psql not found (Debian: apt-get install -y postgresql-client)"
+    local run=("$psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
+    if [[ -z "$("${run[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" ]]; then
+        "${run[@]}" -c "CREATE ROLE \"$role\" LOGIN"
+    fi
+    if [[ -z "$("${run[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
+        "${run[@]}" -c "CREATE DATABASE \"$db\" OWNER \"$role\""
+    fi
+}
+
 cmd="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$cmd" in
@@ -186,5 +201,6 @@ case "$cmd" in
     destroy) destroy "$@" ;;
     status) status "$@" ;;
     bindir) echo "$BIN" ;;
-    *) die "usage: postgres.sh {start <data_dir> <port>|stop <data_dir>|destroy <data_dir>|status <data_dir>|bindir}" ;;
+    provision) provision "$@" ;;
+    *) die "usage: postgres.sh {start <data_dir> <port>|stop <data_dir>|destroy <data_dir>|status <data_dir>|bindir|provision <port> <role> <db>}" ;;
 esac

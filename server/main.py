@@ -55,34 +55,88 @@ def _worker(index: int) -> None:
     asyncio.run(serve(settings, migrate_first=False))
 
 
+# A worker that dies is started again after a backoff that doubles up to the cap; one that keeps dying
+# (this many restarts within the window) stops the whole server rather than looping forever.
+RESTART_BACKOFF_SECONDS = (0.5, 10.0)
+MAX_RESTARTS = 5
+RESTART_WINDOW_SECONDS = 60.0
+
+
+class _Workers:
+    """WORKERS processes on one port, each replaced when it dies."""
+
+    def __init__(self, count: int) -> None:
+        self._context = multiprocessing.get_context("spawn")  # grpc must not be forked with live threads
+        self.processes: list[multiprocessing.process.BaseProcess] = [self._start(i) for i in range(count)]
+        self._restarts: list[list[float]] = [[] for _ in range(count)]
+        self._due: dict[int, float] = {}
+
+    def _start(self, index: int) -> multiprocessing.process.BaseProcess:
+        process = self._context.Process(target=_worker, args=(index,), name=f"crm-worker-{index}")
+        process.start()
+        return process
+
+    def tend(self) -> bool:
+        """Schedule or perform the restart of dead workers; False when one died too often."""
+        now = time.monotonic()
+        for index, process in enumerate(self.processes):
+            if process.is_alive():
+                continue
+            if index not in self._due:
+                recent = [t for t in self._restarts[index] if now - t < RESTART_WINDOW_SECONDS]
+                self._restarts[index] = recent
+                if len(recent) >= MAX_RESTARTS:
+                    logger.error(
+                        "worker %d died %d times within %.0fs; stopping",
+                        index,
+                        MAX_RESTARTS + 1,
+                        RESTART_WINDOW_SECONDS,
+                    )
+                    return False
+                low, high = RESTART_BACKOFF_SECONDS
+                delay = min(high, low * 2 ** len(recent))
+                logger.error(
+                    "worker %d (pid %s) exited with %s; restarting it in %.1fs",
+                    index,
+                    process.pid,
+                    process.exitcode,
+                    delay,
+                )
+                self._due[index] = now + delay
+            elif now >= self._due[index]:
+                del self._due[index]
+                self._restarts[index].append(now)
+                self.processes[index] = self._start(index)
+        return True
+
+    def stop(self, grace: float) -> list[int | None]:
+        for process in self.processes:
+            if process.is_alive() and process.pid is not None:
+                os.kill(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for process in self.processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join()
+        return [process.exitcode for process in self.processes]
+
+
 def supervise(settings: Settings) -> int:
-    """Run WORKERS server processes on one port; stop them all on SIGTERM/SIGINT or when one dies."""
+    """Run WORKERS server processes on one port until SIGTERM/SIGINT; a worker that dies is replaced while
+    the others keep serving."""
     migrate(settings)
-    context = multiprocessing.get_context("spawn")  # grpc must not be forked with live threads
-    workers = [
-        context.Process(target=_worker, args=(i,), name=f"crm-worker-{i}") for i in range(settings.WORKERS)
-    ]
-    for worker in workers:
-        worker.start()
+    workers = _Workers(settings.WORKERS)
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
-    while not stopping.is_set() and all(w.is_alive() for w in workers):
-        stopping.wait(0.5)
-    failed = not stopping.is_set()
-    if failed:
-        logger.error("a worker died; stopping the others")
-    for worker in workers:
-        if worker.is_alive() and worker.pid is not None:
-            os.kill(worker.pid, signal.SIGTERM)
-    deadline = time.monotonic() + settings.SHUTDOWN_GRACE_SECONDS + 15
-    for worker in workers:
-        worker.join(max(0.0, deadline - time.monotonic()))
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
+    healthy = True
+    while not stopping.is_set() and healthy:
+        healthy = workers.tend()
+        stopping.wait(0.2)
+    codes = workers.stop(settings.SHUTDOWN_GRACE_SECONDS + 15)
     logger.info("stopped")
-    return 1 if failed or any(w.exitcode not in (0, -signal.SIGTERM) for w in workers) else 0
+    return 1 if not healthy or any(code not in (0, -signal.SIGTERM) for code in codes) else 0
 
 
 def migrate(settings: Settings) -> None:

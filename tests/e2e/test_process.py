@@ -315,3 +315,43 @@ def test_workers_need_a_fixed_port(tmp_path):
         SERVER, env=server_env(tmp_path, PORT="0", WORKERS="2"), capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2 and "WORKERS" in result.stderr
+
+
+def _worker_pids(supervisor_pid: int) -> list[int]:
+    children = Path(f"/proc/{supervisor_pid}/task/{supervisor_pid}/children").read_text().split()
+    # multiprocessing's resource tracker is a child too; the workers run server.main's _worker
+    return [
+        int(pid) for pid in children if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+
+
+async def test_a_killed_worker_is_replaced_while_the_other_keeps_serving(tmp_path):
+    from crm.v2 import system_service_pb2, system_service_pb2_grpc
+
+    port = free_port()
+    process = subprocess.Popen(
+        SERVER,
+        env={**server_env(tmp_path, PORT=str(port), WORKERS="2"), "LOG_FORMAT": "text"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        await asyncio.wait_for(asyncio.to_thread(_read_until, process, "serving crm.v2", 2), 60)
+        victim, survivor = _worker_pids(process.pid)
+        os.kill(victim, signal.SIGKILL)
+        # Calls on the port keep succeeding (new connections land on the survivor, then on both).
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = system_service_pb2_grpc.SystemServiceStub(channel)
+            for _ in range(20):
+                await asyncio.wait_for(stub.GetHealth(system_service_pb2.GetHealthRequest(tenant_id=1)), 30)
+        await asyncio.wait_for(asyncio.to_thread(_read_until, process, "serving crm.v2", 1), 60)
+        assert process.poll() is None, "the supervisor must outlive a worker"
+        replacement = [pid for pid in _worker_pids(process.pid) if pid != survivor]
+        assert len(replacement) == 1 and replacement[0] != victim
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.to_thread(process.wait, 60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)

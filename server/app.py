@@ -9,18 +9,20 @@ import gc
 import logging
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_health.v1 import health, health_pb2_grpc
 
 from domain.clock import utcnow
 from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
 from server.config import Settings
+from server.health import Health
 from server.reflection import ContractReflection, add_reflection
 from storage.migrations import upgrade_to_head
 
 logger = logging.getLogger(__name__)
 
 DATABASE_CHECK_SECONDS = 5.0
+DATABASE_RECHECK_SECONDS = 1.0
 
 
 class CrmServer:
@@ -28,7 +30,7 @@ class CrmServer:
         self.settings = settings
         self.components: Components = build(settings, started_at=utcnow())
         self._servicers = build_servicers(self.components)
-        self.health = health.aio.HealthServicer()
+        self.health = Health(readiness=service_names())
         self.port: int | None = None
         self._server: grpc.aio.Server | None = None
         self._monitor: asyncio.Task[None] | None = None
@@ -55,8 +57,7 @@ class CrmServer:
         if c.listener is not None:
             c.listener.start()
         c.workflow_runner.start()
-        for name in ("", *service_names()):
-            await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        await self.health.ready(True)
         self._monitor = asyncio.create_task(self._watch_database(), name="database-monitor")
         # Everything built so far (modules, protobuf descriptors, the SQL metadata) lives as long as the
         # process; left in the collector's care, every full collection would walk it again and stall all
@@ -74,6 +75,10 @@ class CrmServer:
             self._monitor.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._monitor
+        if self._server is not None and self.settings.SHUTDOWN_DRAIN_SECONDS > 0:
+            # Still accepting calls while probes and load balancers see NOT_SERVING and move away.
+            await asyncio.sleep(self.settings.SHUTDOWN_DRAIN_SECONDS)
+        self.health.close_watches()
         if self._server is not None:
             await self._server.stop(grace)
         c = self.components
@@ -110,23 +115,19 @@ class CrmServer:
         return port
 
     async def _watch_database(self) -> None:
-        """Flip grpc.health.v1 to NOT_SERVING while the database is unreachable, and back."""
-        serving = True
+        """Readiness follows the database: NOT_SERVING while it cannot be reached, checked every
+        DATABASE_CHECK_SECONDS while it can and every second while it cannot, so readiness returns soon
+        after calls succeed again. Liveness (`""`) never depends on it."""
+        ready = True
         while True:
-            await asyncio.sleep(DATABASE_CHECK_SECONDS)
+            await asyncio.sleep(DATABASE_CHECK_SECONDS if ready else DATABASE_RECHECK_SECONDS)
             try:
                 await asyncio.wait_for(self.components.database.ping(), DATABASE_CHECK_SECONDS)
                 ok = True
             except Exception as exc:  # reported through health, not raised
                 ok = False
-                if serving:
+                if ready:
                     logger.error("database unreachable: %s", exc)
-            if ok != serving:
-                serving = ok
-                status = (
-                    health_pb2.HealthCheckResponse.SERVING
-                    if ok
-                    else health_pb2.HealthCheckResponse.NOT_SERVING
-                )
-                for name in ("", *service_names()):
-                    await self.health.set(name, status)
+            if ok != ready:
+                ready = ok
+                await self.health.ready(ok)

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     LOG_FORMAT: Literal["json", "text"] = "json"
     SHUTDOWN_GRACE_SECONDS: float = Field(default=10.0, ge=0, le=300)
+    # After health turns NOT_SERVING at shutdown, keep serving this long so probes see it first.
+    SHUTDOWN_DRAIN_SECONDS: float = Field(default=2.0, ge=0, le=120)
     # Server processes sharing the port (SO_REUSEPORT): one per core uses the machine; 1 = this process.
     WORKERS: int = Field(default=1, ge=1, le=64)
     MAX_MESSAGE_BYTES: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)

@@ -89,6 +89,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "LOG_FORMAT": "text",
         "OUTBOX_POLL_SECONDS": 0.2,
         "SHUTDOWN_GRACE_SECONDS": 2.0,
+        "SHUTDOWN_DRAIN_SECONDS": 0.0,  # tests that check the drain ask for one
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

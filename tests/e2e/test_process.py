@@ -29,7 +29,12 @@ def server_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         for k, v in os.environ.items()
         if k not in ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST")
     }
-    env.update(DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}", LOG_FORMAT="json", **extra)
+    env.update(
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}",
+        LOG_FORMAT="json",
+        SHUTDOWN_DRAIN_SECONDS="0",
+    )
+    env.update(extra)
     return env
 
 

@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 import time
+from typing import Any
 
 from server import __version__
 from server.config import ConfigError, Settings, load_settings
@@ -169,9 +170,40 @@ def provision_topics(settings: Settings) -> int:
     return 0
 
 
+def probe_health(settings: Settings, service: str) -> int:
+    """`crm-server health`: ask this host's server for grpc.health.v1 status (Docker HEALTHCHECK, compose);
+    0 when SERVING. Mutual TLS servers need a real probe client with a certificate."""
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    host = "127.0.0.1" if settings.HOST in ("0.0.0.0", "::", "") else settings.HOST
+    target = f"{host}:{settings.PORT}"
+    if settings.TLS_CERT_FILE is not None:
+        channel = grpc.secure_channel(
+            target, grpc.ssl_channel_credentials(root_certificates=settings.TLS_CERT_FILE.read_bytes())
+        )
+    else:
+        channel = grpc.insecure_channel(target)
+    with channel:
+        stub: Any = health_pb2_grpc.HealthStub(channel)  # the stubs type it for the aio channel only
+        try:
+            response = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=5)
+        except grpc.RpcError as exc:
+            print(f"crm-server health: {exc}", file=sys.stderr)
+            return 1
+    name = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+    print(name)
+    return 0 if response.status == health_pb2.HealthCheckResponse.SERVING else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crm-server", description="CRM Service v2 gRPC server")
-    parser.add_argument("command", nargs="?", choices=("serve", "migrate", "topics"), default="serve")
+    parser.add_argument(
+        "command", nargs="?", choices=("serve", "migrate", "topics", "health"), default="serve"
+    )
+    parser.add_argument(
+        "--service", default="", help='health: the service to check ("" = liveness; crm.v2.* = readiness)'
+    )
     parser.add_argument("--version", action="version", version=f"crm-server {__version__}")
     parser.add_argument("--hint", action="store_true", help="print grpcurl examples once serving")
     args = parser.parse_args(argv)
@@ -186,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "topics":
         return provision_topics(settings)
+    if args.command == "health":
+        return probe_health(settings, args.service)
     if settings.WORKERS > 1:
         return supervise(settings)
     try:

@@ -36,6 +36,7 @@ class RelayStatus:
     last_publish_at: datetime | None = None
     last_error: str | None = None
     published_total: int = 0
+    failed_batches: int = 0
 
 
 class OutboxRelay:
@@ -89,13 +90,20 @@ class OutboxRelay:
                 logger.warning("relay leadership not released cleanly: %s", exc)
 
     async def drain(self) -> int:
-        """Publish waiting events until the queue is empty; PublishFailed when Kafka fails a batch."""
+        """Publish waiting events until the queue is empty; PublishFailed when Kafka fails a batch.
+
+        Leadership is confirmed before every batch, not once per round: a replica whose lock session died
+        mid-drain stops within one batch instead of publishing beside the replica that took over."""
         assert self._sink is not None
         published = 0
         while True:
             async with self._db.sessions() as session:
                 batch = await SqlAlchemyOutboxRepository(session).unpublished(self._batch_size)
             if not batch:
+                return published
+            if not await self._leadership.ensure():
+                self.status.leader = False
+                logger.warning("outbox relay: leadership lost while draining; another replica publishes")
                 return published
             outcome = await self._sink.publish(batch)
             async with self._db.write_sessions() as session, session.begin():
@@ -107,6 +115,7 @@ class OutboxRelay:
             published += len(outcome.published)
             self._record(outcome.published, outcome.error)
             if outcome.failed:
+                self.status.failed_batches += 1
                 raise PublishFailed(outcome.error)
 
     async def _run(self) -> None:

@@ -14,8 +14,9 @@ from grpc_health.v1 import health, health_pb2_grpc
 from domain.clock import utcnow
 from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
-from server.config import Settings
+from server.config import ConfigError, Settings
 from server.health import Health
+from server.metrics import MetricsInterceptor
 from server.reflection import ContractReflection, add_reflection
 from storage.migrations import upgrade_to_head
 
@@ -32,6 +33,7 @@ class CrmServer:
         self._servicers = build_servicers(self.components)
         self.health = Health(readiness=service_names())
         self.port: int | None = None
+        self.metrics_port: int | None = None
         self._server: grpc.aio.Server | None = None
         self._monitor: asyncio.Task[None] | None = None
 
@@ -40,7 +42,8 @@ class CrmServer:
         if migrate:
             await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
         server = grpc.aio.server(
-            interceptors=[self.components.interceptor],
+            # Metrics outermost: they count the status the error mapping of the call interceptor chose.
+            interceptors=[MetricsInterceptor(self.components.metrics), self.components.interceptor],
             options=[
                 ("grpc.max_receive_message_length", self.settings.MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", self.settings.MAX_MESSAGE_BYTES),
@@ -48,6 +51,8 @@ class CrmServer:
                 ("grpc.so_reuseport", 1 if self.settings.WORKERS > 1 else 0),
             ],
         )
+        if self.settings.METRICS_PORT is not None:  # first: a port in use stops start-up before anything runs
+            self.metrics_port = self._serve_metrics(self.settings.METRICS_PORT)
         self._register(server)
         self.port = self._bind(server)
         await server.start()
@@ -87,6 +92,7 @@ class CrmServer:
         await c.workflow_runner.stop()
         await c.relay.stop(flush_timeout=max(grace, 1.0))
         await c.database.dispose()
+        c.metrics.close()
         logger.info("stopped")
 
     async def wait_for_termination(self) -> None:
@@ -98,6 +104,14 @@ class CrmServer:
             area.add_to_server(servicer, server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
         add_reflection(ContractReflection((*service_names(), health.SERVICE_NAME)), server)
+
+    def _serve_metrics(self, port: int) -> int:
+        try:
+            return self.components.metrics.serve(self.settings.HOST, port)
+        except OSError as exc:
+            raise ConfigError(
+                f"METRICS_PORT: cannot serve metrics on {self.settings.HOST}:{port}: {exc}"
+            ) from exc
 
     def _bind(self, server: grpc.aio.Server) -> int:
         s = self.settings

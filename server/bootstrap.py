@@ -22,6 +22,7 @@ from server.events.signal import Signal
 from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
+from server.metrics import Metrics
 from server.policies import intelligence_policies
 from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
@@ -48,6 +49,7 @@ class Components:
     interceptor: grpc.aio.ServerInterceptor
     # the CrewAI client (None without CREWAI_HOST)
     crew: CrewClient | None
+    metrics: Metrics
     # the intelligence use cases, shared by IntelligenceService and the workflow runner
     intelligence: Intelligence
     workflow_runner: WorkflowRunner
@@ -114,6 +116,11 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         poll_interval=settings.OUTBOX_POLL_SECONDS,
     )
     intelligence = intelligence_wiring.use_cases(unit_of_work, intelligence_policies(settings), crew)
+    metrics = Metrics(
+        pool_status=database.pool_status,
+        relay_leader=lambda: relay.status.leader,
+        relay_failed_batches=lambda: relay.status.failed_batches,
+    )
     return Components(
         settings=settings,
         started_at=started_at,
@@ -127,6 +134,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         unit_of_work=unit_of_work,
         interceptor=CallInterceptor(build_authenticator(settings)),
         crew=crew,
+        metrics=metrics,
         intelligence=intelligence,
         workflow_runner=workflows_wiring.runner(
             unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT

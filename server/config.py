@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Service
     HOST: str = "127.0.0.1"
     PORT: int = Field(default=8004, ge=0, le=65535)
+    # Prometheus scrape endpoint on HOST (unset: no endpoint; with WORKERS > 1, worker i serves on
+    # METRICS_PORT + i).
+    METRICS_PORT: int | None = Field(default=None, ge=0, le=65535)
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     LOG_FORMAT: Literal["json", "text"] = "json"
     SHUTDOWN_GRACE_SECONDS: float = Field(default=10.0, ge=0, le=300)

@@ -49,6 +49,8 @@ async def serve(settings: Settings, *, migrate_first: bool = True, hint: bool = 
 def _worker(index: int) -> None:
     """One of WORKERS processes: the environment is inherited, the schema already migrated."""
     settings = load_settings()
+    if settings.METRICS_PORT:  # each worker its own scrape endpoint: METRICS_PORT + index
+        settings = settings.model_copy(update={"METRICS_PORT": settings.METRICS_PORT + index})
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
     # Ctrl-C in a terminal reaches the whole process group; the supervisor decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -224,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         return supervise(settings)
     try:
         asyncio.run(serve(settings, hint=args.hint))
+    except ConfigError as exc:
+        print(f"crm-server: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         logger.error("cannot serve: %s", exc)
         return 1

@@ -10,6 +10,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,13 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+    def pool_status(self) -> dict[str, int]:
+        """The connection pool's size, connections checked out and overflow (for the metrics)."""
+        pool = self.engine.sync_engine.pool
+        if not isinstance(pool, QueuePool):
+            return {}
+        return {"size": pool.size(), "checked_out": pool.checkedout(), "overflow": max(0, pool.overflow())}
 
 
 def async_url(url: str) -> str:

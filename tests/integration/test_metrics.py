@@ -1,0 +1,77 @@
+"""The Prometheus endpoint: per-RPC counts by code and latency, in-flight calls, the pool and the relay —
+scraped over HTTP the way Prometheus does, and the figures move with the calls."""
+
+from __future__ import annotations
+
+import socket
+import urllib.request
+
+import grpc
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from crm.v2 import lead_service_pb2 as pb
+from crm.v2 import lead_service_pb2_grpc
+from server.config import ConfigError
+from tests.conftest import make_settings, start_server
+from tests.integration.test_leads import a_lead
+
+TENANT = 9300
+
+
+def scrape(port: int) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+        text = response.read().decode()
+    return {
+        (sample.name, frozenset(sample.labels.items())): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+def sample(figures, name: str, **labels: str) -> float:
+    return figures.get((name, frozenset(labels.items())), 0.0)
+
+
+async def test_calls_move_the_grpc_figures(tmp_path):
+    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}", METRICS_PORT=0)
+    running = await start_server(settings, "sqlite")
+    try:
+        port = running.server.metrics_port
+        assert port
+        before = scrape(port)
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+            await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()))
+            with pytest.raises(grpc.aio.AioRpcError):
+                await leads.GetLead(
+                    pb.GetLeadRequest(tenant_id=TENANT, lead_id="0190f7e4-0000-7000-8000-000000000000")
+                )
+        after = scrape(port)
+    finally:
+        await running.server.stop(grace=1.0)
+    method = {"grpc_service": "crm.v2.LeadService", "grpc_type": "unary"}
+    created = sample(after, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")
+    missing = sample(
+        after, "grpc_server_handled_total", **method, grpc_method="GetLead", grpc_code="NOT_FOUND"
+    )
+    assert (
+        created
+        - sample(before, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")
+        == 1
+    )
+    assert missing == 1
+    assert sample(after, "grpc_server_handling_seconds_count", **method, grpc_method="CreateLead") == 1
+    assert sample(after, "crm_in_flight_calls") == 0
+    assert ("crm_relay_leader", frozenset()) in after and ("crm_outbox_backlog", frozenset()) in after
+
+
+async def test_a_metrics_port_in_use_stops_start_up_naming_the_variable(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        settings = make_settings(
+            f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}", METRICS_PORT=taken.getsockname()[1]
+        )
+        with pytest.raises(ConfigError, match="METRICS_PORT"):
+            await start_server(settings, "sqlite")

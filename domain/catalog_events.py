@@ -16,60 +16,49 @@ from engines.classification import Classification
 class ProductCreated(DomainEvent):
     event_type: ClassVar[str] = "product.created"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "product"
     product: Product
     request_id: str = ""
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ProductAnalysisStarted(DomainEvent):
     event_type: ClassVar[str] = "product.analysis_started"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "product_id"
     product_id: uuid.UUID
     sku: str
     trigger: str
     workflow_id: str = ""
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product_id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ProductUpdated(DomainEvent):
     event_type: ClassVar[str] = "product.updated"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "product"
     product: Product
     changed_fields: tuple[str, ...]
     reanalyzed: bool
     previous_score: float
     previous_classification: Classification
 
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product.id)
-
 
 @dataclass(frozen=True, kw_only=True)
 class ProductDiscontinued(DomainEvent):
     event_type: ClassVar[str] = "product.discontinued"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "product_id"
     product_id: uuid.UUID
     sku: str
     previous_status: ProductStatus
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product_id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ProductsBulkUpdated(DomainEvent):
     event_type: ClassVar[str] = "products.bulk_updated"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "bulk_operation_id"
     bulk_operation_id: uuid.UUID
     product_ids: tuple[uuid.UUID, ...]
     update_paths: tuple[str, ...]
@@ -78,29 +67,19 @@ class ProductsBulkUpdated(DomainEvent):
     updated_count: int
     failed_count: int
 
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.bulk_operation_id)
-
 
 @dataclass(frozen=True, kw_only=True)
 class SupplierCreated(DomainEvent):
     event_type: ClassVar[str] = "supplier.created"
     aggregate_type: ClassVar[str] = "supplier"
+    aggregate_field: ClassVar[str] = "supplier"
     supplier: Supplier
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.supplier.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class SupplierUpdated(DomainEvent):
     event_type: ClassVar[str] = "supplier.updated"
     aggregate_type: ClassVar[str] = "supplier"
+    aggregate_field: ClassVar[str] = "supplier"
     supplier: Supplier
     changed_fields: tuple[str, ...]
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.supplier.id)

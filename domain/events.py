@@ -17,6 +17,9 @@ class DomainEvent:
 
     event_type: ClassVar[str]
     aggregate_type: ClassVar[str]
+    # The field that names the aggregate: the aggregate itself (`order`, whose `.id` is taken) or its id
+    # (`order_id`). An event whose key lies deeper overrides `aggregate_id` instead.
+    aggregate_field: ClassVar[str]
 
     tenant_id: int
     event_id: uuid.UUID = field(default_factory=new_id)
@@ -24,4 +27,6 @@ class DomainEvent:
 
     @property
     def aggregate_id(self) -> str:
-        raise NotImplementedError
+        """The outbox ordering key and the Kafka message key: one aggregate's events keep their order."""
+        named = getattr(self, self.aggregate_field)
+        return str(getattr(named, "id", named))

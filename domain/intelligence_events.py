@@ -16,59 +16,44 @@ from engines.pricing import BulkSummary
 class MarketingStrategyGenerated(DomainEvent):
     event_type: ClassVar[str] = "marketing.strategy_generated"
     aggregate_type: ClassVar[str] = "marketing"
+    aggregate_field: ClassVar[str] = "product_id"
     product_id: uuid.UUID
     outcome: MarketingOutcome
     workflow_id: uuid.UUID | None = None
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product_id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class WorkflowStarted(DomainEvent):
     event_type: ClassVar[str] = "workflow.started"
     aggregate_type: ClassVar[str] = "workflow"
+    aggregate_field: ClassVar[str] = "workflow"
     workflow: Workflow
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.workflow.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class WorkflowCompleted(DomainEvent):
     event_type: ClassVar[str] = "workflow.completed"
     aggregate_type: ClassVar[str] = "workflow"
+    aggregate_field: ClassVar[str] = "workflow"
     workflow: Workflow
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.workflow.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class WorkflowFailed(DomainEvent):
     event_type: ClassVar[str] = "workflow.failed"
     aggregate_type: ClassVar[str] = "workflow"
+    aggregate_field: ClassVar[str] = "workflow"
     workflow: Workflow
     error: WorkflowError
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.workflow.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class WorkflowCancelled(DomainEvent):
     event_type: ClassVar[str] = "workflow.cancelled"
     aggregate_type: ClassVar[str] = "workflow"
+    aggregate_field: ClassVar[str] = "workflow"
     workflow: Workflow
     previous_state: WorkflowState
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.workflow.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +69,7 @@ class PriceUpdate:
 class PricesOptimized(DomainEvent):
     event_type: ClassVar[str] = "products.prices_optimized"
     aggregate_type: ClassVar[str] = "product"
+    aggregate_field: ClassVar[str] = "run_id"
     run_id: uuid.UUID
     workflow_id: uuid.UUID | None
     summary: BulkSummary
@@ -92,7 +78,3 @@ class PricesOptimized(DomainEvent):
     updates: tuple[PriceUpdate, ...]
     batch_index: int
     batch_count: int
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.run_id)

@@ -15,32 +15,23 @@ from domain.leads import Lead
 class LeadCreated(DomainEvent):
     event_type: ClassVar[str] = "lead.created"
     aggregate_type: ClassVar[str] = "lead"
+    aggregate_field: ClassVar[str] = "lead"
     lead: Lead
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class LeadUpdated(DomainEvent):
     event_type: ClassVar[str] = "lead.updated"
     aggregate_type: ClassVar[str] = "lead"
+    aggregate_field: ClassVar[str] = "lead"
     lead: Lead
     changed_fields: tuple[str, ...]
     previous_score: float
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class LeadDeleted(DomainEvent):
     event_type: ClassVar[str] = "lead.deleted"
     aggregate_type: ClassVar[str] = "lead"
+    aggregate_field: ClassVar[str] = "lead_id"
     lead_id: uuid.UUID
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.lead_id)

@@ -16,28 +16,23 @@ from domain.orders import FinancialStatus, Order, OrderLine, OrderStatus
 class OrderCreated(DomainEvent):
     event_type: ClassVar[str] = "order.created"
     aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order"
     order: Order
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.order.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class OrderProcessingStarted(DomainEvent):
     event_type: ClassVar[str] = "order.processing_started"
     aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order"
     order: Order
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.order.id)
 
 
 @dataclass(frozen=True, kw_only=True)
 class OrderStatusChanged(DomainEvent):
     event_type: ClassVar[str] = "order.status_changed"
     aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order_id"
     order_id: uuid.UUID
     order_number: str
     from_status: OrderStatus
@@ -47,40 +42,30 @@ class OrderStatusChanged(DomainEvent):
     reason: str
     changed_by: str
 
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.order_id)
-
 
 @dataclass(frozen=True, kw_only=True)
 class OrderCancelled(DomainEvent):
     event_type: ClassVar[str] = "order.cancelled"
     aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order_id"
     order_id: uuid.UUID
     order_number: str
     previous_status: OrderStatus
     reason: str
     released: tuple[OrderLine, ...]
 
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.order_id)
-
 
 @dataclass(frozen=True, kw_only=True)
 class InventoryLow(DomainEvent):
     event_type: ClassVar[str] = "inventory.low"
     aggregate_type: ClassVar[str] = "inventory"
+    aggregate_field: ClassVar[str] = "product_id"
     product_id: uuid.UUID
     sku: str
     available: int
     reserved: int
     reorder_point: int
     order_id: uuid.UUID | None = None
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product_id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,16 +87,13 @@ class InventoryInsufficient(DomainEvent):
 class InventoryReorderRecommended(DomainEvent):
     event_type: ClassVar[str] = "inventory.reorder_recommended"
     aggregate_type: ClassVar[str] = "inventory"
+    aggregate_field: ClassVar[str] = "product_id"
     product_id: uuid.UUID
     sku: str
     available: int
     reorder_point: int
     recommendation: ReorderRecommendation
     supplier_id: uuid.UUID | None
-
-    @property
-    def aggregate_id(self) -> str:
-        return str(self.product_id)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,6 @@
 """Write docs/events.md: the table of every event type the service publishes, from the registrations.
 
-    python scripts/gen_event_docs.py [OUT]      (default docs/events.md; `make protos` runs it)
+python scripts/gen_event_docs.py [OUT]      (default docs/events.md; `make protos` runs it)
 """
 
 from __future__ import annotations

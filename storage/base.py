@@ -1,9 +1,49 @@
-"""The declarative base every table module registers with."""
+"""The declarative base every table module registers with, and the columns and indexes many tables share
+(declared once here; the migrations spell them out per table)."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import DeclarativeBase
+import uuid
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import BigInteger, Index, Table, Uuid, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UTCDateTime
 
 
 class Base(DeclarativeBase):
     pass
+
+
+class TenantEntity:
+    """The leading columns of a table of tenant entities: the entity's (UUIDv7) id and its tenant."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, sort_order=-2)
+    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False, sort_order=-1)
+
+
+class Timestamps:
+    """When the entity was created and last changed (the last columns of its table)."""
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, sort_order=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, sort_order=2)
+
+
+def table_of(row_type: type[Base]) -> Table:
+    """The Table of a declarative class, for Core statements (insert/update need a Table; declarative
+    classes type `__table__` as any FromClause)."""
+    return cast(Table, row_type.__table__)
+
+
+def unique_request_id_index(table: str) -> Index:
+    """At most one row per tenant and request id, so a retried create finds the row of its first try."""
+    return Index(
+        f"uq_{table}_tenant_request_id",
+        "tenant_id",
+        "request_id",
+        unique=True,
+        postgresql_where=text("request_id IS NOT NULL"),
+        sqlite_where=text("request_id IS NOT NULL"),
+    )

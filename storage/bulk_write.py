@@ -10,14 +10,12 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, text, update
+from sqlalchemy import bindparam, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.catalog.tables import ProductRow
-
-PRODUCTS = cast(Table, ProductRow.__table__)
+from storage.catalog.tables import PRODUCTS
 
 # Column -> PostgreSQL type of the record the JSON rows are read into.
 BULK_COLUMNS: dict[str, str] = {

@@ -7,19 +7,49 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
+from storage.base import TenantEntity
 
 T = TypeVar("T")
 
 
-def newest_first(stmt: Select[Any], id_column: ColumnElement[uuid.UUID], page: PageRequest) -> Select[Any]:
-    """`stmt` newest first from the page's position on, one row over the page size. UUIDv7 ids are in
-    creation order, so the id is both the order and the position."""
+def newest_first(
+    stmt: Select[Any],
+    position_column: ColumnElement[Any] | InstrumentedAttribute[Any],
+    page: PageRequest,
+    *,
+    parse_position: Callable[[str], object] = uuid.UUID,
+) -> Select[Any]:
+    """`stmt` newest first from the page's position on, one row over the page size. By default the
+    position is the id: UUIDv7 ids are in creation order, so the id is both the order and the position."""
     if page.after:
-        stmt = stmt.where(id_column < uuid.UUID(page.after))
-    return stmt.order_by(id_column.desc()).limit(page.size + 1)
+        stmt = stmt.where(position_column < parse_position(page.after))
+    return stmt.order_by(position_column.desc()).limit(page.size + 1)
+
+
+async def newest_first_page(
+    session: AsyncSession,
+    source: Table | type[TenantEntity],
+    *,
+    filtered: Callable[[Select[Any]], Select[Any]],
+    page: PageRequest,
+    convert: Callable[[Any], T],
+    rows: Select[Any] | None = None,
+) -> Page[T]:
+    """The page of `source`'s rows that pass `filtered`, newest first by id, with the total that pass it.
+    `convert` receives the ORM objects of a mapped class, or the column mappings of a Table (or of `rows`,
+    when the page reads more than `source`'s columns)."""
+    total = await session.scalar(filtered(select(func.count()).select_from(source)))
+    id_column = source.c.id if isinstance(source, Table) else source.id
+    result = await session.execute(
+        newest_first(filtered(select(source) if rows is None else rows), id_column, page)
+    )
+    fetched = result.mappings().all() if isinstance(source, Table) else result.scalars().all()
+    return keyset_page(fetched, size=page.size, total=total, convert=convert)
 
 
 def keyset_page(
@@ -32,6 +62,14 @@ def keyset_page(
 ) -> Page[T]:
     """The first `size` of `rows` (fetched with LIMIT size + 1) and the position to continue after
     (by default the id: UUIDv7 ids are in creation order)."""
-    items = [convert(row) for row in rows[:size]]
-    next_after = str(position(items[-1])) if len(rows) > size else None
+    return page_of(
+        [convert(row) for row in rows[:size]], more=len(rows) > size, total=total, position=position
+    )
+
+
+def page_of(
+    items: list[T], *, more: bool, total: int | None, position: Callable[[T], object] = attrgetter("id")
+) -> Page[T]:
+    """A page of `items`, to be continued after the position of the last when `more` rows follow."""
+    next_after = str(position(items[-1])) if more else None
     return Page(items=items, next_after=next_after, total_size=int(total or 0))

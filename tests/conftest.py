@@ -10,6 +10,7 @@ import asyncio
 import os
 import random
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "OUTBOX_POLL_SECONDS": 0.2,
         "SHUTDOWN_GRACE_SECONDS": 2.0,
         "SHUTDOWN_DRAIN_SECONDS": 0.0,  # tests that check the drain ask for one
+        "MAX_CONCURRENT_RPCS": 1000,  # concurrency tests drive hundreds of calls; overload tests set a bound
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
@@ -111,19 +113,27 @@ async def start_server(settings: Settings, backend: str) -> RunningServer:
     return RunningServer(server, backend)
 
 
+@asynccontextmanager
+async def serving(settings: Settings, backend: str) -> AsyncIterator[RunningServer]:
+    """A server of the test's own, stopped when the block ends however it ends."""
+    running = await start_server(settings, backend)
+    try:
+        yield running
+    finally:
+        await running.server.stop(grace=1.0)
+
+
 @pytest_asyncio.fixture(scope="session")
 async def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningServer]:
     path = Path(tmp_path_factory.mktemp("sqlite")) / "crm.db"
-    running = await start_server(make_settings(f"sqlite+aiosqlite:///{path}"), "sqlite")
-    yield running
-    await running.server.stop(grace=1.0)
+    async with serving(make_settings(f"sqlite+aiosqlite:///{path}"), "sqlite") as running:
+        yield running
 
 
 @pytest_asyncio.fixture(scope="session")
 async def postgres_server(postgres: PostgresDatabases) -> AsyncIterator[RunningServer]:
-    running = await start_server(make_settings(postgres.new_database()), "postgres")
-    yield running
-    await running.server.stop(grace=1.0)
+    async with serving(make_settings(postgres.new_database()), "postgres") as running:
+        yield running
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -145,9 +145,7 @@ class AnalyticsServicer(analytics_service_pb2_grpc.AnalyticsServiceServicer):
         days = request.days or DEFAULT_DAYS
         if not 1 <= days <= MAX_DAYS:
             v.add("days", f"must be between 1 and {MAX_DAYS} (0 means {DEFAULT_DAYS}), got {request.days}")
-        currency = request.currency_code.strip().upper()
-        if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
-            v.add("currency_code", "must be a three-letter ISO 4217 code such as USD")
+        currency = v.currency_code("currency_code", request.currency_code)
         v.raise_if_any()
         dashboard = await self._dashboards.dashboard(
             tenant_id=request.tenant_id, days=days, currency=currency or None

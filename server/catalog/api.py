@@ -12,7 +12,7 @@ from server.catalog import requests
 from server.catalog.bulk import ProductBulkUseCases
 from server.catalog.proto import bulk_response, product_to_proto
 from server.catalog.usecases import ProductUseCases
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 
 
@@ -40,11 +40,7 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
     ) -> pb.ListProductsResponse:
         query = requests.list_query(request, self._categories)
         page = await self._products.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListProductsResponse(
-            products=[product_to_proto(p) for p in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListProductsResponse, "products", page, product_to_proto, query)
 
     async def UpdateProduct(
         self, request: pb.UpdateProductRequest, context: grpc.aio.ServicerContext[Any, Any]

@@ -7,12 +7,12 @@ import builtins
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from domain.catalog import Product, ProductFilter
 from domain.paging import Page, PageRequest
 from server.suppliers.ports import SupplierRepository
+from server.unit_of_work import UnitOfWork
 from server.workflows.ports import EnqueueingUnitOfWork
 
 
@@ -41,7 +41,7 @@ class OpeningStock(Protocol):
     ) -> None: ...
 
 
-class CatalogUnitOfWork(EnqueueingUnitOfWork, Protocol):
+class CatalogUnitOfWork(UnitOfWork, EnqueueingUnitOfWork, Protocol):
     """Enqueueing, because a new product's analysis may queue its marketing-strategy workflow."""
 
     @property
@@ -50,9 +50,3 @@ class CatalogUnitOfWork(EnqueueingUnitOfWork, Protocol):
     def suppliers(self) -> SupplierRepository: ...
     @property
     def inventory(self) -> OpeningStock: ...
-
-    async def __aenter__(self) -> Self: ...
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-    async def commit(self) -> None: ...

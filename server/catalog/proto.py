@@ -7,7 +7,7 @@ from google.rpc import code_pb2, status_pb2
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import product_service_pb2 as pb
 from domain import catalog_events as ev
-from domain.catalog import BulkOutcome, Product, ProductStatus
+from domain.catalog import BulkOutcome, Dimensions, Product, ProductStatus
 from domain.errors import DomainError
 from engines.classification import Classification
 from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
@@ -18,12 +18,9 @@ STATUS = EnumMapping(pb.ProductStatus, ProductStatus, "PRODUCT_STATUS")
 CLASSIFICATION = EnumMapping(pb.ProductClassification, Classification, "PRODUCT_CLASSIFICATION")
 
 
-# The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
-
-
 def product_to_proto(product: Product) -> pb.Product:
     analysis = product.analysis
-    message = pb.Product(
+    return pb.Product(
         id=str(product.id),
         tenant_id=product.tenant_id,
         asin=product.asin,
@@ -46,26 +43,24 @@ def product_to_proto(product: Product) -> pb.Product:
             source=common_pb2.RESULT_SOURCE_ENGINE,
         ),
         supplier_id=str(product.supplier_id or ""),
+        competitor_count=product.competitor_count,
+        review_rating=product.review_rating,
+        review_count=product.review_count,
         stock_available=product.stock_available,
         stock_reserved=product.stock_reserved,
         weight_grams=product.weight_grams,
+        dimensions=_dimensions_to_proto(product.dimensions),
         image_urls=list(product.image_urls),
         tags=list(product.tags),
         create_time=to_timestamp(product.created_at),
         update_time=to_timestamp(product.updated_at),
     )
-    if product.competitor_count is not None:
-        message.competitor_count = product.competitor_count
-    if product.review_rating is not None:
-        message.review_rating = product.review_rating
-    if product.review_count is not None:
-        message.review_count = product.review_count
-    if product.dimensions is not None:
-        d = product.dimensions
-        message.dimensions.CopyFrom(
-            pb.PackageDimensions(length_mm=d.length_mm, width_mm=d.width_mm, height_mm=d.height_mm)
-        )
-    return message
+
+
+def _dimensions_to_proto(d: Dimensions | None) -> pb.PackageDimensions | None:
+    if d is None:
+        return None
+    return pb.PackageDimensions(length_mm=d.length_mm, width_mm=d.width_mm, height_mm=d.height_mm)
 
 
 def error_to_status(error: DomainError) -> status_pb2.Status:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from decimal import Decimal
 
 from crm.v2 import product_service_pb2 as pb
@@ -20,13 +19,11 @@ from domain.catalog import (
     ProductStatus,
 )
 from domain.catalog_errors import TooManyProducts
-from domain.ids import parse_id
 from domain.money import Money
-from domain.paging import PageRequest
 from server.catalog import fields
 from server.catalog.proto import STATUS
 from server.edge.convert import money_from_proto
-from server.edge.page_tokens import decode_token, fingerprint
+from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 
 # Update paths (as the contract names them) -> the domain field each one changes.
@@ -50,14 +47,6 @@ UPDATE_PATHS: dict[str, str] = {
 }
 
 OPTIONAL_SCALARS = ("competitor_count", "review_rating", "review_count")
-
-
-@dataclass(frozen=True, slots=True)
-class ListProductsQuery:
-    tenant_id: int
-    criteria: ProductFilter
-    page: PageRequest
-    fingerprint: str
 
 
 def create_command(
@@ -175,19 +164,11 @@ def _is_set(product: pb.Product, path: str) -> bool:
     return len(value) > 0 if path in ("image_urls", "tags") else bool(value)
 
 
-def list_query(request: pb.ListProductsRequest, categories: Collection[str]) -> ListProductsQuery:
+def list_query(request: pb.ListProductsRequest, categories: Collection[str]) -> ListQuery[ProductFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     criteria = fields.product_filter(v, request, categories)
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint(request.tenant_id, criteria)
-    after = decode_token(
-        v, request.page_token, token_fingerprint, valid=lambda text: parse_id(text) is not None
-    )
-    v.raise_if_any()
-    return ListProductsQuery(
-        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
-    )
+    return page_query(v, request, criteria)
 
 
 CHANGE_PATHS = ("status", "category", "supplier_id", "price_change", "add_tags", "remove_tags")

@@ -7,7 +7,6 @@ import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
@@ -20,16 +19,16 @@ from domain.catalog import (
 from domain.catalog_errors import DuplicateSku
 from domain.catalog_events import ProductAnalysisStarted, ProductCreated, ProductDiscontinued, ProductUpdated
 from domain.clock import utcnow
-from domain.errors import FieldViolation, InvalidArgument, NotFound, UniqueViolation
+from domain.errors import FieldViolation, InvalidArgument, UniqueViolation
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy, analyze
-from server.catalog.ports import CatalogUnitOfWork, ProductRepository
+from server.catalog.ports import CatalogUnitOfWork
 from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
+from server.resources import existing, with_changes
 from server.suppliers.ports import SupplierRepository
-from server.suppliers.usecases import existing_supplier
 from server.workflows.enqueue import NO_MARKETING_ON_CREATE, MarketingOnCreate, enqueue_product_marketing
 
 # Names of changed fields in `product.updated`, as the contract spells them.
@@ -92,7 +91,7 @@ class ProductUseCases:
 
     async def get(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
         async with self._uow() as uow:
-            return await existing_product(uow.products, tenant_id, product_id)
+            return await existing(uow.products, "product", tenant_id, product_id)
 
     async def list(self, *, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         async with self._uow() as uow:
@@ -102,15 +101,15 @@ class ProductUseCases:
         """Apply the changes; re-analyse when an input of the score changed. No change, no event."""
         try:
             async with self._uow() as uow:
-                product = await existing_product(uow.products, tenant_id, product_id, for_update=True)
-                changed = [name for name, value in changes.values.items() if getattr(product, name) != value]
+                product = await existing(uow.products, "product", tenant_id, product_id, for_update=True)
+                updated, changed = with_changes(
+                    product, changes.values, updated_at=utcnow(), version=product.version + 1
+                )
                 if not changed:
                     return product
                 _check_currency(product, changes)
                 if "sku" in changed and await uow.products.sku_owner(tenant_id, str(changes.values["sku"])):
                     raise DuplicateSku(str(changes.values["sku"]))
-                new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
-                updated = replace(product, **new_values, updated_at=utcnow(), version=product.version + 1)
                 reanalyze = bool(PRODUCT_SCORE_INPUTS.intersection(changed))
                 if reanalyze:
                     supplier = await supplier_or_none(uow.suppliers, tenant_id, updated.supplier_id)
@@ -125,7 +124,7 @@ class ProductUseCases:
     async def delete(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
         """Discontinue the product; an already discontinued product is returned unchanged."""
         async with self._uow() as uow:
-            product = await existing_product(uow.products, tenant_id, product_id, for_update=True)
+            product = await existing(uow.products, "product", tenant_id, product_id, for_update=True)
             if product.status is ProductStatus.DISCONTINUED:
                 return product
             discontinued = replace(
@@ -203,23 +202,13 @@ class ProductUseCases:
             uow.emit(_discontinued(before))
 
 
-async def existing_product(
-    products: ProductRepository, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False
-) -> Product:
-    """The tenant's product; NOT_FOUND for an id the tenant does not have."""
-    product = await products.get(tenant_id, product_id, for_update=for_update)
-    if product is None:
-        raise NotFound("product", str(product_id))
-    return product
-
-
 async def supplier_or_none(
     suppliers: SupplierRepository, tenant_id: int, supplier_id: uuid.UUID | None
 ) -> Supplier | None:
     """The tenant's supplier, None for no supplier; NOT_FOUND for an id the tenant does not have."""
     if supplier_id is None:
         return None
-    return await existing_supplier(suppliers, tenant_id, supplier_id)
+    return await existing(suppliers, "supplier", tenant_id, supplier_id)
 
 
 def _check_currency(product: Product, changes: ProductChanges) -> None:

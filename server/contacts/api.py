@@ -12,7 +12,7 @@ from crm.v2 import contact_service_pb2_grpc
 from server.contacts import requests
 from server.contacts.proto import contact_to_proto
 from server.contacts.usecases import ContactUseCases
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 
 
@@ -37,11 +37,7 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
     ) -> pb.ListContactsResponse:
         query = requests.list_query(request)
         page = await self._contacts.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListContactsResponse(
-            contacts=[contact_to_proto(c) for c in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListContactsResponse, "contacts", page, contact_to_proto, query)
 
     async def UpdateContact(
         self, request: pb.UpdateContactRequest, context: grpc.aio.ServicerContext[Any, Any]

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from google.type import postal_address_pb2
 
 from crm.v2 import contact_service_pb2 as pb
 from domain.contacts import CONTACT_MUTABLE_FIELDS, ContactChanges, ContactDraft, ContactFilter, PostalAddress
-from domain.ids import parse_id
-from domain.paging import PageRequest
-from server.edge.page_tokens import decode_token, fingerprint
-from server.edge.validation import Violations, mask_paths
+from server.edge.page_tokens import ListQuery, page_query
+from server.edge.validation import Violations, mask_paths, masked_values
 
 NAME_MAX = 100
 
@@ -24,14 +21,6 @@ NOTES_MAX = 5000
 ADDRESS_LINE_MAX = 200
 
 ADDRESS_LINES_MAX = 10
-
-
-@dataclass(frozen=True, slots=True)
-class ListContactsQuery:
-    tenant_id: int
-    criteria: ContactFilter
-    page: PageRequest
-    fingerprint: str
 
 
 def create_command(request: pb.CreateContactRequest) -> ContactDraft:
@@ -53,15 +42,12 @@ def update_command(request: pb.UpdateContactRequest) -> ContactChanges:
         resource=request.contact,
         resource_field="contact",
     )
-    if not paths and not v.items:
-        v.add("update_mask", "names no field to change")
-    readers = _readers(v, request.contact)
-    values = {path: readers[path]() for path in paths}
+    values = masked_values(v, paths, _readers(v, request.contact))
     v.raise_if_any()
     return ContactChanges(values)
 
 
-def list_query(request: pb.ListContactsRequest) -> ListContactsQuery:
+def list_query(request: pb.ListContactsRequest) -> ListQuery[ContactFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     criteria = ContactFilter(
@@ -70,13 +56,7 @@ def list_query(request: pb.ListContactsRequest) -> ListContactsQuery:
         company=v.text("company", request.company, max_length=TEXT_MAX),
         tag=v.text("tag", request.tag, max_length=50),
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint("contacts", request.tenant_id, criteria)
-    after = decode_token(v, request.page_token, token_fingerprint, valid=lambda t: parse_id(t) is not None)
-    v.raise_if_any()
-    return ListContactsQuery(
-        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
-    )
+    return page_query(v, request, criteria, scope=("contacts",))
 
 
 def _readers(v: Violations, contact: pb.Contact) -> dict[str, Callable[[], Any]]:

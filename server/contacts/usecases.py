@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
-from typing import Any
 
 from domain.clock import utcnow
 from domain.contacts import Contact, ContactChanges, ContactDraft, ContactFilter
 from domain.crm_events import ContactCreated, ContactDeleted, ContactUpdated
-from domain.errors import AlreadyExists, NotFound, UniqueViolation
+from domain.errors import AlreadyExists, UniqueViolation
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactUnitOfWork
+from server.resources import existing, with_changes
 
 
 class ContactUseCases:
@@ -37,7 +36,7 @@ class ContactUseCases:
 
     async def get(self, *, tenant_id: int, contact_id: uuid.UUID) -> Contact:
         async with self._uow(read_only=True) as uow:
-            return await _existing(uow, tenant_id, contact_id)
+            return await existing(uow.contacts, "contact", tenant_id, contact_id)
 
     async def list(self, *, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]:
         async with self._uow(read_only=True) as uow:
@@ -47,17 +46,15 @@ class ContactUseCases:
         """Apply the changes; no change, no write and no event."""
         try:
             async with self._uow() as uow:
-                contact = await _existing(uow, tenant_id, contact_id, for_update=True)
-                changed = sorted(k for k, v in changes.values.items() if getattr(contact, k) != v)
+                contact = await existing(uow.contacts, "contact", tenant_id, contact_id, for_update=True)
+                updated, changed = with_changes(contact, changes.values, updated_at=utcnow())
                 if not changed:
                     return contact
+                changed.sort()
                 if "email" in changed:
                     await _refuse_taken_email(
                         uow, tenant_id, str(changes.values["email"]), owner_id=contact_id
                     )
-                # Mapped per field by the request's validation, each value has the type of its field.
-                new_values: dict[str, Any] = {k: changes.values[k] for k in changed}
-                updated = replace(contact, **new_values, updated_at=utcnow())
                 await uow.contacts.save(updated)
                 uow.emit(ContactUpdated(tenant_id=tenant_id, contact=updated, changed_fields=tuple(changed)))
                 await uow.commit()
@@ -69,7 +66,7 @@ class ContactUseCases:
     async def delete(self, *, tenant_id: int, contact_id: uuid.UUID) -> None:
         """Delete the contact and clear it from its deals, in one transaction."""
         async with self._uow() as uow:
-            contact = await _existing(uow, tenant_id, contact_id, for_update=True)
+            contact = await existing(uow.contacts, "contact", tenant_id, contact_id, for_update=True)
             detached = await uow.contacts.detach_deals(tenant_id, contact_id)
             await uow.contacts.delete(tenant_id, contact_id)
             uow.emit(
@@ -119,12 +116,3 @@ async def _refuse_taken_email(
             reason="CONTACT_EMAIL_EXISTS",
             metadata={"contact_id": str(holder.id), "email": holder.email},
         )
-
-
-async def _existing(
-    uow: ContactUnitOfWork, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False
-) -> Contact:
-    contact = await uow.contacts.get(tenant_id, contact_id, for_update=for_update)
-    if contact is None:
-        raise NotFound("contact", str(contact_id))
-    return contact

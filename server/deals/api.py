@@ -13,7 +13,7 @@ from server.deals import requests
 from server.deals.proto import deal_to_proto, summary_to_proto
 from server.deals.usecases import DealUseCases
 from server.edge.actor import ActorResolver
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 
 
@@ -42,11 +42,7 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
     ) -> pb.ListDealsResponse:
         query = requests.list_query(request)
         page = await self._deals.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListDealsResponse(
-            deals=[deal_to_proto(d) for d in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListDealsResponse, "deals", page, deal_to_proto, query)
 
     async def UpdateDeal(
         self, request: pb.UpdateDealRequest, context: grpc.aio.ServicerContext[Any, Any]

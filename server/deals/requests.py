@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from crm.v2 import deal_service_pb2 as pb
 from domain.clock import utcnow
 from domain.deals import DEAL_MUTABLE_FIELDS, DealChanges, DealDraft, DealFilter, DealStage, PipelineQuery
-from domain.ids import parse_id
-from domain.paging import PageRequest
 from server.deals.proto import STAGE
 from server.edge.convert import from_timestamp
-from server.edge.page_tokens import decode_token, fingerprint
-from server.edge.validation import Violations, mask_paths
+from server.edge.page_tokens import ListQuery, page_query
+from server.edge.validation import Violations, mask_paths, masked_values
 
 TITLE_MAX = 200
 
@@ -27,14 +24,6 @@ NOTES_MAX = 5000
 CLOSE_REASON_MAX = 1000
 
 DEFAULT_PERIOD = timedelta(days=30)
-
-
-@dataclass(frozen=True, slots=True)
-class ListDealsQuery:
-    tenant_id: int
-    criteria: DealFilter
-    page: PageRequest
-    fingerprint: str
 
 
 def create_command(request: pb.CreateDealRequest) -> tuple[DealDraft, str]:
@@ -54,16 +43,13 @@ def update_command(request: pb.UpdateDealRequest) -> tuple[DealChanges, str]:
     paths = mask_paths(
         v, request.update_mask, allowed=DEAL_MUTABLE_FIELDS, resource=request.deal, resource_field="deal"
     )
-    if not paths and not v.items:
-        v.add("update_mask", "names no field to change")
-    readers = _readers(v, request.deal)
-    values = {path: readers[path]() for path in paths}
+    values = masked_values(v, paths, _readers(v, request.deal))
     actor = v.text("actor", request.actor, max_length=TEXT_MAX)
     v.raise_if_any()
     return DealChanges(values), actor
 
 
-def list_query(request: pb.ListDealsRequest) -> ListDealsQuery:
+def list_query(request: pb.ListDealsRequest) -> ListQuery[DealFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     stages = tuple(v.enum(f"stages[{i}]", STAGE, s, required=True) for i, s in enumerate(request.stages))
@@ -79,11 +65,7 @@ def list_query(request: pb.ListDealsRequest) -> ListDealsQuery:
         close_to=close_to,
         open_only=request.open_only,
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint("deals", request.tenant_id, criteria)
-    after = decode_token(v, request.page_token, token_fingerprint, valid=lambda t: parse_id(t) is not None)
-    v.raise_if_any()
-    return ListDealsQuery(request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint)
+    return page_query(v, request, criteria, scope=("deals",))
 
 
 def pipeline_query(request: pb.GetPipelineSummaryRequest) -> PipelineQuery:
@@ -94,9 +76,7 @@ def pipeline_query(request: pb.GetPipelineSummaryRequest) -> PipelineQuery:
     start = from_timestamp(period.start_time) if period.HasField("start_time") else end - DEFAULT_PERIOD
     if end < start:
         v.add("period", "end_time must not be before start_time")
-    currency = request.currency_code.strip().upper()
-    if currency and not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
-        v.add("currency_code", "must be a three-letter ISO 4217 code such as USD")
+    currency = v.currency_code("currency_code", request.currency_code)
     owner = v.text("owner", request.owner, max_length=TEXT_MAX)
     v.raise_if_any()
     return PipelineQuery(period_start=start, period_end=end, owner=owner, currency=currency or None)

@@ -26,6 +26,7 @@ from domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, N
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from server.deals.ports import DealUnitOfWork
+from server.resources import existing
 
 
 class DealUseCases:
@@ -44,7 +45,7 @@ class DealUseCases:
 
     async def get(self, *, tenant_id: int, deal_id: uuid.UUID) -> Deal:
         async with self._uow(read_only=True) as uow:
-            return await _existing(uow, tenant_id, deal_id)
+            return await existing(uow.deals, "deal", tenant_id, deal_id)
 
     async def list(self, *, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
         async with self._uow(read_only=True) as uow:
@@ -55,7 +56,7 @@ class DealUseCases:
     ) -> Deal:
         """Apply the changes; a stage change is recorded, resets the probability and may close or reopen."""
         async with self._uow() as uow:
-            deal = await _existing(uow, tenant_id, deal_id, for_update=True)
+            deal = await existing(uow.deals, "deal", tenant_id, deal_id, for_update=True)
             values = dict(changes.values)
             stage_moves = "stage" in values and values["stage"] != deal.stage
             if stage_moves and deal.stage.is_closed and not allow_reopen:
@@ -170,12 +171,3 @@ def _closed(deal: Deal) -> FailedPrecondition:
 def _changed_id(values: dict[str, object], deal: Deal, name: str) -> uuid.UUID | None:
     value = values.get(name)
     return value if isinstance(value, uuid.UUID) and value != getattr(deal, name) else None
-
-
-async def _existing(
-    uow: DealUnitOfWork, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False
-) -> Deal:
-    deal = await uow.deals.get(tenant_id, deal_id, for_update=for_update)
-    if deal is None:
-        raise NotFound("deal", str(deal_id))
-    return deal

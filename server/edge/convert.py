@@ -25,6 +25,14 @@ E = TypeVar("E", bound=enum.Enum)
 P = TypeVar("P", bound=int)
 
 
+CURRENCY_CODE_RULE = "must be a three-letter ISO 4217 code such as USD"
+
+
+def is_currency_code(code: str) -> bool:
+    """Shaped like an ISO 4217 code (the caller upper-cases it)."""
+    return len(code) == 3 and code.isalpha() and code.isascii()
+
+
 class EnumMapping(Generic[E, P]):
     """Maps a domain StrEnum to a proto enum named `<PREFIX>_<VALUE>`; the proto zero value is "unset"."""
 
@@ -101,8 +109,8 @@ def money_from_proto(
     """Validated Money: ISO 4217-shaped currency, nanos in range with the sign of units, at most cents,
     within NUMERIC(14,2), and not below `minimum` (strictly above it with `exclusive_minimum`)."""
     currency = value.currency_code.strip().upper() or DEFAULT_CURRENCY
-    if not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
-        violations.add(f"{field}.currency_code", "must be a three-letter ISO 4217 code such as USD")
+    if not is_currency_code(currency):
+        violations.add(f"{field}.currency_code", CURRENCY_CODE_RULE)
     if not -NANOS_PER_UNIT < value.nanos < NANOS_PER_UNIT:
         violations.add(f"{field}.nanos", "must be between -999,999,999 and +999,999,999")
     if (value.units > 0 and value.nanos < 0) or (value.units < 0 and value.nanos > 0):

@@ -1,4 +1,5 @@
-"""Opaque page tokens: a keyset position bound to the filters it was issued for (AIP-158)."""
+"""Opaque page tokens: a keyset position bound to the filters it was issued for (AIP-158), and the one way
+every List RPC reads its page request and answers with a page."""
 
 from __future__ import annotations
 
@@ -7,8 +8,18 @@ import binascii
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
-from server.edge.validation import Violations
+from domain.ids import parse_id
+from domain.paging import Page, PageRequest
+from server.edge.validation import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Violations
+
+C = TypeVar("C")
+
+T = TypeVar("T")
+
+R = TypeVar("R")
 
 
 def fingerprint(*filters: object) -> str:
@@ -42,3 +53,65 @@ def decode_token(
         violations.add("page_token", "was issued for different filters; start again without a token")
         return None
     return after
+
+
+class PagedRequest(Protocol):
+    """What every List request carries besides its filters."""
+
+    @property
+    def tenant_id(self) -> int: ...
+
+    @property
+    def page_size(self) -> int: ...
+
+    @property
+    def page_token(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery(Generic[C]):
+    """A validated List request: its filters, the page to read, and the fingerprint the next token carries."""
+
+    tenant_id: int
+    criteria: C
+    page: PageRequest
+    fingerprint: str
+
+
+def _is_id(position: str) -> bool:
+    return parse_id(position) is not None
+
+
+def page_query(
+    v: Violations,
+    request: PagedRequest,
+    criteria: C,
+    *,
+    valid: Callable[[str], bool] = _is_id,
+    scope: tuple[str, ...] = (),
+    default_size: int = DEFAULT_PAGE_SIZE,
+    max_size: int = MAX_PAGE_SIZE,
+) -> ListQuery[C]:
+    """Validates the page size and token of `request` after its filters (so violations keep that order) and
+    raises every violation collected in `v`. `scope` is prefixed to the fingerprint where an area has
+    always bound its tokens to its own name."""
+    size = v.page_size(request.page_size, default=default_size, maximum=max_size)
+    token_fingerprint = fingerprint(*scope, request.tenant_id, criteria)
+    after = decode_token(v, request.page_token, token_fingerprint, valid=valid)
+    v.raise_if_any()
+    return ListQuery(request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint)
+
+
+def page_response(
+    response: Callable[..., R],
+    items_field: str,
+    page: Page[T],
+    to_proto: Callable[[T], Any],
+    query: ListQuery[Any],
+) -> R:
+    """The List response: the page's items mapped into `items_field`, the next token, the total size."""
+    return response(
+        **{items_field: [to_proto(item) for item in page.items]},
+        next_page_token=encode_token(page.next_after, query.fingerprint),
+        total_size=page.total_size,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -18,7 +18,7 @@ from google.protobuf.message import Message
 from domain.errors import FieldViolation, InvalidArgument
 from domain.ids import parse_id
 from domain.money import DEFAULT_CURRENCY, Money
-from server.edge.convert import EnumMapping, money_from_proto
+from server.edge.convert import CURRENCY_CODE_RULE, EnumMapping, is_currency_code, money_from_proto
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -135,6 +135,13 @@ class Violations:
             self.add(f"{field}.currency_code", "is required when an amount is given (e.g. USD)")
         return money_from_proto(self, field, value)
 
+    def currency_code(self, field: str, value: str) -> str:
+        """An optional ISO 4217 code, upper-cased; "" when none is given."""
+        code = value.strip().upper()
+        if code and not is_currency_code(code):
+            self.add(field, CURRENCY_CODE_RULE)
+        return code
+
     def request_id(self, field: str, value: str) -> str | None:
         cleaned = self.text(field, value, max_length=REQUEST_ID_MAX)
         return cleaned or None
@@ -219,6 +226,16 @@ def mask_paths(
         elif name not in chosen:
             chosen.append(name)
     return chosen
+
+
+def masked_values(
+    violations: Violations, paths: Sequence[str], readers: Mapping[str, Callable[[], object]]
+) -> dict[str, object]:
+    """The validated value of each field an update names, read by its reader; a violation of `update_mask`
+    when it names none and nothing else is wrong yet."""
+    if not paths and not violations.items:
+        violations.add("update_mask", "names no field to change")
+    return {path: readers[path]() for path in paths}
 
 
 def _is_set(message: Message, name: str) -> bool:

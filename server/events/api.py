@@ -11,9 +11,8 @@ import grpc
 from crm.v2 import event_service_pb2 as pb
 from crm.v2 import event_service_pb2_grpc
 from domain.event_log import EventCriteria, RecordedEvent
-from domain.paging import PageRequest
 from server.edge.convert import to_timestamp
-from server.edge.page_tokens import decode_token, encode_token, fingerprint
+from server.edge.page_tokens import page_query, page_response
 from server.edge.validation import Violations
 from server.events.serialization import MESSAGE_TYPES, payload_to_any
 from server.events.usecases import EventUseCases
@@ -68,18 +67,16 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         )
         if criteria.start and criteria.end and criteria.end <= criteria.start:
             v.add("end_time", "must be after start_time")
-        size = v.page_size(request.page_size, default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
-        token_fingerprint = fingerprint(request.tenant_id, criteria)
-        after = decode_token(v, request.page_token, token_fingerprint, valid=_is_sequence_number)
-        v.raise_if_any()
-        page = await self._events.list(
-            tenant_id=request.tenant_id, criteria=criteria, page=PageRequest(size=size, after=after)
+        query = page_query(
+            v,
+            request,
+            criteria,
+            valid=_is_sequence_number,
+            default_size=DEFAULT_PAGE_SIZE,
+            max_size=MAX_PAGE_SIZE,
         )
-        return pb.ListEventsResponse(
-            events=[event_to_proto(r) for r in page.items],
-            next_page_token=encode_token(page.next_after, token_fingerprint),
-            total_size=page.total_size,
-        )
+        page = await self._events.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return page_response(pb.ListEventsResponse, "events", page, event_to_proto, query)
 
     async def WatchEvents(
         self, request: pb.WatchEventsRequest, context: grpc.aio.ServicerContext[Any, Any]

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.catalog import Product
-from domain.errors import NotFound
 from domain.intelligence import CandidatePool, CandidateQuery, PricingRow, PricingSelection, SourceProduct
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy
@@ -102,10 +101,3 @@ class IntelligencePolicies:
     history_days: int = OptimizerPolicy().history_days
     # Most attempts a workflow gets (AI_RETRY_COUNT + 1).
     max_attempts: int = 4
-
-
-async def existing_product(uow: IntelligenceUnitOfWork, tenant_id: int, product_id: uuid.UUID) -> Product:
-    product = await uow.products.get(tenant_id, product_id)
-    if product is None:
-        raise NotFound("product", str(product_id))
-    return product

@@ -31,8 +31,8 @@ from server.intelligence.ports import (
     IntelligencePolicies,
     IntelligenceUnitOfWork,
     UnitOfWorkFactory,
-    existing_product,
 )
+from server.resources import existing
 from server.workflows.enqueue import enqueue
 
 EVENT_BATCH = 1_000
@@ -49,7 +49,7 @@ class PricingUseCases:
         now = utcnow()
         days = self._policies.history_days
         async with self._uow(read_only=True) as uow:
-            product = await existing_product(uow, tenant_id, product_id)
+            product = await existing(uow.products, "product", tenant_id, product_id)
             velocity = await uow.intelligence.daily_velocity(
                 tenant_id, product_id, since=window_start(now, days), days=days
             )

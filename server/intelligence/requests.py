@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from crm.v2 import intelligence_service_pb2 as pb
 from crm.v2 import workflow_service_pb2 as wpb
-from domain.ids import parse_id
 from domain.intelligence import (
     DEFAULT_RESULT_LIMIT,
     MAX_BULK_IDS,
@@ -17,13 +15,12 @@ from domain.intelligence import (
     PricingSelection,
 )
 from domain.money import Money
-from domain.paging import PageRequest
 from domain.workflows import WorkflowFilter
 from engines.cross_sell import CrossSellType
 from engines.pricing import DemandLevel
 from server.catalog.proto import CLASSIFICATION
 from server.edge.convert import EnumMapping, money_from_proto
-from server.edge.page_tokens import decode_token, fingerprint
+from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 from server.workflows.proto import STATE, TYPE
 
@@ -44,27 +41,11 @@ MAX_COMPETITOR_PRICES = 50
 SEASONALITY_RANGE = (0.5, 2.0)
 
 
-@dataclass(frozen=True, slots=True)
-class ListWorkflowsQuery:
-    tenant_id: int
-    criteria: WorkflowFilter
-    page: PageRequest
-    fingerprint: str
-
-
 def _limit(v: Violations, value: int, *, default: int, maximum: int, field: str = "limit") -> int:
     if not 0 <= value <= maximum:
         v.add(field, f"must be between 0 and {maximum} (0 means {default}), got {value}")
         return default
     return value or default
-
-
-def product_id(tenant_id: int, raw: str, field: str = "product_id") -> uuid.UUID:
-    v = Violations()
-    v.tenant(tenant_id)
-    parsed = v.id(field, raw)
-    v.raise_if_any()
-    return parsed
 
 
 def cross_sell_command(request: pb.RecommendCrossSellRequest) -> tuple[uuid.UUID, CrossSellType, int]:
@@ -157,11 +138,7 @@ def strategy_command(request: pb.GenerateMarketingStrategyRequest) -> tuple[uuid
     return pid, budget
 
 
-def workflow_id(tenant_id: int, raw: str) -> uuid.UUID:
-    return product_id(tenant_id, raw, field="workflow_id")
-
-
-def list_workflows_query(request: wpb.ListWorkflowsRequest) -> ListWorkflowsQuery:
+def list_workflows_query(request: wpb.ListWorkflowsRequest) -> ListQuery[WorkflowFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     states = []
@@ -175,10 +152,4 @@ def list_workflows_query(request: wpb.ListWorkflowsRequest) -> ListWorkflowsQuer
         states=tuple(sorted(states)),
         product_id=product,
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint(request.tenant_id, criteria)
-    after = decode_token(v, request.page_token, token_fingerprint, valid=lambda a: parse_id(a) is not None)
-    v.raise_if_any()
-    return ListWorkflowsQuery(
-        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
-    )
+    return page_query(v, request, criteria)

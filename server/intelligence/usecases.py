@@ -19,7 +19,8 @@ from engines.pricing import floor_price
 from engines.recommendations import CatalogItem, related_products
 from server.agents.crew import AgentUnavailable, CrewClient, Progress
 from server.agents.tasks import marketing_insights, sourcing_suggestions
-from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory, existing_product
+from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory
+from server.resources import existing
 
 # Candidates pre-ranked by the database (co-purchases, classification, price) that the engine ranks
 # exactly: a few times the limit, so a candidate the pre-ranking undervalues can still make the cut.
@@ -75,7 +76,7 @@ class IntelligenceUseCases:
     ) -> RelatedAnswer:
         policy = self._policies.recommendations
         async with self._uow(read_only=True) as uow:
-            product = await existing_product(uow, tenant_id, product_id)
+            product = await existing(uow.products, "product", tenant_id, product_id)
             candidates = await uow.intelligence.related_candidates(
                 tenant_id, product.id, policy.related_categories(product.category), pool=RELATED_POOL
             )
@@ -101,7 +102,7 @@ class IntelligenceUseCases:
     ) -> MarketingOutcome:
         """Build the strategy and record `marketing.strategy_generated`."""
         async with self._uow(read_only=True) as uow:
-            product = await existing_product(uow, tenant_id, product_id)
+            product = await existing(uow.products, "product", tenant_id, product_id)
         outcome = await self.build_strategy(product, budget, use_agent=not skip_agent)
         async with self._uow() as uow:
             uow.emit(MarketingStrategyGenerated(tenant_id=tenant_id, product_id=product.id, outcome=outcome))

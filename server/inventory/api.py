@@ -7,7 +7,7 @@ import grpc
 from crm.v2 import inventory_service_pb2 as pb
 from crm.v2 import inventory_service_pb2_grpc
 from server.edge.actor import ActorResolver
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import encode_token, page_response
 from server.inventory import requests
 from server.inventory.proto import (
     alerts_response,
@@ -29,13 +29,9 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         request: pb.ListInventoryRequest,
         context: grpc.aio.ServicerContext[pb.ListInventoryRequest, pb.ListInventoryResponse],
     ) -> pb.ListInventoryResponse:
-        criteria, listing = requests.list_query(request)
-        page = await self._inventory.list(tenant_id=listing.tenant_id, criteria=criteria, page=listing.page)
-        return pb.ListInventoryResponse(
-            inventory_levels=[level_to_proto(v) for v in page.items],
-            next_page_token=encode_token(page.next_after, listing.fingerprint),
-            total_size=page.total_size,
-        )
+        query = requests.list_query(request)
+        page = await self._inventory.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
+        return page_response(pb.ListInventoryResponse, "inventory_levels", page, level_to_proto, query)
 
     async def GetInventory(
         self,
@@ -83,8 +79,8 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         request: pb.GetInventoryAlertsRequest,
         context: grpc.aio.ServicerContext[pb.GetInventoryAlertsRequest, pb.GetInventoryAlertsResponse],
     ) -> pb.GetInventoryAlertsResponse:
-        alert_filter, listing = requests.alerts_query(request)
+        query = requests.alerts_query(request)
         page = await self._inventory.alerts(
-            tenant_id=listing.tenant_id, alert_filter=alert_filter, page=listing.page
+            tenant_id=query.tenant_id, alert_filter=query.criteria, page=query.page
         )
-        return alerts_response(page, encode_token(page.next_after, listing.fingerprint))
+        return alerts_response(page, encode_token(page.next_after, query.fingerprint))

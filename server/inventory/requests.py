@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import date
 
 from crm.v2 import inventory_service_pb2 as pb
 from domain.catalog import MovementType
 from domain.inventory import AlertFilter, InventoryChange, LevelFilter, OptimizeRequest
-from domain.paging import PageRequest
 from server.edge.convert import money_from_proto
-from server.edge.page_tokens import decode_token, fingerprint
+from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 from server.inventory.proto import ALERT_FILTER, MOVEMENT_TYPE
 
@@ -27,14 +25,7 @@ DEFAULT_ALERTS, MAX_ALERTS = 100, 500
 MAX_QUANTITY = 2**31 - 1
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
-    tenant_id: int
-    page: PageRequest
-    fingerprint: str
-
-
-def list_query(request: pb.ListInventoryRequest) -> tuple[LevelFilter, Listing]:
+def list_query(request: pb.ListInventoryRequest) -> ListQuery[LevelFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     criteria = LevelFilter(
@@ -42,11 +33,7 @@ def list_query(request: pb.ListInventoryRequest) -> tuple[LevelFilter, Listing]:
         out_of_stock_only=request.out_of_stock_only,
         query=v.text("query", request.query, max_length=QUERY_MAX),
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint(request.tenant_id, criteria)
-    after = decode_token(v, request.page_token, token_fingerprint, valid=lambda text: 0 < len(text) <= 64)
-    v.raise_if_any()
-    return criteria, Listing(request.tenant_id, PageRequest(size, after), token_fingerprint)
+    return page_query(v, request, criteria, valid=lambda text: 0 < len(text) <= 64)
 
 
 def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
@@ -151,15 +138,13 @@ def _daily_sales(v: Violations, request: pb.OptimizeInventoryRequest) -> dict[da
     return sales
 
 
-def alerts_query(request: pb.GetInventoryAlertsRequest) -> tuple[AlertFilter | None, Listing]:
+def alerts_query(request: pb.GetInventoryAlertsRequest) -> ListQuery[AlertFilter | None]:
     v = Violations()
     v.tenant(request.tenant_id)
     alert_filter = v.enum("alert_type", ALERT_FILTER, request.alert_type, required=False)
-    size = v.page_size(request.page_size, default=DEFAULT_ALERTS, maximum=MAX_ALERTS)
-    token_fingerprint = fingerprint(request.tenant_id, alert_filter)
-    after = decode_token(v, request.page_token, token_fingerprint, valid=_alert_position)
-    v.raise_if_any()
-    return alert_filter, Listing(request.tenant_id, PageRequest(size, after), token_fingerprint)
+    return page_query(
+        v, request, alert_filter, valid=_alert_position, default_size=DEFAULT_ALERTS, max_size=MAX_ALERTS
+    )
 
 
 def _alert_position(text: str) -> bool:

@@ -10,7 +10,7 @@ from google.protobuf import empty_pb2
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from server.edge.actor import ANONYMOUS_ACTORS, ActorResolver
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id, tenant_only
 from server.leads import requests
 from server.leads.conversion import LeadConversionUseCases
@@ -47,11 +47,7 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
     ) -> pb.ListLeadsResponse:
         query = requests.list_query(request)
         page = await self._leads.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListLeadsResponse(
-            leads=[lead_to_proto(lead) for lead in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListLeadsResponse, "leads", page, lead_to_proto, query)
 
     async def UpdateLead(
         self, request: pb.UpdateLeadRequest, context: grpc.aio.ServicerContext[Any, Any]

@@ -12,12 +12,13 @@ from domain.contacts import Contact, ContactDraft
 from domain.conversion import Conversion, ConversionRequest
 from domain.crm_events import ContactCreated, DealCreated, LeadConverted
 from domain.deals import Deal, DealDraft, DealPolicy
-from domain.errors import NotFound, UniqueViolation
+from domain.errors import UniqueViolation
 from domain.leads import Lead
 from domain.money import Money
 from server.contacts.usecases import new_contact
 from server.deals.usecases import new_deal
 from server.leads.ports import ConversionUnitOfWork
+from server.resources import existing
 
 # Tries of a conversion: a concurrent CreateContact may take the lead's email between our lookup and
 # our insert; the next try then reuses that contact.
@@ -36,9 +37,7 @@ class LeadConversionUseCases:
         for attempt in range(1, CONVERSION_ATTEMPTS + 1):
             try:
                 async with self._uow() as uow:
-                    lead = await uow.leads.get(tenant_id, lead_id, for_update=True)
-                    if lead is None:
-                        raise NotFound("lead", str(lead_id))
+                    lead = await existing(uow.leads, "lead", tenant_id, lead_id, for_update=True)
                     conversion = await convert_lead(uow, lead, request, actor=actor, policy=self._policy)
                     await uow.commit()
                     return conversion

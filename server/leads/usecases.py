@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UniqueViolation
@@ -31,6 +30,7 @@ from engines.lead_scoring import (
     score_lead,
 )
 from server.leads.ports import LeadUnitOfWork
+from server.resources import existing, with_changes
 
 
 class LeadUseCases:
@@ -61,7 +61,7 @@ class LeadUseCases:
 
     async def get(self, *, tenant_id: int, lead_id: uuid.UUID) -> Lead:
         async with self._uow(read_only=True) as uow:
-            return await _existing(uow, tenant_id, lead_id)
+            return await existing(uow.leads, "lead", tenant_id, lead_id)
 
     async def list(self, *, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
         async with self._uow(read_only=True) as uow:
@@ -70,13 +70,11 @@ class LeadUseCases:
     async def update(self, *, tenant_id: int, lead_id: uuid.UUID, changes: LeadChanges) -> Lead:
         """Apply the changes; re-score when an input of the score changed. No change, no event."""
         async with self._uow() as uow:
-            lead = await _existing(uow, tenant_id, lead_id, for_update=True)
-            changed = sorted(name for name, value in changes.values.items() if getattr(lead, name) != value)
+            lead = await existing(uow.leads, "lead", tenant_id, lead_id, for_update=True)
+            updated, changed = with_changes(lead, changes.values, updated_at=utcnow())
             if not changed:
                 return lead
-            # Mapped per field by the request's validation, each value has the type of its field.
-            new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
-            updated = replace(lead, **new_values, updated_at=utcnow())
+            changed.sort()
             if LEAD_SCORE_INPUTS.intersection(changed):
                 scored = self._score(updated, await self._history(uow, tenant_id))
                 updated = replace(updated, score=scored.score, score_factors=scored.factors)
@@ -146,12 +144,3 @@ class LeadUseCases:
             notes=lead.notes,
         )
         return score_lead(profile, self._policy, history)
-
-
-async def _existing(
-    uow: LeadUnitOfWork, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False
-) -> Lead:
-    lead = await uow.leads.get(tenant_id, lead_id, for_update=for_update)
-    if lead is None:
-        raise NotFound("lead", str(lead_id))
-    return lead

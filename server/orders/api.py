@@ -7,7 +7,7 @@ import grpc
 from crm.v2 import order_service_pb2 as pb
 from crm.v2 import order_service_pb2_grpc
 from server.edge.actor import ActorResolver
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 from server.orders import requests
 from server.orders.lifecycle import OrderLifecycle
@@ -42,11 +42,7 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
     ) -> pb.ListOrdersResponse:
         query = requests.list_query(request)
         page = await self._lifecycle.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListOrdersResponse(
-            orders=[order_to_proto(o) for o in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListOrdersResponse, "orders", page, order_to_proto, query)
 
     async def UpdateOrder(
         self,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from domain.catalog import MovementType
 from domain.clock import utcnow
-from domain.errors import Conflict, NotFound
+from domain.errors import Conflict
 from domain.inventory import Movement
 from domain.order_errors import AddressLocked, IllegalStatusTransition
 from domain.order_events import OrderCancelled, OrderProcessingStarted, OrderStatusChanged
@@ -27,17 +27,9 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from server.inventory.stock import Shift, apply_shift
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
+from server.resources import existing
 
 ADDRESS_LOCKED_STATUSES = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.REFUNDED})
-
-
-async def existing_order(
-    uow: OrderUnitOfWork, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False
-) -> Order:
-    order = await uow.orders.get(tenant_id, order_id, for_update=for_update)
-    if order is None:
-        raise NotFound("order", str(order_id))
-    return order
 
 
 class OrderLifecycle:
@@ -46,7 +38,7 @@ class OrderLifecycle:
 
     async def get(self, *, tenant_id: int, order_id: uuid.UUID) -> Order:
         async with self._uow(read_only=True) as uow:
-            return await existing_order(uow, tenant_id, order_id)
+            return await existing(uow.orders, "order", tenant_id, order_id)
 
     async def list(self, *, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         async with self._uow(read_only=True) as uow:
@@ -55,7 +47,7 @@ class OrderLifecycle:
     async def update(self, *, tenant_id: int, order_id: uuid.UUID, changes: OrderChanges) -> Order:
         """Apply the changes; setting a field to its current value changes nothing."""
         async with self._uow() as uow:
-            order = await existing_order(uow, tenant_id, order_id, for_update=True)
+            order = await existing(uow.orders, "order", tenant_id, order_id, for_update=True)
             changed = {k: v for k, v in changes.values.items() if getattr(order, k) != v}
             if not changed:
                 return order
@@ -67,7 +59,7 @@ class OrderLifecycle:
     async def cancel(self, *, tenant_id: int, order_id: uuid.UUID, reason: str, actor: str) -> Order:
         """Cancel before shipping; a cancelled order is returned unchanged."""
         async with self._uow() as uow:
-            order = await existing_order(uow, tenant_id, order_id, for_update=True)
+            order = await existing(uow.orders, "order", tenant_id, order_id, for_update=True)
             if order.status is OrderStatus.CANCELLED:
                 return order
             changed: dict[str, object] = {"status": OrderStatus.CANCELLED}

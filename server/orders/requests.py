@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from google.type import postal_address_pb2
 
 from crm.v2 import order_service_pb2 as pb
-from domain.ids import parse_id
 from domain.money import Money
 from domain.order_errors import TooManyLines
 from domain.orders import (
@@ -23,10 +21,9 @@ from domain.orders import (
     OrderDraft,
     OrderFilter,
 )
-from domain.paging import PageRequest
 from server.edge.convert import money_from_proto
-from server.edge.page_tokens import decode_token, fingerprint
-from server.edge.validation import Violations, mask_paths
+from server.edge.page_tokens import ListQuery, page_query
+from server.edge.validation import Violations, mask_paths, masked_values
 from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, STATUS
 
 NAME_MAX = 200
@@ -49,14 +46,6 @@ UPDATE_PATHS = (
     "tracking_number",
     "carrier",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ListOrdersQuery:
-    tenant_id: int
-    criteria: OrderFilter
-    page: PageRequest
-    fingerprint: str
 
 
 def address(v: Violations, field: str, value: postal_address_pb2.PostalAddress) -> Address:
@@ -121,9 +110,7 @@ def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
         if o.HasField("shipping_address")
         else billing
     )
-    currency = o.currency_code.strip().upper()
-    if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
-        v.add("order.currency_code", "must be a three-letter ISO 4217 code such as USD")
+    currency = v.currency_code("order.currency_code", o.currency_code)
     draft = OrderDraft(
         customer_email=v.email("order.customer_email", o.customer_email, required=True).lower(),
         customer_name=v.text("order.customer_name", o.customer_name, max_length=NAME_MAX, required=True),
@@ -171,9 +158,7 @@ def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUI
         "tracking_number": lambda: v.text("order.tracking_number", o.tracking_number, max_length=CARRIER_MAX),
         "carrier": lambda: v.text("order.carrier", o.carrier, max_length=CARRIER_MAX),
     }
-    values = {path: readers[path]() for path in paths}
-    if not paths and not v.items:
-        v.add("update_mask", "names no field to change")
+    values = masked_values(v, paths, readers)
     reason = v.text("reason", request.reason, max_length=REASON_MAX)
     v.raise_if_any()
     return order_id, OrderChanges(values, reason=reason, actor=actor)
@@ -188,7 +173,7 @@ def cancel_command(request: pb.CancelOrderRequest) -> tuple[uuid.UUID, str]:
     return order_id, reason
 
 
-def list_query(request: pb.ListOrdersRequest) -> ListOrdersQuery:
+def list_query(request: pb.ListOrdersRequest) -> ListQuery[OrderFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None
@@ -206,12 +191,4 @@ def list_query(request: pb.ListOrdersRequest) -> ListOrdersQuery:
         created_before=end,
         risk_level=v.enum("risk_level", RISK_LEVEL, request.risk_level, required=False),
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint(request.tenant_id, criteria)
-    after = decode_token(
-        v, request.page_token, token_fingerprint, valid=lambda text: parse_id(text) is not None
-    )
-    v.raise_if_any()
-    return ListOrdersQuery(
-        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
-    )
+    return page_query(v, request, criteria)

@@ -8,7 +8,7 @@ import grpc
 
 from crm.v2 import supplier_service_pb2 as pb
 from crm.v2 import supplier_service_pb2_grpc
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 from server.suppliers import requests
 from server.suppliers.proto import supplier_to_proto
@@ -38,11 +38,7 @@ class SupplierServicer(supplier_service_pb2_grpc.SupplierServiceServicer):
     ) -> pb.ListSuppliersResponse:
         query = requests.list_query(request)
         page = await self._suppliers.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListSuppliersResponse(
-            suppliers=[supplier_to_proto(s) for s in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListSuppliersResponse, "suppliers", page, supplier_to_proto, query)
 
     async def UpdateSupplier(
         self, request: pb.UpdateSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]

@@ -13,7 +13,7 @@ MARKETPLACE = EnumMapping(pb.Marketplace, Marketplace, "MARKETPLACE")
 
 
 def supplier_to_proto(supplier: Supplier) -> pb.Supplier:
-    message = pb.Supplier(
+    return pb.Supplier(
         id=str(supplier.id),
         tenant_id=supplier.tenant_id,
         name=supplier.name,
@@ -21,16 +21,13 @@ def supplier_to_proto(supplier: Supplier) -> pb.Supplier:
         contact_email=supplier.contact_email,
         contact_phone=supplier.contact_phone,
         website=supplier.website,
+        rating=supplier.rating,
+        lead_time_days=supplier.lead_time_days,
         is_active=supplier.is_active,
         notes=supplier.notes,
         create_time=to_timestamp(supplier.created_at),
         update_time=to_timestamp(supplier.updated_at),
     )
-    if supplier.rating is not None:
-        message.rating = supplier.rating
-    if supplier.lead_time_days is not None:
-        message.lead_time_days = supplier.lead_time_days
-    return message
 
 
 REGISTRATIONS: tuple[EventRegistration, ...] = (

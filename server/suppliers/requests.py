@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from crm.v2 import supplier_service_pb2 as pb
-from domain.ids import parse_id
-from domain.paging import PageRequest
 from domain.suppliers import SUPPLIER_MUTABLE_FIELDS, SupplierChanges, SupplierDraft, SupplierFilter
-from server.edge.page_tokens import decode_token, fingerprint
-from server.edge.validation import Violations, mask_paths
+from server.edge.page_tokens import ListQuery, page_query
+from server.edge.validation import Violations, mask_paths, masked_values
 from server.suppliers.proto import MARKETPLACE
 
 NAME_MAX = 200
@@ -23,14 +20,6 @@ URL_MAX = 2048
 QUERY_MAX = 200
 
 MAX_LEAD_TIME_DAYS = 365
-
-
-@dataclass(frozen=True, slots=True)
-class ListSuppliersQuery:
-    tenant_id: int
-    criteria: SupplierFilter
-    page: PageRequest
-    fingerprint: str
 
 
 def _website(v: Violations, field: str, value: str) -> str:
@@ -91,10 +80,7 @@ def update_command(request: pb.UpdateSupplierRequest) -> SupplierChanges:
     else:
         # A false is_active is indistinguishable from unset, so it only counts when the mask names it.
         paths = [name for name in SUPPLIER_MUTABLE_FIELDS if name != "is_active" and _is_set(s, name)]
-    if not paths and not v.items:
-        v.add("update_mask", "names no field to change")
-    read = _readers(v, s)
-    values = {name: read[name]() for name in paths}
+    values = masked_values(v, paths, _readers(v, s))
     v.raise_if_any()
     return SupplierChanges(values)
 
@@ -105,7 +91,7 @@ def _is_set(message: pb.Supplier, name: str) -> bool:
     return bool(getattr(message, name))
 
 
-def list_query(request: pb.ListSuppliersRequest) -> ListSuppliersQuery:
+def list_query(request: pb.ListSuppliersRequest) -> ListQuery[SupplierFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     criteria = SupplierFilter(
@@ -113,12 +99,4 @@ def list_query(request: pb.ListSuppliersRequest) -> ListSuppliersQuery:
         active_only=request.active_only,
         query=v.text("query", request.query, max_length=QUERY_MAX),
     )
-    size = v.page_size(request.page_size)
-    token_fingerprint = fingerprint(request.tenant_id, criteria)
-    after = decode_token(
-        v, request.page_token, token_fingerprint, valid=lambda text: parse_id(text) is not None
-    )
-    v.raise_if_any()
-    return ListSuppliersQuery(
-        request.tenant_id, criteria, PageRequest(size=size, after=after), token_fingerprint
-    )
+    return page_query(v, request, criteria)

@@ -6,17 +6,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from domain.catalog_events import SupplierCreated, SupplierUpdated
 from domain.clock import utcnow
-from domain.errors import NotFound
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from domain.suppliers import SUPPLIER_SCORE_INPUTS, Supplier, SupplierChanges, SupplierDraft, SupplierFilter
 from engines.classification import ClassificationPolicy
 from server.catalog.scoring import reanalyzed
-from server.suppliers.ports import SupplierRepository, SupplierUnitOfWork
+from server.resources import existing, with_changes
+from server.suppliers.ports import SupplierUnitOfWork
 
 
 class SupplierUseCases:
@@ -49,7 +48,7 @@ class SupplierUseCases:
 
     async def get(self, *, tenant_id: int, supplier_id: uuid.UUID) -> Supplier:
         async with self._uow() as uow:
-            return await existing_supplier(uow.suppliers, tenant_id, supplier_id)
+            return await existing(uow.suppliers, "supplier", tenant_id, supplier_id)
 
     async def list(self, *, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
         async with self._uow() as uow:
@@ -59,12 +58,10 @@ class SupplierUseCases:
         """Apply the changes; no change, no event. A new rating or lead time re-scores the supplier's
         products that are not discontinued, with one set-based write."""
         async with self._uow() as uow:
-            supplier = await existing_supplier(uow.suppliers, tenant_id, supplier_id, for_update=True)
-            changed = [name for name, value in changes.values.items() if getattr(supplier, name) != value]
+            supplier = await existing(uow.suppliers, "supplier", tenant_id, supplier_id, for_update=True)
+            updated, changed = with_changes(supplier, changes.values, updated_at=utcnow())
             if not changed:
                 return supplier
-            new_values: dict[str, Any] = {name: changes.values[name] for name in changed}
-            updated = replace(supplier, **new_values, updated_at=utcnow())
             await uow.suppliers.save(updated)
             if SUPPLIER_SCORE_INPUTS.intersection(changed):
                 products = await uow.products.of_supplier(tenant_id, supplier_id)
@@ -81,13 +78,3 @@ class SupplierUseCases:
             uow.emit(SupplierUpdated(tenant_id=tenant_id, supplier=updated, changed_fields=tuple(changed)))
             await uow.commit()
             return updated
-
-
-async def existing_supplier(
-    suppliers: SupplierRepository, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
-) -> Supplier:
-    """The tenant's supplier; NOT_FOUND for an id the tenant does not have."""
-    supplier = await suppliers.get(tenant_id, supplier_id, for_update=for_update)
-    if supplier is None:
-        raise NotFound("supplier", str(supplier_id))
-    return supplier

@@ -8,7 +8,8 @@ import grpc
 
 from crm.v2 import workflow_service_pb2 as pb
 from crm.v2 import workflow_service_pb2_grpc
-from server.edge.page_tokens import encode_token
+from server.edge.page_tokens import page_response
+from server.edge.validation import tenant_and_id
 from server.intelligence import requests
 from server.workflows.proto import workflow_to_proto
 from server.workflows.usecases import WorkflowUseCases
@@ -21,7 +22,7 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     async def StartProductClassification(
         self, request: pb.StartProductClassificationRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        product_id = requests.product_id(request.tenant_id, request.product_id)
+        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
         workflow = await self._workflows.start_classification(
             tenant_id=request.tenant_id, product_id=product_id
         )
@@ -30,7 +31,7 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     async def GetWorkflow(
         self, request: pb.GetWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        workflow_id = requests.workflow_id(request.tenant_id, request.workflow_id)
+        workflow_id = tenant_and_id(request.tenant_id, request.workflow_id, "workflow_id")
         return workflow_to_proto(
             await self._workflows.get(tenant_id=request.tenant_id, workflow_id=workflow_id)
         )
@@ -40,16 +41,12 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     ) -> pb.ListWorkflowsResponse:
         query = requests.list_workflows_query(request)
         page = await self._workflows.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
-        return pb.ListWorkflowsResponse(
-            workflows=[workflow_to_proto(w) for w in page.items],
-            next_page_token=encode_token(page.next_after, query.fingerprint),
-            total_size=page.total_size,
-        )
+        return page_response(pb.ListWorkflowsResponse, "workflows", page, workflow_to_proto, query)
 
     async def CancelWorkflow(
         self, request: pb.CancelWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        workflow_id = requests.workflow_id(request.tenant_id, request.workflow_id)
+        workflow_id = tenant_and_id(request.tenant_id, request.workflow_id, "workflow_id")
         return workflow_to_proto(
             await self._workflows.cancel(tenant_id=request.tenant_id, workflow_id=workflow_id)
         )

@@ -22,10 +22,10 @@ from server.intelligence.ports import (
     IntelligencePolicies,
     IntelligenceUnitOfWork,
     UnitOfWorkFactory,
-    existing_product,
 )
 from server.intelligence.pricing import PricingUseCases, apply_prices, bulk_request_of
 from server.intelligence.usecases import IntelligenceUseCases
+from server.resources import existing
 
 Report = Callable[[float, str], Awaitable[None]]
 
@@ -88,7 +88,7 @@ class WorkflowSteps:
                 await uow.products.save(replace(updated, updated_at=now, version=product.version + 1))
 
         async with self._uow() as uow:
-            product = await existing_product(uow, tenant_id, product_id)
+            product = await existing(uow.products, "product", tenant_id, product_id)
             supplier = (
                 await uow.suppliers.get(tenant_id, product.supplier_id) if product.supplier_id else None
             )
@@ -115,7 +115,7 @@ class WorkflowSteps:
     async def _marketing(self, workflow: Workflow, report: Report) -> StepOutcome:
         assert workflow.product_id is not None
         async with self._uow(read_only=True) as uow:
-            product = await existing_product(uow, workflow.tenant_id, workflow.product_id)
+            product = await existing(uow.products, "product", workflow.tenant_id, workflow.product_id)
         await report(0.1, "asking the marketing crew")
 
         async def progress(step: str) -> None:

@@ -9,7 +9,8 @@ from domain.errors import NotFound
 from domain.intelligence_events import WorkflowCancelled
 from domain.paging import Page, PageRequest
 from domain.workflows import Workflow, WorkflowFilter, WorkflowFinished, WorkflowType
-from server.intelligence.ports import UnitOfWorkFactory, existing_product
+from server.intelligence.ports import UnitOfWorkFactory
+from server.resources import existing
 from server.workflows.enqueue import enqueue
 
 
@@ -21,7 +22,7 @@ class WorkflowUseCases:
     async def start_classification(self, *, tenant_id: int, product_id: uuid.UUID) -> Workflow:
         """A PENDING classification of the product, or the one already PENDING or RUNNING."""
         async with self._uow() as uow:
-            await existing_product(uow, tenant_id, product_id)
+            await existing(uow.products, "product", tenant_id, product_id)
             kind = WorkflowType.PRODUCT_CLASSIFICATION
             running = await uow.workflows.unfinished_for(tenant_id, product_id, kind)
             if running is not None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, any_, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, any_, bindparam, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
@@ -17,16 +17,13 @@ from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, 
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from engines.classification import Classification
-from engines.factors import Factor
 from storage.bulk_write import write_product_changes
-from storage.catalog.tables import ProductRow
-from storage.inventory.tables import InventoryLevelRow
-from storage.paging import keyset_page, newest_first
+from storage.catalog.tables import PRODUCTS
+from storage.documents import factors_json, factors_of
+from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
+from storage.paging import newest_first_page
+from storage.rows import update_row
 from storage.text_match import contains
-
-PRODUCTS = cast(Table, ProductRow.__table__)
-
-LEVELS = cast(Table, InventoryLevelRow.__table__)
 
 # A product row with the stock columns of its level.
 _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
@@ -58,24 +55,17 @@ class SqlAlchemyProductRepository:
 
     async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         """The tenant's matching products newest first; the keyset position is the (time-ordered) id."""
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(PRODUCTS), tenant_id, criteria)
-        )
-        stmt = newest_first(_filtered(_with_stock(), tenant_id, criteria), PRODUCTS.c.id, page)
-        rows = (await self._session.execute(stmt)).mappings().all()
-        return keyset_page(
-            rows, size=page.size, total=total, convert=_to_domain, position=lambda product: product.id
+        return await newest_first_page(
+            self._session,
+            PRODUCTS,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
+            page=page,
+            rows=_with_stock(),
+            convert=_to_domain,
         )
 
     async def save(self, product: Product) -> None:
-        values = _row_values(product)
-        for immutable in ("id", "tenant_id", "created_at", "request_id"):
-            del values[immutable]
-        await self._session.execute(
-            update(PRODUCTS)
-            .where(PRODUCTS.c.tenant_id == product.tenant_id, PRODUCTS.c.id == product.id)
-            .values(**values)
-        )
+        await update_row(self._session, PRODUCTS, values=_row_values(product), immutable=("request_id",))
 
     async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> builtins.list[Product]:
         """The tenant's products among `ids`, locked in id order (so concurrent bulk updates cannot
@@ -153,19 +143,6 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Sel
     return stmt
 
 
-def _factors_json(factors: Sequence[Factor]) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": f.name,
-            "weight": f.weight,
-            "value": f.value,
-            "contribution": f.contribution,
-            "explanation": f.explanation,
-        }
-        for f in factors
-    ]
-
-
 def _bulk_values(product: Product) -> dict[str, Any]:
     return {
         "id": product.id,
@@ -178,7 +155,7 @@ def _bulk_values(product: Product) -> dict[str, Any]:
         "dropship_score": product.analysis.score,
         "classification": product.analysis.classification.value,
         "profit_margin": product.analysis.profit_margin,
-        "score_factors": _factors_json(product.analysis.factors),
+        "score_factors": factors_json(product.analysis.factors),
         "analyzed_at": product.analysis.analyzed_at,
         "tags": list(product.tags),
         "version": product.version,
@@ -228,7 +205,7 @@ def _to_domain(row: Any) -> Product:
             score=row["dropship_score"],
             classification=Classification(row["classification"]),
             profit_margin=row["profit_margin"],
-            factors=tuple(Factor(**f) for f in row["score_factors"]),
+            factors=factors_of(row["score_factors"]),
             analyzed_at=row["analyzed_at"],
         ),
         supplier_id=row["supplier_id"],

@@ -7,28 +7,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import (
-    CheckConstraint,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    text,
-)
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
+from sqlalchemy.types import Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
-class ProductRow(Base):
+class ProductRow(TenantEntity, Timestamps, Base):
     __tablename__ = "products"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     sku: Mapped[str] = mapped_column(String(64), nullable=False)
     asin: Mapped[str] = mapped_column(String(10), nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
@@ -57,21 +46,12 @@ class ProductRow(Base):
     tags: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
     request_id: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         CheckConstraint("source_price > 0", name="ck_products_source_price_positive"),
         CheckConstraint("selling_price > 0", name="ck_products_selling_price_positive"),
         Index("uq_products_tenant_sku", "tenant_id", "sku", unique=True),
-        Index(
-            "uq_products_tenant_request_id",
-            "tenant_id",
-            "request_id",
-            unique=True,
-            postgresql_where=text("request_id IS NOT NULL"),
-            sqlite_where=text("request_id IS NOT NULL"),
-        ),
+        unique_request_id_index("products"),
         Index("ix_products_tenant_created", "tenant_id", "id"),
         Index("ix_products_tenant_status", "tenant_id", "status", "id"),
         Index("ix_products_tenant_category", "tenant_id", "category", "id"),
@@ -89,3 +69,6 @@ class ProductRow(Base):
         Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
         Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),
     )
+
+
+PRODUCTS = table_of(ProductRow)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Select, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy import Select, delete, exists, func, literal_column, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.contacts import Contact, ContactFilter, PostalAddress
-from domain.errors import NotFound
 from domain.paging import Page, PageRequest
 from storage.contacts.tables import ContactRow
 from storage.deals.tables import DealRow
-from storage.paging import keyset_page, newest_first
+from storage.paging import newest_first_page
+from storage.rows import changed_any, find, overwrite
+from storage.text_match import contains
 
 
 class SqlAlchemyContactRepository:
@@ -26,10 +27,9 @@ class SqlAlchemyContactRepository:
         await self._session.flush()
 
     async def get(self, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False) -> Contact | None:
-        stmt = select(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        row = await find(
+            self._session, ContactRow, tenant_id=tenant_id, entity_id=contact_id, for_update=for_update
+        )
         return _to_domain(row) if row else None
 
     async def get_by_email(self, tenant_id: int, email: str) -> Contact | None:
@@ -39,32 +39,22 @@ class SqlAlchemyContactRepository:
 
     async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]:
         dialect = self._session.get_bind().dialect.name
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(ContactRow), tenant_id, criteria, dialect)
-        )
-        stmt = newest_first(
-            _filtered(select(ContactRow), tenant_id, criteria, dialect), ContactRow.id.expression, page
-        )
-        rows = (await self._session.execute(stmt)).scalars().all()
-        return keyset_page(
-            rows, size=page.size, total=total, convert=_to_domain, position=lambda contact: contact.id
+        return await newest_first_page(
+            self._session,
+            ContactRow,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria, dialect),
+            page=page,
+            convert=_to_domain,
         )
 
     async def save(self, contact: Contact) -> None:
-        row = await self._session.get(ContactRow, contact.id)
-        if row is None or row.tenant_id != contact.tenant_id:
-            # deleted by a concurrent request since the use case read it
-            raise NotFound("contact", str(contact.id))
-        for key, value in _row_values(contact).items():
-            setattr(row, key, value)
-        await self._session.flush()
+        await overwrite(self._session, ContactRow, values=_row_values(contact), entity="contact")
 
     async def delete(self, tenant_id: int, contact_id: uuid.UUID) -> bool:
         result = await self._session.execute(
             delete(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
         )
-        # A DML statement's result is a CursorResult; execute() is typed for every statement.
-        return bool(cast(CursorResult[Any], result).rowcount)
+        return changed_any(result)
 
     async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
         """Clear `contact_id` on the contact's deals (one UPDATE); the ids of the deals it touched."""
@@ -83,20 +73,14 @@ class SqlAlchemyContactRepository:
         return detached
 
 
-def _like_pattern(value: str) -> str:
-    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: ContactFilter, dialect: str) -> Select[Any]:
     stmt = stmt.where(ContactRow.tenant_id == tenant_id)
     if criteria.query:
-        pattern = _like_pattern(criteria.query)
         full_name = ContactRow.first_name + " " + ContactRow.last_name
         stmt = stmt.where(
             or_(
                 *(
-                    func.lower(column).like(pattern, escape="\\")
+                    contains(column, criteria.query)
                     for column in (
                         ContactRow.first_name,
                         ContactRow.last_name,

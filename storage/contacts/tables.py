@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
+from sqlalchemy.types import Uuid
 
-from storage.base import Base
-from storage.types import JsonDocument, UTCDateTime
+from storage.base import Base, TenantEntity, Timestamps
+from storage.types import JsonDocument
 
 
-class ContactRow(Base):
+class ContactRow(TenantEntity, Timestamps, Base):
     __tablename__ = "contacts"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     first_name: Mapped[str] = mapped_column(String(100), nullable=False)
     last_name: Mapped[str] = mapped_column(String(100), nullable=False)
     # Stored lower-cased: uniqueness and lookups are case-insensitive.
@@ -31,8 +28,6 @@ class ContactRow(Base):
     tags: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
     owner: Mapped[str] = mapped_column(String(200), nullable=False)
     source_lead_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         UniqueConstraint("tenant_id", "email", name="uq_contacts_tenant_email"),

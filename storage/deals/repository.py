@@ -21,12 +21,12 @@ from domain.deals import (
     StageChange,
     StageFigures,
 )
-from domain.errors import NotFound
 from domain.ids import new_id
 from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import Page, PageRequest
 from storage.deals.tables import DealRow, DealStageChangeRow
 from storage.paging import keyset_page, newest_first
+from storage.rows import find, overwrite
 
 ZERO = Decimal("0.00")
 
@@ -45,10 +45,9 @@ class SqlAlchemyDealRepository:
         await self._session.flush()
 
     async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None:
-        stmt = select(DealRow).where(DealRow.tenant_id == tenant_id, DealRow.id == deal_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        row = await find(
+            self._session, DealRow, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update
+        )
         if row is None:
             return None
         histories = await self._histories(tenant_id, [row.id])
@@ -70,14 +69,10 @@ class SqlAlchemyDealRepository:
         )
 
     async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
-        row = await self._session.get(DealRow, deal.id)
-        if row is None or row.tenant_id != deal.tenant_id:
-            # deleted by a concurrent request since the use case read it
-            raise NotFound("deal", str(deal.id))
-        for key, value in _row_values(deal).items():
-            setattr(row, key, value)
-        self._add_changes(deal, new_changes)
-        await self._session.flush()
+        await overwrite(self._session, DealRow, values=_row_values(deal), entity="deal")
+        if new_changes:
+            self._add_changes(deal, new_changes)
+            await self._session.flush()
 
     async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None:
         """Delete the deal and its history; the stage it was in, or None when there was no such deal."""

@@ -8,17 +8,15 @@ from decimal import Decimal
 
 from sqlalchemy import Date, Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
+from sqlalchemy.types import Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, Timestamps
 from storage.types import MONEY, UTCDateTime
 
 
-class DealRow(Base):
+class DealRow(TenantEntity, Timestamps, Base):
     __tablename__ = "deals"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     amount: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     currency: Mapped[str] = mapped_column(String(3), nullable=False)
@@ -33,8 +31,6 @@ class DealRow(Base):
     notes: Mapped[str] = mapped_column(Text, nullable=False)
     close_reason: Mapped[str] = mapped_column(String(1000), nullable=False)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         Index("ix_deals_tenant_created", "tenant_id", "id"),
@@ -46,11 +42,9 @@ class DealRow(Base):
     )
 
 
-class DealStageChangeRow(Base):
+class DealStageChangeRow(TenantEntity, Base):
     __tablename__ = "deal_stage_changes"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     deal_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     from_stage: Mapped[str | None] = mapped_column(String(20))
     to_stage: Mapped[str] = mapped_column(String(20), nullable=False)

@@ -38,15 +38,10 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from domain.catalog import ProductStatus
 from domain.intelligence import CandidateQuery
 from engines.classification import Classification
-from storage.catalog.tables import ProductRow
-from storage.inventory.tables import InventoryLevelRow
-from storage.orders.tables import OrderItemRow
-
-P = ProductRow.__table__
-
-L = InventoryLevelRow.__table__
-
-I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
+from storage.catalog.tables import PRODUCTS as P
+from storage.inventory.tables import INVENTORY_LEVELS as L
+from storage.orders.sales import sales_of
+from storage.orders.tables import ORDER_ITEMS as I
 
 CLASSIFICATIONS = tuple(c.value for c in Classification)
 
@@ -115,7 +110,7 @@ def candidate_statement(*, lateral: bool, categories: int) -> Select[Any]:
         select(I.c.product_id, func.count(func.distinct(I.c.order_id)).label("together"))
         .where(
             I.c.tenant_id == TENANT,
-            I.c.order_id.in_(select(I.c.order_id).where(_sold())),
+            I.c.order_id.in_(select(I.c.order_id).where(sales_of(TENANT, SOURCE))),
             I.c.product_id != SOURCE,
             I.c.counts_as_sale.is_(True),
         )
@@ -130,7 +125,9 @@ def candidate_statement(*, lateral: bool, categories: int) -> Select[Any]:
     nearest = _nearest_lateral() if lateral else _nearest_per_shelf(categories)
     pool = union(bought, *nearest).subquery("pool")
     together = func.coalesce(co.c.together, 0)
-    source_orders = select(func.count(func.distinct(I.c.order_id))).where(_sold()).scalar_subquery()
+    source_orders = (
+        select(func.count(func.distinct(I.c.order_id))).where(sales_of(TENANT, SOURCE)).scalar_subquery()
+    )
     return (
         select(
             pool,
@@ -209,10 +206,6 @@ def _eligible() -> tuple[ColumnElement[bool], ...]:
         P.c.id != SOURCE,
         L.c.available > 0,
     )
-
-
-def _sold() -> ColumnElement[bool]:
-    return and_(I.c.tenant_id == TENANT, I.c.product_id == SOURCE, I.c.counts_as_sale.is_(True))
 
 
 def _class_rank(classification: ColumnElement[str]) -> ColumnElement[int]:

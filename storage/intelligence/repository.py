@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select, text
+from sqlalchemy import Select, func, literal, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import ProductStatus
@@ -18,13 +18,11 @@ from domain.intelligence import CandidatePool, CandidateQuery, PricingRow, Prici
 from engines.classification import Classification
 from engines.cross_sell import Candidate
 from engines.recommendations import CatalogItem
-from storage.catalog.tables import ProductRow
+from storage.catalog.tables import PRODUCTS as P
 from storage.intelligence.cross_sell import SOURCE_STATEMENT, candidate_parameters, candidate_statement
-from storage.orders.tables import OrderItemRow
-
-P = ProductRow.__table__
-
-I = OrderItemRow.__table__  # noqa: E741 (the conventional alias of order items)
+from storage.orders.sales import sales_of
+from storage.orders.tables import ORDER_ITEMS as I
+from storage.rows import count_of
 
 ACTIVE = ProductStatus.ACTIVE.value
 
@@ -77,7 +75,7 @@ class SqlAlchemyIntelligenceRepository:
         self, tenant_id: int, product_id: uuid.UUID, *, since: datetime, days: int
     ) -> float | None:
         """Units sold per day since `since`; None when the product never sold in the window."""
-        stmt = select(func.sum(I.c.quantity)).where(_sold(tenant_id, product_id), I.c.created_at >= since)
+        stmt = select(func.sum(I.c.quantity)).where(sales_of(tenant_id, product_id, since=since))
         units = await self._session.scalar(stmt)
         return float(units) / days if units else None
 
@@ -87,7 +85,7 @@ class SqlAlchemyIntelligenceRepository:
         """The active products a bulk run prices, with their sales velocity, and the count of matched
         products it skips (not active)."""
         matched = _selected(select(func.count()).select_from(P), tenant_id, selection)
-        total = int(await self._session.scalar(matched) or 0)
+        total = await count_of(self._session, matched)
         sold = (
             select(I.c.product_id, func.sum(I.c.quantity).label("units"))
             .where(I.c.tenant_id == tenant_id, I.c.created_at >= since, I.c.counts_as_sale.is_(True))
@@ -172,10 +170,6 @@ class SqlAlchemyIntelligenceRepository:
             )
             for r in (await self._session.execute(stmt)).mappings()
         ]
-
-
-def _sold(tenant_id: int, product_id: uuid.UUID) -> ColumnElement[bool]:
-    return and_(I.c.tenant_id == tenant_id, I.c.product_id == product_id, I.c.counts_as_sale.is_(True))
 
 
 def _selected(stmt: Select[Any], tenant_id: int, selection: PricingSelection) -> Select[Any]:

@@ -8,9 +8,10 @@ import builtins
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast
+from operator import attrgetter
+from typing import Any
 
-from sqlalchemy import BindParameter, Select, Table, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import MovementType, ProductStatus
@@ -18,25 +19,19 @@ from domain.ids import new_id
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
 from domain.paging import Page, PageRequest
-from storage.catalog.tables import ProductRow
-from storage.inventory.tables import InventoryLevelRow, InventoryMovementRow
-from storage.orders.tables import OrderItemRow
-from storage.suppliers.tables import SupplierRow
+from storage.catalog.tables import PRODUCTS
+from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
+from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
+from storage.orders.sales import sales_of
+from storage.orders.tables import ORDER_ITEMS
+from storage.paging import keyset_page
+from storage.rows import count_of
+from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
 DEFAULT_REORDER_POINT = 10
 
 SYSTEM_ACTOR = "system"
-
-LEVELS = cast(Table, InventoryLevelRow.__table__)
-
-MOVEMENTS = cast(Table, InventoryMovementRow.__table__)
-
-PRODUCTS = cast(Table, ProductRow.__table__)
-
-SUPPLIERS = cast(Table, SupplierRow.__table__)
-
-ITEMS = cast(Table, OrderItemRow.__table__)
 
 
 class SqlAlchemyInventoryRepository:
@@ -190,9 +185,7 @@ class SqlAlchemyInventoryRepository:
             stmt = stmt.where(PRODUCTS.c.sku > page.after)
         stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
         rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
-        items = [_to_level(r) for r in rows[: page.size]]
-        next_after = items[-1].sku if len(rows) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+        return keyset_page(rows, size=page.size, total=total, convert=_to_level, position=attrgetter("sku"))
 
     async def alerting(
         self, tenant_id: int, *, sales_since: datetime, window_days: int
@@ -215,10 +208,10 @@ class SqlAlchemyInventoryRepository:
         """The newest `limit` ledger rows of a product, and how many it has in all."""
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        total = await self._session.scalar(select(func.count()).select_from(MOVEMENTS).where(*where))
+        total = await count_of(self._session, select(func.count()).select_from(MOVEMENTS).where(*where))
         stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
         rows = (await self._session.execute(stmt)).mappings().all()
-        return [_to_movement(r) for r in rows], int(total or 0)
+        return [_to_movement(r) for r in rows], total
 
 
 def _move_statement() -> Any:
@@ -275,15 +268,9 @@ def _level_select(tenant_id: int) -> Select[Any]:
 
 def _with_velocity(stmt: Select[Any], tenant_id: int, since: datetime, window_days: int) -> Select[Any]:
     """Add `daily_velocity`: units of the product's live order lines since `since`, per day."""
-    i = ITEMS.c
     sold = (
-        select(func.coalesce(func.sum(i.quantity), 0))
-        .where(
-            i.tenant_id == tenant_id,
-            i.product_id == LEVELS.c.product_id,
-            i.created_at >= since,
-            i.counts_as_sale.is_(True),
-        )
+        select(func.coalesce(func.sum(ORDER_ITEMS.c.quantity), 0))
+        .where(sales_of(tenant_id, LEVELS.c.product_id, since=since))
         .scalar_subquery()
     )
     return stmt.add_columns((sold * 1.0 / max(1, window_days)).label("daily_velocity"))

@@ -9,17 +9,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (
-    CheckConstraint,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-)
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, table_of
 from storage.types import UTCDateTime
 
 
@@ -49,13 +43,11 @@ class InventoryLevelRow(Base):
     )
 
 
-class InventoryMovementRow(Base):
+class InventoryMovementRow(TenantEntity, Base):
     """One ledger row: summing a product's deltas gives its available and reserved units."""
 
     __tablename__ = "inventory_movements"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), nullable=False)
     type: Mapped[str] = mapped_column(String(20), nullable=False)
     available_delta: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -71,3 +63,8 @@ class InventoryMovementRow(Base):
         Index("ix_inventory_movements_tenant_product", "tenant_id", "product_id", "id"),
         Index("ix_inventory_movements_tenant_order", "tenant_id", "order_id"),
     )
+
+
+INVENTORY_LEVELS = table_of(InventoryLevelRow)
+
+INVENTORY_MOVEMENTS = table_of(InventoryMovementRow)

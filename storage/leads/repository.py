@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Select, delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.errors import NotFound
 from domain.leads import (
     Lead,
     LeadAnalytics,
@@ -21,9 +20,10 @@ from domain.leads import (
     OutcomeCount,
 )
 from domain.paging import Page, PageRequest
-from engines.factors import Factor
+from storage.documents import factors_json, factors_of
 from storage.leads.tables import LeadRow
-from storage.paging import keyset_page, newest_first
+from storage.paging import newest_first_page
+from storage.rows import changed_any, count_of, find, overwrite
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 
@@ -37,10 +37,9 @@ class SqlAlchemyLeadRepository:
         await self._session.flush()
 
     async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None:
-        stmt = select(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        row = await find(
+            self._session, LeadRow, tenant_id=tenant_id, entity_id=lead_id, for_update=for_update
+        )
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None:
@@ -49,34 +48,26 @@ class SqlAlchemyLeadRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(LeadRow), tenant_id, criteria)
-        )
-        stmt = newest_first(_filtered(select(LeadRow), tenant_id, criteria), LeadRow.id.expression, page)
-        rows = (await self._session.execute(stmt)).scalars().all()
-        return keyset_page(
-            rows, size=page.size, total=total, convert=_to_domain, position=lambda lead: lead.id
+        return await newest_first_page(
+            self._session,
+            LeadRow,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
+            page=page,
+            convert=_to_domain,
         )
 
     async def save(self, lead: Lead) -> None:
-        row = await self._session.get(LeadRow, lead.id)
-        if row is None or row.tenant_id != lead.tenant_id:
-            # deleted by a concurrent request since the use case read it
-            raise NotFound("lead", str(lead.id))
-        for key, value in _row_values(lead).items():
-            setattr(row, key, value)
-        await self._session.flush()
+        await overwrite(self._session, LeadRow, values=_row_values(lead), entity="lead")
 
     async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool:
         result = await self._session.execute(
             delete(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
         )
-        # A DML statement's result is a CursorResult; execute() is typed for every statement.
-        return bool(cast(CursorResult[Any], result).rowcount)
+        return changed_any(result)
 
     async def count(self, tenant_id: int) -> int:
         stmt = select(func.count()).select_from(LeadRow).where(LeadRow.tenant_id == tenant_id)
-        return int(await self._session.scalar(stmt) or 0)
+        return await count_of(self._session, stmt)
 
     async def analytics(self, tenant_id: int) -> LeadAnalytics:
         in_tenant = LeadRow.tenant_id == tenant_id
@@ -148,16 +139,7 @@ def _row_values(lead: Lead) -> dict[str, Any]:
         "source": lead.source.value,
         "priority": lead.priority.value,
         "score": lead.score,
-        "score_factors": [
-            {
-                "name": f.name,
-                "weight": f.weight,
-                "value": f.value,
-                "contribution": f.contribution,
-                "explanation": f.explanation,
-            }
-            for f in lead.score_factors
-        ],
+        "score_factors": factors_json(lead.score_factors),
         "notes": lead.notes,
         "tags": list(lead.tags),
         "assigned_to": lead.assigned_to,
@@ -184,7 +166,7 @@ def _to_domain(row: LeadRow) -> Lead:
         source=LeadSource(row.source),
         priority=LeadPriority(row.priority),
         score=row.score,
-        score_factors=tuple(Factor(**f) for f in row.score_factors),
+        score_factors=factors_of(row.score_factors),
         notes=row.notes,
         tags=tuple(row.tags),
         assigned_to=row.assigned_to,

@@ -6,19 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Index, String, Text, text
+from sqlalchemy import Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
+from sqlalchemy.types import Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, Timestamps, unique_request_id_index
 from storage.types import JsonDocument, UTCDateTime
 
 
-class LeadRow(Base):
+class LeadRow(TenantEntity, Timestamps, Base):
     __tablename__ = "leads"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     first_name: Mapped[str] = mapped_column(String(100), nullable=False)
     last_name: Mapped[str] = mapped_column(String(100), nullable=False)
     email: Mapped[str] = mapped_column(String(254), nullable=False)
@@ -37,8 +35,6 @@ class LeadRow(Base):
     converted_contact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     converted_deal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     converted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         Index("ix_leads_tenant_created", "tenant_id", "id"),
@@ -52,12 +48,5 @@ class LeadRow(Base):
         ),
         Index("ix_leads_tenant_source", "tenant_id", "source", "id"),
         Index("ix_leads_tenant_email", "tenant_id", "email"),
-        Index(
-            "uq_leads_tenant_request_id",
-            "tenant_id",
-            "request_id",
-            unique=True,
-            postgresql_where=text("request_id IS NOT NULL"),
-            sqlite_where=text("request_id IS NOT NULL"),
-        ),
+        unique_request_id_index("leads"),
     )

@@ -4,7 +4,6 @@ pages, the customer's history for fraud scoring and the order number counters.""
 from __future__ import annotations
 
 import builtins
-import typing
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -45,20 +44,12 @@ from domain.orders import (
 )
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
-from storage.catalog.tables import ProductRow
+from storage.catalog.tables import PRODUCTS
 from storage.orders.rows import address_json, order_values, to_order
-from storage.orders.tables import OrderItemRow, OrderNumberCounterRow, OrderRow, OrderStatusChangeRow
-from storage.paging import newest_first
-
-ORDERS = typing.cast(Table, OrderRow.__table__)
-
-ITEMS = typing.cast(Table, OrderItemRow.__table__)
-
-CHANGES = typing.cast(Table, OrderStatusChangeRow.__table__)
-
-COUNTERS = typing.cast(Table, OrderNumberCounterRow.__table__)
-
-PRODUCTS = typing.cast(Table, ProductRow.__table__)
+from storage.orders.sales import sales_of
+from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
+from storage.paging import newest_first, page_of
+from storage.rows import find_mapping
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
 
@@ -134,10 +125,9 @@ class SqlAlchemyOrderRepository:
         )
 
     async def get(self, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False) -> Order | None:
-        stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.id == order_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = await find_mapping(
+            self._session, ORDERS, tenant_id=tenant_id, entity_id=order_id, for_update=for_update
+        )
         if row is None:
             return None
         return (await self._assemble(tenant_id, [row]))[0]
@@ -156,8 +146,7 @@ class SqlAlchemyOrderRepository:
         stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
         rows = (await self._session.execute(stmt)).mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])
-        next_after = str(items[-1].id) if len(rows) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=int(total or 0))
+        return page_of(items, more=len(rows) > page.size, total=total)
 
     async def save(self, order: Order) -> None:
         """Write the mutable columns of an order."""
@@ -182,14 +171,14 @@ class SqlAlchemyOrderRepository:
     async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
         """A cancelled order's lines no longer count as sales for velocity and history."""
         await self._session.execute(
-            update(ITEMS)
-            .where(ITEMS.c.tenant_id == tenant_id, ITEMS.c.order_id == order_id)
+            update(ORDER_ITEMS)
+            .where(ORDER_ITEMS.c.tenant_id == tenant_id, ORDER_ITEMS.c.order_id == order_id)
             .values(counts_as_sale=False)
         )
 
     async def daily_sales(self, tenant_id: int, product_id: uuid.UUID, since: datetime) -> dict[date, float]:
         """Units of the product's live order lines per UTC day since `since` (one GROUP BY)."""
-        i = ITEMS.c
+        i = ORDER_ITEMS.c
         day: ColumnElement[Any]
         if self._session.get_bind().dialect.name == "postgresql":
             day = cast(func.timezone("UTC", i.created_at), Date)
@@ -197,12 +186,7 @@ class SqlAlchemyOrderRepository:
             day = func.date(i.created_at)
         stmt = (
             select(day.label("day"), func.sum(i.quantity))
-            .where(
-                i.tenant_id == tenant_id,
-                i.product_id == product_id,
-                i.created_at >= since,
-                i.counts_as_sale.is_(True),
-            )
+            .where(sales_of(tenant_id, product_id, since=since))
             .group_by(day)
         )
         result = {}
@@ -214,23 +198,23 @@ class SqlAlchemyOrderRepository:
         if not rows:
             return []
         ids = [row["id"] for row in rows]
-        lines: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
-        item_stmt = (
-            select(ITEMS)
-            .where(ITEMS.c.tenant_id == tenant_id, ITEMS.c.order_id.in_(ids))
-            .order_by(ITEMS.c.order_id, ITEMS.c.line_no)
-        )
-        for item in (await self._session.execute(item_stmt)).mappings():
-            lines[item["order_id"]].append(item)
-        history: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
-        change_stmt = (
-            select(CHANGES)
-            .where(CHANGES.c.tenant_id == tenant_id, CHANGES.c.order_id.in_(ids))
-            .order_by(CHANGES.c.order_id, CHANGES.c.id)
-        )
-        for change in (await self._session.execute(change_stmt)).mappings():
-            history[change["order_id"]].append(change)
+        lines = await self._of_orders(ORDER_ITEMS, tenant_id, ids, ORDER_ITEMS.c.line_no)
+        history = await self._of_orders(ORDER_STATUS_CHANGES, tenant_id, ids, ORDER_STATUS_CHANGES.c.id)
         return [to_order(row, lines[row["id"]], history[row["id"]]) for row in rows]
+
+    async def _of_orders(
+        self, table: Table, tenant_id: int, ids: Sequence[uuid.UUID], in_order: ColumnElement[Any]
+    ) -> dict[uuid.UUID, builtins.list[Any]]:
+        """The rows of `table` that belong to these orders, by order id, each order's in `in_order`."""
+        by_order: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
+        stmt = (
+            select(table)
+            .where(table.c.tenant_id == tenant_id, table.c.order_id.in_(ids))
+            .order_by(table.c.order_id, in_order)
+        )
+        for row in (await self._session.execute(stmt)).mappings():
+            by_order[row["order_id"]].append(row)
+        return by_order
 
 
 def _history_statement() -> Any:
@@ -252,11 +236,13 @@ def _history_statement() -> Any:
 
 
 def _upsert_counter(make_insert: Any) -> Any:
-    stmt = make_insert(COUNTERS).values(tenant_id=bindparam("b_tenant"), day=bindparam("b_day"), last_value=1)
+    stmt = make_insert(ORDER_NUMBER_COUNTERS).values(
+        tenant_id=bindparam("b_tenant"), day=bindparam("b_day"), last_value=1
+    )
     return stmt.on_conflict_do_update(
-        index_elements=[COUNTERS.c.tenant_id, COUNTERS.c.day],
-        set_={"last_value": COUNTERS.c.last_value + 1},
-    ).returning(COUNTERS.c.last_value)
+        index_elements=[ORDER_NUMBER_COUNTERS.c.tenant_id, ORDER_NUMBER_COUNTERS.c.day],
+        set_={"last_value": ORDER_NUMBER_COUNTERS.c.last_value + 1},
+    ).returning(ORDER_NUMBER_COUNTERS.c.last_value)
 
 
 # The statements of CreateOrder, built once: building and cache-keying a statement per call cost more
@@ -283,9 +269,9 @@ _CATALOG = {
 
 _INSERT_ORDER = insert(ORDERS)
 
-_INSERT_ITEMS = insert(ITEMS)
+_INSERT_ITEMS = insert(ORDER_ITEMS)
 
-_INSERT_CHANGES = insert(CHANGES)
+_INSERT_CHANGES = insert(ORDER_STATUS_CHANGES)
 
 
 def _item_values(order: Order, index: int, line: OrderLine) -> dict[str, Any]:

@@ -15,8 +15,8 @@ from domain.orders import (
     OrderStatus,
     StatusChange,
 )
-from engines.factors import Factor
 from engines.fraud import FraudAction, RiskLevel
+from storage.documents import factors_json, factors_of
 
 
 def address_json(address: Address) -> dict[str, Any]:
@@ -65,16 +65,7 @@ def order_values(order: Order) -> dict[str, Any]:
         "risk_score": fraud.risk_score,
         "verification_required": fraud.verification_required,
         "fraud_action": fraud.action.value,
-        "fraud_factors": [
-            {
-                "name": f.name,
-                "weight": f.weight,
-                "value": f.value,
-                "contribution": f.contribution,
-                "explanation": f.explanation,
-            }
-            for f in fraud.factors
-        ],
+        "fraud_factors": factors_json(fraud.factors),
         "analyzed_at": fraud.analyzed_at,
         "notes": order.notes,
         "tracking_number": order.tracking_number,
@@ -122,7 +113,7 @@ def to_order(row: Any, items: Sequence[Any], changes: Sequence[Any]) -> Order:
             risk_score=row["risk_score"],
             verification_required=row["verification_required"],
             action=FraudAction(row["fraud_action"]),
-            factors=tuple(Factor(**f) for f in row["fraud_factors"]),
+            factors=factors_of(row["fraud_factors"]),
             analyzed_at=row["analyzed_at"],
         ),
         history=tuple(

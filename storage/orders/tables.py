@@ -8,29 +8,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    text,
-)
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
-class OrderRow(Base):
+class OrderRow(TenantEntity, Timestamps, Base):
     __tablename__ = "orders"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     order_number: Mapped[str] = mapped_column(String(24), nullable=False)
     customer_email: Mapped[str] = mapped_column(String(254), nullable=False)
     customer_name: Mapped[str] = mapped_column(String(200), nullable=False)
@@ -56,20 +44,11 @@ class OrderRow(Base):
     request_id: Mapped[str | None] = mapped_column(String(100))
     cancel_reason: Mapped[str] = mapped_column(String(500), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         CheckConstraint("total >= 0", name="ck_orders_total_non_negative"),
         Index("uq_orders_tenant_number", "tenant_id", "order_number", unique=True),
-        Index(
-            "uq_orders_tenant_request_id",
-            "tenant_id",
-            "request_id",
-            unique=True,
-            postgresql_where=text("request_id IS NOT NULL"),
-            sqlite_where=text("request_id IS NOT NULL"),
-        ),
+        unique_request_id_index("orders"),
         Index("ix_orders_tenant_created", "tenant_id", "id"),
         Index("ix_orders_tenant_status", "tenant_id", "status", "id"),
         Index("ix_orders_tenant_financial", "tenant_id", "financial_status", "id"),
@@ -85,13 +64,11 @@ class OrderRow(Base):
     )
 
 
-class OrderItemRow(Base):
+class OrderItemRow(TenantEntity, Base):
     """One order line; `created_at` repeats the order's so that sales history reads one index."""
 
     __tablename__ = "order_items"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     order_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("orders.id"), nullable=False)
     line_no: Mapped[int] = mapped_column(Integer, nullable=False)
     product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), nullable=False)
@@ -112,11 +89,9 @@ class OrderItemRow(Base):
     )
 
 
-class OrderStatusChangeRow(Base):
+class OrderStatusChangeRow(TenantEntity, Base):
     __tablename__ = "order_status_changes"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     order_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("orders.id"), nullable=False)
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20), nullable=False)
@@ -136,3 +111,12 @@ class OrderNumberCounterRow(Base):
     tenant_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     day: Mapped[str] = mapped_column(String(8), primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+ORDERS = table_of(OrderRow)
+
+ORDER_ITEMS = table_of(OrderItemRow)
+
+ORDER_STATUS_CHANGES = table_of(OrderStatusChangeRow)
+
+ORDER_NUMBER_COUNTERS = table_of(OrderNumberCounterRow)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Select, Table, func, insert, select, update
+from sqlalchemy import Select, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
-from storage.paging import keyset_page, newest_first
-from storage.suppliers.tables import SupplierRow
+from storage.paging import newest_first_page
+from storage.rows import find_mapping, update_row
+from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
-
-SUPPLIERS = cast(Table, SupplierRow.__table__)
 
 
 class SqlAlchemySupplierRepository:
@@ -28,10 +27,9 @@ class SqlAlchemySupplierRepository:
     async def get(
         self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
     ) -> Supplier | None:
-        stmt = select(SUPPLIERS).where(SUPPLIERS.c.tenant_id == tenant_id, SUPPLIERS.c.id == supplier_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = await find_mapping(
+            self._session, SUPPLIERS, tenant_id=tenant_id, entity_id=supplier_id, for_update=for_update
+        )
         return _to_domain(row) if row else None
 
     async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]:
@@ -42,23 +40,16 @@ class SqlAlchemySupplierRepository:
         return {row["id"]: _to_domain(row) for row in (await self._session.execute(stmt)).mappings()}
 
     async def list(self, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(SUPPLIERS), tenant_id, criteria)
-        )
-        stmt = newest_first(_filtered(select(SUPPLIERS), tenant_id, criteria), SUPPLIERS.c.id, page)
-        rows = (await self._session.execute(stmt)).mappings().all()
-        return keyset_page(
-            rows, size=page.size, total=total, convert=_to_domain, position=lambda supplier: supplier.id
+        return await newest_first_page(
+            self._session,
+            SUPPLIERS,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
+            page=page,
+            convert=_to_domain,
         )
 
     async def save(self, supplier: Supplier) -> None:
-        values = _row_values(supplier)
-        del values["id"], values["tenant_id"], values["created_at"]
-        await self._session.execute(
-            update(SUPPLIERS)
-            .where(SUPPLIERS.c.tenant_id == supplier.tenant_id, SUPPLIERS.c.id == supplier.id)
-            .values(**values)
-        )
+        await update_row(self._session, SUPPLIERS, values=_row_values(supplier))
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: SupplierFilter) -> Select[Any]:

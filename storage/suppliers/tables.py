@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
-
-from sqlalchemy import (
-    Boolean,
-    Float,
-    Index,
-    Integer,
-    String,
-    Text,
-)
+from sqlalchemy import Boolean, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
 
-from storage.base import Base
-from storage.types import UTCDateTime
+from storage.base import Base, TenantEntity, Timestamps, table_of
 
 
-class SupplierRow(Base):
+class SupplierRow(TenantEntity, Timestamps, Base):
     __tablename__ = "suppliers"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     marketplace: Mapped[str] = mapped_column(String(20), nullable=False)
     contact_email: Mapped[str] = mapped_column(String(254), nullable=False)
@@ -34,10 +20,11 @@ class SupplierRow(Base):
     lead_time_days: Mapped[int | None] = mapped_column(Integer)
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False)
     notes: Mapped[str] = mapped_column(Text, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         Index("ix_suppliers_tenant_created", "tenant_id", "id"),
         Index("ix_suppliers_tenant_marketplace", "tenant_id", "marketplace", "id"),
     )
+
+
+SUPPLIERS = table_of(SupplierRow)

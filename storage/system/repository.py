@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.rows import count_of
 from storage.schema import Base
 
 
@@ -22,7 +23,7 @@ class SqlAlchemySystemRepository:
                 counts[name] = 0
                 continue
             stmt = select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)
-            counts[name] = int(await self._session.scalar(stmt) or 0)
+            counts[name] = await count_of(self._session, stmt)
         return counts
 
     async def ping(self) -> None:

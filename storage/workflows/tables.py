@@ -12,19 +12,17 @@ from typing import Any
 
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import BigInteger, Uuid
+from sqlalchemy.types import Uuid
 
-from storage.base import Base
+from storage.base import Base, TenantEntity, Timestamps, table_of
 from storage.types import JsonDocument, UTCDateTime
 
 UNFINISHED = "state IN ('pending', 'running')"
 
 
-class WorkflowRow(Base):
+class WorkflowRow(TenantEntity, Timestamps, Base):
     __tablename__ = "workflows"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     type: Mapped[str] = mapped_column(String(30), nullable=False)
     state: Mapped[str] = mapped_column(String(12), nullable=False)
     product_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("products.id"))
@@ -42,10 +40,8 @@ class WorkflowRow(Base):
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Not claimed before this time (retry backoff).
     available_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
     __table_args__ = (
         Index("ix_workflows_tenant_created", "tenant_id", "id"),
@@ -59,3 +55,6 @@ class WorkflowRow(Base):
             sqlite_where=text(UNFINISHED),
         ),
     )
+
+
+WORKFLOWS = table_of(WorkflowRow)

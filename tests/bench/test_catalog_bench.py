@@ -11,7 +11,7 @@ import pytest
 
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import product_service_pb2_grpc
-from tests.conftest import PostgresDatabases, RunningServer, make_settings, start_server
+from tests.conftest import PostgresDatabases, RunningServer, make_settings, serving
 from tests.integration.conftest_catalog import seed_products
 
 SEEDED = 12_000
@@ -24,9 +24,8 @@ TENANT = 4242
 
 @pytest.fixture
 async def bench_server(postgres: PostgresDatabases):
-    running = await start_server(make_settings(postgres.new_database("bench")), "postgres")
-    yield running
-    await running.server.stop(grace=1.0)
+    async with serving(make_settings(postgres.new_database("bench")), "postgres") as running:
+        yield running
 
 
 async def timed(call) -> tuple[float, object]:

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from crm.v2 import deal_service_pb2 as pb
 from crm.v2 import deal_service_pb2_grpc
-from tests.conftest import PostgresDatabases, RunningServer, make_settings, start_server
+from tests.conftest import PostgresDatabases, RunningServer, make_settings, serving
 
 DEALS_PER_TENANT = 100_000
 OTHER_TENANTS = 4
@@ -42,9 +42,8 @@ SEED_SQL = text(
 
 @pytest.fixture
 async def bench_server(postgres: PostgresDatabases):
-    running = await start_server(make_settings(postgres.new_database("crmbench")), "postgres")
-    yield running
-    await running.server.stop(grace=1.0)
+    async with serving(make_settings(postgres.new_database("crmbench")), "postgres") as running:
+        yield running
 
 
 async def seed(running: RunningServer, tenant_id: int) -> None:

@@ -16,7 +16,7 @@ import grpc
 import pytest
 
 from crm.v2 import analytics_service_pb2, analytics_service_pb2_grpc
-from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.conftest import PostgresDatabases, make_settings, serving
 
 ORDERS = int(os.environ.get("CRM_BENCH_DASHBOARD_ORDERS", 1_000_000))
 LEADS = int(os.environ.get("CRM_BENCH_DASHBOARD_LEADS", 100_000))
@@ -79,15 +79,12 @@ async def test_dashboard_latency_alone_and_among_other_tenants(postgres: Postgre
     if postgres.server is None:
         pytest.skip("the dashboard bench seeds the private PostgreSQL server of the test session")
     url = postgres.new_database("dashboard_bench")
-    running = await start_server(make_settings(url, LOG_LEVEL="WARNING"), "postgres")
     database = url.rsplit("/", 1)[1]
-    try:
+    async with serving(make_settings(url, LOG_LEVEL="WARNING"), "postgres") as running:
         seconds = seed(postgres, database, range(TARGET, TARGET + 1))
         alone = await measure(running.target)
         more = seed(postgres, database, range(TARGET + 1, TARGET + TENANTS))
         among = await measure(running.target)
-    finally:
-        await running.server.stop(grace=1.0)
     print(
         f"\n[bench] GetDashboard, {ORDERS:,} orders and {LEADS:,} leads per tenant (seeded in {seconds:.0f}s "
         f"+ {more:.0f}s): alone p50 {alone[0]:.1f} ms p99 {alone[1]:.1f} ms; among {TENANTS} tenants "

@@ -2,65 +2,40 @@
 
 from __future__ import annotations
 
-import uuid
-
-import grpc
-import pytest
 from google.protobuf import field_mask_pb2, json_format
 
 from crm.v2 import events_pb2, product_service_pb2_grpc
 from crm.v2 import product_service_pb2 as pb
-from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.e2e.conftest import PublishingServer
 from tests.integration.conftest_catalog import a_product, money
-from tests.support.consume import read_topic
 
 
-@pytest.fixture
-def topic_prefix() -> str:
-    return f"crmtest{uuid.uuid4().hex[:8]}."
-
-
-async def test_product_events_are_published_in_order_keyed_by_product(
-    postgres: PostgresDatabases, kafka, topic_prefix
-):
+async def test_product_events_are_published_in_order_keyed_by_product(publishing_server: PublishingServer):
     tenant_id = 7101
-    running = await start_server(
-        make_settings(
-            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
-        ),
-        "postgres",
+    products = product_service_pb2_grpc.ProductServiceStub(publishing_server.channel)
+    product = await products.CreateProduct(
+        pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="e2e-1")
     )
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            products = product_service_pb2_grpc.ProductServiceStub(channel)
-            product = await products.CreateProduct(
-                pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="e2e-1")
-            )
-            await products.UpdateProduct(
-                pb.UpdateProductRequest(
-                    tenant_id=tenant_id,
-                    product=pb.Product(
-                        id=product.id, pricing=pb.ProductPricing(current_selling_price=money("99.00"))
-                    ),
-                    update_mask=field_mask_pb2.FieldMask(paths=["pricing.current_selling_price"]),
-                )
-            )
-            bulk = await products.BulkUpdateProducts(
-                pb.BulkUpdateProductsRequest(
-                    tenant_id=tenant_id,
-                    product_ids=[product.id],
-                    changes=pb.ProductChanges(status=pb.PRODUCT_STATUS_ACTIVE),
-                )
-            )
-            assert bulk.updated_count == 1
-            records = await read_topic(
-                kafka,
-                f"{topic_prefix}products",
-                until=lambda rs: any(r.headers.get("ce_type") == "products.bulk_updated" for r in rs),
-                timeout=60,
-            )
-    finally:
-        await running.server.stop(grace=1.0)
+    await products.UpdateProduct(
+        pb.UpdateProductRequest(
+            tenant_id=tenant_id,
+            product=pb.Product(
+                id=product.id, pricing=pb.ProductPricing(current_selling_price=money("99.00"))
+            ),
+            update_mask=field_mask_pb2.FieldMask(paths=["pricing.current_selling_price"]),
+        )
+    )
+    bulk = await products.BulkUpdateProducts(
+        pb.BulkUpdateProductsRequest(
+            tenant_id=tenant_id,
+            product_ids=[product.id],
+            changes=pb.ProductChanges(status=pb.PRODUCT_STATUS_ACTIVE),
+        )
+    )
+    assert bulk.updated_count == 1
+    records = await publishing_server.read(
+        "products", until=lambda rs: any(r.headers.get("ce_type") == "products.bulk_updated" for r in rs)
+    )
 
     of_product = [r for r in records if r.key == product.id]
     assert [r.headers["ce_type"] for r in of_product] == [

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
-import grpc
 from google.protobuf import field_mask_pb2, json_format
 
 from crm.v2 import (
@@ -14,40 +11,28 @@ from crm.v2 import (
     lead_service_pb2,
     lead_service_pb2_grpc,
 )
-from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.e2e.conftest import PublishingServer
 from tests.integration.test_leads import a_lead
-from tests.support.consume import read_topic
 
 
-async def test_conversion_and_stage_changes_are_published_per_family(postgres: PostgresDatabases, kafka):
-    prefix = f"crmtest{uuid.uuid4().hex[:8]}."
+async def test_conversion_and_stage_changes_are_published_per_family(publishing_server: PublishingServer):
     tenant_id = 7301
-    running = await start_server(
-        make_settings(postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=prefix),
-        "postgres",
+    leads = lead_service_pb2_grpc.LeadServiceStub(publishing_server.channel)
+    lead = await leads.CreateLead(lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
+    converted = await leads.ConvertLead(
+        lead_service_pb2.ConvertLeadRequest(tenant_id=tenant_id, lead_id=lead.id, create_deal=True)
     )
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
-            lead = await leads.CreateLead(
-                lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
-            )
-            converted = await leads.ConvertLead(
-                lead_service_pb2.ConvertLeadRequest(tenant_id=tenant_id, lead_id=lead.id, create_deal=True)
-            )
-            deal_id = converted.deal.id
-            await deal_service_pb2_grpc.DealServiceStub(channel).UpdateDeal(
-                deal_service_pb2.UpdateDealRequest(
-                    tenant_id=tenant_id,
-                    deal=deal_service_pb2.Deal(id=deal_id, stage=deal_service_pb2.DEAL_STAGE_CLOSED_WON),
-                    update_mask=field_mask_pb2.FieldMask(paths=["stage"]),
-                )
-            )
-            contacts = await read_topic(kafka, f"{prefix}contacts", until=lambda rs: len(rs) >= 1, timeout=60)
-            deals = await read_topic(kafka, f"{prefix}deals", until=lambda rs: len(rs) >= 3, timeout=60)
-            leads_topic = await read_topic(kafka, f"{prefix}leads", until=lambda rs: len(rs) >= 2, timeout=60)
-    finally:
-        await running.server.stop(grace=1.0)
+    deal_id = converted.deal.id
+    await deal_service_pb2_grpc.DealServiceStub(publishing_server.channel).UpdateDeal(
+        deal_service_pb2.UpdateDealRequest(
+            tenant_id=tenant_id,
+            deal=deal_service_pb2.Deal(id=deal_id, stage=deal_service_pb2.DEAL_STAGE_CLOSED_WON),
+            update_mask=field_mask_pb2.FieldMask(paths=["stage"]),
+        )
+    )
+    contacts = await publishing_server.read("contacts", until=lambda rs: len(rs) >= 1)
+    deals = await publishing_server.read("deals", until=lambda rs: len(rs) >= 3)
+    leads_topic = await publishing_server.read("leads", until=lambda rs: len(rs) >= 2)
 
     assert [(r.key, r.headers["ce_type"]) for r in contacts] == [(converted.contact.id, "contact.created")]
     assert [r.headers["ce_type"] for r in deals] == ["deal.created", "deal.updated", "deal.stage_changed"]

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import datetime
 
 import grpc
-import pytest
-from google.protobuf import field_mask_pb2, json_format
+from google.protobuf import json_format
 
 from crm.v2 import (
     event_service_pb2,
@@ -19,15 +17,11 @@ from crm.v2 import (
     system_service_pb2_grpc,
 )
 from crm.v2 import lead_service_pb2 as pb
-from tests.conftest import PostgresDatabases, make_settings, start_server
-from tests.integration.test_leads import a_lead
+from tests.conftest import PostgresDatabases, make_settings, serving
+from tests.e2e.conftest import PublishingServer
+from tests.integration.test_leads import a_lead, move_lead
 from tests.support.consume import read_topic
 from tests.support.waiting import eventually
-
-
-@pytest.fixture
-def topic_prefix() -> str:
-    return f"crmtest{uuid.uuid4().hex[:8]}."
 
 
 async def partitions_of(bootstrap: str, prefix: str) -> dict[str, int]:
@@ -47,25 +41,19 @@ async def partitions_of(bootstrap: str, prefix: str) -> dict[str, int]:
 async def test_every_topic_is_created_with_the_configured_partitions_before_the_first_publish(
     postgres: PostgresDatabases, kafka, topic_prefix
 ):
-    running = await start_server(
-        make_settings(
-            postgres.new_database(),
-            KAFKA_BOOTSTRAP_SERVERS=kafka,
-            KAFKA_TOPIC_PREFIX=topic_prefix,
-            KAFKA_TOPIC_PARTITIONS=2,
-        ),
-        "postgres",
+    settings = make_settings(
+        postgres.new_database(),
+        KAFKA_BOOTSTRAP_SERVERS=kafka,
+        KAFKA_TOPIC_PREFIX=topic_prefix,
+        KAFKA_TOPIC_PARTITIONS=2,
     )
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
-                pb.CreateLeadRequest(tenant_id=7002, lead=a_lead())
-            )
-            # No consumer reads the topic here: a consumer of a missing topic would have the broker
-            # auto-create it, which is what this test must tell apart from the relay's provisioning.
-            await eventually(lambda: pending_events(channel, 7002), until=lambda n: n == 0, timeout=60)
-    finally:
-        await running.server.stop(grace=1.0)
+    async with serving(settings, "postgres") as running, grpc.aio.insecure_channel(running.target) as channel:
+        await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+            pb.CreateLeadRequest(tenant_id=7002, lead=a_lead())
+        )
+        # No consumer reads the topic here: a consumer of a missing topic would have the broker
+        # auto-create it, which is what this test must tell apart from the relay's provisioning.
+        await eventually(lambda: pending_events(channel, 7002), until=lambda n: n == 0, timeout=60)
     partitions = await partitions_of(kafka, topic_prefix)
     # Only a lead was published, yet every family's topic exists, each with the configured partitions
     # rather than the broker's auto-creation default of one.
@@ -100,33 +88,20 @@ async def pending_events(channel: grpc.aio.Channel, tenant_id: int) -> int:
     return health.tenant_counts.pending_events
 
 
-async def test_a_created_lead_is_published_with_cloudevents_headers(
-    postgres: PostgresDatabases, kafka, topic_prefix
-):
+async def test_a_created_lead_is_published_with_cloudevents_headers(publishing_server: PublishingServer):
     tenant_id = 7001
-    running = await start_server(
-        make_settings(
-            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
-        ),
-        "postgres",
+    channel = publishing_server.channel
+    lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+        pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
     )
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
-                pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
-            )
-            records = await read_topic(
-                kafka, f"{topic_prefix}leads", until=lambda rs: any(r.key == lead.id for r in rs), timeout=60
-            )
-            listed = await eventually(
-                lambda: event_service_pb2_grpc.EventServiceStub(channel).ListEvents(
-                    event_service_pb2.ListEventsRequest(tenant_id=tenant_id)
-                ),
-                until=lambda response: response.events[0].HasField("publish_time"),
-                timeout=30,
-            )
-    finally:
-        await running.server.stop(grace=1.0)
+    records = await publishing_server.read("leads", until=lambda rs: any(r.key == lead.id for r in rs))
+    listed = await eventually(
+        lambda: event_service_pb2_grpc.EventServiceStub(channel).ListEvents(
+            event_service_pb2.ListEventsRequest(tenant_id=tenant_id)
+        ),
+        until=lambda response: response.events[0].HasField("publish_time"),
+        timeout=30,
+    )
 
     (record,) = [r for r in records if r.key == lead.id]
     (event,) = listed.events
@@ -151,42 +126,31 @@ async def test_events_wait_in_the_outbox_without_kafka_and_publish_in_order_once
 ):
     tenant_id = 7002
     database = postgres.new_database()
-    without_kafka = await start_server(make_settings(database), "postgres")
-    try:
-        async with grpc.aio.insecure_channel(without_kafka.target) as channel:
-            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
-            lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
-            for status in (pb.LEAD_STATUS_CONTACTED, pb.LEAD_STATUS_QUALIFIED, pb.LEAD_STATUS_PROPOSAL):
-                await leads.UpdateLead(
-                    pb.UpdateLeadRequest(
-                        tenant_id=tenant_id,
-                        lead=pb.Lead(id=lead.id, status=status),
-                        update_mask=field_mask_pb2.FieldMask(paths=["status"]),
-                    )
-                )
-            assert await pending_events(channel, tenant_id) == 4
-            health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
-                system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
-            )
-            assert health.kafka.state == system_service_pb2.HEALTH_STATE_DISABLED
-            assert health.kafka.outbox_backlog >= 4
-    finally:
-        await without_kafka.server.stop(grace=1.0)
+    async with (
+        serving(make_settings(database), "postgres") as without_kafka,
+        grpc.aio.insecure_channel(without_kafka.target) as channel,
+    ):
+        leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+        lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
+        for status in (pb.LEAD_STATUS_CONTACTED, pb.LEAD_STATUS_QUALIFIED, pb.LEAD_STATUS_PROPOSAL):
+            await move_lead(leads, tenant_id, lead.id, status)
+        assert await pending_events(channel, tenant_id) == 4
+        health = await system_service_pb2_grpc.SystemServiceStub(channel).GetHealth(
+            system_service_pb2.GetHealthRequest(tenant_id=tenant_id)
+        )
+        assert health.kafka.state == system_service_pb2.HEALTH_STATE_DISABLED
+        assert health.kafka.outbox_backlog >= 4
 
-    with_kafka = await start_server(
-        make_settings(database, KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix), "postgres"
-    )
-    try:
+    with_kafka = make_settings(database, KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix)
+    async with serving(with_kafka, "postgres") as running:
         records = await read_topic(
             kafka,
             f"{topic_prefix}leads",
             until=lambda rs: len([r for r in rs if r.key == lead.id]) >= 4,
             timeout=60,
         )
-        async with grpc.aio.insecure_channel(with_kafka.target) as channel:
+        async with grpc.aio.insecure_channel(running.target) as channel:
             await eventually(lambda: pending_events(channel, tenant_id), until=lambda n: n == 0, timeout=30)
-    finally:
-        await with_kafka.server.stop(grace=1.0)
 
     statuses = [
         json_format.Parse(r.value, events_pb2.LeadUpdated(), ignore_unknown_fields=True).lead.status
@@ -201,9 +165,7 @@ async def test_events_wait_in_the_outbox_without_kafka_and_publish_in_order_once
     ]
 
 
-async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(
-    postgres: PostgresDatabases, kafka, topic_prefix
-):
+async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(publishing_server: PublishingServer):
     from sqlalchemy import insert, select
 
     from domain.clock import utcnow
@@ -211,44 +173,31 @@ async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(
     from storage.outbox.tables import OutboxRow
 
     tenant_id = 7003
-    running = await start_server(
-        make_settings(
-            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
-        ),
-        "postgres",
+    database = publishing_server.running.server.components.database
+    poison_id = new_id()
+    async with database.write_sessions() as session, session.begin():
+        await session.execute(
+            insert(OutboxRow).values(
+                id=poison_id,
+                tenant_id=tenant_id,
+                aggregate_type="lead",
+                aggregate_id="poison",
+                event_type="lead.deleted",
+                payload='{"x": "' + "y" * 2_000_000 + '"}',
+                occurred_at=utcnow(),
+                attempts=0,
+            )
+        )
+    lead = await lead_service_pb2_grpc.LeadServiceStub(publishing_server.channel).CreateLead(
+        pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
     )
-    try:
-        poison_id = new_id()
-        async with running.server.components.database.write_sessions() as session, session.begin():
-            await session.execute(
-                insert(OutboxRow).values(
-                    id=poison_id,
-                    tenant_id=tenant_id,
-                    aggregate_type="lead",
-                    aggregate_id="poison",
-                    event_type="lead.deleted",
-                    payload='{"x": "' + "y" * 2_000_000 + '"}',
-                    occurred_at=utcnow(),
-                    attempts=0,
-                )
-            )
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
-                pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
-            )
-            await read_topic(
-                kafka, f"{topic_prefix}leads", until=lambda rs: any(r.key == lead.id for r in rs), timeout=60
-            )
+    await publishing_server.read("leads", until=lambda rs: any(r.key == lead.id for r in rs))
 
-        async def poison_row() -> OutboxRow:
-            async with running.server.components.database.sessions() as session:
-                return (
-                    await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))
-                ).scalar_one()
+    async def poison_row() -> OutboxRow:
+        async with database.sessions() as session:
+            return (await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))).scalar_one()
 
-        # Kafka acknowledges before the relay records the outcome: wait for the record, not a moment.
-        poison = await eventually(poison_row, until=lambda row: row.failed_at is not None, timeout=30)
-    finally:
-        await running.server.stop(grace=1.0)
+    # Kafka acknowledges before the relay records the outcome: wait for the record, not a moment.
+    poison = await eventually(poison_row, until=lambda row: row.failed_at is not None, timeout=30)
     assert poison.failed_at is not None and poison.published_at is None
     assert poison.last_error

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import grpc
 import pytest
 from google.protobuf import json_format
@@ -11,57 +9,29 @@ from google.protobuf import json_format
 from crm.v2 import events_pb2, order_service_pb2_grpc, product_service_pb2_grpc
 from crm.v2 import order_service_pb2 as pb
 from crm.v2 import product_service_pb2 as ppb
-from tests.conftest import PostgresDatabases, make_settings, start_server
+from tests.e2e.conftest import PublishingServer
 from tests.integration.conftest_orders import an_order, stocked_product
-from tests.support.consume import read_topic
-
-
-@pytest.fixture
-def topic_prefix() -> str:
-    return f"crmtest{uuid.uuid4().hex[:8]}."
 
 
 async def test_order_and_inventory_events_are_published_keyed_by_aggregate(
-    postgres: PostgresDatabases, kafka, topic_prefix
+    publishing_server: PublishingServer,
 ):
     tenant_id = 7401
-    running = await start_server(
-        make_settings(
-            postgres.new_database(), KAFKA_BOOTSTRAP_SERVERS=kafka, KAFKA_TOPIC_PREFIX=topic_prefix
-        ),
-        "postgres",
+    products = product_service_pb2_grpc.ProductServiceStub(publishing_server.channel)
+    orders = order_service_pb2_grpc.OrderServiceStub(publishing_server.channel)
+    product: ppb.Product = await stocked_product(products, tenant_id, 11)
+    order = await orders.CreateOrder(
+        pb.CreateOrderRequest(tenant_id=tenant_id, order=an_order((product.id, 2)), request_id="e2e-o")
     )
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            products = product_service_pb2_grpc.ProductServiceStub(channel)
-            orders = order_service_pb2_grpc.OrderServiceStub(channel)
-            product: ppb.Product = await stocked_product(products, tenant_id, 11)
-            order = await orders.CreateOrder(
-                pb.CreateOrderRequest(
-                    tenant_id=tenant_id, order=an_order((product.id, 2)), request_id="e2e-o"
-                )
-            )
-            with pytest.raises(grpc.aio.AioRpcError):
-                await orders.CreateOrder(
-                    pb.CreateOrderRequest(tenant_id=tenant_id, order=an_order((product.id, 50)))
-                )
-            await orders.CancelOrder(
-                pb.CancelOrderRequest(tenant_id=tenant_id, order_id=order.id, reason="test")
-            )
-            order_records = await read_topic(
-                kafka,
-                f"{topic_prefix}orders",
-                until=lambda rs: any(r.headers.get("ce_type") == "order.cancelled" for r in rs),
-                timeout=60,
-            )
-            stock_records = await read_topic(
-                kafka,
-                f"{topic_prefix}inventory",
-                until=lambda rs: any(r.headers.get("ce_type") == "inventory.insufficient" for r in rs),
-                timeout=60,
-            )
-    finally:
-        await running.server.stop(grace=1.0)
+    with pytest.raises(grpc.aio.AioRpcError):
+        await orders.CreateOrder(pb.CreateOrderRequest(tenant_id=tenant_id, order=an_order((product.id, 50))))
+    await orders.CancelOrder(pb.CancelOrderRequest(tenant_id=tenant_id, order_id=order.id, reason="test"))
+    order_records = await publishing_server.read(
+        "orders", until=lambda rs: any(r.headers.get("ce_type") == "order.cancelled" for r in rs)
+    )
+    stock_records = await publishing_server.read(
+        "inventory", until=lambda rs: any(r.headers.get("ce_type") == "inventory.insufficient" for r in rs)
+    )
 
     assert {r.key for r in order_records} == {order.id}
     assert [r.headers["ce_type"] for r in order_records] == [

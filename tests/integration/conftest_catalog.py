@@ -6,15 +6,10 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-import grpc
-import pytest
 from google.type import money_pb2
 
 from crm.v2 import (
     event_service_pb2,
-    event_service_pb2_grpc,
-    product_service_pb2_grpc,
-    supplier_service_pb2_grpc,
 )
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
@@ -57,24 +52,20 @@ def a_supplier(**overrides: object) -> spb.Supplier:
     return spb.Supplier(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def products(channel: grpc.aio.Channel) -> product_service_pb2_grpc.ProductServiceStub:
-    return product_service_pb2_grpc.ProductServiceStub(channel)
-
-
-@pytest.fixture
-def suppliers(channel: grpc.aio.Channel) -> supplier_service_pb2_grpc.SupplierServiceStub:
-    return supplier_service_pb2_grpc.SupplierServiceStub(channel)
-
-
-@pytest.fixture
-def events(channel: grpc.aio.Channel) -> event_service_pb2_grpc.EventServiceStub:
-    return event_service_pb2_grpc.EventServiceStub(channel)
-
-
 async def create(products, tenant_id: int, **overrides: object) -> pb.Product:
     return await products.CreateProduct(
         pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(**overrides))
+    )
+
+
+async def get_product(products, tenant_id: int, product_id: str) -> pb.Product:
+    return await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product_id))
+
+
+async def foreign_supplier(suppliers, tenant_id: int) -> spb.Supplier:
+    """A supplier of another tenant: to this one it does not exist."""
+    return await suppliers.CreateSupplier(
+        spb.CreateSupplierRequest(tenant_id=tenant_id + 1, supplier=a_supplier())
     )
 
 

@@ -10,35 +10,16 @@ from datetime import timedelta
 from decimal import Decimal
 
 import grpc
-import pytest
 from sqlalchemy import insert
 
 from crm.v2 import (
     event_service_pb2,
-    intelligence_service_pb2_grpc,
-    product_service_pb2_grpc,
-    workflow_service_pb2_grpc,
 )
 from crm.v2 import product_service_pb2 as ppb
 from domain.clock import utcnow
 from domain.ids import new_id
 from storage.orders.tables import OrderItemRow, OrderRow
 from tests.integration.conftest_catalog import money
-
-
-@pytest.fixture
-def intelligence(channel: grpc.aio.Channel) -> intelligence_service_pb2_grpc.IntelligenceServiceStub:
-    return intelligence_service_pb2_grpc.IntelligenceServiceStub(channel)
-
-
-@pytest.fixture
-def workflows(channel: grpc.aio.Channel) -> workflow_service_pb2_grpc.WorkflowServiceStub:
-    return workflow_service_pb2_grpc.WorkflowServiceStub(channel)
-
-
-@pytest.fixture
-def catalog(channel: grpc.aio.Channel) -> product_service_pb2_grpc.ProductServiceStub:
-    return product_service_pb2_grpc.ProductServiceStub(channel)
 
 
 async def product(

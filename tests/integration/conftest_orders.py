@@ -6,42 +6,17 @@ from __future__ import annotations
 import uuid
 
 import grpc
-import pytest
 from google.rpc import error_details_pb2
 from google.type import postal_address_pb2
 from grpc_status import rpc_status
 
 from crm.v2 import (
     event_service_pb2,
-    event_service_pb2_grpc,
-    inventory_service_pb2_grpc,
-    order_service_pb2_grpc,
-    product_service_pb2_grpc,
 )
 from crm.v2 import inventory_service_pb2 as ipb
 from crm.v2 import order_service_pb2 as pb
 from crm.v2 import product_service_pb2 as ppb
 from tests.integration.conftest_catalog import a_product, money
-
-
-@pytest.fixture
-def orders(channel: grpc.aio.Channel) -> order_service_pb2_grpc.OrderServiceStub:
-    return order_service_pb2_grpc.OrderServiceStub(channel)
-
-
-@pytest.fixture
-def inventory(channel: grpc.aio.Channel) -> inventory_service_pb2_grpc.InventoryServiceStub:
-    return inventory_service_pb2_grpc.InventoryServiceStub(channel)
-
-
-@pytest.fixture
-def products(channel: grpc.aio.Channel) -> product_service_pb2_grpc.ProductServiceStub:
-    return product_service_pb2_grpc.ProductServiceStub(channel)
-
-
-@pytest.fixture
-def events(channel: grpc.aio.Channel) -> event_service_pb2_grpc.EventServiceStub:
-    return event_service_pb2_grpc.EventServiceStub(channel)
 
 
 def an_address(**overrides: object) -> postal_address_pb2.PostalAddress:

@@ -13,7 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
-from tests.conftest import RunningServer, make_settings, start_server
+from tests.conftest import RunningServer, make_settings, serving
 from tests.integration.test_leads import a_lead
 
 SECRET = "test-secret-that-is-long-enough-for-hs256"
@@ -31,11 +31,9 @@ def bearer(value: str) -> tuple[tuple[str, str]]:
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def jwt_server(tmp_path_factory) -> AsyncIterator[RunningServer]:
     path = tmp_path_factory.mktemp("auth") / "crm.db"
-    running = await start_server(
-        make_settings(f"sqlite+aiosqlite:///{path}", AUTH_MODE="jwt", JWT_SECRET=SECRET), "sqlite"
-    )
-    yield running
-    await running.server.stop(grace=1.0)
+    settings = make_settings(f"sqlite+aiosqlite:///{path}", AUTH_MODE="jwt", JWT_SECRET=SECRET)
+    async with serving(settings, "sqlite") as running:
+        yield running
 
 
 @pytest_asyncio.fixture

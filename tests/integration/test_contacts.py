@@ -12,18 +12,8 @@ from google.type import postal_address_pb2
 
 from crm.v2 import contact_service_pb2 as pb
 from crm.v2 import deal_service_pb2, event_service_pb2, events_pb2
-from tests.integration.conftest_crm import (
-    a_contact,
-    a_deal,
-    contacts,
-    deals,
-    error_info,
-    event_types,
-    events,
-    field_violations,
-)
-
-__all__ = ["contacts", "deals", "events"]
+from tests.integration.conftest_crm import a_contact, a_deal, event_types
+from tests.support.status import error_info, field_violations
 
 
 async def create(contacts, tenant_id: int, **overrides: object) -> pb.Contact:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the stub fixtures are imported from the area conftest modules
 """AnalyticsService.GetDashboard: every figure of the tenant's period, from SQL aggregates, and nothing
 of any other tenant."""
 
@@ -12,20 +11,15 @@ from google.protobuf import field_mask_pb2
 
 from crm.v2 import analytics_service_pb2 as pb
 from crm.v2 import (
-    analytics_service_pb2_grpc,
     deal_service_pb2,
     lead_service_pb2,
     order_service_pb2,
 )
 from tests.integration.conftest_catalog import as_decimal
-from tests.integration.conftest_crm import a_deal, deals, leads  # noqa: F401
-from tests.integration.conftest_orders import orders, place, products, stocked_product  # noqa: F401
-from tests.integration.test_leads import a_lead, field_violations
-
-
-@pytest.fixture
-def analytics(channel: grpc.aio.Channel) -> analytics_service_pb2_grpc.AnalyticsServiceStub:
-    return analytics_service_pb2_grpc.AnalyticsServiceStub(channel)
+from tests.integration.conftest_crm import a_deal
+from tests.integration.conftest_orders import place, stocked_product
+from tests.integration.test_leads import a_lead
+from tests.support.status import field_violations
 
 
 async def seed(orders, products, leads, deals, tenant_id: int) -> None:

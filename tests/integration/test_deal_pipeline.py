@@ -12,10 +12,9 @@ from google.protobuf import timestamp_pb2
 from google.type import interval_pb2
 
 from crm.v2 import deal_service_pb2 as pb
-from tests.integration.conftest_crm import deals, decimal_of, field_violations, usd
+from tests.integration.conftest_crm import decimal_of, usd
 from tests.integration.test_deals import create
-
-__all__ = ["deals"]
+from tests.support.status import field_violations
 
 
 def stamp(value: datetime) -> timestamp_pb2.Timestamp:

@@ -17,17 +17,11 @@ from crm.v2 import deal_service_pb2 as pb
 from tests.integration.conftest_crm import (
     a_contact,
     a_deal,
-    contacts,
-    deals,
     decimal_of,
-    error_info,
     event_types,
-    events,
-    field_violations,
     usd,
 )
-
-__all__ = ["contacts", "deals", "events"]
+from tests.support.status import error_info, field_violations
 
 
 async def create(deals, tenant_id: int, actor: str = "", **overrides: object) -> pb.Deal:

@@ -12,19 +12,10 @@ import pytest
 from google.protobuf import timestamp_pb2
 
 from crm.v2 import event_service_pb2 as pb
-from crm.v2 import event_service_pb2_grpc, events_pb2, lead_service_pb2, lead_service_pb2_grpc
+from crm.v2 import events_pb2, lead_service_pb2
 from server.edge.page_tokens import fingerprint
-from tests.integration.test_leads import a_lead, field_violations
-
-
-@pytest.fixture
-def events(channel: grpc.aio.Channel) -> event_service_pb2_grpc.EventServiceStub:
-    return event_service_pb2_grpc.EventServiceStub(channel)
-
-
-@pytest.fixture
-def leads(channel: grpc.aio.Channel) -> lead_service_pb2_grpc.LeadServiceStub:
-    return lead_service_pb2_grpc.LeadServiceStub(channel)
+from tests.integration.test_leads import a_lead
+from tests.support.status import field_violations
 
 
 async def create(leads, tenant_id: int, **fields: object) -> lead_service_pb2.Lead:

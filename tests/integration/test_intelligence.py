@@ -1,7 +1,6 @@
 """IntelligenceService through a real gRPC channel on SQLite and PostgreSQL: cross-sell from real order
 items, dynamic pricing (single and bulk), related products, marketing strategies, and bad input."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_intelligence and are test parameters by design.
 from __future__ import annotations
 
 import math
@@ -15,15 +14,12 @@ from crm.v2 import intelligence_service_pb2 as pb
 from crm.v2 import product_service_pb2 as ppb
 from crm.v2 import workflow_service_pb2 as wpb
 from tests.integration.conftest_catalog import as_decimal, money
-from tests.integration.conftest_intelligence import (  # noqa: F401 (fixtures)
-    catalog,
+from tests.integration.conftest_intelligence import (
     events_of,
     insert_orders,
-    intelligence,
     product,
-    workflows,
 )
-from tests.integration.test_leads import field_violations
+from tests.support.status import field_violations
 
 UPSELL, CROSS, COMPLEMENT = (
     pb.CROSS_SELL_TYPE_UPSELL,

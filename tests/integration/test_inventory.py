@@ -1,7 +1,5 @@
 """InventoryService through a real gRPC channel, on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_orders and are test parameters by design.
-
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -12,15 +10,11 @@ from google.type import date_pb2
 
 from crm.v2 import inventory_service_pb2 as pb
 from tests.integration.conftest_catalog import as_decimal, money
-from tests.integration.conftest_orders import (  # noqa: F401  (fixtures)
+from tests.integration.conftest_orders import (
     details,
     event_types,
-    events,
-    inventory,
     level,
-    orders,
     place,
-    products,
     stocked_product,
 )
 

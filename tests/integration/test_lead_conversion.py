@@ -14,19 +14,12 @@ from crm.v2 import contact_service_pb2, deal_service_pb2, event_service_pb2, eve
 from crm.v2 import lead_service_pb2 as pb
 from tests.integration.conftest_crm import (
     a_contact,
-    contacts,
-    deals,
     decimal_of,
-    error_info,
     event_types,
-    events,
-    field_violations,
-    leads,
     usd,
 )
 from tests.integration.test_leads import a_lead
-
-__all__ = ["contacts", "deals", "events", "leads"]
+from tests.support.status import error_info, field_violations
 
 
 async def new_lead(leads, tenant_id: int, **overrides: object) -> pb.Lead:

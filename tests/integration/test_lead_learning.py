@@ -6,10 +6,7 @@ import pytest
 from google.protobuf import field_mask_pb2
 
 from crm.v2 import lead_service_pb2 as pb
-from tests.integration.conftest_crm import leads
 from tests.integration.test_leads import a_lead
-
-__all__ = ["leads"]
 
 # The policy's default minimum of closed leads before the score learns.
 MIN_CLOSED = 30

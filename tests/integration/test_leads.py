@@ -8,11 +8,10 @@ import uuid
 import grpc
 import pytest
 from google.protobuf import field_mask_pb2
-from google.rpc import error_details_pb2
-from grpc_status import rpc_status
 
-from crm.v2 import event_service_pb2, event_service_pb2_grpc, events_pb2, lead_service_pb2_grpc
+from crm.v2 import event_service_pb2, events_pb2, lead_service_pb2_grpc
 from crm.v2 import lead_service_pb2 as pb
+from tests.support.status import error_reason, field_violations
 
 
 def a_lead(**overrides: object) -> pb.Lead:
@@ -30,36 +29,20 @@ def a_lead(**overrides: object) -> pb.Lead:
     return pb.Lead(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def leads(channel: grpc.aio.Channel) -> lead_service_pb2_grpc.LeadServiceStub:
-    return lead_service_pb2_grpc.LeadServiceStub(channel)
-
-
-@pytest.fixture
-def events(channel: grpc.aio.Channel) -> event_service_pb2_grpc.EventServiceStub:
-    return event_service_pb2_grpc.EventServiceStub(channel)
-
-
-def field_violations(error: grpc.aio.AioRpcError) -> dict[str, str]:
-    status = rpc_status.from_call(error)
-    assert status is not None, "the error carries no google.rpc.Status details"
-    for detail in status.details:
-        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-            bad_request = error_details_pb2.BadRequest()
-            detail.Unpack(bad_request)
-            return {v.field: v.description for v in bad_request.field_violations}
-    raise AssertionError("no BadRequest detail in the status")
-
-
-def error_reason(error: grpc.aio.AioRpcError) -> str:
-    status = rpc_status.from_call(error)
-    assert status is not None
-    for detail in status.details:
-        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = error_details_pb2.ErrorInfo()
-            detail.Unpack(info)
-            return info.reason
-    raise AssertionError("no ErrorInfo detail in the status")
+async def move_lead(
+    leads: lead_service_pb2_grpc.LeadServiceStub,
+    tenant_id: int,
+    lead_id: str,
+    status: pb.LeadStatus.ValueType,
+) -> pb.Lead:
+    """Update only the lead's status (one lead.updated event)."""
+    return await leads.UpdateLead(
+        pb.UpdateLeadRequest(
+            tenant_id=tenant_id,
+            lead=pb.Lead(id=lead_id, status=status),
+            update_mask=field_mask_pb2.FieldMask(paths=["status"]),
+        )
+    )
 
 
 async def total_leads(leads: lead_service_pb2_grpc.LeadServiceStub, tenant_id: int) -> int:
@@ -390,13 +373,7 @@ async def test_analytics_of_an_empty_tenant_are_zero(leads, tenant_id):
 
 async def test_changes_are_recorded_as_events_with_their_payload(leads, events, tenant_id):
     lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead()))
-    await leads.UpdateLead(
-        pb.UpdateLeadRequest(
-            tenant_id=tenant_id,
-            lead=pb.Lead(id=lead.id, status=pb.LEAD_STATUS_CONTACTED),
-            update_mask=field_mask_pb2.FieldMask(paths=["status"]),
-        )
-    )
+    await move_lead(leads, tenant_id, lead.id, pb.LEAD_STATUS_CONTACTED)
     listed = await events.ListEvents(event_service_pb2.ListEventsRequest(tenant_id=tenant_id))
 
     assert [e.type for e in listed.events] == ["lead.updated", "lead.created"]

@@ -1,7 +1,5 @@
 """Bad CreateOrder input answers with its code and details, and reserves or writes nothing."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_orders and are test parameters by design.
-
 from __future__ import annotations
 
 import uuid
@@ -12,16 +10,12 @@ import pytest
 from crm.v2 import order_service_pb2 as pb
 from crm.v2 import product_service_pb2 as ppb
 from tests.integration.conftest_catalog import money
-from tests.integration.conftest_orders import (  # noqa: F401  (fixtures)
+from tests.integration.conftest_orders import (
     an_address,
     an_order,
     details,
     event_types,
-    events,
-    inventory,
     level,
-    orders,
-    products,
     stocked_product,
 )
 

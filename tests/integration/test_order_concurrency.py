@@ -1,8 +1,6 @@
 """Concurrent CreateOrder calls never oversell, keep the ledger equal to the levels, number orders
 uniquely, and lock multi-line orders in one order (no deadlock), on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_orders and are test parameters by design.
-
 from __future__ import annotations
 
 import asyncio
@@ -10,13 +8,10 @@ import asyncio
 import grpc
 
 from crm.v2 import order_service_pb2 as pb
-from tests.integration.conftest_orders import (  # noqa: F401  (fixtures)
+from tests.integration.conftest_orders import (
     an_order,
     details,
-    inventory,
     level,
-    orders,
-    products,
     stocked_product,
 )
 

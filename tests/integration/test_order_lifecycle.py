@@ -1,7 +1,5 @@
 """UpdateOrder and CancelOrder: the lifecycle of SPEC section 4, its stock effects, history and events."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_orders and are test parameters by design.
-
 from __future__ import annotations
 
 import grpc
@@ -10,16 +8,12 @@ from google.protobuf import field_mask_pb2
 
 from crm.v2 import inventory_service_pb2 as ipb
 from crm.v2 import order_service_pb2 as pb
-from tests.integration.conftest_orders import (  # noqa: F401  (fixtures)
+from tests.integration.conftest_orders import (
     an_address,
     details,
     event_types,
-    events,
-    inventory,
     level,
-    orders,
     place,
-    products,
     stocked_product,
 )
 

@@ -1,7 +1,5 @@
 """OrderService.CreateOrder/GetOrder/ListOrders through a real gRPC channel, on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_orders and are test parameters by design.
-
 from __future__ import annotations
 
 import re
@@ -16,17 +14,12 @@ from grpc_status import rpc_status
 from crm.v2 import inventory_service_pb2 as ipb
 from crm.v2 import order_service_pb2 as pb
 from tests.integration.conftest_catalog import as_decimal, money
-from tests.integration.conftest_orders import (  # noqa: F401  (fixtures)
+from tests.integration.conftest_orders import (
     an_address,
-    an_order,
     details,
     event_types,
-    events,
-    inventory,
     level,
-    orders,
     place,
-    products,
     stocked_product,
 )
 

@@ -1,6 +1,5 @@
 """ProductService.BulkUpdateProducts through a real gRPC channel, on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_catalog and are test parameters by design.
 from __future__ import annotations
 
 import uuid
@@ -13,19 +12,18 @@ from google.protobuf import field_mask_pb2
 from crm.v2 import event_service_pb2, events_pb2
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
-from tests.integration.conftest_catalog import (  # noqa: F401 (fixtures)
+from tests.integration.conftest_catalog import (
     a_supplier,
     as_decimal,
     create,
     event_types,
-    events,
+    foreign_supplier,
+    get_product,
     listed,
     money,
-    products,
     seed_products,
-    suppliers,
 )
-from tests.integration.test_leads import error_reason, field_violations
+from tests.support.status import error_reason, field_violations
 
 
 def bulk(tenant_id: int, *, ids=(), product_filter=None, paths=(), validate_only=False, **changes):
@@ -129,9 +127,7 @@ async def test_validate_only_answers_the_results_and_writes_nothing(products, ev
         bulk(tenant_id, ids=[product.id], validate_only=True, category="kitchen")
     )
     assert response.validate_only and response.updated_count == 1
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
     assert "products.bulk_updated" not in await event_types(events, tenant_id)
 
 
@@ -142,9 +138,7 @@ async def test_more_than_10000_ids_is_resource_exhausted_and_changes_nothing(pro
         await products.BulkUpdateProducts(bulk(tenant_id, ids=ids, status=pb.PRODUCT_STATUS_ACTIVE))
     assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert "product_ids" in field_violations(caught.value)
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_a_filter_matching_more_than_10000_is_resource_exhausted(crm_server, products, tenant_id):
@@ -188,25 +182,19 @@ async def test_bad_bulk_requests_are_invalid_and_change_nothing(products, tenant
         await products.BulkUpdateProducts(bulk(tenant_id, **request_args))
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert field in field_violations(caught.value)
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_a_foreign_supplier_in_the_changes_is_not_found(products, suppliers, tenant_id):
     product = await create(products, tenant_id)
-    foreign = await suppliers.CreateSupplier(
-        spb.CreateSupplierRequest(tenant_id=tenant_id + 1, supplier=a_supplier())
-    )
+    foreign = await foreign_supplier(suppliers, tenant_id)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await products.BulkUpdateProducts(bulk(tenant_id, ids=[product.id], supplier_id=foreign.id))
     assert (
         caught.value.code() == grpc.StatusCode.NOT_FOUND
         and error_reason(caught.value) == "SUPPLIER_NOT_FOUND"
     )
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_a_new_supplier_rescores_with_its_rating(products, suppliers, tenant_id):
@@ -215,7 +203,7 @@ async def test_a_new_supplier_rescores_with_its_rating(products, suppliers, tena
         spb.CreateSupplierRequest(tenant_id=tenant_id, supplier=a_supplier())
     )
     await products.BulkUpdateProducts(bulk(tenant_id, ids=[product.id], supplier_id=supplier.id))
-    after = await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id))
+    after = await get_product(products, tenant_id, product.id)
     assert after.supplier_id == supplier.id
     reliability = {f.name: f.value for f in after.analysis.factors}["supplier_reliability"]
     assert reliability > 50.0

@@ -1,6 +1,5 @@
 """ProductService list, update and delete through a real gRPC channel, on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_catalog and are test parameters by design.
 from __future__ import annotations
 
 import grpc
@@ -10,18 +9,17 @@ from google.protobuf import field_mask_pb2
 from crm.v2 import event_service_pb2, events_pb2
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
-from tests.integration.conftest_catalog import (  # noqa: F401 (fixtures)
+from tests.integration.conftest_catalog import (
     a_supplier,
     as_decimal,
     create,
     event_types,
-    events,
+    foreign_supplier,
+    get_product,
     listed,
     money,
-    products,
-    suppliers,
 )
-from tests.integration.test_leads import error_reason, field_violations
+from tests.support.status import error_reason, field_violations
 
 
 def mask(*paths: str) -> field_mask_pb2.FieldMask:
@@ -196,9 +194,7 @@ async def test_bad_updates_are_rejected_and_change_nothing(products, tenant_id, 
         await update(products, tenant_id, pb.Product(id=product.id, **fields), *paths)
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert field in field_violations(caught.value)
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_an_update_to_a_taken_sku_or_a_foreign_supplier_is_refused(products, suppliers, tenant_id):
@@ -210,18 +206,14 @@ async def test_an_update_to_a_taken_sku_or_a_foreign_supplier_is_refused(product
         caught.value.code() == grpc.StatusCode.ALREADY_EXISTS
         and error_reason(caught.value) == "DUPLICATE_SKU"
     )
-    foreign = await suppliers.CreateSupplier(
-        spb.CreateSupplierRequest(tenant_id=tenant_id + 1, supplier=a_supplier())
-    )
+    foreign = await foreign_supplier(suppliers, tenant_id)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await update(products, tenant_id, pb.Product(id=product.id, supplier_id=foreign.id), "supplier_id")
     assert (
         caught.value.code() == grpc.StatusCode.NOT_FOUND
         and error_reason(caught.value) == "SUPPLIER_NOT_FOUND"
     )
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_delete_discontinues_once_and_is_idempotent(products, events, tenant_id):
@@ -229,6 +221,6 @@ async def test_delete_discontinues_once_and_is_idempotent(products, events, tena
     first = await products.DeleteProduct(pb.DeleteProductRequest(tenant_id=tenant_id, product_id=product.id))
     second = await products.DeleteProduct(pb.DeleteProductRequest(tenant_id=tenant_id, product_id=product.id))
     assert first.status == pb.PRODUCT_STATUS_DISCONTINUED and second == first
-    fetched = await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id))
+    fetched = await get_product(products, tenant_id, product.id)
     assert fetched == first and fetched.title == product.title
     assert (await event_types(events, tenant_id)).count("product.discontinued") == 1

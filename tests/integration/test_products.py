@@ -1,7 +1,6 @@
 """ProductService (create, get, list, update, delete) through a real gRPC channel, on SQLite and
 PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_catalog and are test parameters by design.
 from __future__ import annotations
 
 import asyncio
@@ -14,19 +13,18 @@ from google.protobuf import field_mask_pb2
 
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
-from tests.integration.conftest_catalog import (  # noqa: F401 (fixtures)
+from tests.integration.conftest_catalog import (
     a_product,
     a_supplier,
     as_decimal,
     create,
     event_types,
-    events,
+    foreign_supplier,
+    get_product,
     listed,
     money,
-    products,
-    suppliers,
 )
-from tests.integration.test_leads import error_reason, field_violations
+from tests.support.status import error_reason, field_violations
 
 FACTOR_NAMES = {
     "margin_potential",
@@ -59,9 +57,7 @@ async def test_a_created_product_is_classified_priced_and_stocked(products, supp
         float((Decimal("74.99") - Decimal("49.99")) / Decimal("74.99")), abs=1e-4
     )
     assert product.stock_available == 25 and product.stock_reserved == 0
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
     assert await event_types(events, tenant_id) == [
         "supplier.created",
         "product.created",
@@ -191,9 +187,7 @@ async def test_every_violation_is_reported_at_once(products):
 async def test_a_foreign_or_missing_supplier_is_not_found_and_nothing_is_written(
     products, suppliers, tenant_id
 ):
-    foreign = await suppliers.CreateSupplier(
-        spb.CreateSupplierRequest(tenant_id=tenant_id + 1, supplier=a_supplier())
-    )
+    foreign = await foreign_supplier(suppliers, tenant_id)
     for supplier_id in (foreign.id, str(uuid.uuid4())):
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await create(products, tenant_id, supplier_id=supplier_id)
@@ -219,9 +213,7 @@ async def test_a_product_of_another_tenant_is_not_found(products, tenant_id):
             await call
         assert caught.value.code() == grpc.StatusCode.NOT_FOUND
         assert error_reason(caught.value) == "PRODUCT_NOT_FOUND"
-    assert (
-        await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id)) == product
-    )
+    assert await get_product(products, tenant_id, product.id) == product
 
 
 async def test_a_malformed_id_is_invalid_not_internal(products, tenant_id):

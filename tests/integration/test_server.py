@@ -18,7 +18,7 @@ from crm.v2 import (
     system_service_pb2_grpc,
 )
 from server.areas import AREAS, Area, AreaFailed, build_servicers, service_names
-from tests.conftest import RunningServer, make_settings, start_server
+from tests.conftest import make_settings, serving
 from tests.integration.test_leads import a_lead
 
 EVERY_SERVICE = {
@@ -200,8 +200,7 @@ async def test_the_caller_request_id_is_echoed_and_named_in_error_details(channe
 
 
 async def test_an_unexpected_failure_answers_internal_without_internals(postgres, tenant_id):
-    running: RunningServer = await start_server(make_settings(postgres.new_database()), "postgres")
-    try:
+    async with serving(make_settings(postgres.new_database()), "postgres") as running:
         # Break the storage under the running server: its next write hits a missing table.
         async with running.server.components.database.engine.begin() as conn:
             await conn.execute(text("DROP TABLE leads"))
@@ -210,8 +209,19 @@ async def test_an_unexpected_failure_answers_internal_without_internals(postgres
                 await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
                     lead_service_pb2.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
                 )
-    finally:
-        await running.server.stop(grace=1.0)
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert caught.value.details().startswith("internal error; request id ")
     assert "leads" not in caught.value.details() and "SQL" not in caught.value.details()
+
+
+async def test_health_probes_are_not_access_logged_at_info(channel, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="crm.access"):
+        await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""))
+        await lead_service_pb2_grpc.LeadServiceStub(channel).ListLeads(
+            lead_service_pb2.ListLeadsRequest(tenant_id=1)
+        )
+    logged = [r.getMessage() for r in caplog.records if r.name == "crm.access"]
+    assert any("ListLeads OK" in line for line in logged)
+    assert not any("grpc.health.v1" in line for line in logged)

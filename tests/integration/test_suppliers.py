@@ -1,6 +1,5 @@
 """SupplierService through a real gRPC channel, on SQLite and PostgreSQL."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_catalog and are test parameters by design.
 from __future__ import annotations
 
 import uuid
@@ -9,17 +8,14 @@ import grpc
 import pytest
 from google.protobuf import field_mask_pb2
 
-from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
-from tests.integration.conftest_catalog import (  # noqa: F401 (fixtures)
+from tests.integration.conftest_catalog import (
     a_supplier,
     create,
     event_types,
-    events,
-    products,
-    suppliers,
+    get_product,
 )
-from tests.integration.test_leads import error_reason, field_violations
+from tests.support.status import error_reason, field_violations
 
 
 async def new_supplier(suppliers, tenant_id: int, **overrides: object) -> spb.Supplier:
@@ -88,7 +84,7 @@ async def test_a_new_rating_rescores_the_suppliers_products(suppliers, products,
         )
     )
     assert updated.rating == 1.0 and updated.notes == "late twice" and updated.name == supplier.name
-    after = await products.GetProduct(pb.GetProductRequest(tenant_id=tenant_id, product_id=product.id))
+    after = await get_product(products, tenant_id, product.id)
     assert after.analysis.dropship_score < product.analysis.dropship_score
     assert (await event_types(events, tenant_id))[-1] == "supplier.updated"
 

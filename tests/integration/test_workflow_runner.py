@@ -4,7 +4,6 @@ with backoff until its last attempt, then the workflow is FAILED with the error 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from server.workflows.runner import RunnerSettings, WorkflowRunner
 from storage.migrations import upgrade_to_head
 from storage.outbox.tables import OutboxRow
 from tests.conftest import make_settings
+from tests.integration.conftest import OwnDatabase
 from tests.support.waiting import eventually
 
 FAST = RunnerSettings(lease_seconds=3.0, poll_seconds=0.05, retry_base_seconds=0.05)
@@ -33,14 +33,10 @@ class FailingSteps:
         raise Unavailable("the sourcing crew is down")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def components(request, tmp_path: Path):
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'runner.db'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database("runner")
-    await asyncio.to_thread(upgrade_to_head, url)
-    c = build(make_settings(url), started_at=utcnow())
+@pytest.fixture
+async def components(own_database: OwnDatabase):
+    await asyncio.to_thread(upgrade_to_head, own_database.url)
+    c = build(make_settings(own_database.url), started_at=utcnow())
     yield c
     await c.database.dispose()
 

@@ -5,7 +5,6 @@ the agents' state in GetHealth."""
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import grpc
 import pytest
@@ -20,29 +19,29 @@ from crm.v2 import (
 )
 from crm.v2 import intelligence_service_pb2 as ipb
 from crm.v2 import workflow_service_pb2 as pb
-from tests.conftest import make_settings, start_server
+from tests.conftest import make_settings, serving
+from tests.integration.conftest import OwnDatabase
 from tests.integration.conftest_intelligence import events_of, product
 from tests.integration.fake_crew import FakeCrew
-from tests.integration.test_leads import error_reason, field_violations
+from tests.support.status import error_reason, field_violations
 from tests.support.waiting import eventually
 
 MISSING = "0190f7e4-0000-7000-8000-000000000000"
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def crew_server(request, tmp_path: Path):
+@pytest.fixture
+async def crew_server(own_database: OwnDatabase):
     """A server of its own whose agents are a fake crew (released: it answers at once)."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database("workflows")
     async with FakeCrew() as crew:
         crew.release.set()
-        settings = make_settings(url, CREWAI_HOST="127.0.0.1", CREWAI_PORT=crew.port, AI_RETRY_COUNT=1)
-        running = await start_server(settings, request.param)
-        async with grpc.aio.insecure_channel(running.target) as channel:
+        settings = make_settings(
+            own_database.url, CREWAI_HOST="127.0.0.1", CREWAI_PORT=crew.port, AI_RETRY_COUNT=1
+        )
+        async with (
+            serving(settings, own_database.backend) as running,
+            grpc.aio.insecure_channel(running.target) as channel,
+        ):
             yield crew, channel
-        await running.server.stop(grace=1.0)
 
 
 def stubs(channel):

@@ -8,7 +8,6 @@ import uuid
 
 import grpc
 import pytest
-from google.protobuf import field_mask_pb2
 
 from crm.v2 import (
     event_service_pb2,
@@ -18,8 +17,8 @@ from crm.v2 import (
     system_service_pb2_grpc,
 )
 from crm.v2 import lead_service_pb2 as pb
-from tests.conftest import PostgresDatabases, make_settings, start_server, unavailable
-from tests.integration.test_leads import a_lead
+from tests.conftest import PostgresDatabases, make_settings, serving, unavailable
+from tests.integration.test_leads import a_lead, move_lead
 from tests.support.consume import read_topic
 from tests.support.kafka import KafkaBroker, kafka_available
 from tests.support.waiting import eventually
@@ -46,13 +45,7 @@ async def create_and_advance(leads: lead_service_pb2_grpc.LeadServiceStub, count
 
     async def one() -> str:
         lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()))
-        await leads.UpdateLead(
-            pb.UpdateLeadRequest(
-                tenant_id=TENANT,
-                lead=pb.Lead(id=lead.id, status=pb.LEAD_STATUS_CONTACTED),
-                update_mask=field_mask_pb2.FieldMask(paths=["status"]),
-            )
-        )
+        await move_lead(leads, TENANT, lead.id, pb.LEAD_STATUS_CONTACTED)
         return lead.id
 
     return list(await asyncio.gather(*(one() for _ in range(count))))
@@ -87,29 +80,25 @@ async def test_no_event_is_lost_while_the_broker_is_down(
         KAFKA_TOPIC_PREFIX=prefix,
         KAFKA_SEND_TIMEOUT_SECONDS=3.0,
     )
-    running = await start_server(settings, "postgres")
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
-            before = await create_and_advance(leads, LEADS_PER_PHASE)
+    async with serving(settings, "postgres") as running, grpc.aio.insecure_channel(running.target) as channel:
+        leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+        before = await create_and_advance(leads, LEADS_PER_PHASE)
 
-            private_broker.stop()
-            during = await create_and_advance(leads, LEADS_PER_PHASE)
-            degraded = await eventually(
-                lambda: health(channel),
-                until=lambda h: h.kafka.state == system_service_pb2.HEALTH_STATE_DEGRADED,
-                timeout=30,
-            )
-            assert degraded.tenant_counts.pending_events > 0
+        private_broker.stop()
+        during = await create_and_advance(leads, LEADS_PER_PHASE)
+        degraded = await eventually(
+            lambda: health(channel),
+            until=lambda h: h.kafka.state == system_service_pb2.HEALTH_STATE_DEGRADED,
+            timeout=30,
+        )
+        assert degraded.tenant_counts.pending_events > 0
 
-            private_broker.start_again()
-            after = await create_and_advance(leads, LEADS_PER_PHASE)
-            await eventually(
-                lambda: health(channel), until=lambda h: h.tenant_counts.pending_events == 0, timeout=60
-            )
-            recorded = await all_events(channel)
-    finally:
-        await running.server.stop(grace=1.0)
+        private_broker.start_again()
+        after = await create_and_advance(leads, LEADS_PER_PHASE)
+        await eventually(
+            lambda: health(channel), until=lambda h: h.tenant_counts.pending_events == 0, timeout=60
+        )
+        recorded = await all_events(channel)
 
     lead_ids = set(before + during + after)
     assert len(recorded) == 2 * len(lead_ids)

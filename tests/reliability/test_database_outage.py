@@ -15,55 +15,41 @@ from sqlalchemy.exc import DBAPIError
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc, system_service_pb2, system_service_pb2_grpc
 from storage.database import Database, open_database
-from tests.conftest import make_settings, start_server, unavailable
+from tests.conftest import make_settings, serving
 from tests.integration.test_leads import a_lead
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+from tests.support.postgres import PostgresServer
 from tests.support.waiting import eventually
 
 TENANT = 9200
 
 
-@pytest.fixture
-def private_postgres(tmp_path):
-    if find_postgres_bin_dir() is None:
-        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    server = PostgresServer.start(tmp_path / "pg")
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 async def test_a_database_outage_answers_unavailable_and_recovers(private_postgres: PostgresServer):
-    running = await start_server(make_settings(private_postgres.create_database("outage")), "postgres")
-    try:
-        async with grpc.aio.insecure_channel(running.target) as channel:
-            leads = lead_service_pb2_grpc.LeadServiceStub(channel)
-            system = system_service_pb2_grpc.SystemServiceStub(channel)
-            await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()))
+    settings = make_settings(private_postgres.create_database("outage"))
+    async with serving(settings, "postgres") as running, grpc.aio.insecure_channel(running.target) as channel:
+        leads = lead_service_pb2_grpc.LeadServiceStub(channel)
+        system = system_service_pb2_grpc.SystemServiceStub(channel)
+        await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()))
 
-            private_postgres.pause()
-            for call in (
-                leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead())),
-                leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT)),
-            ):
-                with pytest.raises(grpc.aio.AioRpcError) as caught:
-                    await call
-                assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
-            health = await system.GetHealth(system_service_pb2.GetHealthRequest(tenant_id=TENANT))
-            assert health.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
-            assert health.database.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
-            assert "password" not in health.database.error and "127.0.0.1" not in health.database.error
+        private_postgres.pause()
+        for call in (
+            leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead())),
+            leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT)),
+        ):
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await call
+            assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+        health = await system.GetHealth(system_service_pb2.GetHealthRequest(tenant_id=TENANT))
+        assert health.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
+        assert health.database.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
+        assert "password" not in health.database.error and "127.0.0.1" not in health.database.error
 
-            private_postgres.resume()
-            listed = await eventually(
-                lambda: _list_or_none(leads), until=lambda response: response is not None, timeout=30
-            )
-            assert listed.total_size == 1
-            check = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest())
-            assert check.status == health_pb2.HealthCheckResponse.SERVING
-    finally:
-        await running.server.stop(grace=1.0)
+        private_postgres.resume()
+        listed = await eventually(
+            lambda: _list_or_none(leads), until=lambda response: response is not None, timeout=30
+        )
+        assert listed.total_size == 1
+        check = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest())
+        assert check.status == health_pb2.HealthCheckResponse.SERVING
 
 
 async def _list_or_none(leads: lead_service_pb2_grpc.LeadServiceStub) -> pb.ListLeadsResponse | None:

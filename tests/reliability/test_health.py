@@ -8,27 +8,14 @@ import asyncio
 import time
 
 import grpc
-import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from tests.conftest import make_settings, start_server, unavailable
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+from tests.conftest import make_settings, start_server
 from tests.support.waiting import eventually
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 READINESS = "crm.v2.LeadService"
-
-
-@pytest.fixture
-def private_postgres(tmp_path):
-    if find_postgres_bin_dir() is None:
-        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    server = PostgresServer.start(tmp_path / "pg")
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 async def status(channel: grpc.aio.Channel, service: str) -> int:

@@ -8,8 +8,9 @@ change that caused them is committed).
 
 from __future__ import annotations
 
+import copy
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from domain.events import DomainEvent
 
@@ -44,3 +45,40 @@ class FakeUnitOfWork:
     def factory(self, *, read_only: bool = False) -> Self:
         """What the use cases take as their unit-of-work factory: this one fake, every time."""
         return self
+
+
+class RollingBackUnitOfWork(FakeUnitOfWork):
+    """A fake unit of work that, as a transaction does, undoes on exit what was not committed: it keeps a
+    copy of its repositories' state as of entry or the last commit, and puts it back in place on exit (so a
+    test holding a repository sees the rollback). Subclasses name their repositories with `track`, or
+    override `_state` and `_restore` where copying whole repositories would sever links between them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tracked: tuple[object, ...] = ()
+        self._committed_state: Any = None
+
+    def track(self, *repositories: object) -> None:
+        self._tracked = repositories
+        self._committed_state = self._state()
+
+    def _state(self) -> Any:
+        return [copy.deepcopy(repository.__dict__) for repository in self._tracked]
+
+    def _restore(self, state: Any) -> None:
+        for repository, repository_state in zip(self._tracked, state, strict=True):
+            repository.__dict__.update(repository_state)
+
+    async def __aenter__(self) -> Self:
+        self._committed_state = self._state()
+        return await super().__aenter__()
+
+    async def commit(self) -> None:
+        await super().commit()
+        self._committed_state = self._state()
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._restore(copy.deepcopy(self._committed_state))
+        await super().__aexit__(exc_type, exc, tb)

@@ -10,14 +10,12 @@ transaction does, so a refused create can be seen to have stored nothing.
 from __future__ import annotations
 
 import builtins
-import copy
 import operator
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 from domain.catalog import Product, ProductDraft, ProductFilter, ProductStatus
 from domain.clock import utcnow
@@ -26,8 +24,8 @@ from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
-from tests.unit.usecases.fakes import FakeUnitOfWork
-from tests.unit.usecases.fakes_intelligence import FakeWorkflowRepository
+from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository
 
 Key = tuple[int, uuid.UUID]
 
@@ -111,6 +109,11 @@ class FakeProductRepository:
 
     def of_tenant(self, tenant_id: int) -> list[Product]:
         return [p for (t, _), p in self.products.items() if t == tenant_id]
+
+    def put(self, product: Product) -> Product:
+        """What the catalog would already hold."""
+        self.products[(product.tenant_id, product.id)] = product
+        return product
 
     def _check_unique(self, product: Product) -> None:
         for other in self.of_tenant(product.tenant_id):
@@ -211,7 +214,7 @@ class FakeOpeningStock:
         self.opened[(tenant_id, product_id)] = (available, at)
 
 
-class FakeCatalogUnitOfWork(FakeUnitOfWork):
+class FakeCatalogUnitOfWork(RollingBackUnitOfWork):
     """One unit of work for the product and the supplier use cases, as SqlAlchemyUnitOfWork is."""
 
     def __init__(self) -> None:
@@ -221,26 +224,4 @@ class FakeCatalogUnitOfWork(FakeUnitOfWork):
         self.inventory = FakeOpeningStock()
         # A new product's analysis may queue its marketing workflow.
         self.workflows = FakeWorkflowRepository()
-        self._committed_state = self._state()
-
-    def _repositories(self) -> tuple[object, ...]:
-        return self.products, self.suppliers, self.inventory, self.workflows
-
-    def _state(self) -> list[dict[str, object]]:
-        return [copy.deepcopy(repository.__dict__) for repository in self._repositories()]
-
-    async def __aenter__(self) -> Self:
-        self._committed_state = self._state()
-        return await super().__aenter__()
-
-    async def commit(self) -> None:
-        await super().commit()
-        self._committed_state = self._state()
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        # What was not committed is rolled back, in place, so a test holding a repository sees it.
-        for repository, state in zip(self._repositories(), copy.deepcopy(self._committed_state), strict=True):
-            repository.__dict__.update(state)
-        await super().__aexit__(exc_type, exc, tb)
+        self.track(self.products, self.suppliers, self.inventory, self.workflows)

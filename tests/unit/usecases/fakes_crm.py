@@ -36,7 +36,7 @@ from domain.leads import Lead, LeadAnalytics, LeadFilter, LeadPriority, LeadStat
 from domain.money import DEFAULT_CURRENCY
 from domain.paging import Page, PageRequest
 from storage.leads.repository import SCORE_BUCKET_EDGES
-from tests.unit.usecases.fakes import FakeUnitOfWork
+from tests.unit.usecases.fakes import RollingBackUnitOfWork
 
 Key = tuple[int, uuid.UUID]
 
@@ -295,7 +295,7 @@ class FakeContactRepository:
         return tuple(deal_id for _, deal_id in detached)
 
 
-class FakeCrmUnitOfWork(FakeUnitOfWork):
+class FakeCrmUnitOfWork(RollingBackUnitOfWork):
     """One unit of work for the lead, contact and deal use cases and the conversion, as
     SqlAlchemyUnitOfWork is."""
 
@@ -308,33 +308,25 @@ class FakeCrmUnitOfWork(FakeUnitOfWork):
         self.read_only = False
         self._committed_state = self._state()
 
+    # The contact repository holds the deal repository: copying whole repositories would sever that link,
+    # so only their rows are saved and put back.
     def _state(self) -> CrmState:
         return copy.deepcopy((self.leads.rows, self.contacts.rows, self.deals.rows, self.deals.histories))
+
+    def _restore(self, state: CrmState) -> None:
+        self.leads.rows, self.contacts.rows, self.deals.rows, self.deals.histories = state
 
     def factory(self, *, read_only: bool = False) -> Self:
         self.read_only = read_only
         return self
 
-    async def __aenter__(self) -> Self:
-        self._committed_state = self._state()
-        return await super().__aenter__()
-
     async def commit(self) -> None:
         if self.read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
         await super().commit()
-        self._committed_state = self._state()
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        # What was not committed is rolled back, in place, so a test holding a repository sees it.
-        leads, contacts, deals, histories = copy.deepcopy(self._committed_state)
-        self.leads.rows, self.contacts.rows, self.deals.rows, self.deals.histories = (
-            leads,
-            contacts,
-            deals,
-            histories,
-        )
         self.read_only = False
         await super().__aexit__(exc_type, exc, tb)

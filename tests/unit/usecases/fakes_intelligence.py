@@ -1,49 +1,34 @@
-"""In-memory stand-ins for the intelligence and workflow ports (server/intelligence/ports.py,
-server/workflows/ports.py), and builders of their data.
+"""In-memory stand-ins for the intelligence port (server/intelligence/ports.py), the crew, and builders of
+their data.
 
 The fake intelligence reads answer from the fake catalog the way the SQL does where a use case depends on
 it: only active products are priced or related, and cross-sell candidates are those of the query's
-categories, currency and price band. The fake workflows keep the guards of the SQL transitions: only an
-unfinished workflow can be cancelled, and only the attempt holding the lease can heartbeat, succeed or fail.
-The fake unit of work restores every repository to what it held when the block began unless it committed.
+categories, currency and price band. The catalog's and the workflows' repositories are the fakes of those
+areas (fakes_catalog.py, fakes_workflows.py). The fake unit of work restores every repository to what it
+held when the block began unless it committed.
 """
 
 from __future__ import annotations
 
-import copy
 import uuid
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from domain.catalog import Product, ProductAnalysis, ProductStatus
 from domain.clock import utcnow
 from domain.ids import new_id
 from domain.intelligence import CandidatePool, CandidateQuery, PricingRow, PricingSelection, SourceProduct
 from domain.money import Money
-from domain.paging import Page, PageRequest
-from domain.suppliers import Supplier
-from domain.workflows import (
-    ResultSource,
-    Workflow,
-    WorkflowError,
-    WorkflowFilter,
-    WorkflowResult,
-    WorkflowState,
-    WorkflowType,
-)
 from engines.classification import Classification
 from engines.cross_sell import Candidate
 from engines.recommendations import CatalogItem
 from server.agents.crew import AgentUnavailable, Progress
-from tests.unit.usecases.fakes import FakeUnitOfWork
+from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_catalog import FakeProductRepository, FakeSupplierRepository
+from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository
 
 Key = tuple[int, uuid.UUID]
-
-UNFINISHED = (WorkflowState.PENDING, WorkflowState.RUNNING)
 
 
 def a_product(
@@ -75,42 +60,6 @@ def a_product(
         updated_at=now,
         stock_available=10,
     )
-
-
-class FakeProductRepository:
-    def __init__(self) -> None:
-        self.products: dict[Key, Product] = {}
-
-    def put(self, product: Product) -> Product:
-        """What the catalog would already hold."""
-        self.products[(product.tenant_id, product.id)] = product
-        return product
-
-    async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
-        return self.products.get((tenant_id, product_id))
-
-    async def save(self, product: Product) -> None:
-        self.products[(product.tenant_id, product.id)] = product
-
-    async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> list[Product]:
-        return [self.products[(tenant_id, i)] for i in sorted(ids) if (tenant_id, i) in self.products]
-
-    async def save_many(self, products: Sequence[Product]) -> None:
-        for product in products:
-            await self.save(product)
-
-
-class FakeSupplierRepository:
-    def __init__(self) -> None:
-        self.suppliers: dict[Key, Supplier] = {}
-
-    async def get(
-        self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
-    ) -> Supplier | None:
-        return self.suppliers.get((tenant_id, supplier_id))
-
-    async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]:
-        return {i: self.suppliers[(tenant_id, i)] for i in ids if (tenant_id, i) in self.suppliers}
 
 
 class FakeIntelligenceRepository:
@@ -224,152 +173,7 @@ def _selected(product: Product, selection: PricingSelection) -> bool:
     )
 
 
-@dataclass(slots=True)
-class _Lease:
-    owner: str | None = None
-    expires_at: datetime | None = None
-    available_at: datetime | None = None
-
-
-class FakeWorkflowRepository:
-    def __init__(self) -> None:
-        self.workflows: dict[uuid.UUID, Workflow] = {}
-        self._leases: dict[uuid.UUID, _Lease] = {}
-
-    async def add(self, workflow: Workflow) -> None:
-        self.workflows[workflow.id] = workflow
-        self._leases[workflow.id] = _Lease(available_at=workflow.created_at)
-
-    async def get(self, tenant_id: int, workflow_id: uuid.UUID) -> Workflow | None:
-        workflow = self.workflows.get(workflow_id)
-        return workflow if workflow is not None and workflow.tenant_id == tenant_id else None
-
-    async def unfinished_for(
-        self, tenant_id: int, product_id: uuid.UUID, kind: WorkflowType
-    ) -> Workflow | None:
-        found = [
-            w
-            for w in self.workflows.values()
-            if (w.tenant_id, w.product_id, w.type) == (tenant_id, product_id, kind) and w.state in UNFINISHED
-        ]
-        return max(found, key=lambda w: w.id, default=None)
-
-    async def list(self, tenant_id: int, criteria: WorkflowFilter, page: PageRequest) -> Page[Workflow]:
-        matching = sorted(
-            (
-                w
-                for w in self.workflows.values()
-                if w.tenant_id == tenant_id
-                and (criteria.type is None or w.type is criteria.type)
-                and (not criteria.states or w.state in criteria.states)
-                and (criteria.product_id is None or w.product_id == criteria.product_id)
-            ),
-            key=lambda w: w.id,
-            reverse=True,
-        )
-        after = [w for w in matching if page.after is None or str(w.id) < page.after]
-        items = after[: page.size]
-        next_after = str(items[-1].id) if len(after) > page.size else None
-        return Page(items=items, next_after=next_after, total_size=len(matching))
-
-    async def cancel(self, tenant_id: int, workflow_id: uuid.UUID, now: datetime) -> Workflow | None:
-        workflow = await self.get(tenant_id, workflow_id)
-        if workflow is None or workflow.state not in UNFINISHED:
-            return None
-        self._leases[workflow_id] = replace(self._leases[workflow_id], owner=None, expires_at=None)
-        return self._store(workflow, state=WorkflowState.CANCELLED, ended_at=now, updated_at=now)
-
-    def _claimable(self, workflow: Workflow, now: datetime) -> bool:
-        lease = self._leases[workflow.id]
-        if workflow.state is WorkflowState.PENDING:
-            return lease.available_at is not None and lease.available_at <= now
-        return (
-            workflow.state is WorkflowState.RUNNING
-            and lease.expires_at is not None
-            and lease.expires_at < now
-        )
-
-    async def any_claimable(self, now: datetime) -> bool:
-        return any(self._claimable(w, now) for w in self.workflows.values())
-
-    async def claim(self, *, owner: str, now: datetime, lease: timedelta) -> Workflow | None:
-        claimable = [w for w in self.workflows.values() if self._claimable(w, now)]
-        if not claimable:
-            return None
-        workflow = min(claimable, key=lambda w: self._leases[w.id].available_at or now)
-        self._leases[workflow.id] = replace(self._leases[workflow.id], owner=owner, expires_at=now + lease)
-        return self._store(
-            workflow,
-            state=WorkflowState.RUNNING,
-            attempts=workflow.attempts + 1,
-            started_at=workflow.started_at or now,
-            step="starting",
-            updated_at=now,
-        )
-
-    def _held(self, workflow: Workflow, owner: str) -> Workflow | None:
-        current = self.workflows.get(workflow.id)
-        held = (
-            current is not None
-            and current.state is WorkflowState.RUNNING
-            and self._leases[workflow.id].owner == owner
-            and current.attempts == workflow.attempts
-        )
-        return current if held else None
-
-    async def heartbeat(
-        self, workflow: Workflow, *, owner: str, now: datetime, lease: timedelta, progress: float, step: str
-    ) -> bool:
-        current = self._held(workflow, owner)
-        if current is None:
-            return False
-        self._leases[workflow.id] = replace(self._leases[workflow.id], expires_at=now + lease)
-        self._store(current, progress=progress, step=step[:200], updated_at=now)
-        return True
-
-    async def succeed(
-        self, workflow: Workflow, *, owner: str, now: datetime, result: WorkflowResult, source: ResultSource
-    ) -> Workflow | None:
-        current = self._held(workflow, owner)
-        if current is None:
-            return None
-        self._leases[workflow.id] = _Lease()
-        return self._store(
-            current,
-            state=WorkflowState.SUCCEEDED,
-            result=result,
-            source=source,
-            progress=1.0,
-            step="done",
-            error=None,
-            ended_at=now,
-            updated_at=now,
-        )
-
-    async def fail_attempt(
-        self,
-        workflow: Workflow,
-        *,
-        owner: str,
-        now: datetime,
-        error: WorkflowError,
-        retry_at: datetime | None,
-    ) -> Workflow | None:
-        current = self._held(workflow, owner)
-        if current is None:
-            return None
-        self._leases[workflow.id] = _Lease(available_at=retry_at)
-        if retry_at is None:
-            return self._store(current, state=WorkflowState.FAILED, error=error, ended_at=now, step="failed")
-        return self._store(current, state=WorkflowState.PENDING, error=error, step="waiting to retry")
-
-    def _store(self, workflow: Workflow, **changes: Any) -> Workflow:
-        changed = replace(workflow, **changes)
-        self.workflows[workflow.id] = changed
-        return changed
-
-
-class FakeIntelligenceUnitOfWork(FakeUnitOfWork):
+class FakeIntelligenceUnitOfWork(RollingBackUnitOfWork):
     """One unit of work for the intelligence use cases, the workflow use cases and the workflow steps, as
     SqlAlchemyUnitOfWork is."""
 
@@ -379,29 +183,7 @@ class FakeIntelligenceUnitOfWork(FakeUnitOfWork):
         self.suppliers = FakeSupplierRepository()
         self.intelligence = FakeIntelligenceRepository(self.products)
         self.workflows = FakeWorkflowRepository()
-        self._committed_state = self._state()
-
-    def _repositories(self) -> tuple[Any, ...]:
-        return self.products, self.suppliers, self.workflows
-
-    def _state(self) -> list[dict[str, Any]]:
-        return [copy.deepcopy(r.__dict__) for r in self._repositories()]
-
-    async def __aenter__(self) -> Self:
-        self._committed_state = self._state()
-        return await super().__aenter__()
-
-    async def commit(self) -> None:
-        await super().commit()
-        self._committed_state = self._state()
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        # What was not committed is rolled back, in place, so a test holding a repository sees it.
-        for repository, state in zip(self._repositories(), copy.deepcopy(self._committed_state), strict=True):
-            repository.__dict__.update(state)
-        await super().__aexit__(exc_type, exc, tb)
+        self.track(self.products, self.suppliers, self.workflows)
 
 
 class FakeCrew:

@@ -10,14 +10,11 @@ the block committed, as the real transaction does, so a rejected order can be se
 from __future__ import annotations
 
 import builtins
-import copy
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from types import TracebackType
-from typing import Self
 
 from domain.clock import utcnow
 from domain.errors import UniqueViolation
@@ -26,7 +23,7 @@ from domain.money import Money
 from domain.orders import CatalogEntry, Order, OrderFilter, OrderStatus, StatusChange
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
-from tests.unit.usecases.fakes import FakeUnitOfWork
+from tests.unit.usecases.fakes import RollingBackUnitOfWork
 
 Key = tuple[int, uuid.UUID]
 
@@ -240,31 +237,11 @@ class FakeInventoryRepository:
         return rows[:limit], len(rows)
 
 
-class FakeOrderUnitOfWork(FakeUnitOfWork):
+class FakeOrderUnitOfWork(RollingBackUnitOfWork):
     """One unit of work for both the order and the inventory use cases, as SqlAlchemyUnitOfWork is."""
 
     def __init__(self) -> None:
         super().__init__()
         self.orders = FakeOrderRepository()
         self.inventory = FakeInventoryRepository()
-        self._committed_state = self._state()
-
-    def _state(self) -> tuple[dict[str, object], dict[str, object]]:
-        return copy.deepcopy(self.orders.__dict__), copy.deepcopy(self.inventory.__dict__)
-
-    async def __aenter__(self) -> Self:
-        self._committed_state = self._state()
-        return await super().__aenter__()
-
-    async def commit(self) -> None:
-        await super().commit()
-        self._committed_state = self._state()
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        # What was not committed is rolled back, in place, so a test holding a repository sees it.
-        orders, inventory = copy.deepcopy(self._committed_state)
-        self.orders.__dict__.update(orders)
-        self.inventory.__dict__.update(inventory)
-        await super().__aexit__(exc_type, exc, tb)
+        self.track(self.orders, self.inventory)

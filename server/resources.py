@@ -1,0 +1,55 @@
+"""What every area's use cases do to one of a tenant's resources: find it or answer NOT_FOUND, and change
+the fields an update names."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from domain.errors import NotFound
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T_co = TypeVar("T_co", covariant=True)
+
+T = TypeVar("T")
+
+D = TypeVar("D", bound="DataclassInstance")
+
+
+class TenantRepository(Protocol[T_co]):
+    """A repository that reads one resource of a tenant by id, optionally locking it for an update."""
+
+    async def get(
+        self, tenant_id: int, resource_id: uuid.UUID, /, *, for_update: bool = ...
+    ) -> T_co | None: ...
+
+
+async def existing(
+    repository: TenantRepository[T],
+    resource: str,
+    tenant_id: int,
+    resource_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+) -> T:
+    """The tenant's `resource` with this id; NOT_FOUND for an id the tenant does not have."""
+    found = await repository.get(tenant_id, resource_id, for_update=for_update)
+    if found is None:
+        raise NotFound(resource, str(resource_id))
+    return found
+
+
+def with_changes(current: D, values: Mapping[str, object], **also: Any) -> tuple[D, list[str]]:
+    """`current` with those of `values` that differ from it (and then `also`), and the names of the fields
+    that differ, in the order `values` names them; `current` itself and no names when none differ.
+
+    Mapped per field by the request's validation, each value has the type of its field."""
+    changed = [name for name, value in values.items() if getattr(current, name) != value]
+    if not changed:
+        return current, []
+    new_values: dict[str, Any] = {name: values[name] for name in changed}
+    return replace(current, **new_values, **also), changed

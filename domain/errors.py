@@ -133,3 +133,10 @@ class Unauthenticated(DomainError):
 class UniqueViolation(Exception):
     """A unique key refused a write or the commit (e.g. a concurrent insert of the same key). Not a
     DomainError: the use case that meets it decides what it means (a replay, a duplicate SKU, …)."""
+
+
+class Overloaded(DomainError):
+    """The server is at a bound of concurrent calls or streams; retry with backoff."""
+
+    kind = ErrorKind.RESOURCE_EXHAUSTED
+    reason = "SERVER_OVERLOADED"

@@ -22,6 +22,8 @@ class RecordedEvent:
     occurred_at: datetime
     published_at: datetime | None
     attempts: int
+    # W3C traceparent of the request that recorded it, sent with the Kafka record (None: not traced)
+    traceparent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

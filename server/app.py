@@ -17,13 +17,16 @@ from server.bootstrap import Components, build
 from server.config import ConfigError, Settings
 from server.health import Health
 from server.metrics import MetricsInterceptor
+from server.overload import AdmissionInterceptor
 from server.reflection import ContractReflection, add_reflection
+from server.tracing import tracing_interceptor
 from storage.migrations import upgrade_to_head
 
 logger = logging.getLogger(__name__)
 
 DATABASE_CHECK_SECONDS = 5.0
 DATABASE_RECHECK_SECONDS = 1.0
+METRICS_REFRESH_SECONDS = 5.0
 
 
 class CrmServer:
@@ -36,14 +39,25 @@ class CrmServer:
         self.metrics_port: int | None = None
         self._server: grpc.aio.Server | None = None
         self._monitor: asyncio.Task[None] | None = None
+        self._refresher: asyncio.Task[None] | None = None
 
     async def start(self, *, migrate: bool = True) -> int:
         """Migrate (unless a supervisor did), bind and start serving; returns the bound port."""
         if migrate:
             await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
         server = grpc.aio.server(
-            # Metrics outermost: they count the status the error mapping of the call interceptor chose.
-            interceptors=[MetricsInterceptor(self.components.metrics), self.components.interceptor],
+            # Metrics outermost: they count the status the error mapping of the call interceptor chose, and
+            # the calls admission refuses before any work is done for them.
+            interceptors=[
+                *([tracing] if (tracing := tracing_interceptor()) is not None else []),
+                MetricsInterceptor(self.components.metrics),
+                AdmissionInterceptor(
+                    max_calls=self.settings.MAX_CONCURRENT_RPCS,
+                    max_streams=self.settings.MAX_STREAMS,
+                    max_streams_per_caller=self.settings.MAX_STREAMS_PER_CALLER,
+                ),
+                self.components.interceptor,
+            ],
             options=[
                 ("grpc.max_receive_message_length", self.settings.MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", self.settings.MAX_MESSAGE_BYTES),
@@ -64,6 +78,8 @@ class CrmServer:
         c.workflow_runner.start()
         await self.health.ready(True)
         self._monitor = asyncio.create_task(self._watch_database(), name="database-monitor")
+        if self.metrics_port is not None:
+            self._refresher = asyncio.create_task(self._refresh_metrics(), name="metrics-refresher")
         # Everything built so far (modules, protobuf descriptors, the SQL metadata) lives as long as the
         # process; left in the collector's care, every full collection would walk it again and stall all
         # calls in flight for tens of milliseconds.
@@ -76,10 +92,11 @@ class CrmServer:
         grace = self.settings.SHUTDOWN_GRACE_SECONDS if grace is None else grace
         await self.health.enter_graceful_shutdown()
         self.components.stopping.set()  # live tails end so they do not hold the grace period
-        if self._monitor is not None:
-            self._monitor.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._monitor
+        for task in (self._monitor, self._refresher):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self._server is not None and self.settings.SHUTDOWN_DRAIN_SECONDS > 0:
             # Still accepting calls while probes and load balancers see NOT_SERVING and move away.
             await asyncio.sleep(self.settings.SHUTDOWN_DRAIN_SECONDS)
@@ -92,6 +109,7 @@ class CrmServer:
         await c.workflow_runner.stop()
         await c.relay.stop(flush_timeout=max(grace, 1.0))
         await c.database.dispose()
+        await c.background.dispose()
         c.metrics.close()
         logger.info("stopped")
 
@@ -128,15 +146,35 @@ class CrmServer:
             raise OSError(f"could not bind {s.address}")
         return port
 
+    async def _refresh_metrics(self) -> None:
+        """The figures that cost a query, refreshed in the background so that a scrape never waits on
+        the database."""
+        snapshot = self.components.metrics.snapshot
+        while True:
+            try:
+                async with self.components.background_unit_of_work(read_only=True) as uow:
+                    snapshot.outbox_backlog = await uow.outbox.backlog()
+                    snapshot.outbox_oldest_age_seconds = await uow.outbox.oldest_unpublished_age(utcnow())
+                    snapshot.workflows = await uow.workflows.count_unfinished_by_state()
+            except Exception as exc:  # the scrape shows the last figures; health reports the outage
+                logger.debug("metrics not refreshed: %s", exc)
+            await asyncio.sleep(METRICS_REFRESH_SECONDS)
+
     async def _watch_database(self) -> None:
         """Readiness follows the database: NOT_SERVING while it cannot be reached, checked every
-        DATABASE_CHECK_SECONDS while it can and every second while it cannot, so readiness returns soon
-        after calls succeed again. Liveness (`""`) never depends on it."""
+        DATABASE_CHECK_SECONDS while it can — and at once when a unit of work could not reach it — and every
+        second while it cannot, so readiness returns soon after calls succeed again. Liveness (`""`)
+        never depends on it."""
         ready = True
+        suspected = self.components.database_suspected
         while True:
-            await asyncio.sleep(DATABASE_CHECK_SECONDS if ready else DATABASE_RECHECK_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(
+                    suspected.wait(), DATABASE_CHECK_SECONDS if ready else DATABASE_RECHECK_SECONDS
+                )
+            suspected.clear()
             try:
-                await asyncio.wait_for(self.components.database.ping(), DATABASE_CHECK_SECONDS)
+                await asyncio.wait_for(self.components.background.ping(), DATABASE_CHECK_SECONDS)
                 ok = True
             except Exception as exc:  # reported through health, not raised
                 ok = False

@@ -34,6 +34,8 @@ from storage.uow import SqlAlchemyUnitOfWork
 # Consecutive failures that open the agents' circuit, and how long it stays open.
 CIRCUIT_THRESHOLD = 3
 CIRCUIT_RESET_SECONDS = 30.0
+# Connections of the background pool: the relay's batches, its leadership lock, runner claims, monitor pings.
+BACKGROUND_POOL_SIZE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,11 @@ class Components:
     settings: Settings
     started_at: datetime
     database: Database
+    # a small pool of its own for the relay, the runner's claims, the health monitor and the metrics
+    background: Database
+    background_unit_of_work: Callable[..., SqlAlchemyUnitOfWork]
+    # set by a unit of work that could not reach the database: the health monitor checks at once
+    database_suspected: asyncio.Event
     signal: Signal
     stopping: asyncio.Event
     relay: OutboxRelay
@@ -83,17 +90,30 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         pool_size=settings.DB_POOL_SIZE,
         ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
     )
+    # The relay, the workflow runner's claims, the health monitor and the metrics use their own small pool,
+    # so a flood of calls that holds every request connection can neither starve them nor flip health.
+    background = open_database(
+        settings.database_url, pool_size=BACKGROUND_POOL_SIZE, ping_idle_seconds=settings.DB_PING_IDLE_SECONDS
+    )
     signal = Signal()
+    database_suspected = asyncio.Event()
     crew = crew_client(settings)
 
-    def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(
-            database.sessions if read_only else database.write_sessions,
-            serialize=serialize,
-            on_events_committed=signal.notify,
-            notify_postgres=database.is_postgres,
-            read_only=read_only,
-        )
+    def units_of_work(db: Database) -> Callable[..., SqlAlchemyUnitOfWork]:
+        def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
+            return SqlAlchemyUnitOfWork(
+                db.sessions if read_only else db.write_sessions,
+                serialize=serialize,
+                on_events_committed=signal.notify,
+                notify_postgres=db.is_postgres,
+                read_only=read_only,
+                on_database_unreachable=database_suspected.set,
+            )
+
+        return unit_of_work
+
+    unit_of_work = units_of_work(database)
+    background_unit_of_work = units_of_work(background)
 
     sink = None
     if settings.KAFKA_BOOTSTRAP_SERVERS:
@@ -105,10 +125,10 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
             topics=topic_plan(settings) if settings.KAFKA_CREATE_TOPICS else None,
         )
     leadership = (
-        PostgresAdvisoryLeadership(database.engine) if database.is_postgres else SingleProcessLeadership()
+        PostgresAdvisoryLeadership(background.engine) if background.is_postgres else SingleProcessLeadership()
     )
     relay = OutboxRelay(
-        database,
+        background,
         sink,
         leadership=leadership,
         signal=signal,
@@ -125,6 +145,9 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         settings=settings,
         started_at=started_at,
         database=database,
+        background=background,
+        background_unit_of_work=background_unit_of_work,
+        database_suspected=database_suspected,
         signal=signal,
         stopping=asyncio.Event(),
         relay=relay,
@@ -137,6 +160,6 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         metrics=metrics,
         intelligence=intelligence,
         workflow_runner=workflows_wiring.runner(
-            unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT
+            background_unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT
         ),
     )

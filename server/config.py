@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     SHUTDOWN_DRAIN_SECONDS: float = Field(default=2.0, ge=0, le=120)
     # Server processes sharing the port (SO_REUSEPORT): one per core uses the machine; 1 = this process.
     WORKERS: int = Field(default=1, ge=1, le=64)
+    # Admission (server/overload.py): past these a call is refused at once with RESOURCE_EXHAUSTED.
+    MAX_CONCURRENT_RPCS: int = Field(default=100, ge=1, le=100_000)
+    MAX_STREAMS: int = Field(default=500, ge=1, le=100_000)
+    MAX_STREAMS_PER_CALLER: int = Field(default=50, ge=1, le=100_000)
     MAX_MESSAGE_BYTES: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=64 * 1024 * 1024)
 
     # Database: DATABASE_URL wins; else POSTGRES_HOST selects PostgreSQL; else the embedded SQLite file.

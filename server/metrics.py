@@ -63,7 +63,7 @@ class _Sampled(Collector):
         yield CounterMetricFamily(
             "crm_relay_publish_errors", "Batches the relay failed to publish", value=m.relay_failed_batches()
         )
-        workflows = GaugeMetricFamily("crm_workflows", "Workflows by state", labels=["state"])
+        workflows = GaugeMetricFamily("crm_workflows", "Unfinished workflows by state", labels=["state"])
         for state, count in sorted(m.snapshot.workflows.items()):
             workflows.add_metric([state], count)
         yield workflows

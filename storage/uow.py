@@ -11,6 +11,9 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
+from opentelemetry import trace
+from opentelemetry.trace import StatusCode
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
@@ -35,6 +38,9 @@ from storage.workflows.repository import SqlAlchemyWorkflowRepository
 # so that storage never imports protobuf.
 EventSerializer = Callable[[DomainEvent], str]
 
+_tracer = trace.get_tracer(__name__)
+_propagator = TraceContextTextMapPropagator()
+
 # PostgreSQL channel the relay LISTENs on; a NOTIFY inside the transaction is delivered at commit.
 OUTBOX_CHANNEL = "crm_outbox"
 
@@ -48,8 +54,10 @@ class SqlAlchemyUnitOfWork:
         on_events_committed: Callable[[], None] = lambda: None,
         notify_postgres: bool = False,
         read_only: bool = False,
+        on_database_unreachable: Callable[[], None] = lambda: None,
     ) -> None:
         self._sessions = sessions
+        self._on_database_unreachable = on_database_unreachable
         self._read_only = read_only
         self._notify_postgres = notify_postgres
         self._serialize = serialize
@@ -57,6 +65,8 @@ class SqlAlchemyUnitOfWork:
         self._events: list[DomainEvent] = []
 
     async def __aenter__(self) -> Self:
+        # a child of the RPC's span when tracing is on; a no-op span otherwise
+        self._span = _tracer.start_span("unit_of_work", attributes={"crm.read_only": self._read_only})
         self.session = self._sessions()
         self.leads = SqlAlchemyLeadRepository(self.session)
         self.outbox = SqlAlchemyOutboxRepository(self.session)
@@ -92,11 +102,17 @@ class SqlAlchemyUnitOfWork:
                 await self.session.rollback()
         finally:
             await self.session.close()
+            if exc is not None:
+                self._span.record_exception(exc)
+                self._span.set_status(StatusCode.ERROR)
+            self._span.end()
         # One place turns driver errors (at a flush, a query or the commit) into the service's own.
         if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
             raise UniqueViolation(str(exc.orig)) from exc
         if isinstance(exc, DBAPIError | SQLAlchemyTimeoutError):
             translated = translate_database_error(exc)
+            if isinstance(translated, Unavailable) and not isinstance(exc, SQLAlchemyTimeoutError):
+                self._on_database_unreachable()  # health rechecks now, not on its next tick
             if translated is not None:
                 raise translated from exc
 
@@ -109,7 +125,8 @@ class SqlAlchemyUnitOfWork:
             raise RuntimeError("a read-only unit of work cannot commit")
         events, self._events = self._events, []
         if events:
-            await self.outbox.append([_outbox_event(e, self._serialize(e)) for e in events])
+            traceparent = _traceparent()
+            await self.outbox.append([_outbox_event(e, self._serialize(e), traceparent) for e in events])
             if self._notify_postgres:
                 await self.session.execute(text(f"NOTIFY {OUTBOX_CHANNEL}"))
         await self.session.commit()
@@ -129,7 +146,9 @@ def translate_database_error(exc: BaseException) -> DomainError | None:
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate in _RETRYABLE_CONFLICTS:
         return Conflict("the request conflicted with a concurrent change; retry it")
-    if isinstance(exc, SQLAlchemyTimeoutError) or getattr(exc, "connection_invalidated", False):
+    if isinstance(exc, SQLAlchemyTimeoutError):  # the pool had no free connection within its timeout
+        return Unavailable("the server is busy: no database connection was free in time; retry with backoff")
+    if getattr(exc, "connection_invalidated", False):
         return Unavailable("the database is unavailable; retry later")
     if sqlstate is not None and sqlstate[:2] in ("08", "57"):  # connection exception, operator intervention
         return Unavailable("the database is unavailable; retry later")
@@ -149,8 +168,16 @@ def _is_unique_violation(exc: IntegrityError) -> bool:
     return sqlstate == "23505" or "UNIQUE constraint failed" in str(exc.orig)
 
 
-def _outbox_event(event: DomainEvent, payload: str) -> NewOutboxEvent:
+def _traceparent() -> str | None:
+    """The W3C traceparent of the current span (the RPC's), or None when nothing is traced."""
+    carrier: dict[str, str] = {}
+    _propagator.inject(carrier)
+    return carrier.get("traceparent")
+
+
+def _outbox_event(event: DomainEvent, payload: str, traceparent: str | None) -> NewOutboxEvent:
     return NewOutboxEvent(
+        traceparent=traceparent,
         id=event.event_id,
         tenant_id=event.tenant_id,
         aggregate_type=event.aggregate_type,

@@ -20,11 +20,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from opentelemetry import trace
+from opentelemetry.trace import StatusCode
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from server.agents.circuit import CircuitBreaker
 
 logger = logging.getLogger(__name__)
+_tracer = trace.get_tracer(__name__)
 
 RUNNING_STATES = frozenset({"running", "pending", "started", "queued", "in_progress"})
 DONE_STATES = frozenset({"completed", "success", "succeeded", "done"})
@@ -74,6 +77,16 @@ class CrewClient:
         """Kick the crew off and wait for its result (a parsed JSON value, or the raw text)."""
         if not self.breaker.allow():
             raise AgentUnavailable(f"circuit open after repeated failures: {self.breaker.last_error}")
+        with _tracer.start_as_current_span("agent.run", attributes={"crm.agent": self.name}) as span:
+            try:
+                result = await self._run(inputs, deadline=deadline, progress=progress)
+            except AgentUnavailable as exc:
+                span.record_exception(exc)
+                span.set_status(StatusCode.ERROR)
+                raise
+        return result
+
+    async def _run(self, inputs: dict[str, Any], *, deadline: float | None, progress: Progress | None) -> Any:
         try:
             async with asyncio.timeout(deadline or self._timeout):
                 async with httpx.AsyncClient(

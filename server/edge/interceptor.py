@@ -18,6 +18,7 @@ from domain.errors import DomainError
 from server.edge.auth import Authenticator, current_principal
 from server.edge.errors import to_status
 from server.logging import CallContext, current_call
+from server.tracing import annotate_call
 
 logger = logging.getLogger("crm.access")
 
@@ -25,6 +26,7 @@ REQUEST_ID_HEADER = "x-request-id"
 
 # Infrastructure services answer without credentials: load balancers probe health, grpcurl reflects.
 UNAUTHENTICATED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
+PROBE_PREFIX = "/grpc.health.v1."
 
 
 class CallInterceptor(grpc.aio.ServerInterceptor):
@@ -103,6 +105,7 @@ class _Call:
     def _begin(self, request: Any) -> float:
         tenant_id = getattr(request, "tenant_id", None)
         current_call.set(CallContext(self.request_id, self._method, tenant_id))
+        annotate_call(tenant_id=tenant_id if isinstance(tenant_id, int) else None, request_id=self.request_id)
         return time.perf_counter()
 
     async def _prepare(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> None:
@@ -136,6 +139,10 @@ class _Call:
     def _log(
         self, code: grpc.StatusCode, started: float, *, level: int = logging.INFO, detail: str = ""
     ) -> None:
+        if level == logging.INFO and self._method.startswith(PROBE_PREFIX):
+            level = logging.DEBUG  # a probe every few seconds per pod would drown the access log
+        if not logger.isEnabledFor(level):
+            return
         duration_ms = round((time.perf_counter() - started) * 1000, 2)
         logger.log(
             level,

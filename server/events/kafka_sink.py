@@ -49,7 +49,7 @@ class EventSink(Protocol):
 
 
 def cloudevent_headers(record: OutboxRecord) -> list[tuple[str, bytes]]:
-    return [
+    headers = [
         ("ce_specversion", CE_SPEC_VERSION),
         ("ce_id", str(record.id).encode()),
         ("ce_source", f"{CE_SOURCE_ROOT}/{record.tenant_id}".encode()),
@@ -60,6 +60,11 @@ def cloudevent_headers(record: OutboxRecord) -> list[tuple[str, bytes]]:
         ("ce_dataschema", schema_for(record.event_type).encode()),
         ("content-type", b"application/json"),
     ]
+    if record.traceparent:
+        # the CloudEvents distributed-tracing extension, and the plain W3C header Kafka tracing clients read
+        traceparent = record.traceparent.encode()
+        headers += [("ce_traceparent", traceparent), ("traceparent", traceparent)]
+    return headers
 
 
 class AioKafkaEventSink:

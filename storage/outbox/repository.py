@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.event_log import EventCriteria, RecordedEvent, TailBatch, TailPosition
 from domain.paging import Page, PageRequest
 from storage.outbox.tables import OutboxRow
-from storage.paging import keyset_page
+from storage.paging import keyset_page, newest_first
+from storage.rows import count_of
 
 MAX_ERROR_LENGTH = 2000
 
@@ -30,6 +31,7 @@ class NewOutboxEvent:
     event_type: str
     payload: str
     occurred_at: datetime
+    traceparent: str | None = None
 
 
 # The outbox's rows are the event log readers see.
@@ -57,6 +59,7 @@ class SqlAlchemyOutboxRepository:
                     "aggregate_id": e.aggregate_id,
                     "event_type": e.event_type,
                     "payload": e.payload,
+                    "traceparent": e.traceparent,
                     "occurred_at": e.occurred_at,
                     "attempts": 0,
                 }
@@ -101,7 +104,7 @@ class SqlAlchemyOutboxRepository:
 
     async def undeliverable(self) -> int:
         stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.failed_at.is_not(None))
-        return int(await self._session.scalar(stmt) or 0)
+        return await count_of(self._session, stmt)
 
     async def backlog(self, tenant_id: int | None = None) -> int:
         stmt = (
@@ -111,17 +114,32 @@ class SqlAlchemyOutboxRepository:
         )
         if tenant_id is not None:
             stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
-        return int(await self._session.scalar(stmt) or 0)
+        return await count_of(self._session, stmt)
+
+    async def oldest_unpublished_age(self, now: datetime) -> float:
+        """Seconds since the oldest event still waiting was recorded (0 when none waits); one step of the
+        relay's queue index."""
+        stmt = (
+            select(OutboxRow.occurred_at)
+            .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
+            .order_by(OutboxRow.seq)
+            .limit(1)
+        )
+        oldest = await self._session.scalar(stmt)
+        return 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""
         total = await self._session.scalar(
             _filtered(select(func.count()).select_from(OutboxRow), tenant_id, criteria)
         )
-        stmt = _filtered(select(OutboxRow), tenant_id, criteria).order_by(OutboxRow.seq.desc())
-        if page.after:
-            stmt = stmt.where(OutboxRow.seq < int(page.after))
-        rows = (await self._session.execute(stmt.limit(page.size + 1))).scalars().all()
+        stmt = newest_first(
+            _filtered(select(OutboxRow), tenant_id, criteria),
+            OutboxRow.seq.expression,
+            page,
+            parse_position=int,
+        )
+        rows = (await self._session.execute(stmt)).scalars().all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
         )
@@ -189,4 +207,5 @@ def _record(row: OutboxRow) -> OutboxRecord:
         occurred_at=row.occurred_at,
         published_at=row.published_at,
         attempts=row.attempts,
+        traceparent=row.traceparent,
     )

@@ -33,6 +33,8 @@ class OutboxRow(Base):
     # PostgreSQL: the writing transaction's id (a column default), which orders live tails.
     txid: Mapped[int | None] = mapped_column(BigInteger)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # W3C traceparent of the request that recorded the event, so consumers continue its trace.
+    traceparent: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Select, Table, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.codec import from_json, to_json
@@ -27,11 +27,9 @@ from domain.workflows import (
     WorkflowState,
     WorkflowType,
 )
-from storage.paging import keyset_page, newest_first
-from storage.workflows.tables import WorkflowRow
-
-# Declarative classes type `__table__` as any FromClause; this one is a Table, which insert/update need.
-W = cast(Table, WorkflowRow.__table__)
+from storage.paging import newest_first_page
+from storage.rows import changed_any, find_mapping
+from storage.workflows.tables import WORKFLOWS as W
 
 UNFINISHED = (WorkflowState.PENDING.value, WorkflowState.RUNNING.value)
 
@@ -44,8 +42,7 @@ class SqlAlchemyWorkflowRepository:
         await self._session.execute(insert(W).values(**_row_values(workflow)))
 
     async def get(self, tenant_id: int, workflow_id: uuid.UUID) -> Workflow | None:
-        stmt = select(W).where(W.c.tenant_id == tenant_id, W.c.id == workflow_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = await find_mapping(self._session, W, tenant_id=tenant_id, entity_id=workflow_id)
         return _to_domain(row) if row else None
 
     async def unfinished_for(
@@ -67,12 +64,13 @@ class SqlAlchemyWorkflowRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: WorkflowFilter, page: PageRequest) -> Page[Workflow]:
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(W), tenant_id, criteria)
+        return await newest_first_page(
+            self._session,
+            W,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
+            page=page,
+            convert=_to_domain,
         )
-        stmt = newest_first(_filtered(select(W), tenant_id, criteria), W.c.id, page)
-        rows = (await self._session.execute(stmt)).mappings().all()
-        return keyset_page(rows, size=page.size, total=total, convert=_to_domain)
 
     async def cancel(self, tenant_id: int, workflow_id: uuid.UUID, now: datetime) -> Workflow | None:
         """Cancel an unfinished workflow; None when it was already finished (or is not the tenant's)."""
@@ -84,6 +82,12 @@ class SqlAlchemyWorkflowRepository:
             lease_owner=None,
             lease_expires_at=None,
         )
+
+    async def count_unfinished_by_state(self) -> dict[str, int]:
+        """Pending and running workflows of every tenant, by state (the metrics); the partial index of
+        unfinished rows keeps this small however many workflows have finished."""
+        stmt = select(W.c.state, func.count()).where(W.c.state.in_(UNFINISHED)).group_by(W.c.state)
+        return {str(state): int(count) for state, count in (await self._session.execute(stmt)).all()}
 
     async def any_claimable(self, now: datetime) -> bool:
         """Whether `claim` would find something: a plain read, so an idle runner takes no write lock."""
@@ -120,7 +124,7 @@ class SqlAlchemyWorkflowRepository:
             .where(_held(workflow, owner))
             .values(lease_expires_at=now + lease, progress=progress, step=step[:200], updated_at=now)
         )
-        return bool(cast(CursorResult[Any], result).rowcount)
+        return changed_any(result)
 
     async def succeed(
         self, workflow: Workflow, *, owner: str, now: datetime, result: WorkflowResult, source: ResultSource

@@ -1,6 +1,5 @@
 """The typed clients and crmctl for intelligence and workflows, against the real server on both backends."""
 
-# ruff: noqa: F811 -- the stub fixtures come from conftest_intelligence and are test parameters by design.
 from __future__ import annotations
 
 import asyncio
@@ -12,7 +11,7 @@ from clients import cli
 from clients.async_client import AsyncCrmClient
 from crm.v2 import intelligence_service_pb2 as pb
 from crm.v2 import workflow_service_pb2 as wpb
-from tests.integration.conftest_intelligence import catalog, product  # noqa: F401 (fixtures)
+from tests.integration.conftest_intelligence import product
 from tests.support.waiting import eventually
 
 
@@ -62,7 +61,9 @@ async def test_crmctl_cross_sell_price_strategy_and_workflows(crm_target, catalo
     assert "limit" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["cross-sell", "x"], ["workflows", "list", "--state", "nope"]])
+@pytest.mark.parametrize(
+    "argv", [["cross-sell", "x", "--type", "sideways"], ["workflows", "list", "--state", "nope"]]
+)
 def test_crmctl_refuses_bad_usage(argv):
     with pytest.raises(SystemExit) as exited:
         cli.build_parser().parse_args(argv)

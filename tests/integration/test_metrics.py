@@ -3,6 +3,7 @@ scraped over HTTP the way Prometheus does, and the figures move with the calls."
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import urllib.request
 
@@ -75,3 +76,31 @@ async def test_a_metrics_port_in_use_stops_start_up_naming_the_variable(tmp_path
         )
         with pytest.raises(ConfigError, match="METRICS_PORT"):
             await start_server(settings, "sqlite")
+
+
+async def test_the_outbox_backlog_and_its_oldest_age_are_refreshed_in_the_background(tmp_path, monkeypatch):
+    from server import app
+    from tests.support.waiting import eventually
+
+    monkeypatch.setattr(app, "METRICS_REFRESH_SECONDS", 0.1)
+    settings = make_settings(
+        f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}", METRICS_PORT=0
+    )  # no Kafka: events wait
+    running = await start_server(settings, "sqlite")
+    try:
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead())
+            )
+        port = running.server.metrics_port
+        assert port
+        figures = await eventually(
+            lambda: asyncio.to_thread(scrape, port),
+            until=lambda f: (
+                sample(f, "crm_outbox_backlog") >= 1 and sample(f, "crm_outbox_oldest_age_seconds") > 0
+            ),
+            timeout=10,
+        )
+    finally:
+        await running.server.stop(grace=1.0)
+    assert sample(figures, "crm_relay_leader") == 0  # no Kafka, no relay running

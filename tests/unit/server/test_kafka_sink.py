@@ -58,3 +58,12 @@ def test_cloudevents_headers_carry_id_type_subject_source_and_time():
     assert headers["ce_source"] == b"/crm/v2/tenants/3"
     assert headers["ce_time"] == b"2026-01-01T00:00:00Z"
     assert headers["content-type"] == b"application/json"
+
+
+def test_a_traced_event_carries_its_traceparent_and_an_untraced_one_none():
+    import dataclasses
+
+    traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    traced = dict(cloudevent_headers(dataclasses.replace(record(1, "agg-1"), traceparent=traceparent)))
+    assert traced["ce_traceparent"] == traced["traceparent"] == traceparent.encode()
+    assert "traceparent" not in dict(cloudevent_headers(record(2, "agg-1")))

@@ -65,6 +65,12 @@ class InvalidArgument(DomainError):
         super().__init__(message or f"invalid request: {summary}")
 
 
+class UndecodableRequest(InvalidArgument):
+    """The request's bytes are not the message the method takes."""
+
+    reason = "UNDECODABLE_REQUEST"
+
+
 class NotFound(DomainError):
     """The resource does not exist in the caller's tenant."""
 

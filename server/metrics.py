@@ -23,6 +23,8 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, star
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from server.edge.interceptor import Undecodable
+
 logger = logging.getLogger(__name__)
 
 # Buckets from 0.5 ms to 10 s: the reads of this service take a few milliseconds, bulk calls seconds.
@@ -157,6 +159,8 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
         m = self._m
 
         async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+            if isinstance(request, Undecodable):
+                m.undecodable.inc()
             m.started.labels(*labels).inc()
             m.in_flight.inc()
             began = time.perf_counter()

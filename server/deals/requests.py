@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from crm.v2 import deal_service_pb2 as pb
 from domain.clock import utcnow
 from domain.deals import DEAL_MUTABLE_FIELDS, DealChanges, DealDraft, DealFilter, DealStage, PipelineQuery
 from server.deals.proto import STAGE
-from server.edge.convert import from_timestamp
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, mask_paths, masked_values
 
@@ -72,14 +71,25 @@ def pipeline_query(request: pb.GetPipelineSummaryRequest) -> PipelineQuery:
     v = Violations()
     v.tenant(request.tenant_id)
     period = request.period
-    end = from_timestamp(period.end_time) if period.HasField("end_time") else utcnow()
-    start = from_timestamp(period.start_time) if period.HasField("start_time") else end - DEFAULT_PERIOD
-    if end < start:
+    known = len(v.items)
+    end = v.timestamp("period.end_time", period.end_time) if period.HasField("end_time") else utcnow()
+    start = (
+        v.timestamp("period.start_time", period.start_time)
+        if period.HasField("start_time")
+        else _period_before(end)
+    )
+    if len(v.items) == known and end < start:  # compare only times that are valid
         v.add("period", "end_time must not be before start_time")
     currency = v.currency_code("currency_code", request.currency_code)
     owner = v.text("owner", request.owner, max_length=TEXT_MAX)
     v.raise_if_any()
     return PipelineQuery(period_start=start, period_end=end, owner=owner, currency=currency or None)
+
+
+def _period_before(end: datetime) -> datetime:
+    """The default start, DEFAULT_PERIOD before `end`, or the earliest time when that is before year 1."""
+    earliest = datetime.min.replace(tzinfo=UTC)
+    return end - DEFAULT_PERIOD if end - earliest > DEFAULT_PERIOD else earliest
 
 
 def _probability(v: Violations, deal: pb.Deal) -> float | None:

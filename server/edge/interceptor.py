@@ -10,11 +10,12 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import grpc
 
-from domain.errors import DomainError
+from domain.errors import DomainError, FieldViolation, UndecodableRequest
 from server.edge.auth import Authenticator, current_principal
 from server.edge.errors import to_status
 from server.logging import CallContext, current_call
@@ -46,19 +47,63 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
             key: value for key, value in (details.invocation_metadata or ()) if isinstance(value, str)
         }
         call = _Call(self._authenticator, method, metadata)
+        deserialize = tolerant(handler.request_deserializer)
         if handler.unary_unary is not None:
             return grpc.unary_unary_rpc_method_handler(
                 call.unary(handler.unary_unary),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=deserialize,
                 response_serializer=handler.response_serializer,
             )
         if handler.unary_stream is not None:
             return grpc.unary_stream_rpc_method_handler(
                 call.stream(handler.unary_stream),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=deserialize,
                 response_serializer=handler.response_serializer,
             )
         return handler  # client/bidi streaming: the contract has none of ours
+
+
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """Stands in for a request whose bytes are not a valid message: grpc would answer UNKNOWN with the
+    parser's exception text, before any authentication, and log a traceback per call."""
+
+    message: str  # the full name of the message the bytes should have been
+
+
+def tolerant(deserialize: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
+    if deserialize is None:
+        return None
+    expected = getattr(getattr(deserialize, "__self__", None), "DESCRIPTOR", None)
+    name = expected.full_name if expected is not None else "request"
+
+    def parse(data: bytes) -> Any:
+        try:
+            return deserialize(data)
+        except Exception:  # whatever the parser raises, the caller sent bytes that are not the message
+            return Undecodable(name)
+
+    return parse
+
+
+class _RateLimitedWarning:
+    """One WARNING line per interval at most, saying how many were left unsaid."""
+
+    def __init__(self, interval: float) -> None:
+        self._interval = interval
+        self._last = -interval
+        self._suppressed = 0
+
+    def __call__(self, message: str, *args: object) -> None:
+        now = time.monotonic()
+        if now - self._last < self._interval:
+            self._suppressed += 1
+            return
+        suppressed, self._suppressed, self._last = self._suppressed, 0, now
+        logger.warning(message + " (%d more since the last warning)", *args, suppressed)
+
+
+_warn_undecodable = _RateLimitedWarning(interval=10.0)
 
 
 class _Call:
@@ -110,6 +155,12 @@ class _Call:
 
     async def _prepare(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> None:
         await context.send_initial_metadata(((REQUEST_ID_HEADER, self.request_id),))
+        if isinstance(request, Undecodable):
+            _warn_undecodable("%s: a request body that is not a valid %s", self._method, request.message)
+            raise UndecodableRequest(
+                [FieldViolation("request", f"must be a serialized {request.message}")],
+                f"the request body is not a valid {request.message} message",
+            )
         if self._method.startswith(UNAUTHENTICATED_PREFIXES):
             return
         principal = self._authenticator.authenticate(self._metadata)
@@ -127,7 +178,9 @@ class _Call:
             return
         if isinstance(exc, DomainError):
             status = to_status(exc, request_id=self.request_id)
-            self._log(status.code, started, level=logging.INFO, detail=exc.message)
+            # undecodable bodies come unauthenticated and in floods: the rate-limited warning says it
+            level = logging.DEBUG if isinstance(exc, UndecodableRequest) else logging.INFO
+            self._log(status.code, started, level=level, detail=exc.message)
             await context.abort(status.code, status.details, status.trailing_metadata)
         if isinstance(exc, NotImplementedError):
             self._log(grpc.StatusCode.UNIMPLEMENTED, started)

@@ -1,0 +1,71 @@
+"""Inputs an attacker with only the .proto files sends (issue 12's findings): each is refused with a clear
+status and details, never INTERNAL or UNKNOWN, and changes nothing."""
+
+from __future__ import annotations
+
+import grpc
+import pytest
+from google.protobuf import timestamp_pb2
+from google.type import interval_pb2
+
+from crm.v2 import deal_service_pb2 as pb
+from crm.v2 import deal_service_pb2_grpc
+from tests.support.status import field_violations
+
+INVALID_TIMES = [
+    timestamp_pb2.Timestamp(seconds=0, nanos=1_000_000_000),
+    timestamp_pb2.Timestamp(seconds=0, nanos=-1),
+    timestamp_pb2.Timestamp(seconds=253_402_300_800),  # past year 9999
+    timestamp_pb2.Timestamp(seconds=-62_135_596_801),  # before year 1
+]
+
+
+@pytest.mark.parametrize(
+    "stamp", INVALID_TIMES, ids=["nanos-1e9", "nanos-negative", "after-9999", "before-1"]
+)
+@pytest.mark.parametrize("bound", ["start_time", "end_time"])
+async def test_an_invalid_timestamp_in_the_pipeline_period_is_invalid_argument(
+    channel, tenant_id, stamp, bound
+):
+    period = interval_pb2.Interval(**{bound: stamp})
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await deal_service_pb2_grpc.DealServiceStub(channel).GetPipelineSummary(
+            pb.GetPipelineSummaryRequest(tenant_id=tenant_id, period=period)
+        )
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert f"period.{bound}" in field_violations(refused.value)
+
+
+async def test_the_tenant_is_checked_before_the_period(channel):
+    period = interval_pb2.Interval(end_time=INVALID_TIMES[0])
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await deal_service_pb2_grpc.DealServiceStub(channel).GetPipelineSummary(
+            pb.GetPipelineSummaryRequest(tenant_id=0, period=period)
+        )
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert {"tenant_id", "period.end_time"} <= set(field_violations(refused.value))
+
+
+async def test_a_period_ending_at_the_earliest_time_does_not_overflow(channel, tenant_id):
+    earliest = interval_pb2.Interval(end_time=timestamp_pb2.Timestamp(seconds=-62_135_596_800))  # 0001-01-01
+    summary = await deal_service_pb2_grpc.DealServiceStub(channel).GetPipelineSummary(
+        pb.GetPipelineSummaryRequest(tenant_id=tenant_id, period=earliest)
+    )
+    assert summary.open_deal_count == 0 and summary.won_count == 0
+
+
+@pytest.mark.parametrize("body", [b"\xff\xff\xff\xff", b"\x0a\x05abc", b"\x08" + b"\xff" * 11])
+async def test_an_undecodable_body_is_invalid_argument_without_internals(channel, body, caplog):
+    import logging
+
+    call = channel.unary_unary(
+        "/crm.v2.DealService/GetPipelineSummary",
+        request_serializer=lambda raw: raw,
+        response_deserializer=lambda raw: raw,
+    )
+    with caplog.at_level(logging.INFO), pytest.raises(grpc.aio.AioRpcError) as refused:
+        await call(body)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "crm.v2.GetPipelineSummaryRequest" in refused.value.details()
+    assert "Traceback" not in refused.value.details() and "Error" not in refused.value.details()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

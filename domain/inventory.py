@@ -36,6 +36,9 @@ class AlertFilter(enum.StrEnum):
     BACKORDERED = "backordered"
 
 
+# Most units a level may hold: every count is an int32 in the contract.
+MAX_STOCK = 2**31 - 1
+
 SEVERITY = {
     AlertType.OUT_OF_STOCK: AlertSeverity.CRITICAL,
     AlertType.BACKORDERED: AlertSeverity.CRITICAL,

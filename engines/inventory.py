@@ -150,10 +150,13 @@ def optimise(inp: OptimizerInput, policy: OptimizerPolicy) -> Optimisation:
 
 
 def cover_of(available: int, daily_velocity: float, today: date) -> tuple[float, date | None]:
-    """Days the available units last, and the day they run out; (-1, None) without demand."""
+    """Days the available units last, and the day they run out; (-1, None) without demand. A stock that
+    outlasts the calendar (year 9999) has no run-out day."""
     if daily_velocity <= 0:
         return -1.0, None
     days = available / daily_velocity
+    if days >= (date.max - today).days:
+        return round(days, 2), None
     return round(days, 2), today + timedelta(days=math.floor(days))
 
 

@@ -22,8 +22,6 @@ DEFAULT_MOVEMENTS, MAX_MOVEMENTS = 50, 500
 
 DEFAULT_ALERTS, MAX_ALERTS = 100, 500
 
-MAX_QUANTITY = 2**31 - 1
-
 
 def list_query(request: pb.ListInventoryRequest) -> ListQuery[LevelFilter]:
     v = Violations()

@@ -13,8 +13,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.clock import utcnow
-from domain.errors import NotFound
+from domain.errors import FieldViolation, InvalidArgument, NotFound
 from domain.inventory import (
+    MAX_STOCK,
     Alert,
     AlertFilter,
     AlertPage,
@@ -118,10 +119,12 @@ class InventoryUseCases:
                     now=now,
                     order_id=None,
                 )
+            # The answer is computed before the commit, so that nothing can fail once the change is stored.
+            today = now.date()
+            advice = recommendation(after, self.policy, today) if needs_reorder(after) else None
+            answer = InventoryUpdate(view_of(after, self.policy, today), movement, advice)
             await uow.commit()
-        today = now.date()
-        advice = recommendation(after, self.policy, today) if needs_reorder(after) else None
-        return InventoryUpdate(view_of(after, self.policy, today), movement, advice)
+        return answer
 
     async def _move(
         self, uow: InventoryUnitOfWork, level: StockLevel, change: InventoryChange, now: datetime
@@ -132,6 +135,11 @@ class InventoryUseCases:
             delta = change.adjust_by or 0
         if delta == 0:
             return None
+        on_hand = level.available + delta + level.reserved
+        if on_hand > MAX_STOCK:  # every count stays an int32 of the contract, reserved units included
+            field = "set_available" if change.set_available is not None else "adjust_by"
+            problem = f"would make {on_hand} units on hand; at most {MAX_STOCK}"
+            raise InvalidArgument([FieldViolation(field, problem)])
         shift = Shift(level.product_id, change.movement_type, available=delta)
         after, movement = await apply_shift(
             uow,

@@ -69,3 +69,63 @@ async def test_an_undecodable_body_is_invalid_argument_without_internals(channel
     assert "crm.v2.GetPipelineSummaryRequest" in refused.value.details()
     assert "Traceback" not in refused.value.details() and "Error" not in refused.value.details()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("units", [100_000, 1_000_000, 2_147_483_646])  # + the reserved unit: int32 max
+async def test_a_huge_stock_of_a_selling_product_answers_and_leaves_every_read_working(
+    inventory, products, orders, tenant_id, units
+):
+    from crm.v2 import inventory_service_pb2 as ipb
+    from tests.integration.conftest_orders import level, place, stocked_product
+
+    product = await stocked_product(products, tenant_id, 5)
+    await place(orders, tenant_id, (product.id, 1))  # a sale gives the product a velocity
+    updated = await inventory.UpdateInventory(
+        ipb.UpdateInventoryRequest(
+            tenant_id=tenant_id, product_id=product.id, set_available=units, reason="count"
+        )
+    )
+    assert updated.inventory_level.available == units
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.available == units
+    listed = await inventory.ListInventory(ipb.ListInventoryRequest(tenant_id=tenant_id))
+    assert [x.available for x in listed.inventory_levels] == [units]
+    await inventory.OptimizeInventory(
+        ipb.OptimizeInventoryRequest(tenant_id=tenant_id, product_id=product.id)
+    )
+
+
+async def test_an_adjustment_past_the_largest_stock_is_refused_and_changes_nothing(
+    inventory, products, tenant_id
+):
+    from crm.v2 import inventory_service_pb2 as ipb
+    from tests.integration.conftest_orders import level, stocked_product
+
+    product = await stocked_product(products, tenant_id, 5)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await inventory.UpdateInventory(
+            ipb.UpdateInventoryRequest(
+                tenant_id=tenant_id, product_id=product.id, adjust_by=2_147_483_647, reason="typo"
+            )
+        )
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "adjust_by" in field_violations(refused.value)
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.available == 5
+
+
+async def test_a_stock_whose_units_on_hand_pass_the_largest_count_is_refused(
+    inventory, products, orders, tenant_id
+):
+    from crm.v2 import inventory_service_pb2 as ipb
+    from tests.integration.conftest_orders import level, place, stocked_product
+
+    product = await stocked_product(products, tenant_id, 5)
+    await place(orders, tenant_id, (product.id, 1))  # one unit reserved
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await inventory.UpdateInventory(
+            ipb.UpdateInventoryRequest(
+                tenant_id=tenant_id, product_id=product.id, set_available=2_147_483_647, reason="count"
+            )
+        )
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "set_available" in field_violations(refused.value)
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.available == 4

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from engines.inventory import (
     OptimizerInput,
     OptimizerPolicy,
+    cover_of,
     daily_series,
     economic_order_quantity,
     optimise,
@@ -99,3 +100,13 @@ def _input(series: tuple[float, ...], *, available: int = 0, lead_time: int = 14
         today=date(2026, 3, 1),
         available=available,
     )
+
+
+@given(
+    available=st.integers(min_value=0, max_value=2**63 - 1),
+    velocity=st.floats(min_value=1e-9, max_value=1e9, allow_nan=False),
+)
+def test_cover_is_total_for_any_stock_and_velocity(available, velocity):
+    days, runs_out = cover_of(available, velocity, date(2026, 12, 1))
+    assert days >= 0
+    assert runs_out is None or runs_out >= date(2026, 12, 1)

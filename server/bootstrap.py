@@ -4,6 +4,7 @@ its own servicer from these (server/areas.py)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +14,7 @@ import grpc
 from server.agents.circuit import CircuitBreaker
 from server.agents.crew import CrewClient
 from server.config import Settings
+from server.edge import page_tokens
 from server.edge.auth import build_authenticator
 from server.edge.interceptor import CallInterceptor
 from server.events.kafka_sink import AioKafkaEventSink
@@ -30,6 +32,8 @@ from storage.database import Database, open_database
 from storage.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
 from storage.listener import PostgresCommitListener
 from storage.uow import SqlAlchemyUnitOfWork
+
+logger = logging.getLogger(__name__)
 
 # Consecutive failures that open the agents' circuit, and how long it stays open.
 CIRCUIT_THRESHOLD = 3
@@ -85,6 +89,9 @@ def topic_plan(settings: Settings) -> TopicPlan:
 
 
 def build(settings: Settings, *, started_at: datetime) -> Components:
+    page_tokens.configure_keys(settings.page_token_keys)
+    if not settings.page_token_keys and settings.WORKERS > 1:
+        logger.warning("PAGE_TOKEN_KEYS is unset: a page token works only on the worker that issued it")
     database = open_database(
         settings.database_url,
         pool_size=settings.DB_POOL_SIZE,

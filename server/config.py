@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     # Security
     AUTH_MODE: Literal["none", "jwt"] = "none"
     JWT_SECRET: str | None = None
+    # Fernet keys sealing page tokens, newest first, comma-separated (`crm-server` never logs them); unset:
+    # a random key per process, so tokens are good only on the process that issued them.
+    PAGE_TOKEN_KEYS: str | None = None
     JWT_PUBLIC_KEY_FILE: pathlib.Path | None = None
     JWT_AUDIENCE: str | None = None
     JWT_ISSUER: str | None = None
@@ -162,6 +165,25 @@ class Settings(BaseSettings):
         if backend not in ("sqlite", "postgresql"):
             raise ValueError(f"backend {backend!r} is not supported: use postgresql or sqlite")
         return value
+
+    @field_validator("PAGE_TOKEN_KEYS")
+    @classmethod
+    def _fernet_keys(cls, value: str | None) -> str | None:
+        from cryptography.fernet import Fernet
+
+        for key in (value or "").split(","):
+            if key.strip():
+                try:
+                    Fernet(key.strip())
+                except ValueError:
+                    raise ValueError(
+                        "each key must be 32 url-safe base64-encoded bytes (Fernet.generate_key())"
+                    ) from None
+        return value
+
+    @property
+    def page_token_keys(self) -> list[str]:
+        return [key.strip() for key in (self.PAGE_TOKEN_KEYS or "").split(",") if key.strip()]
 
     @field_validator("KAFKA_TOPIC_PREFIX")
     @classmethod

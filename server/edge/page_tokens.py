@@ -1,5 +1,10 @@
-"""Opaque page tokens: a keyset position bound to the filters it was issued for (AIP-158), and the one way
-every List RPC reads its page request and answers with a page."""
+"""Opaque page tokens: a keyset position bound to the tenant and filters it was issued for (AIP-158), and
+the one way every List RPC reads its page request and answers with a page.
+
+Tokens are sealed (Fernet: AES-128-CBC with an HMAC-SHA256, from `cryptography`): a caller can neither read
+the position (the events cursor is the outbox's cross-tenant sequence) nor change a byte of it. Keys come
+from PAGE_TOKEN_KEYS, newest first; older keys still open tokens issued before a rotation. Without keys a
+process seals with a random key of its own, so its tokens are good only on that process."""
 
 from __future__ import annotations
 
@@ -7,9 +12,11 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from domain.ids import parse_id
 from domain.paging import Page, PageRequest
@@ -26,11 +33,20 @@ def fingerprint(*filters: object) -> str:
     return hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
 
 
+_sealer = MultiFernet([Fernet(Fernet.generate_key())])
+
+
+def configure_keys(keys: Sequence[str]) -> None:
+    """Seal with the first key, open with any (the composition root calls this once); [] = a random key."""
+    global _sealer
+    _sealer = MultiFernet([Fernet(key) for key in keys] or [Fernet(Fernet.generate_key())])
+
+
 def encode_token(after: str | None, filters_fingerprint: str) -> str:
     if after is None:
         return ""
     raw = json.dumps({"a": after, "f": filters_fingerprint}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return _sealer.encrypt(raw).decode().rstrip("=")
 
 
 def decode_token(
@@ -41,9 +57,13 @@ def decode_token(
     if not token:
         return None
     try:
-        payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        sealed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        # one spelling per token: base64's unused low bits would let an edited last character through
+        if base64.urlsafe_b64encode(sealed).decode().rstrip("=") != token:
+            raise ValueError("not the canonical spelling")
+        payload = json.loads(_sealer.decrypt(base64.urlsafe_b64encode(sealed)))
         after, issued_for = payload["a"], payload["f"]
-    except (ValueError, KeyError, TypeError, binascii.Error):
+    except (InvalidToken, ValueError, KeyError, TypeError, binascii.Error):
         violations.add("page_token", "is not a token this service issued")
         return None
     if not isinstance(after, str) or not valid(after):

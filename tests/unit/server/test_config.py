@@ -129,3 +129,13 @@ def test_new_products_queue_the_marketing_workflow_where_configured(environ, ena
     from server.policies import marketing_on_create
 
     assert marketing_on_create(load_settings(environ)).enabled is enabled
+
+
+def test_page_token_keys_are_read_newest_first_and_a_bad_one_stops_start_up_without_echoing_it():
+    from cryptography.fernet import Fernet
+
+    new, old = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    assert load_settings({"PAGE_TOKEN_KEYS": f"{new}, {old}"}).page_token_keys == [new, old]
+    with pytest.raises(ConfigError) as refused:
+        load_settings({"PAGE_TOKEN_KEYS": f"{new},not-a-key-at-all"})
+    assert "PAGE_TOKEN_KEYS" in str(refused.value) and "not-a-key-at-all" not in str(refused.value)

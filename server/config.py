@@ -20,6 +20,10 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_SQLITE_PATH = "crm.db"
 
 
+# RFC 7518 §3.2: an HS256 key at least as long as the hash.
+MIN_HS256_SECRET_BYTES = 32
+
+
 class ConfigError(Exception):
     """Start-up configuration is invalid; the message names each bad variable."""
 
@@ -125,13 +129,22 @@ class Settings(BaseSettings):
 
     # Security
     AUTH_MODE: Literal["none", "jwt"] = "none"
+    # Exactly one of: an HS256 secret (at least 32 bytes), a public key file (RSA, EC, Ed25519), a JWKS URL.
     JWT_SECRET: str | None = None
+    JWT_PUBLIC_KEY_FILE: pathlib.Path | None = None
+    JWT_JWKS_URL: str | None = None
+    # An unknown kid fetches the JWKS again, at most once per this many seconds (a flood of made-up kids
+    # must not become a flood of fetches).
+    JWT_JWKS_REFRESH_SECONDS: float = Field(default=30.0, ge=0, le=3600)
+    # Required in jwt mode, unless JWT_ALLOW_ANY_AUDIENCE waives them (logged at start).
+    JWT_AUDIENCE: str | None = None
+    JWT_ISSUER: str | None = None
+    JWT_ALLOW_ANY_AUDIENCE: bool = False
+    # Clock skew tolerated on exp/nbf/iat.
+    JWT_LEEWAY_SECONDS: float = Field(default=30.0, ge=0, le=600)
     # Fernet keys sealing page tokens, newest first, comma-separated (`crm-server` never logs them); unset:
     # a random key per process, so tokens are good only on the process that issued them.
     PAGE_TOKEN_KEYS: str | None = None
-    JWT_PUBLIC_KEY_FILE: pathlib.Path | None = None
-    JWT_AUDIENCE: str | None = None
-    JWT_ISSUER: str | None = None
     TLS_CERT_FILE: pathlib.Path | None = None
     TLS_KEY_FILE: pathlib.Path | None = None
     TLS_CLIENT_CA_FILE: pathlib.Path | None = None
@@ -165,6 +178,23 @@ class Settings(BaseSettings):
         if backend not in ("sqlite", "postgresql"):
             raise ValueError(f"backend {backend!r} is not supported: use postgresql or sqlite")
         return value
+
+    def _check_jwt(self) -> None:
+        keys = [name for name in ("JWT_SECRET", "JWT_PUBLIC_KEY_FILE", "JWT_JWKS_URL") if getattr(self, name)]
+        if not keys:
+            raise ValueError("AUTH_MODE=jwt needs JWT_SECRET, JWT_PUBLIC_KEY_FILE or JWT_JWKS_URL")
+        if len(keys) > 1:
+            raise ValueError(f"set only one of {', '.join(keys)}: each names the key tokens are checked with")
+        if self.JWT_SECRET is not None and len(self.JWT_SECRET.encode()) < MIN_HS256_SECRET_BYTES:
+            raise ValueError(f"JWT_SECRET must be at least {MIN_HS256_SECRET_BYTES} bytes for HS256")
+        if self.JWT_JWKS_URL is not None and not self.JWT_JWKS_URL.startswith(("https://", "http://")):
+            raise ValueError("JWT_JWKS_URL must be an http(s) URL")
+        if not self.JWT_ALLOW_ANY_AUDIENCE:
+            for name in ("JWT_AUDIENCE", "JWT_ISSUER"):
+                if not getattr(self, name):
+                    raise ValueError(
+                        f"{name} is required with AUTH_MODE=jwt (or set JWT_ALLOW_ANY_AUDIENCE=true)"
+                    )
 
     @field_validator("PAGE_TOKEN_KEYS")
     @classmethod
@@ -204,8 +234,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
-        if self.AUTH_MODE == "jwt" and not (self.JWT_SECRET or self.JWT_PUBLIC_KEY_FILE):
-            raise ValueError("AUTH_MODE=jwt needs JWT_SECRET or JWT_PUBLIC_KEY_FILE")
+        if self.AUTH_MODE == "jwt":
+            self._check_jwt()
         if self.AUTH_MODE == "none" and not _is_loopback(self.HOST):
             raise ValueError(
                 f"AUTH_MODE=none is only allowed while HOST is a loopback address, not {self.HOST!r}; "

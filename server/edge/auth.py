@@ -1,19 +1,33 @@
 """Caller authentication and tenant authorisation.
 
 Mode `none` trusts the request's tenant_id (allowed only on loopback, see config). Mode `jwt` requires
-`authorization: Bearer <token>` signed with HS256 (JWT_SECRET) or RS256 (JWT_PUBLIC_KEY_FILE); the
-`tenants` claim lists the tenant ids the caller may use (or "*"), `roles` its roles."""
+`authorization: Bearer <token>` signed with HS256 (JWT_SECRET), with the key of JWT_PUBLIC_KEY_FILE (RSA:
+RS256, EC P-256: ES256, Ed25519: EdDSA) or with a key of the JWKS at JWT_JWKS_URL (fetched by PyJWT's
+PyJWKClient, cached, fetched again for an unknown `kid`, so a rotation needs no restart); `exp` and `sub`
+are required, `aud` and `iss` checked, JWT_LEEWAY_SECONDS of clock skew tolerated. The `tenants` claim
+lists the tenant ids the caller may use (or "*"), `roles` its roles."""
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from domain.errors import PermissionDenied, Unauthenticated
-from server.config import Settings
+from server.config import ConfigError, Settings
+
+logger = logging.getLogger(__name__)
+
+# How long a fetched JWKS is trusted before it is fetched again (an unknown kid fetches at once).
+JWKS_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,32 +53,51 @@ current_principal: contextvars.ContextVar[Principal | None] = contextvars.Contex
 
 
 class Authenticator:
-    def authenticate(self, metadata: Mapping[str, str]) -> Principal:
+    async def authenticate(self, metadata: Mapping[str, str]) -> Principal:
         return ANONYMOUS
 
 
+# Algorithms accepted per kind of key; a token naming any other algorithm is refused.
+JWKS_ALGORITHMS: tuple[str, ...] = ("RS256", "RS384", "RS512", "ES256", "ES384", "EdDSA")
+
+
 class JwtAuthenticator(Authenticator):
-    def __init__(self, *, key: str, algorithm: str, audience: str | None, issuer: str | None) -> None:
+    def __init__(
+        self,
+        *,
+        key: Any | None,
+        algorithms: Sequence[str],
+        audience: str | None,
+        issuer: str | None,
+        leeway: float,
+        jwks: jwt.PyJWKClient | None = None,
+    ) -> None:
         self._key = key
-        self._algorithm = algorithm
+        self._algorithms = list(algorithms)
         self._audience = audience
         self._issuer = issuer
+        self._leeway = leeway
+        self._jwks = jwks
 
-    def authenticate(self, metadata: Mapping[str, str]) -> Principal:
+    async def authenticate(self, metadata: Mapping[str, str]) -> Principal:
         header = metadata.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise Unauthenticated("send 'authorization: Bearer <token>' metadata")
         try:
+            key: Any = self._key
+            if self._jwks is not None:  # a cache hit most of the time; a fetch for a new kid (blocking I/O)
+                key = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
             claims = jwt.decode(
                 token,
-                self._key,
-                algorithms=[self._algorithm],
+                key,
+                algorithms=self._algorithms,
                 audience=self._audience,
                 issuer=self._issuer,
+                leeway=self._leeway,
                 options={"require": ["exp", "sub"], "verify_aud": self._audience is not None},
             )
-        except jwt.PyJWTError as exc:
+        except (jwt.PyJWTError, jwt.PyJWKClientError) as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
         return Principal(
             subject=str(claims["sub"]), tenants=_tenants(claims.get("tenants")), roles=_roles(claims)
@@ -87,10 +120,46 @@ def _roles(claims: Mapping[str, object]) -> frozenset[str]:
 def build_authenticator(settings: Settings) -> Authenticator:
     if settings.AUTH_MODE == "none":
         return Authenticator()
-    if settings.JWT_PUBLIC_KEY_FILE is not None:
-        key, algorithm = settings.JWT_PUBLIC_KEY_FILE.read_text(), "RS256"
+    if settings.JWT_ALLOW_ANY_AUDIENCE:
+        logger.warning("JWT_ALLOW_ANY_AUDIENCE: tokens are accepted whatever their audience and issuer")
+    key: Any | None
+    algorithms: tuple[str, ...]
+    jwks = None
+    if settings.JWT_JWKS_URL is not None:
+        key, algorithms = None, JWKS_ALGORITHMS
+        jwks = jwt.PyJWKClient(
+            settings.JWT_JWKS_URL,
+            cache_keys=True,
+            lifespan=JWKS_CACHE_SECONDS,
+            timeout=5,
+            cooldown_duration=settings.JWT_JWKS_REFRESH_SECONDS,
+        )
+    elif settings.JWT_PUBLIC_KEY_FILE is not None:
+        key, algorithms = _public_key(settings.JWT_PUBLIC_KEY_FILE)
     else:
-        key, algorithm = settings.JWT_SECRET or "", "HS256"
+        key, algorithms = settings.JWT_SECRET or "", ("HS256",)
     return JwtAuthenticator(
-        key=key, algorithm=algorithm, audience=settings.JWT_AUDIENCE, issuer=settings.JWT_ISSUER
+        key=key,
+        algorithms=algorithms,
+        audience=settings.JWT_AUDIENCE,
+        issuer=settings.JWT_ISSUER,
+        leeway=settings.JWT_LEEWAY_SECONDS,
+        jwks=jwks,
+    )
+
+
+def _public_key(path: Path) -> tuple[Any, tuple[str, ...]]:
+    """The key in `path` and the algorithm its kind allows; ConfigError for anything else."""
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except ValueError as exc:
+        raise ConfigError(f"JWT_PUBLIC_KEY_FILE: not a PEM public key ({exc})") from None
+    if isinstance(key, rsa.RSAPublicKey):
+        return key, ("RS256",)
+    if isinstance(key, ec.EllipticCurvePublicKey) and isinstance(key.curve, ec.SECP256R1):
+        return key, ("ES256",)
+    if isinstance(key, ed25519.Ed25519PublicKey):
+        return key, ("EdDSA",)
+    raise ConfigError(
+        f"JWT_PUBLIC_KEY_FILE: unsupported key type {type(key).__name__}; use RSA, EC P-256 or Ed25519"
     )

@@ -163,7 +163,7 @@ class _Call:
             )
         if self._method.startswith(UNAUTHENTICATED_PREFIXES):
             return
-        principal = self._authenticator.authenticate(self._metadata)
+        principal = await self._authenticator.authenticate(self._metadata)
         current_principal.set(principal)
         tenant_id = getattr(request, "tenant_id", None)
         if isinstance(tenant_id, int) and tenant_id > 0:

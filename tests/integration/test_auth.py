@@ -17,10 +17,24 @@ from tests.conftest import RunningServer, make_settings, serving
 from tests.integration.test_leads import a_lead
 
 SECRET = "test-secret-that-is-long-enough-for-hs256"
+AUDIENCE, ISSUER = "crm-service-v2", "https://auth.test"
 
 
-def token(*, tenants: object, secret: str = SECRET, expires_in: float = 300) -> str:
-    claims = {"sub": "svc-storefront", "tenants": tenants, "exp": int(time.time() + expires_in)}
+def token(
+    *,
+    tenants: object,
+    secret: str = SECRET,
+    expires_in: float = 300,
+    audience: str = AUDIENCE,
+    issuer: str = ISSUER,
+) -> str:
+    claims = {
+        "sub": "svc-storefront",
+        "tenants": tenants,
+        "exp": int(time.time() + expires_in),
+        "aud": audience,
+        "iss": issuer,
+    }
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -31,7 +45,13 @@ def bearer(value: str) -> tuple[tuple[str, str]]:
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def jwt_server(tmp_path_factory) -> AsyncIterator[RunningServer]:
     path = tmp_path_factory.mktemp("auth") / "crm.db"
-    settings = make_settings(f"sqlite+aiosqlite:///{path}", AUTH_MODE="jwt", JWT_SECRET=SECRET)
+    settings = make_settings(
+        f"sqlite+aiosqlite:///{path}",
+        AUTH_MODE="jwt",
+        JWT_SECRET=SECRET,
+        JWT_AUDIENCE=AUDIENCE,
+        JWT_ISSUER=ISSUER,
+    )
     async with serving(settings, "sqlite") as running:
         yield running
 
@@ -65,7 +85,9 @@ async def test_a_wildcard_token_may_use_any_tenant(leads):
             bearer(token(tenants=[5], secret="another-secret-that-is-long-enough")),
             grpc.StatusCode.UNAUTHENTICATED,
         ),
-        (bearer(token(tenants=[5], expires_in=-60)), grpc.StatusCode.UNAUTHENTICATED),
+        (bearer(token(tenants=[5], expires_in=-60)), grpc.StatusCode.UNAUTHENTICATED),  # past the leeway
+        (bearer(token(tenants=[5], audience="another-service")), grpc.StatusCode.UNAUTHENTICATED),
+        (bearer(token(tenants=[5], issuer="https://elsewhere.test")), grpc.StatusCode.UNAUTHENTICATED),
         (bearer(token(tenants="five")), grpc.StatusCode.UNAUTHENTICATED),
         (bearer(token(tenants=[6])), grpc.StatusCode.PERMISSION_DENIED),
     ],
@@ -78,6 +100,13 @@ async def test_missing_bad_or_foreign_credentials_are_refused_and_write_nothing(
     assert caught.value.code() == code
     after = (await leads.ListLeads(pb.ListLeadsRequest(tenant_id=5), metadata=granted)).total_size
     assert after == before
+
+
+async def test_a_token_expired_within_the_clock_skew_leeway_is_still_accepted(leads):
+    lead = await leads.CreateLead(
+        pb.CreateLeadRequest(tenant_id=5, lead=a_lead()), metadata=bearer(token(tenants=[5], expires_in=-10))
+    )
+    assert lead.tenant_id == 5
 
 
 async def test_health_checks_need_no_token(jwt_server):

@@ -78,7 +78,15 @@ def test_every_bad_variable_is_named_at_once():
 
 
 def test_jwt_mode_may_listen_on_every_interface():
-    settings = load_settings({"HOST": "0.0.0.0", "AUTH_MODE": "jwt", "JWT_SECRET": "s" * 32})
+    settings = load_settings(
+        {
+            "HOST": "0.0.0.0",
+            "AUTH_MODE": "jwt",
+            "JWT_SECRET": "s" * 32,
+            "JWT_AUDIENCE": "crm",
+            "JWT_ISSUER": "auth",
+        }
+    )
     assert settings.address == "0.0.0.0:8004"
 
 

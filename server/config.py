@@ -140,6 +140,8 @@ class Settings(BaseSettings):
     JWT_AUDIENCE: str | None = None
     JWT_ISSUER: str | None = None
     JWT_ALLOW_ANY_AUDIENCE: bool = False
+    # The claim listing the caller's roles (reader, writer, admin; server/edge/roles.py).
+    JWT_ROLES_CLAIM: str = Field(default="roles", min_length=1, max_length=100)
     # Clock skew tolerated on exp/nbf/iat.
     JWT_LEEWAY_SECONDS: float = Field(default=30.0, ge=0, le=600)
     # Fernet keys sealing page tokens, newest first, comma-separated (`crm-server` never logs them); unset:

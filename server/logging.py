@@ -33,7 +33,7 @@ class JsonFormatter(logging.Formatter):
         call = current_call.get()
         if call is not None:
             entry.update(request_id=call.request_id, rpc=call.rpc, tenant_id=call.tenant_id)
-        for key in ("code", "duration_ms", "peer"):
+        for key in ("code", "duration_ms", "peer", "subject"):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)
         if record.exc_info:

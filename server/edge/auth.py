@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from domain.errors import PermissionDenied, Unauthenticated
 from server.config import ConfigError, Settings
+from server.edge.roles import ADMIN, allows
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,14 @@ class Principal:
     tenants: frozenset[int] | None  # None: every tenant
     roles: frozenset[str] = frozenset()
 
+    def require(self, role: str) -> None:
+        if not allows(self.roles, role):
+            raise PermissionDenied(
+                f"caller {self.subject!r} needs the {role!r} role for this call",
+                reason="ROLE_REQUIRED",
+                metadata={"role": role},
+            )
+
     def authorize(self, tenant_id: int) -> None:
         if self.tenants is not None and tenant_id not in self.tenants:
             raise PermissionDenied(
@@ -44,7 +53,8 @@ class Principal:
             )
 
 
-ANONYMOUS = Principal(subject="anonymous", tenants=None)
+# AUTH_MODE=none (loopback only): the caller is trusted with everything.
+ANONYMOUS = Principal(subject="anonymous", tenants=None, roles=frozenset({ADMIN}))
 
 # The principal of the call being served, set by the interceptor once it has authenticated the caller.
 current_principal: contextvars.ContextVar[Principal | None] = contextvars.ContextVar(
@@ -71,7 +81,9 @@ class JwtAuthenticator(Authenticator):
         issuer: str | None,
         leeway: float,
         jwks: jwt.PyJWKClient | None = None,
+        roles_claim: str = "roles",
     ) -> None:
+        self._roles_claim = roles_claim
         self._key = key
         self._algorithms = list(algorithms)
         self._audience = audience
@@ -100,7 +112,9 @@ class JwtAuthenticator(Authenticator):
         except (jwt.PyJWTError, jwt.PyJWKClientError) as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
         return Principal(
-            subject=str(claims["sub"]), tenants=_tenants(claims.get("tenants")), roles=_roles(claims)
+            subject=str(claims["sub"]),
+            tenants=_tenants(claims.get("tenants")),
+            roles=_roles(claims.get(self._roles_claim)),
         )
 
 
@@ -112,9 +126,11 @@ def _tenants(claim: object) -> frozenset[int] | None:
     return frozenset(claim)
 
 
-def _roles(claims: Mapping[str, object]) -> frozenset[str]:
-    roles = claims.get("roles", [])
-    return frozenset(str(r) for r in roles) if isinstance(roles, list) else frozenset()
+def _roles(claim: object) -> frozenset[str]:
+    """A list of role names, or one name; anything else grants no role."""
+    if isinstance(claim, str):
+        return frozenset({claim})
+    return frozenset(str(r) for r in claim) if isinstance(claim, list) else frozenset()
 
 
 def build_authenticator(settings: Settings) -> Authenticator:
@@ -145,6 +161,7 @@ def build_authenticator(settings: Settings) -> Authenticator:
         issuer=settings.JWT_ISSUER,
         leeway=settings.JWT_LEEWAY_SECONDS,
         jwks=jwks,
+        roles_claim=settings.JWT_ROLES_CLAIM,
     )
 
 

@@ -9,12 +9,14 @@ import grpc
 import jwt
 import pytest
 import pytest_asyncio
+from google.protobuf import field_mask_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from tests.conftest import RunningServer, make_settings, serving
 from tests.integration.test_leads import a_lead
+from tests.support.status import error_reason
 
 SECRET = "test-secret-that-is-long-enough-for-hs256"
 AUDIENCE, ISSUER = "crm-service-v2", "https://auth.test"
@@ -27,10 +29,12 @@ def token(
     expires_in: float = 300,
     audience: str = AUDIENCE,
     issuer: str = ISSUER,
+    roles: object = ("writer",),
 ) -> str:
     claims = {
         "sub": "svc-storefront",
         "tenants": tenants,
+        "roles": list(roles) if isinstance(roles, tuple) else roles,
         "exp": int(time.time() + expires_in),
         "aud": audience,
         "iss": issuer,
@@ -107,6 +111,49 @@ async def test_a_token_expired_within_the_clock_skew_leeway_is_still_accepted(le
         pb.CreateLeadRequest(tenant_id=5, lead=a_lead()), metadata=bearer(token(tenants=[5], expires_in=-10))
     )
     assert lead.tenant_id == 5
+
+
+async def test_a_reader_may_read_but_not_write_and_its_write_changes_nothing(leads):
+    writer, reader = bearer(token(tenants=[7])), bearer(token(tenants=[7], roles=["reader"]))
+    lead = await leads.CreateLead(pb.CreateLeadRequest(tenant_id=7, lead=a_lead()), metadata=writer)
+    assert (
+        await leads.GetLead(pb.GetLeadRequest(tenant_id=7, lead_id=lead.id), metadata=reader)
+    ).id == lead.id
+    changed = pb.Lead(id=lead.id, company="Changed Ltd")
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await leads.UpdateLead(
+            pb.UpdateLeadRequest(
+                tenant_id=7, lead=changed, update_mask=field_mask_pb2.FieldMask(paths=["company"])
+            ),
+            metadata=reader,
+        )
+    assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    assert error_reason(refused.value) == "ROLE_REQUIRED"
+    after = await leads.GetLead(pb.GetLeadRequest(tenant_id=7, lead_id=lead.id), metadata=reader)
+    assert after.company == lead.company
+
+
+@pytest.mark.parametrize(
+    ("roles", "allowed"), [(["writer"], False), (["admin"], True), ("admin", True), ([], False)]
+)
+async def test_bulk_changes_need_the_admin_role(jwt_server, roles, allowed):
+    from crm.v2 import product_service_pb2 as ppb
+    from crm.v2 import product_service_pb2_grpc
+
+    request = ppb.BulkUpdateProductsRequest(
+        tenant_id=7,
+        product_ids=["0190f7e4-0000-7000-8000-000000000000"],
+        changes=ppb.ProductChanges(status=ppb.PRODUCT_STATUS_ACTIVE),
+    )
+    async with grpc.aio.insecure_channel(jwt_server.target) as channel:
+        products = product_service_pb2_grpc.ProductServiceStub(channel)
+        call = products.BulkUpdateProducts(request, metadata=bearer(token(tenants=[7], roles=roles)))
+        if allowed:
+            assert (await call).updated_count == 0  # the id is unknown: refused per product, not per caller
+        else:
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await call
+            assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 
 async def test_health_checks_need_no_token(jwt_server):

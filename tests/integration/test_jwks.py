@@ -63,7 +63,14 @@ def jwks() -> Iterator[tuple[KeySet, str]]:
 
 
 def signed(key: rsa.RSAPrivateKey, kid: str) -> tuple[tuple[str, str]]:
-    claims = {"sub": "svc", "tenants": [5], "aud": AUDIENCE, "iss": ISSUER, "exp": int(time.time() + 300)}
+    claims = {
+        "sub": "svc",
+        "tenants": [5],
+        "roles": ["writer"],
+        "aud": AUDIENCE,
+        "iss": ISSUER,
+        "exp": int(time.time() + 300),
+    }
     return (("authorization", f"Bearer {jwt.encode(claims, key, algorithm='RS256', headers={'kid': kid})}"),)
 
 

@@ -1,0 +1,84 @@
+"""Who may call what: the role each RPC of the contract needs, when AUTH_MODE=jwt.
+
+Roles come from the token's `roles` claim (JWT_ROLES_CLAIM names another). They nest: a writer may do what a
+reader may, an admin what a writer may. Reads need `reader`; anything that writes or emits an event needs
+`writer`; bulk changes, pricing applied to many products, cancelling a workflow and the full health report
+(with a tenant's counts) need `admin`. A test checks that every RPC of the contract is in this table, so a
+new RPC cannot be served without a decision here.
+"""
+
+from __future__ import annotations
+
+READER, WRITER, ADMIN = "reader", "writer", "admin"
+RANK = {READER: 1, WRITER: 2, ADMIN: 3}
+
+REQUIRED_ROLE: dict[str, str] = {
+    # analytics
+    "/crm.v2.AnalyticsService/GetDashboard": READER,
+    # contacts
+    "/crm.v2.ContactService/CreateContact": WRITER,
+    "/crm.v2.ContactService/GetContact": READER,
+    "/crm.v2.ContactService/ListContacts": READER,
+    "/crm.v2.ContactService/UpdateContact": WRITER,
+    "/crm.v2.ContactService/DeleteContact": WRITER,
+    # deals
+    "/crm.v2.DealService/CreateDeal": WRITER,
+    "/crm.v2.DealService/GetDeal": READER,
+    "/crm.v2.DealService/ListDeals": READER,
+    "/crm.v2.DealService/UpdateDeal": WRITER,
+    "/crm.v2.DealService/DeleteDeal": WRITER,
+    "/crm.v2.DealService/GetPipelineSummary": READER,
+    # events
+    "/crm.v2.EventService/ListEvents": READER,
+    "/crm.v2.EventService/WatchEvents": READER,
+    # intelligence
+    "/crm.v2.IntelligenceService/RecommendCrossSell": READER,
+    "/crm.v2.IntelligenceService/OptimizePricing": READER,  # a recommendation: it changes nothing
+    "/crm.v2.IntelligenceService/BulkOptimizePricing": ADMIN,
+    "/crm.v2.IntelligenceService/RecommendProducts": READER,
+    "/crm.v2.IntelligenceService/GenerateMarketingStrategy": WRITER,  # records marketing.strategy_generated
+    # inventory
+    "/crm.v2.InventoryService/ListInventory": READER,
+    "/crm.v2.InventoryService/GetInventory": READER,
+    "/crm.v2.InventoryService/UpdateInventory": WRITER,
+    "/crm.v2.InventoryService/OptimizeInventory": WRITER,  # may apply the reorder settings it computes
+    "/crm.v2.InventoryService/GetInventoryAlerts": READER,
+    # leads
+    "/crm.v2.LeadService/CreateLead": WRITER,
+    "/crm.v2.LeadService/GetLead": READER,
+    "/crm.v2.LeadService/ListLeads": READER,
+    "/crm.v2.LeadService/UpdateLead": WRITER,
+    "/crm.v2.LeadService/DeleteLead": WRITER,
+    "/crm.v2.LeadService/ConvertLead": WRITER,
+    "/crm.v2.LeadService/GetLeadAnalytics": READER,
+    # orders
+    "/crm.v2.OrderService/CreateOrder": WRITER,
+    "/crm.v2.OrderService/GetOrder": READER,
+    "/crm.v2.OrderService/ListOrders": READER,
+    "/crm.v2.OrderService/UpdateOrder": WRITER,
+    "/crm.v2.OrderService/CancelOrder": WRITER,
+    # catalog
+    "/crm.v2.ProductService/CreateProduct": WRITER,
+    "/crm.v2.ProductService/GetProduct": READER,
+    "/crm.v2.ProductService/ListProducts": READER,
+    "/crm.v2.ProductService/UpdateProduct": WRITER,
+    "/crm.v2.ProductService/DeleteProduct": WRITER,
+    "/crm.v2.ProductService/BulkUpdateProducts": ADMIN,
+    # suppliers
+    "/crm.v2.SupplierService/CreateSupplier": WRITER,
+    "/crm.v2.SupplierService/GetSupplier": READER,
+    "/crm.v2.SupplierService/ListSuppliers": READER,
+    "/crm.v2.SupplierService/UpdateSupplier": WRITER,
+    # system
+    "/crm.v2.SystemService/GetHealth": ADMIN,  # the operator's report, with a tenant's counts
+    # workflows
+    "/crm.v2.WorkflowService/StartProductClassification": WRITER,
+    "/crm.v2.WorkflowService/GetWorkflow": READER,
+    "/crm.v2.WorkflowService/ListWorkflows": READER,
+    "/crm.v2.WorkflowService/CancelWorkflow": ADMIN,
+}
+
+
+def allows(roles: frozenset[str], needed: str) -> bool:
+    """True when one of `roles` ranks at least as high as `needed`."""
+    return max((RANK.get(role, 0) for role in roles), default=0) >= RANK[needed]

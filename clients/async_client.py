@@ -14,6 +14,15 @@ from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
 from clients.transport import ClientConfig, ClientOptions, Transport
 
+# grpc waits a second (then longer) before it reconnects after a failed connection, and fails every call in
+# that window at once; the UNAVAILABLE retries (0.1 s, 0.2 s, ...) would all land inside it. Reconnecting
+# on the retries' own cadence lets a retry reach the server that is back, or the next replica.
+CHANNEL_OPTIONS = (
+    ("grpc.initial_reconnect_backoff_ms", 100),
+    ("grpc.min_reconnect_backoff_ms", 100),
+    ("grpc.max_reconnect_backoff_ms", 2000),
+)
+
 
 class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls):
     """Typed asyncio client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries.
@@ -31,9 +40,9 @@ class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, Intelligence
     ) -> None:
         config = ClientConfig(**options)
         channel = (
-            grpc.aio.secure_channel(target, credentials)
+            grpc.aio.secure_channel(target, credentials, options=CHANNEL_OPTIONS)
             if credentials is not None
-            else grpc.aio.insecure_channel(target)
+            else grpc.aio.insecure_channel(target, options=CHANNEL_OPTIONS)
         )
         self._transport = Transport(channel, config, owns_channel=True)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import grpc
 import pytest
 
+from clients.async_client import AsyncCrmClient
 from crm.v2 import event_service_pb2, event_service_pb2_grpc
 from tests.conftest import unavailable
 from tests.integration.test_server import EVERY_SERVICE
@@ -331,8 +332,6 @@ def _worker_pids(supervisor_pid: int) -> list[int]:
 
 
 async def test_a_killed_worker_is_replaced_while_the_other_keeps_serving(tmp_path):
-    from crm.v2 import system_service_pb2, system_service_pb2_grpc
-
     port = free_port()
     process = subprocess.Popen(
         SERVER,
@@ -345,11 +344,11 @@ async def test_a_killed_worker_is_replaced_while_the_other_keeps_serving(tmp_pat
         await asyncio.wait_for(asyncio.to_thread(_read_until, process, "serving crm.v2", 2), 60)
         victim, survivor = _worker_pids(process.pid)
         os.kill(victim, signal.SIGKILL)
-        # Calls on the port keep succeeding (new connections land on the survivor, then on both).
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            stub = system_service_pb2_grpc.SystemServiceStub(channel)
+        # Calls on the port keep succeeding for a client that retries UNAVAILABLE, as the platform's client
+        # does: a connection the kernel had handed to the killed worker's socket is reset, once.
+        async with AsyncCrmClient(f"127.0.0.1:{port}", tenant_id=1, timeout=30) as client:
             for _ in range(20):
-                await asyncio.wait_for(stub.GetHealth(system_service_pb2.GetHealthRequest(tenant_id=1)), 30)
+                assert (await client.health()).version
         await asyncio.wait_for(asyncio.to_thread(_read_until, process, "serving crm.v2", 1), 60)
         assert process.poll() is None, "the supervisor must outlive a worker"
         replacement = [pid for pid in _worker_pids(process.pid) if pid != survivor]

@@ -23,7 +23,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, star
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from server.edge.interceptor import Undecodable
+from server.edge.interceptor import Undecodable, rewrapped
 
 logger = logging.getLogger(__name__)
 
@@ -139,21 +139,11 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
         if handler is None:
             return None
         service, _, method = details.method.lstrip("/").rpartition("/")
-        if handler.unary_unary is not None:
-            labels = (service, method, "unary")
-            return grpc.unary_unary_rpc_method_handler(
-                self._unary(handler.unary_unary, labels),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
-        if handler.unary_stream is not None:
-            labels = (service, method, "server_stream")
-            return grpc.unary_stream_rpc_method_handler(
-                self._stream(handler.unary_stream, labels),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
-        return handler
+        return rewrapped(
+            handler,
+            unary=lambda behavior: self._unary(behavior, (service, method, "unary")),
+            stream=lambda behavior: self._stream(behavior, (service, method, "server_stream")),
+        )
 
     def _unary(self, behavior: Callable[..., Any], labels: tuple[str, str, str]) -> Callable[..., Any]:
         m = self._m

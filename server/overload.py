@@ -20,7 +20,7 @@ import grpc
 
 from domain.errors import Overloaded
 from server.edge.errors import to_status
-from server.edge.interceptor import REQUEST_ID_HEADER
+from server.edge.interceptor import REQUEST_ID_HEADER, rewrapped
 
 EXEMPT_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
 
@@ -42,19 +42,7 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
         handler = await continuation(details)
         if handler is None or details.method.startswith(EXEMPT_PREFIXES):
             return handler
-        if handler.unary_unary is not None:
-            return grpc.unary_unary_rpc_method_handler(
-                self._unary(handler.unary_unary),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
-        if handler.unary_stream is not None:
-            return grpc.unary_stream_rpc_method_handler(
-                self._stream(handler.unary_stream),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
-        return handler
+        return rewrapped(handler, unary=self._unary, stream=self._stream)
 
     def _unary(self, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:

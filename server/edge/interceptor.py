@@ -48,20 +48,34 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
             key: value for key, value in (details.invocation_metadata or ()) if isinstance(value, str)
         }
         call = _Call(self._authenticator, method, metadata)
-        deserialize = tolerant(handler.request_deserializer)
-        if handler.unary_unary is not None:
-            return grpc.unary_unary_rpc_method_handler(
-                call.unary(handler.unary_unary),
-                request_deserializer=deserialize,
-                response_serializer=handler.response_serializer,
-            )
-        if handler.unary_stream is not None:
-            return grpc.unary_stream_rpc_method_handler(
-                call.stream(handler.unary_stream),
-                request_deserializer=deserialize,
-                response_serializer=handler.response_serializer,
-            )
-        return handler  # client/bidi streaming: the contract has none of ours
+        return rewrapped(
+            handler, unary=call.unary, stream=call.stream, deserializer=tolerant(handler.request_deserializer)
+        )
+
+
+def rewrapped(
+    handler: grpc.RpcMethodHandler[Any, Any],
+    *,
+    unary: Callable[[Callable[..., Any]], Callable[..., Any]],
+    stream: Callable[[Callable[..., Any]], Callable[..., Any]],
+    deserializer: Callable[[bytes], Any] | None = None,
+) -> grpc.RpcMethodHandler[Any, Any]:
+    """`handler` with its unary or server-streaming behaviour wrapped (the contract has no client or bidi
+    streaming of its own; such a handler, e.g. reflection, passes as it is)."""
+    deserialize = deserializer or handler.request_deserializer
+    if handler.unary_unary is not None:
+        return grpc.unary_unary_rpc_method_handler(
+            unary(handler.unary_unary),
+            request_deserializer=deserialize,
+            response_serializer=handler.response_serializer,
+        )
+    if handler.unary_stream is not None:
+        return grpc.unary_stream_rpc_method_handler(
+            stream(handler.unary_stream),
+            request_deserializer=deserialize,
+            response_serializer=handler.response_serializer,
+        )
+    return handler
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,9 @@ func rules(where string, object runtime.Object) []string {
 	switch o := object.(type) {
 	case *appsv1.Deployment:
 		problems := podRules(where, o.Spec.Template.Spec)
+		if o.Spec.Template.Annotations["prometheus.io/scrape"] != "true" {
+			problems = append(problems, where+": the pod template must be scraped (prometheus.io/scrape: \"true\")")
+		}
 		for _, c := range o.Spec.Template.Spec.Containers {
 			problems = append(problems, probeRules(where+" "+c.Name, c)...)
 		}

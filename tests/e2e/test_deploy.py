@@ -63,6 +63,7 @@ def test_the_kubernetes_manifests_and_the_compose_file_are_valid(deploy_check):
             "readOnlyRootFilesystem must be true",
         ),
         ("runAsNonRoot: true", "runAsNonRoot: false", "runAsNonRoot: true"),
+        ('prometheus.io/scrape: "true"', 'prometheus.io/scrape: "false"', "must be scraped"),
     ],
 )
 def test_a_broken_manifest_is_refused(deploy_check, tmp_path, old, new, problem):
@@ -117,3 +118,37 @@ def test_crm_server_health_answers_for_liveness_and_readiness(tmp_path):
         timeout=30,
     )
     assert refused.returncode == 1
+
+
+def test_a_collector_that_is_down_never_fails_a_call(tmp_path):
+    """Tracing on (OTEL_EXPORTER_OTLP_ENDPOINT) with nothing listening there: every call still answers."""
+    import json
+
+    from tests.e2e.test_process import grpcurl
+
+    port, collector = free_port(), free_port()
+    env = server_env(tmp_path, PORT=str(port), OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{collector}")
+    process = subprocess.Popen(SERVER, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port("127.0.0.1", port, timeout=60)
+        body = json.dumps({"tenant_id": 1, "page_size": 5})
+        for _ in range(20):
+            listed = subprocess.run(
+                [
+                    grpcurl(),
+                    "-plaintext",
+                    "-max-time",
+                    "5",
+                    "-d",
+                    body,
+                    f"127.0.0.1:{port}",
+                    "crm.v2.LeadService/ListLeads",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+            assert listed.returncode == 0, listed.stderr
+    finally:
+        process.terminate()
+        assert process.wait(30) == 0

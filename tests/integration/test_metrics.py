@@ -104,3 +104,24 @@ async def test_the_outbox_backlog_and_its_oldest_age_are_refreshed_in_the_backgr
     finally:
         await running.server.stop(grace=1.0)
     assert sample(figures, "crm_relay_leader") == 0  # no Kafka, no relay running
+
+
+async def test_a_scrape_during_shutdown_answers_or_is_refused_never_hangs(tmp_path):
+    import urllib.error
+
+    settings = make_settings(
+        f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}", METRICS_PORT=0, SHUTDOWN_DRAIN_SECONDS=0.3
+    )
+    running = await start_server(settings, "sqlite")
+    port = running.server.metrics_port
+    assert port
+    stopping = asyncio.create_task(running.server.stop(grace=1.0))
+    outcomes = set()
+    while not stopping.done():
+        try:
+            await asyncio.to_thread(scrape, port)
+            outcomes.add("answered")
+        except (urllib.error.URLError, ConnectionError):
+            outcomes.add("refused")
+    await stopping
+    assert outcomes <= {"answered", "refused"} and outcomes

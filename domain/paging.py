@@ -22,3 +22,5 @@ class Page(Generic[T]):
     items: Sequence[T]
     next_after: str | None
     total_size: int
+    # The keyset position after each item, so a response may stop early and continue after item i.
+    positions: Sequence[str] = ()

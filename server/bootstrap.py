@@ -90,6 +90,7 @@ def topic_plan(settings: Settings) -> TopicPlan:
 
 def build(settings: Settings, *, started_at: datetime) -> Components:
     page_tokens.configure_keys(settings.page_token_keys)
+    page_tokens.configure_budget(settings.MAX_MESSAGE_BYTES)
     if not settings.page_token_keys and settings.WORKERS > 1:
         logger.warning("PAGE_TOKEN_KEYS is unset: a page token works only on the worker that issued it")
     database = open_database(

@@ -71,5 +71,6 @@ def page_of(
     items: list[T], *, more: bool, total: int | None, position: Callable[[T], object] = attrgetter("id")
 ) -> Page[T]:
     """A page of `items`, to be continued after the position of the last when `more` rows follow."""
-    next_after = str(position(items[-1])) if more else None
-    return Page(items=items, next_after=next_after, total_size=int(total or 0))
+    positions = [str(position(item)) for item in items]
+    next_after = positions[-1] if more and positions else None
+    return Page(items=items, next_after=next_after, total_size=int(total or 0), positions=positions)

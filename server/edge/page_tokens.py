@@ -36,6 +36,17 @@ def fingerprint(*filters: object) -> str:
 _sealer = MultiFernet([Fernet(Fernet.generate_key())])
 
 
+# Bytes the items of one List response may take; the rest of the message limit is left for the envelope.
+_budget = 4 * 1024 * 1024 - 64 * 1024
+ENVELOPE_BYTES = 64 * 1024
+
+
+def configure_budget(max_message_bytes: int) -> None:
+    """Fit List responses into MAX_MESSAGE_BYTES (the composition root calls this once)."""
+    global _budget
+    _budget = max(1024, max_message_bytes - ENVELOPE_BYTES)
+
+
 def configure_keys(keys: Sequence[str]) -> None:
     """Seal with the first key, open with any (the composition root calls this once); [] = a random key."""
     global _sealer
@@ -129,9 +140,22 @@ def page_response(
     to_proto: Callable[[T], Any],
     query: ListQuery[Any],
 ) -> R:
-    """The List response: the page's items mapped into `items_field`, the next token, the total size."""
+    """The List response: the page's items mapped into `items_field`, the next token, the total size. Items
+    past the byte budget wait for the next page (its token continues after the last one sent), so a page of
+    large rows never exceeds the message limit."""
+    messages = [to_proto(item) for item in page.items]
+    kept, next_after = _within_budget(messages, page)
     return response(
-        **{items_field: [to_proto(item) for item in page.items]},
-        next_page_token=encode_token(page.next_after, query.fingerprint),
+        **{items_field: kept},
+        next_page_token=encode_token(next_after, query.fingerprint),
         total_size=page.total_size,
     )
+
+
+def _within_budget(messages: list[Any], page: Page[Any]) -> tuple[list[Any], str | None]:
+    used = 0
+    for index, message in enumerate(messages):
+        used += message.ByteSize() + 8  # the field's tag and length
+        if used > _budget and index > 0 and len(page.positions) == len(messages):
+            return messages[:index], page.positions[index - 1]
+    return messages, page.next_after

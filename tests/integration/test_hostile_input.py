@@ -129,3 +129,36 @@ async def test_a_stock_whose_units_on_hand_pass_the_largest_count_is_refused(
     assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "set_available" in field_violations(refused.value)
     assert (await level(inventory, tenant_id, product.id)).inventory_level.available == 4
+
+
+async def test_a_page_of_the_largest_rows_stops_at_the_byte_budget_and_continues(products, tenant_id):
+    """100 products with every field at its maximum are about 4.5 MB: more than one response may carry."""
+    import asyncio
+
+    from crm.v2 import product_service_pb2 as ppb
+    from tests.integration.conftest_catalog import a_product
+
+    def largest(n: int) -> ppb.Product:
+        urls = [f"https://img.example.com/{n}/{i}/" + "x" * 2000 for i in range(20)]
+        return a_product(title="T" * 200, description="D" * 5000, image_urls=urls)
+
+    for start in range(0, 100, 20):
+        await asyncio.gather(
+            *(
+                products.CreateProduct(ppb.CreateProductRequest(tenant_id=tenant_id, product=largest(n)))
+                for n in range(start, start + 20)
+            )
+        )
+    seen: list[str] = []
+    token, pages = "", 0
+    while True:
+        page = await products.ListProducts(
+            ppb.ListProductsRequest(tenant_id=tenant_id, page_size=100, page_token=token)
+        )
+        seen += [p.id for p in page.products]
+        pages += 1
+        token = page.next_page_token
+        if not token:
+            break
+    assert pages >= 2, "one page of 100 such products cannot fit in a response"
+    assert len(seen) == len(set(seen)) == 100

@@ -48,9 +48,11 @@ def configure_budget(max_message_bytes: int) -> None:
 
 
 def configure_keys(keys: Sequence[str]) -> None:
-    """Seal with the first key, open with any (the composition root calls this once); [] = a random key."""
+    """Seal with the first key, open with any (the composition root calls this). Without keys the process
+    keeps the key it has, so servers built one after another in one process read each other's tokens."""
     global _sealer
-    _sealer = MultiFernet([Fernet(key) for key in keys] or [Fernet(Fernet.generate_key())])
+    if keys:
+        _sealer = MultiFernet([Fernet(key) for key in keys])
 
 
 def encode_token(after: str | None, filters_fingerprint: str) -> str:

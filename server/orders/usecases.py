@@ -59,7 +59,13 @@ class OrderCreation:
         self.optimizer_policy = optimizer_policy
 
     async def create(self, new: NewOrder) -> Order:
-        """Create the order; a repeated request_id returns the first order and creates nothing."""
+        """Create the order; a repeated request_id returns the first order and creates nothing, not even an
+        order number."""
+        if new.request_id:
+            async with self._uow(read_only=True) as uow:
+                replayed = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
+            if replayed is not None:
+                return replayed
         now = utcnow()
         number = order_number(now, await self._next_sequence(new.tenant_id, now.strftime("%Y%m%d")))
         try:

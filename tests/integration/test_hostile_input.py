@@ -162,3 +162,14 @@ async def test_a_page_of_the_largest_rows_stops_at_the_byte_budget_and_continues
             break
     assert pages >= 2, "one page of 100 such products cannot fit in a response"
     assert len(seen) == len(set(seen)) == 100
+
+
+async def test_replaying_a_request_id_consumes_no_order_number(orders, products, tenant_id):
+    from tests.integration.conftest_orders import place, stocked_product
+
+    product = await stocked_product(products, tenant_id, 20)
+    first = await place(orders, tenant_id, (product.id, 1), request_id="checkout-replay")
+    for _ in range(3):
+        assert await place(orders, tenant_id, (product.id, 1), request_id="checkout-replay") == first
+    following = await place(orders, tenant_id, (product.id, 1))
+    assert int(following.order_number[-4:]) == int(first.order_number[-4:]) + 1

@@ -146,3 +146,9 @@ class Overloaded(DomainError):
 
     kind = ErrorKind.RESOURCE_EXHAUSTED
     reason = "SERVER_OVERLOADED"
+
+
+class RequestIdReused(FailedPrecondition):
+    """A request_id already used by a different request: as payment APIs do, the second is refused."""
+
+    reason = "REQUEST_ID_REUSED"

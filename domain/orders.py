@@ -159,6 +159,8 @@ class NewOrder:
     request_id: str | None
     allow_backorder: bool
     actor: str
+    # what the request carried (server/edge/validation.fingerprint_of): a request_id's replay must match it
+    request_fingerprint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

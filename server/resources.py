@@ -6,9 +6,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from domain.errors import NotFound
+from domain.errors import NotFound, RequestIdReused
+from server.unit_of_work import RequestLog
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -53,3 +55,28 @@ def with_changes(current: D, values: Mapping[str, object], **also: Any) -> tuple
         return current, []
     new_values: dict[str, Any] = {name: values[name] for name in changed}
     return replace(current, **new_values, **also), changed
+
+
+async def first_use(
+    log: RequestLog,
+    *,
+    scope: str,
+    tenant_id: int,
+    request_id: str | None,
+    fingerprint: str | None,
+    at: datetime,
+    replay: bool,
+) -> None:
+    """The request_id rule of every create RPC: a replay (`replay`: the first result exists) must carry the
+    same request as the first use, else RequestIdReused; a first use records what it carried."""
+    if not request_id or fingerprint is None:
+        return
+    first = await log.fingerprint(tenant_id, scope, request_id)
+    if replay:
+        if first is not None and first != fingerprint:
+            raise RequestIdReused(
+                f"request_id {request_id!r} was used for a different request; use a new one",
+                metadata={"request_id": request_id},
+            )
+        return
+    await log.remember(tenant_id, scope, request_id, fingerprint, at)

@@ -4,10 +4,21 @@ ports.py extends this Protocol with the repositories its use cases need; storage
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from domain.events import DomainEvent
+
+
+class RequestLog(Protocol):
+    """The fingerprints of the create requests seen by request_id (resources.first_use)."""
+
+    async def fingerprint(self, tenant_id: int, scope: str, request_id: str) -> str | None: ...
+
+    async def remember(
+        self, tenant_id: int, scope: str, request_id: str, fingerprint: str, at: datetime
+    ) -> None: ...
 
 
 class ReadingUnitOfWork(Protocol):
@@ -21,6 +32,9 @@ class ReadingUnitOfWork(Protocol):
 
 
 class UnitOfWork(ReadingUnitOfWork, Protocol):
+    @property
+    def requests(self) -> RequestLog: ...
+
     def emit(self, event: DomainEvent) -> None:
         """Record an event to be stored with this unit of work's change when it commits."""
         ...

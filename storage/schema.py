@@ -10,6 +10,7 @@ from storage.inventory import tables as inventory
 from storage.leads import tables as leads
 from storage.orders import tables as orders
 from storage.outbox import tables as outbox
+from storage.requests import tables as requests
 from storage.suppliers import tables as suppliers
 from storage.workflows import tables as workflows
 
@@ -22,6 +23,7 @@ __all__ = [
     "leads",
     "orders",
     "outbox",
+    "requests",
     "suppliers",
     "workflows",
 ]

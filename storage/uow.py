@@ -30,6 +30,7 @@ from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
+from storage.requests.repository import SqlAlchemyRequestLog
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
@@ -70,6 +71,7 @@ class SqlAlchemyUnitOfWork:
         self.session = self._sessions()
         self.leads = SqlAlchemyLeadRepository(self.session)
         self.outbox = SqlAlchemyOutboxRepository(self.session)
+        self.requests = SqlAlchemyRequestLog(self.session)
         self.system = SqlAlchemySystemRepository(self.session)
         # catalog repositories
         self.products = SqlAlchemyProductRepository(self.session)

@@ -13,7 +13,7 @@ from server.catalog.bulk import ProductBulkUseCases
 from server.catalog.proto import bulk_response, product_to_proto
 from server.catalog.usecases import ProductUseCases
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import fingerprint_of, tenant_and_id
 
 
 class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
@@ -26,7 +26,12 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
         self, request: pb.CreateProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
         draft, request_id = requests.create_command(request, self._categories)
-        product = await self._products.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
+        product = await self._products.create(
+            tenant_id=request.tenant_id,
+            draft=draft,
+            request_id=request_id,
+            fingerprint=fingerprint_of(request),
+        )
         return product_to_proto(product)
 
     async def GetProduct(

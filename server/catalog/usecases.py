@@ -7,6 +7,7 @@ import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
@@ -25,6 +26,7 @@ from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy, analyze
+from server import resources
 from server.catalog.ports import CatalogUnitOfWork
 from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
 from server.resources import existing, with_changes
@@ -33,6 +35,10 @@ from server.workflows.enqueue import NO_MARKETING_ON_CREATE, MarketingOnCreate, 
 
 # Names of changed fields in `product.updated`, as the contract spells them.
 EVENT_FIELD_NAMES = {"source_price": "pricing.source_price", "selling_price": "pricing.current_selling_price"}
+
+
+# The request log's name for CreateProduct's request_ids.
+SCOPE = "products.create"
 
 
 class ProductUseCases:
@@ -51,22 +57,34 @@ class ProductUseCases:
         """The category keys a product may have: the keys of the category demand table."""
         return frozenset(self.policy.category_demand)
 
-    async def create(self, *, tenant_id: int, draft: ProductDraft, request_id: str | None) -> Product:
+    async def create(
+        self, *, tenant_id: int, draft: ProductDraft, request_id: str | None, fingerprint: str | None = None
+    ) -> Product:
         """Classify and store a new product with its inventory level; a repeated `request_id` returns the
-        first product unchanged."""
+        first product unchanged, and one reused for a different request is RequestIdReused."""
+        first_use = partial(
+            resources.first_use,
+            scope=SCOPE,
+            tenant_id=tenant_id,
+            request_id=request_id,
+            fingerprint=fingerprint,
+        )
         try:
             async with self._uow() as uow:
                 if request_id and (existing := await uow.products.get_by_request_id(tenant_id, request_id)):
+                    await first_use(uow.requests, at=utcnow(), replay=True)
                     return existing
                 if await uow.products.sku_owner(tenant_id, draft.sku):
                     # A concurrent call with this request_id may have committed since the check above.
                     if request_id and (
                         existing := await uow.products.get_by_request_id(tenant_id, request_id)
                     ):
+                        await first_use(uow.requests, at=utcnow(), replay=True)
                         return existing
                     raise DuplicateSku(draft.sku)
                 supplier = await supplier_or_none(uow.suppliers, tenant_id, draft.supplier_id)
                 product = self._new_product(tenant_id, draft, supplier, request_id)
+                await first_use(uow.requests, at=product.created_at, replay=False)
                 await uow.products.add(product)
                 await uow.inventory.open_level(
                     tenant_id=tenant_id,
@@ -85,6 +103,8 @@ class ProductUseCases:
             if request_id:
                 async with self._uow() as uow:
                     existing = await uow.products.get_by_request_id(tenant_id, request_id)
+                    if existing is not None:
+                        await first_use(uow.requests, at=utcnow(), replay=True)
                 if existing is not None:
                     return existing
             raise DuplicateSku(draft.sku) from None

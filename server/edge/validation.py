@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -179,6 +180,11 @@ class Violations:
 def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:
     allowed = "\n\t\r" if allow_whitespace else ""
     return any((ord(ch) < 32 or ord(ch) == 127) and ch not in allowed for ch in text)
+
+
+def fingerprint_of(request: Message) -> str:
+    """What a create request carried, to tell its replay (same fingerprint) from a reused request_id."""
+    return hashlib.sha256(request.SerializeToString(deterministic=True)).hexdigest()
 
 
 def tenant_and_id(tenant_id: int, raw_id: str, field: str) -> uuid.UUID:

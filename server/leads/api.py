@@ -11,7 +11,7 @@ from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from server.edge.actor import ANONYMOUS_ACTORS, ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id, tenant_only
+from server.edge.validation import fingerprint_of, tenant_and_id, tenant_only
 from server.leads import requests
 from server.leads.conversion import LeadConversionUseCases
 from server.leads.proto import analytics_to_proto, conversion_to_proto, lead_to_proto
@@ -33,7 +33,12 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
         self, request: pb.CreateLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Lead:
         draft, request_id = requests.create_command(request)
-        lead = await self._leads.create(tenant_id=request.tenant_id, draft=draft, request_id=request_id)
+        lead = await self._leads.create(
+            tenant_id=request.tenant_id,
+            draft=draft,
+            request_id=request_id,
+            fingerprint=fingerprint_of(request),
+        )
         return lead_to_proto(lead)
 
     async def GetLead(

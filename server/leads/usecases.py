@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UniqueViolation
@@ -29,8 +30,12 @@ from engines.lead_scoring import (
     history_from_counts,
     score_lead,
 )
+from server import resources
 from server.leads.ports import LeadUnitOfWork
 from server.resources import existing, with_changes
+
+# The request log's name for CreateLead's request_ids.
+SCOPE = "leads.create"
 
 
 class LeadUseCases:
@@ -38,13 +43,25 @@ class LeadUseCases:
         self._uow = uow
         self._policy = policy
 
-    async def create(self, *, tenant_id: int, draft: LeadDraft, request_id: str | None) -> Lead:
-        """Score and store a new lead; a repeated `request_id` returns the first lead unchanged."""
+    async def create(
+        self, *, tenant_id: int, draft: LeadDraft, request_id: str | None, fingerprint: str | None = None
+    ) -> Lead:
+        """Score and store a new lead; a repeated `request_id` returns the first lead unchanged, and one
+        reused for a different request is RequestIdReused."""
+        first_use = partial(
+            resources.first_use,
+            scope=SCOPE,
+            tenant_id=tenant_id,
+            request_id=request_id,
+            fingerprint=fingerprint,
+        )
         try:
             async with self._uow() as uow:
                 if request_id and (existing := await uow.leads.get_by_request_id(tenant_id, request_id)):
+                    await first_use(uow.requests, at=utcnow(), replay=True)
                     return existing
                 lead = self._new_lead(tenant_id, draft, request_id, await self._history(uow, tenant_id))
+                await first_use(uow.requests, at=lead.created_at, replay=False)
                 await uow.leads.add(lead)
                 uow.emit(LeadCreated(tenant_id=tenant_id, lead=lead))
                 await uow.commit()
@@ -55,6 +72,8 @@ class LeadUseCases:
             # A concurrent call with the same request_id committed first: answer with its lead.
             async with self._uow() as uow:
                 existing = await uow.leads.get_by_request_id(tenant_id, request_id)
+                if existing is not None:
+                    await first_use(uow.requests, at=utcnow(), replay=True)
             if existing is None:
                 raise
             return existing

@@ -23,7 +23,7 @@ from domain.orders import (
 )
 from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
-from server.edge.validation import Violations, mask_paths, masked_values
+from server.edge.validation import Violations, fingerprint_of, mask_paths, masked_values
 from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, STATUS
 
 NAME_MAX = 200
@@ -135,6 +135,7 @@ def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
         request_id=request_id,
         allow_backorder=request.allow_backorder,
         actor=actor,
+        request_fingerprint=fingerprint_of(request) if request_id else None,
     )
 
 

@@ -35,6 +35,7 @@ from domain.orders import (
 )
 from engines.fraud import FraudPolicy, OrderSnapshot, RiskLevel, assess_fraud
 from engines.inventory import OptimizerPolicy
+from server import resources
 from server.inventory.stock import Shift, apply_shift, crossed_reorder_point, emit_reorder_events
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
 from server.orders.pricing import Totals, priced_lines, totals_of
@@ -48,6 +49,22 @@ class Reservation:
     backordered: frozenset[int]  # indexes of the request's lines
     crossed: list[uuid.UUID]  # products that reached their reorder point
     short: tuple[ShortLine, ...]
+
+
+# The request log's name for CreateOrder's request_ids.
+SCOPE = "orders.create"
+
+
+async def _first_use(uow: OrderUnitOfWork, new: NewOrder, *, replay: bool) -> None:
+    await resources.first_use(
+        uow.requests,
+        scope=SCOPE,
+        tenant_id=new.tenant_id,
+        request_id=new.request_id,
+        fingerprint=new.request_fingerprint,
+        at=utcnow(),
+        replay=replay,
+    )
 
 
 class OrderCreation:
@@ -64,6 +81,8 @@ class OrderCreation:
         if new.request_id:
             async with self._uow(read_only=True) as uow:
                 replayed = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
+                if replayed is not None:
+                    await _first_use(uow, new, replay=True)
             if replayed is not None:
                 return replayed
         now = utcnow()
@@ -79,6 +98,8 @@ class OrderCreation:
             if new.request_id:
                 async with self._uow(read_only=True) as uow:
                     existing = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
+                    if existing is not None:
+                        await _first_use(uow, new, replay=True)
                 if existing is not None:
                     return existing
             raise Conflict("the order conflicted with a concurrent change; retry it") from None
@@ -92,7 +113,9 @@ class OrderCreation:
     async def _create(self, uow: OrderUnitOfWork, new: NewOrder, number: str) -> Order:
         tenant_id, draft = new.tenant_id, new.draft
         if new.request_id and (existing := await uow.orders.get_by_request_id(tenant_id, new.request_id)):
+            await _first_use(uow, new, replay=True)
             return existing
+        await _first_use(uow, new, replay=False)
         catalog = await uow.orders.catalog(tenant_id, [line.product_id for line in draft.lines])
         lines = priced_lines(draft, catalog)
         totals = totals_of(draft, lines)

@@ -18,8 +18,9 @@ from tests.integration.conftest_catalog import a_product, a_supplier
 async def test_async_client_covers_products_and_suppliers(crm_target: str, tenant_id: int) -> None:
     async with AsyncCrmClient(crm_target, tenant_id=tenant_id) as client:
         supplier = await client.create_supplier(a_supplier())
-        product = await client.create_product(a_product(supplier_id=supplier.id), request_id="c-1")
-        assert await client.create_product(a_product(), request_id="c-1") == product
+        draft = a_product(supplier_id=supplier.id)
+        product = await client.create_product(draft, request_id="c-1")
+        assert await client.create_product(draft, request_id="c-1") == product
         assert await client.get_product(product.id) == product
         assert [p.id for p in (await client.list_products(category="fitness")).products] == [product.id]
         renamed = await client.update_product(P.Product(id=product.id, title="Renamed"), ["title"])

@@ -110,8 +110,9 @@ async def test_iter_leads_follows_page_tokens_to_the_last_page(crm_target: str, 
 async def test_a_repeated_request_id_returns_the_first_lead(crm_target: str, tenant_id: int) -> None:
     async with AsyncCrmClient(crm_target, tenant_id=tenant_id) as client:
         key = f"test-{uuid.uuid4().hex}"
-        first = await client.create_lead(new_lead(), request_id=key)
-        again = await client.create_lead(new_lead(), request_id=key)
+        lead = new_lead()
+        first = await client.create_lead(lead, request_id=key)
+        again = await client.create_lead(lead, request_id=key)
         assert again.id == first.id
         assert (await client.list_leads()).total_size == 1
 

@@ -168,8 +168,66 @@ async def test_replaying_a_request_id_consumes_no_order_number(orders, products,
     from tests.integration.conftest_orders import place, stocked_product
 
     product = await stocked_product(products, tenant_id, 20)
-    first = await place(orders, tenant_id, (product.id, 1), request_id="checkout-replay")
+    from crm.v2 import order_service_pb2 as opb
+    from tests.integration.conftest_orders import an_order
+
+    request = opb.CreateOrderRequest(
+        tenant_id=tenant_id, order=an_order((product.id, 1)), request_id="checkout-replay"
+    )
+    first = await orders.CreateOrder(request)
     for _ in range(3):
-        assert await place(orders, tenant_id, (product.id, 1), request_id="checkout-replay") == first
+        assert await orders.CreateOrder(request) == first
     following = await place(orders, tenant_id, (product.id, 1))
     assert int(following.order_number[-4:]) == int(first.order_number[-4:]) + 1
+
+
+async def test_a_request_id_reused_for_another_order_is_refused_and_creates_nothing(
+    orders, products, tenant_id
+):
+    from crm.v2 import order_service_pb2 as opb
+    from tests.integration.conftest_orders import an_order, place, stocked_product
+    from tests.support.status import error_reason
+
+    product = await stocked_product(products, tenant_id, 20)
+    request = opb.CreateOrderRequest(
+        tenant_id=tenant_id, order=an_order((product.id, 1)), request_id="checkout-9"
+    )
+    first = await orders.CreateOrder(request)
+    assert await orders.CreateOrder(request) == first
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await place(orders, tenant_id, (product.id, 3), request_id="checkout-9")
+    assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert error_reason(refused.value) == "REQUEST_ID_REUSED"
+    following = await place(orders, tenant_id, (product.id, 1))
+    assert int(following.order_number[-4:]) == int(first.order_number[-4:]) + 1
+
+
+async def test_a_request_id_reused_for_another_lead_or_product_is_refused(leads, products, tenant_id):
+    from crm.v2 import lead_service_pb2 as lpb
+    from crm.v2 import product_service_pb2 as ppb
+    from tests.integration.conftest_catalog import a_product
+    from tests.integration.test_leads import a_lead
+    from tests.support.status import error_reason
+
+    lead = a_lead()
+    first = await leads.CreateLead(lpb.CreateLeadRequest(tenant_id=tenant_id, lead=lead, request_id="form-1"))
+    again = await leads.CreateLead(lpb.CreateLeadRequest(tenant_id=tenant_id, lead=lead, request_id="form-1"))
+    assert again.id == first.id
+    other = a_lead()
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await leads.CreateLead(lpb.CreateLeadRequest(tenant_id=tenant_id, lead=other, request_id="form-1"))
+    assert error_reason(refused.value) == "REQUEST_ID_REUSED"
+
+    product = a_product()
+    made = await products.CreateProduct(
+        ppb.CreateProductRequest(tenant_id=tenant_id, product=product, request_id="imp-1")
+    )
+    same = await products.CreateProduct(
+        ppb.CreateProductRequest(tenant_id=tenant_id, product=product, request_id="imp-1")
+    )
+    assert same.id == made.id
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await products.CreateProduct(
+            ppb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="imp-1")
+        )
+    assert error_reason(refused.value) == "REQUEST_ID_REUSED"

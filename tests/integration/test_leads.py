@@ -90,10 +90,15 @@ async def test_an_explicit_priority_is_kept(leads, tenant_id):
 async def test_the_same_request_id_returns_the_first_lead_and_creates_nothing(leads, tenant_id):
     request = pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead(), request_id="form-42")
     first = await leads.CreateLead(request)
-    again = await leads.CreateLead(
-        pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead(first_name="Other"), request_id="form-42")
-    )
+    again = await leads.CreateLead(request)
     assert again == first
+    assert await total_leads(leads, tenant_id) == 1
+    # the same request_id for a different lead is a mistake of the caller's, not a replay
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await leads.CreateLead(
+            pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead(first_name="Other"), request_id="form-42")
+        )
+    assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert await total_leads(leads, tenant_id) == 1
 
 

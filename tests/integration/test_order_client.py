@@ -20,8 +20,9 @@ from tests.integration.conftest_orders import an_order
 async def test_async_client_covers_orders_and_inventory(crm_target: str, tenant_id: int) -> None:
     async with AsyncCrmClient(crm_target, tenant_id=tenant_id) as client:
         product = await client.create_product(a_product(status=P.PRODUCT_STATUS_ACTIVE, initial_stock=12))
-        order = await client.create_order(an_order((product.id, 2)), request_id="client-1")
-        assert await client.create_order(an_order((product.id, 2)), request_id="client-1") == order
+        draft = an_order((product.id, 2))
+        order = await client.create_order(draft, request_id="client-1")
+        assert await client.create_order(draft, request_id="client-1") == order
         assert await client.get_order(order.id) == order
         assert (await client.list_orders(status=O.ORDER_STATUS_PENDING)).total_size == 1
         confirmed = await client.update_order(

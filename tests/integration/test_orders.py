@@ -16,6 +16,7 @@ from crm.v2 import order_service_pb2 as pb
 from tests.integration.conftest_catalog import as_decimal, money
 from tests.integration.conftest_orders import (
     an_address,
+    an_order,
     details,
     event_types,
     level,
@@ -73,8 +74,11 @@ async def test_the_same_request_id_returns_the_first_order_and_reserves_once(
     orders, products, inventory, tenant_id
 ):
     product = await stocked_product(products, tenant_id, 10)
-    first = await place(orders, tenant_id, (product.id, 2), request_id="checkout-7")
-    again = await place(orders, tenant_id, (product.id, 5), request_id="checkout-7")
+    request = pb.CreateOrderRequest(
+        tenant_id=tenant_id, order=an_order((product.id, 2)), request_id="checkout-7"
+    )
+    first = await orders.CreateOrder(request)
+    again = await orders.CreateOrder(request)
     assert again == first and first.request_id == "checkout-7"
     assert (await level(inventory, tenant_id, product.id)).inventory_level.available == 8
     assert await order_count(orders, tenant_id) == 1

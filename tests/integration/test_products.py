@@ -88,12 +88,9 @@ async def test_a_better_supplier_raises_the_score(products, suppliers, tenant_id
 
 
 async def test_the_same_request_id_returns_the_first_product_and_creates_nothing(products, events, tenant_id):
-    first = await products.CreateProduct(
-        pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="k1")
-    )
-    again = await products.CreateProduct(
-        pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="k1")
-    )
+    request = pb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="k1")
+    first = await products.CreateProduct(request)
+    again = await products.CreateProduct(request)
     assert again == first
     assert (await listed(products, tenant_id)).total_size == 1
     assert (await event_types(events, tenant_id)).count("product.created") == 1

@@ -15,11 +15,27 @@ from typing import Any, Self
 from domain.events import DomainEvent
 
 
+class FakeRequestLog:
+    """The fingerprints of create requests by (tenant, scope, request_id)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[int, str, str], str] = {}
+
+    async def fingerprint(self, tenant_id: int, scope: str, request_id: str) -> str | None:
+        return self.seen.get((tenant_id, scope, request_id))
+
+    async def remember(
+        self, tenant_id: int, scope: str, request_id: str, fingerprint: str, at: object
+    ) -> None:
+        self.seen[(tenant_id, scope, request_id)] = fingerprint
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self.events: list[DomainEvent] = []  # committed events, in order
         self.commits = 0
         self._pending: list[DomainEvent] = []
+        self.requests = FakeRequestLog()
 
     @property
     def committed(self) -> bool:

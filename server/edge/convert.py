@@ -66,10 +66,6 @@ def to_timestamp(value: datetime | None) -> timestamp_pb2.Timestamp | None:
     return stamp
 
 
-def from_timestamp(stamp: timestamp_pb2.Timestamp) -> datetime:
-    return stamp.ToDatetime(tzinfo=UTC)
-
-
 def factors_to_proto(factors: tuple[Factor, ...]) -> list[common_pb2.ScoreFactor]:
     return [
         common_pb2.ScoreFactor(

@@ -9,7 +9,7 @@ from google.protobuf import timestamp_pb2
 from google.type import interval_pb2
 
 from crm.v2 import deal_service_pb2 as pb
-from crm.v2 import deal_service_pb2_grpc
+from crm.v2 import deal_service_pb2_grpc, event_service_pb2, product_service_pb2
 from tests.support.status import field_violations
 
 INVALID_TIMES = [
@@ -231,3 +231,27 @@ async def test_a_request_id_reused_for_another_lead_or_product_is_refused(leads,
             ppb.CreateProductRequest(tenant_id=tenant_id, product=a_product(), request_id="imp-1")
         )
     assert error_reason(refused.value) == "REQUEST_ID_REUSED"
+
+
+async def test_an_error_echoing_huge_values_stays_readable_by_the_client(events, tenant_id):
+    """Violations quote what was sent; unbounded, 100,000-character values made trailers of 300 KB, which
+    the client refused as RESOURCE_EXHAUSTED ("metadata size exceeds hard limit"), losing the details."""
+    huge = "x" * 100_000
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await events.ListEvents(event_service_pb2.ListEventsRequest(tenant_id=tenant_id, types=[huge] * 3))
+    error = refused.value
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "types[0]" in field_violations(error)
+    trailers = sum(len(key) + len(value) for key, value in error.trailing_metadata() or ())
+    assert trailers + len(error.details() or "") < 8 * 1024  # gRPC's default soft limit on metadata
+
+
+async def test_many_violations_are_summarised_within_the_limit(products, tenant_id):
+    """500 bad ids of 5,000 characters each: the refusal still reaches the client with its details."""
+    changes = product_service_pb2.BulkUpdateProductsRequest(
+        tenant_id=tenant_id, product_ids=["not-an-id-" + "y" * 5_000 + str(i) for i in range(500)]
+    )
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await products.BulkUpdateProducts(changes)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert field_violations(refused.value)

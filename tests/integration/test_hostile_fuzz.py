@@ -1,7 +1,8 @@
 """Every unary RPC of every service, driven from the descriptors rather than by hand: a request whose every
 field holds an extreme value (the largest and smallest numbers, NaN and infinities, long and control-laden
 strings, unknown enum numbers, undecodable-looking bytes) is answered with a status the client can act
-on, never INTERNAL or UNKNOWN. The tenant stays the test's own, so validation runs past the tenant check."""
+on, never INTERNAL or UNKNOWN, and a refusal leaves the tenant without events (nothing changed). The tenant
+stays the test's own, so validation runs past the tenant check."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from crm.v2 import (
     system_service_pb2,
     workflow_service_pb2,
 )
+from crm.v2.event_service_pb2_grpc import EventServiceStub
 from server.config import Settings
 
 SERVICE_MODULES = [
@@ -191,6 +193,12 @@ async def test_a_request_of_extreme_values_is_never_answered_opaquely(
     try:
         await _caller(channel, service, method)(request, timeout=30)
     except grpc.aio.AioRpcError as error:
+        # Every change emits an event in the same transaction, so a refusal that changed nothing leaves
+        # the test's own tenant without events.
+        left = await EventServiceStub(channel).ListEvents(
+            event_service_pb2.ListEventsRequest(tenant_id=tenant_id)
+        )
+        assert [e.type for e in left.events] == [], f"{method.full_name} [{variant}] refused after a change"
         assert error.code() not in OPAQUE, f"{method.full_name} [{variant}]: {error.code()} {error.details()}"
         assert error.code() != grpc.StatusCode.DEADLINE_EXCEEDED, f"{method.full_name} [{variant}] hung"
         if error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED:

@@ -30,7 +30,7 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
             tenant_id=request.tenant_id,
             draft=draft,
             request_id=request_id,
-            fingerprint=fingerprint_of(request),
+            fingerprint=fingerprint_of(request) if request_id else None,
         )
         return product_to_proto(product)
 

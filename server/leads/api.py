@@ -37,7 +37,7 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
             tenant_id=request.tenant_id,
             draft=draft,
             request_id=request_id,
-            fingerprint=fingerprint_of(request),
+            fingerprint=fingerprint_of(request) if request_id else None,
         )
         return lead_to_proto(lead)
 

@@ -36,10 +36,11 @@ $(VENV)/.installed-serve: pyproject.toml
 
 setup: $(VENV)/.installed ## create .venv and install the service with its dev tools
 
-proto-deps: $(VENV)/.installed ## stage google/type and google/rpc protos from googleapis-common-protos
+proto-deps: $(VENV)/.installed ## stage google/type, google/rpc and google/api protos from googleapis-common-protos
 	@site=$$($(PY) -c 'import google.type.money_pb2 as m, pathlib; print(pathlib.Path(m.__file__).parents[2])'); \
-	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc && \
-	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/
+	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc $(PROTO_DEPS)/google/api && \
+	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/ && \
+	cp $$site/google/api/*.proto $(PROTO_DEPS)/google/api/
 
 protos: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## regenerate generated/ and docs/api.md from protos/
 	rm -rf generated && mkdir -p generated

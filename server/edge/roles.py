@@ -78,6 +78,28 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.WorkflowService/CancelWorkflow": ADMIN,
 }
 
+# The prototype's REST paths (PrototypeRestService, legacy) answer through the contract's servicers without
+# passing the interceptor again, so each needs exactly the role of the contract RPC it answers through.
+PROTOTYPE_COUNTERPARTS: dict[str, str] = {
+    "/crm.v2.PrototypeRestService/GetPrototypeHealth": "/crm.v2.SystemService/GetHealth",
+    "/crm.v2.PrototypeRestService/CreatePrototypeProduct": "/crm.v2.ProductService/CreateProduct",
+    "/crm.v2.PrototypeRestService/ListPrototypeProducts": "/crm.v2.ProductService/ListProducts",
+    "/crm.v2.PrototypeRestService/GetPrototypeProduct": "/crm.v2.ProductService/GetProduct",
+    "/crm.v2.PrototypeRestService/UpdatePrototypeProduct": "/crm.v2.ProductService/UpdateProduct",
+    "/crm.v2.PrototypeRestService/DeletePrototypeProduct": "/crm.v2.ProductService/DeleteProduct",
+    "/crm.v2.PrototypeRestService/RecommendPrototypeCrossSell": (
+        "/crm.v2.IntelligenceService/RecommendCrossSell"
+    ),
+    "/crm.v2.PrototypeRestService/GetPrototypeInventoryAlerts": (
+        "/crm.v2.InventoryService/GetInventoryAlerts"
+    ),
+    "/crm.v2.PrototypeRestService/StartPrototypeProductClassification": (
+        "/crm.v2.WorkflowService/StartProductClassification"
+    ),
+    "/crm.v2.PrototypeRestService/GetPrototypeWorkflow": "/crm.v2.WorkflowService/GetWorkflow",
+}
+REQUIRED_ROLE |= {method: REQUIRED_ROLE[contract] for method, contract in PROTOTYPE_COUNTERPARTS.items()}
+
 
 def allows(roles: frozenset[str], needed: str) -> bool:
     """True when one of `roles` ranks at least as high as `needed`."""

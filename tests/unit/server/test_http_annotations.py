@@ -25,7 +25,9 @@ PROTOTYPE_SERVICE = "crm.v2.PrototypeRestService"
 def contract_methods() -> Iterator[MethodDescriptor]:
     for module in pkgutil.iter_modules(crm.v2.__path__):
         if module.name.endswith("_pb2"):
-            for service in importlib.import_module(f"crm.v2.{module.name}").DESCRIPTOR.services_by_name.values():
+            for service in importlib.import_module(
+                f"crm.v2.{module.name}"
+            ).DESCRIPTOR.services_by_name.values():
                 yield from service.methods
 
 

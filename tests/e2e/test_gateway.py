@@ -198,6 +198,21 @@ def test_the_prototype_readmes_create_test_product_curl_works(gateway):
     assert code == 200, body
 
 
+OUR_README = REPO / "README.md"
+
+
+def test_our_readmes_curl_lines_work_against_the_gateway(gateway):
+    """The curl lines of README.md's REST block, as written but for the gateway's address."""
+    block = re.search(r"```bash\nmake run .*?\n(curl .*?)```", OUR_README.read_text(), re.S)
+    assert block is not None, "README.md lost its REST example block"
+    script = block.group(1).replace("127.0.0.1:8080", gateway.removeprefix("http://"))
+    script = script.replace("curl -s", "curl -sf")  # an HTTP error fails the line
+    command = ["bash", "-euo", "pipefail", "-c", script]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"sku":"YOGA-001"' in result.stdout.replace(" ", "") and "critical_alerts" in result.stdout
+
+
 def test_the_contract_is_served_under_the_tenant(gateway):
     tenant = f"{gateway}/v2/tenants/{uuid.uuid4().int % 2**53}"
     created = requests.post(

@@ -12,6 +12,21 @@ import grpc
 
 from crm.v2 import prototype_rest_service_pb2 as pb
 from crm.v2 import prototype_rest_service_pb2_grpc
+from crm.v2.analytics_service_pb2 import GetDashboardResponse
+from crm.v2.event_service_pb2 import ListEventsResponse
+from crm.v2.intelligence_service_pb2 import (
+    BulkOptimizePricingResponse,
+    GenerateMarketingStrategyResponse,
+    OptimizePricingResponse,
+    RecommendProductsResponse,
+)
+from crm.v2.inventory_service_pb2 import (
+    ListInventoryResponse,
+    OptimizeInventoryResponse,
+    UpdateInventoryResponse,
+)
+from crm.v2.lead_service_pb2 import GetLeadAnalyticsResponse
+from crm.v2.product_service_pb2 import BulkUpdateProductsResponse
 from domain.errors import FieldViolation, InvalidArgument
 from server.edge.auth import ANONYMOUS, current_principal
 from server.prototype import proto, requests
@@ -29,6 +44,11 @@ class ContractServicers:
     intelligence: Any
     inventory: Any
     workflows: Any
+    leads: Any
+    orders: Any
+    suppliers: Any
+    analytics: Any
+    events: Any
 
 
 @contextmanager
@@ -132,3 +152,161 @@ class PrototypeRestServicer(prototype_rest_service_pb2_grpc.PrototypeRestService
     ) -> pb.PrototypeWorkflow:
         contract = requests.get_workflow(request, tenant_of(request.tenant_id))
         return proto.workflow(await self._contract.workflows.GetWorkflow(contract, context))
+
+    async def CreatePrototypeLead(
+        self, request: pb.CreatePrototypeLeadRequest, context: Context
+    ) -> pb.PrototypeLead:
+        contract = requests.create_lead(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.LEAD_FIELDS):
+            return proto.lead(await self._contract.leads.CreateLead(contract, context))
+
+    async def ListPrototypeLeads(
+        self, request: pb.ListPrototypeLeadsRequest, context: Context
+    ) -> pb.ListPrototypeLeadsResponse:
+        contract = requests.list_leads(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.LIST_FIELDS):
+            return proto.lead_page(await self._contract.leads.ListLeads(contract, context))
+
+    async def GetPrototypeLead(
+        self, request: pb.GetPrototypeLeadRequest, context: Context
+    ) -> pb.PrototypeLead:
+        contract = requests.get_lead(request, tenant_of(request.tenant_id))
+        return proto.lead(await self._contract.leads.GetLead(contract, context))
+
+    async def GetPrototypeLeadAnalytics(
+        self, request: pb.GetPrototypeLeadAnalyticsRequest, context: Context
+    ) -> GetLeadAnalyticsResponse:
+        contract = requests.lead_analytics(tenant_of(request.tenant_id))
+        answer: GetLeadAnalyticsResponse = await self._contract.leads.GetLeadAnalytics(contract, context)
+        return answer
+
+    async def BulkUpdatePrototypeProducts(
+        self, request: pb.BulkUpdatePrototypeProductsRequest, context: Context
+    ) -> BulkUpdateProductsResponse:
+        contract = requests.bulk_update(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.BULK_UPDATE_FIELDS):
+            answer: BulkUpdateProductsResponse = await self._contract.products.BulkUpdateProducts(
+                contract, context
+            )
+        return answer
+
+    async def CreatePrototypeOrder(
+        self, request: pb.CreatePrototypeOrderRequest, context: Context
+    ) -> pb.PrototypeOrder:
+        contract = requests.create_order(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.ORDER_FIELDS):
+            return proto.order(await self._contract.orders.CreateOrder(contract, context))
+
+    async def ListPrototypeOrders(
+        self, request: pb.ListPrototypeOrdersRequest, context: Context
+    ) -> pb.ListPrototypeOrdersResponse:
+        contract = requests.list_orders(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.LIST_FIELDS):
+            return proto.order_page(await self._contract.orders.ListOrders(contract, context))
+
+    async def GetPrototypeOrder(
+        self, request: pb.GetPrototypeOrderRequest, context: Context
+    ) -> pb.PrototypeOrder:
+        contract = requests.get_order(request, tenant_of(request.tenant_id))
+        return proto.order(await self._contract.orders.GetOrder(contract, context))
+
+    async def UpdatePrototypeOrder(
+        self, request: pb.UpdatePrototypeOrderRequest, context: Context
+    ) -> pb.PrototypeOrder:
+        contract = requests.update_order(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.ORDER_FIELDS):
+            return proto.order(await self._contract.orders.UpdateOrder(contract, context))
+
+    async def ListPrototypeInventory(
+        self, request: pb.ListPrototypeInventoryRequest, context: Context
+    ) -> ListInventoryResponse:
+        contract = requests.list_inventory(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.LIST_FIELDS):
+            answer: ListInventoryResponse = await self._contract.inventory.ListInventory(contract, context)
+        return answer
+
+    async def UpdatePrototypeInventory(
+        self, request: pb.UpdatePrototypeInventoryRequest, context: Context
+    ) -> UpdateInventoryResponse:
+        contract = requests.update_inventory(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.INVENTORY_FIELDS):
+            answer: UpdateInventoryResponse = await self._contract.inventory.UpdateInventory(
+                contract, context
+            )
+        return answer
+
+    async def OptimizePrototypeInventory(
+        self, request: pb.OptimizePrototypeInventoryRequest, context: Context
+    ) -> OptimizeInventoryResponse:
+        contract = requests.optimize_inventory(request, tenant_of(request.tenant_id))
+        answer: OptimizeInventoryResponse = await self._contract.inventory.OptimizeInventory(
+            contract, context
+        )
+        return answer
+
+    async def CreatePrototypeSupplier(
+        self, request: pb.CreatePrototypeSupplierRequest, context: Context
+    ) -> pb.PrototypeSupplier:
+        contract = requests.create_supplier(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.SUPPLIER_FIELDS):
+            return proto.supplier(await self._contract.suppliers.CreateSupplier(contract, context))
+
+    async def ListPrototypeSuppliers(
+        self, request: pb.ListPrototypeSuppliersRequest, context: Context
+    ) -> pb.ListPrototypeSuppliersResponse:
+        contract = requests.list_suppliers(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.LIST_FIELDS):
+            return proto.supplier_page(await self._contract.suppliers.ListSuppliers(contract, context))
+
+    async def RecommendPrototypeProducts(
+        self, request: pb.RecommendPrototypeProductsRequest, context: Context
+    ) -> RecommendProductsResponse:
+        contract = requests.recommend_products(request, tenant_of(request.tenant_id))
+        answer: RecommendProductsResponse = await self._contract.intelligence.RecommendProducts(
+            contract, context
+        )
+        return answer
+
+    async def GeneratePrototypeMarketingStrategy(
+        self, request: pb.GeneratePrototypeMarketingStrategyRequest, context: Context
+    ) -> GenerateMarketingStrategyResponse:
+        contract = requests.marketing_strategy(request, tenant_of(request.tenant_id))
+        intelligence = self._contract.intelligence
+        answer: GenerateMarketingStrategyResponse = await intelligence.GenerateMarketingStrategy(
+            contract, context
+        )
+        return answer
+
+    async def OptimizePrototypePricing(
+        self, request: pb.OptimizePrototypePricingRequest, context: Context
+    ) -> OptimizePricingResponse:
+        contract = requests.optimize_pricing(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.PRICING_FIELDS):
+            answer: OptimizePricingResponse = await self._contract.intelligence.OptimizePricing(
+                contract, context
+            )
+        return answer
+
+    async def GetPrototypeDashboard(
+        self, request: pb.GetPrototypeDashboardRequest, context: Context
+    ) -> GetDashboardResponse:
+        contract = requests.dashboard(request, tenant_of(request.tenant_id))
+        answer: GetDashboardResponse = await self._contract.analytics.GetDashboard(contract, context)
+        return answer
+
+    async def BulkOptimizePrototypePricing(
+        self, request: pb.BulkOptimizePrototypePricingRequest, context: Context
+    ) -> BulkOptimizePricingResponse:
+        contract = requests.bulk_pricing(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.PRICING_FIELDS):
+            intelligence = self._contract.intelligence
+            answer: BulkOptimizePricingResponse = await intelligence.BulkOptimizePricing(contract, context)
+        return answer
+
+    async def ListPrototypeEvents(
+        self, request: pb.ListPrototypeEventsRequest, context: Context
+    ) -> ListEventsResponse:
+        contract = requests.list_events(request, tenant_of(request.tenant_id))
+        with prototype_fields(requests.EVENT_FIELDS):
+            answer: ListEventsResponse = await self._contract.events.ListEvents(contract, context)
+        return answer

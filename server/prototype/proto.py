@@ -11,8 +11,11 @@ from google.type import money_pb2
 
 from crm.v2 import intelligence_service_pb2 as intelligence
 from crm.v2 import inventory_service_pb2 as inventory
+from crm.v2 import lead_service_pb2 as leads
+from crm.v2 import order_service_pb2 as orders
 from crm.v2 import product_service_pb2 as products
 from crm.v2 import prototype_rest_service_pb2 as pb
+from crm.v2 import supplier_service_pb2 as suppliers
 from crm.v2 import system_service_pb2 as system
 from crm.v2 import workflow_service_pb2 as workflows
 
@@ -197,4 +200,111 @@ def workflow(answer: workflows.Workflow) -> pb.PrototypeWorkflow:
         error=answer.error.message if answer.HasField("error") else "",
         created_at=timestamp(answer.create_time, answer.HasField("create_time")),
         completed_at=timestamp(answer.end_time, answer.HasField("end_time")),
+    )
+
+
+def lead(answer: leads.Lead) -> pb.PrototypeLead:
+    return pb.PrototypeLead(
+        id=answer.id,
+        tenant_id=answer.tenant_id,
+        first_name=answer.first_name,
+        last_name=answer.last_name,
+        email=answer.email,
+        phone=answer.phone,
+        company=answer.company,
+        job_title=answer.job_title,
+        status=word(leads.LeadStatus, "LEAD_STATUS_", answer.status),
+        source=word(leads.LeadSource, "LEAD_SOURCE_", answer.source),
+        priority=word(leads.LeadPriority, "LEAD_PRIORITY_", answer.priority),
+        score=answer.score,
+        score_factors=answer.score_factors,
+        notes=answer.notes,
+        tags=answer.tags,
+        assigned_to=answer.assigned_to,
+        created_at=timestamp(answer.create_time, answer.HasField("create_time")),
+        updated_at=timestamp(answer.update_time, answer.HasField("update_time")),
+    )
+
+
+def lead_page(answer: leads.ListLeadsResponse) -> pb.ListPrototypeLeadsResponse:
+    return pb.ListPrototypeLeadsResponse(
+        leads=[lead(x) for x in answer.leads],
+        total=bounded(answer.total_size),
+        next_page_token=answer.next_page_token,
+    )
+
+
+def order(answer: orders.Order) -> pb.PrototypeOrder:
+    fraud = answer.fraud_analysis
+    return pb.PrototypeOrder(
+        id=answer.id,
+        tenant_id=answer.tenant_id,
+        order_number=answer.order_number,
+        customer_email=answer.customer_email,
+        customer_name=answer.customer_name,
+        items=[
+            pb.PrototypeOrderItem(
+                product_id=i.product_id,
+                sku=i.sku,
+                title=i.title,
+                quantity=i.quantity,
+                unit_price=number(i.unit_price),
+                total_price=number(i.total_price),
+                backordered=i.backordered,
+            )
+            for i in answer.items
+        ],
+        subtotal=number(answer.subtotal),
+        total_amount=number(answer.total),
+        currency_code=answer.currency_code,
+        status=word(orders.OrderStatus, "ORDER_STATUS_", answer.status),
+        financial_status=word(orders.FinancialStatus, "FINANCIAL_STATUS_", answer.financial_status),
+        fraud_analysis=pb.PrototypeFraudAnalysis(
+            risk_level=word(orders.RiskLevel, "RISK_LEVEL_", fraud.risk_level),
+            risk_score=fraud.risk_score,
+            verification_required=fraud.verification_required,
+            recommended_action=word(orders.FraudAction, "FRAUD_ACTION_", fraud.recommended_action),
+            factors=fraud.factors,
+        ),
+        billing_address=answer.billing_address if answer.HasField("billing_address") else None,
+        shipping_address=answer.shipping_address if answer.HasField("shipping_address") else None,
+        tracking_number=answer.tracking_number,
+        carrier=answer.carrier,
+        notes=answer.notes,
+        created_at=timestamp(answer.create_time, answer.HasField("create_time")),
+        updated_at=timestamp(answer.update_time, answer.HasField("update_time")),
+    )
+
+
+def order_page(answer: orders.ListOrdersResponse) -> pb.ListPrototypeOrdersResponse:
+    return pb.ListPrototypeOrdersResponse(
+        orders=[order(x) for x in answer.orders],
+        total=bounded(answer.total_size),
+        next_page_token=answer.next_page_token,
+    )
+
+
+def supplier(answer: suppliers.Supplier) -> pb.PrototypeSupplier:
+    return pb.PrototypeSupplier(
+        id=answer.id,
+        tenant_id=answer.tenant_id,
+        name=answer.name,
+        marketplace=word(suppliers.Marketplace, "MARKETPLACE_", answer.marketplace),
+        contact_email=answer.contact_email,
+        contact_phone=answer.contact_phone,
+        website=answer.website,
+        rating=answer.rating,
+        lead_time_days=answer.lead_time_days,
+        is_active=answer.is_active,
+        notes=answer.notes,
+        created_at=timestamp(answer.create_time, answer.HasField("create_time")),
+        updated_at=timestamp(answer.update_time, answer.HasField("update_time")),
+    )
+
+
+def supplier_page(answer: suppliers.ListSuppliersResponse) -> pb.ListPrototypeSuppliersResponse:
+    return pb.ListPrototypeSuppliersResponse(
+        suppliers=[supplier(x) for x in answer.suppliers],
+        total=bounded(answer.total_size),
+        next_page_token=answer.next_page_token,
     )

@@ -3,6 +3,12 @@
 import grpc
 import warnings
 
+from crm.v2 import analytics_service_pb2 as crm_dot_v2_dot_analytics__service__pb2
+from crm.v2 import event_service_pb2 as crm_dot_v2_dot_event__service__pb2
+from crm.v2 import intelligence_service_pb2 as crm_dot_v2_dot_intelligence__service__pb2
+from crm.v2 import inventory_service_pb2 as crm_dot_v2_dot_inventory__service__pb2
+from crm.v2 import lead_service_pb2 as crm_dot_v2_dot_lead__service__pb2
+from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
 from crm.v2 import prototype_rest_service_pb2 as crm_dot_v2_dot_prototype__rest__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -37,6 +43,8 @@ class PrototypeRestServiceStub:
     took it; when it is absent, from the token when it grants exactly one tenant (AUTH_MODE=jwt), or the
     prototype's default tenant 1 (AUTH_MODE=none). Every RPC answers through the same use cases,
     validation and errors as the contract's RPC it names; field violations name the prototype's fields.
+    Where the prototype never wrote its answer's shape down (analytics, inventory levels, pricing, strategy,
+    events, bulk results), the answer is the contract's message, as its own RPC gives it.
     """
 
     def __init__(self, channel):
@@ -95,6 +103,106 @@ class PrototypeRestServiceStub:
                 request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeWorkflowRequest.SerializeToString,
                 response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeWorkflow.FromString,
                 _registered_method=True)
+        self.CreatePrototypeLead = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/CreatePrototypeLead',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.FromString,
+                _registered_method=True)
+        self.ListPrototypeLeads = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/ListPrototypeLeads',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsResponse.FromString,
+                _registered_method=True)
+        self.GetPrototypeLead = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/GetPrototypeLead',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.FromString,
+                _registered_method=True)
+        self.GetPrototypeLeadAnalytics = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/GetPrototypeLeadAnalytics',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadAnalyticsRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_lead__service__pb2.GetLeadAnalyticsResponse.FromString,
+                _registered_method=True)
+        self.BulkUpdatePrototypeProducts = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/BulkUpdatePrototypeProducts',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.BulkUpdatePrototypeProductsRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_product__service__pb2.BulkUpdateProductsResponse.FromString,
+                _registered_method=True)
+        self.CreatePrototypeOrder = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/CreatePrototypeOrder',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+                _registered_method=True)
+        self.ListPrototypeOrders = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/ListPrototypeOrders',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersResponse.FromString,
+                _registered_method=True)
+        self.GetPrototypeOrder = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/GetPrototypeOrder',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+                _registered_method=True)
+        self.UpdatePrototypeOrder = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/UpdatePrototypeOrder',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeOrderRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+                _registered_method=True)
+        self.ListPrototypeInventory = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/ListPrototypeInventory',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeInventoryRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_inventory__service__pb2.ListInventoryResponse.FromString,
+                _registered_method=True)
+        self.UpdatePrototypeInventory = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/UpdatePrototypeInventory',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeInventoryRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_inventory__service__pb2.UpdateInventoryResponse.FromString,
+                _registered_method=True)
+        self.OptimizePrototypeInventory = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/OptimizePrototypeInventory',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypeInventoryRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_inventory__service__pb2.OptimizeInventoryResponse.FromString,
+                _registered_method=True)
+        self.CreatePrototypeSupplier = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/CreatePrototypeSupplier',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeSupplierRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeSupplier.FromString,
+                _registered_method=True)
+        self.ListPrototypeSuppliers = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/ListPrototypeSuppliers',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersResponse.FromString,
+                _registered_method=True)
+        self.RecommendPrototypeProducts = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/RecommendPrototypeProducts',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.RecommendPrototypeProductsRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_intelligence__service__pb2.RecommendProductsResponse.FromString,
+                _registered_method=True)
+        self.GeneratePrototypeMarketingStrategy = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/GeneratePrototypeMarketingStrategy',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GeneratePrototypeMarketingStrategyRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_intelligence__service__pb2.GenerateMarketingStrategyResponse.FromString,
+                _registered_method=True)
+        self.OptimizePrototypePricing = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/OptimizePrototypePricing',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypePricingRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_intelligence__service__pb2.OptimizePricingResponse.FromString,
+                _registered_method=True)
+        self.GetPrototypeDashboard = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/GetPrototypeDashboard',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeDashboardRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_analytics__service__pb2.GetDashboardResponse.FromString,
+                _registered_method=True)
+        self.BulkOptimizePrototypePricing = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/BulkOptimizePrototypePricing',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.BulkOptimizePrototypePricingRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_intelligence__service__pb2.BulkOptimizePricingResponse.FromString,
+                _registered_method=True)
+        self.ListPrototypeEvents = channel.unary_unary(
+                '/crm.v2.PrototypeRestService/ListPrototypeEvents',
+                request_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeEventsRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_event__service__pb2.ListEventsResponse.FromString,
+                _registered_method=True)
 
 
 class PrototypeRestServiceServicer:
@@ -109,6 +217,8 @@ class PrototypeRestServiceServicer:
     took it; when it is absent, from the token when it grants exactly one tenant (AUTH_MODE=jwt), or the
     prototype's default tenant 1 (AUTH_MODE=none). Every RPC answers through the same use cases,
     validation and errors as the contract's RPC it names; field violations name the prototype's fields.
+    Where the prototype never wrote its answer's shape down (analytics, inventory levels, pricing, strategy,
+    events, bulk results), the answer is the contract's message, as its own RPC gives it.
     """
 
     def GetPrototypeHealth(self, request, context):
@@ -189,6 +299,158 @@ class PrototypeRestServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreatePrototypeLead(self, request, context):
+        """POST /leads: creates and scores a lead from the prototype's flat body (LeadService.CreateLead).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPrototypeLeads(self, request, context):
+        """GET /leads: a page of leads with the prototype's filters (LeadService.ListLeads).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPrototypeLead(self, request, context):
+        """GET /leads/{lead_id}: one lead (LeadService.GetLead). Errors: NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPrototypeLeadAnalytics(self, request, context):
+        """GET /analytics/leads: the tenant's lead analytics (LeadService.GetLeadAnalytics), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BulkUpdatePrototypeProducts(self, request, context):
+        """POST /products/bulk-update: one set of changes applied to products named by id
+        (ProductService.BulkUpdateProducts), the contract's result shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePrototypeOrder(self, request, context):
+        """POST /orders: creates an order with fraud scoring and stock reservation (OrderService.CreateOrder), in
+        the prototype's Order Model. Errors as CreateOrder's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPrototypeOrders(self, request, context):
+        """GET /orders: a page of orders with the prototype's filters (OrderService.ListOrders).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPrototypeOrder(self, request, context):
+        """GET /orders/{order_id}: one order (OrderService.GetOrder). Errors: NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePrototypeOrder(self, request, context):
+        """PUT /orders/{order_id}: changes the status, financial status, tracking or notes the body sets
+        (OrderService.UpdateOrder with the mask of those fields). Errors as UpdateOrder's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPrototypeInventory(self, request, context):
+        """GET /inventory: a page of inventory levels with their alerts (InventoryService.ListInventory), the
+        contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePrototypeInventory(self, request, context):
+        """PUT /inventory/{product_id}: sets or adjusts the available units and the reorder settings
+        (InventoryService.UpdateInventory), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OptimizePrototypeInventory(self, request, context):
+        """POST /inventory/{product_id}/optimize: reorder point, EOQ, safety stock and their inputs
+        (InventoryService.OptimizeInventory), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePrototypeSupplier(self, request, context):
+        """POST /suppliers: creates a supplier from the prototype's flat body (SupplierService.CreateSupplier).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPrototypeSuppliers(self, request, context):
+        """GET /suppliers: a page of suppliers with the prototype's filters (SupplierService.ListSuppliers).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecommendPrototypeProducts(self, request, context):
+        """POST /products/{product_id}/recommendations?limit=5: related products and sourcing suggestions
+        (IntelligenceService.RecommendProducts), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GeneratePrototypeMarketingStrategy(self, request, context):
+        """POST /products/{product_id}/marketing-strategy?monthly_budget=500: a marketing strategy
+        (IntelligenceService.GenerateMarketingStrategy), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OptimizePrototypePricing(self, request, context):
+        """POST /products/{product_id}/optimize-pricing?demand_level=high: a recommended price
+        (IntelligenceService.OptimizePricing), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPrototypeDashboard(self, request, context):
+        """GET /analytics/dashboard?tenant_id=1&days=30: the tenant's dashboard (AnalyticsService.GetDashboard),
+        the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BulkOptimizePrototypePricing(self, request, context):
+        """POST /analytics/bulk-pricing-optimization: prices for many products, dry run unless `apply`
+        (IntelligenceService.BulkOptimizePricing), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPrototypeEvents(self, request, context):
+        """GET /events?tenant_id=1&event_type=product.created: the tenant's recorded events
+        (EventService.ListEvents), the contract's shape.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PrototypeRestServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -242,6 +504,106 @@ def add_PrototypeRestServiceServicer_to_server(servicer, server):
                     request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeWorkflowRequest.FromString,
                     response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeWorkflow.SerializeToString,
             ),
+            'CreatePrototypeLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePrototypeLead,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeLeadRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.SerializeToString,
+            ),
+            'ListPrototypeLeads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPrototypeLeads,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsResponse.SerializeToString,
+            ),
+            'GetPrototypeLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPrototypeLead,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.SerializeToString,
+            ),
+            'GetPrototypeLeadAnalytics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPrototypeLeadAnalytics,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadAnalyticsRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_lead__service__pb2.GetLeadAnalyticsResponse.SerializeToString,
+            ),
+            'BulkUpdatePrototypeProducts': grpc.unary_unary_rpc_method_handler(
+                    servicer.BulkUpdatePrototypeProducts,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.BulkUpdatePrototypeProductsRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_product__service__pb2.BulkUpdateProductsResponse.SerializeToString,
+            ),
+            'CreatePrototypeOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePrototypeOrder,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeOrderRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.SerializeToString,
+            ),
+            'ListPrototypeOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPrototypeOrders,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersResponse.SerializeToString,
+            ),
+            'GetPrototypeOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPrototypeOrder,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeOrderRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.SerializeToString,
+            ),
+            'UpdatePrototypeOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePrototypeOrder,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeOrderRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.SerializeToString,
+            ),
+            'ListPrototypeInventory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPrototypeInventory,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeInventoryRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_inventory__service__pb2.ListInventoryResponse.SerializeToString,
+            ),
+            'UpdatePrototypeInventory': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePrototypeInventory,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeInventoryRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_inventory__service__pb2.UpdateInventoryResponse.SerializeToString,
+            ),
+            'OptimizePrototypeInventory': grpc.unary_unary_rpc_method_handler(
+                    servicer.OptimizePrototypeInventory,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypeInventoryRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_inventory__service__pb2.OptimizeInventoryResponse.SerializeToString,
+            ),
+            'CreatePrototypeSupplier': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePrototypeSupplier,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeSupplierRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeSupplier.SerializeToString,
+            ),
+            'ListPrototypeSuppliers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPrototypeSuppliers,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersResponse.SerializeToString,
+            ),
+            'RecommendPrototypeProducts': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecommendPrototypeProducts,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.RecommendPrototypeProductsRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_intelligence__service__pb2.RecommendProductsResponse.SerializeToString,
+            ),
+            'GeneratePrototypeMarketingStrategy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GeneratePrototypeMarketingStrategy,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GeneratePrototypeMarketingStrategyRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_intelligence__service__pb2.GenerateMarketingStrategyResponse.SerializeToString,
+            ),
+            'OptimizePrototypePricing': grpc.unary_unary_rpc_method_handler(
+                    servicer.OptimizePrototypePricing,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypePricingRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_intelligence__service__pb2.OptimizePricingResponse.SerializeToString,
+            ),
+            'GetPrototypeDashboard': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPrototypeDashboard,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeDashboardRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_analytics__service__pb2.GetDashboardResponse.SerializeToString,
+            ),
+            'BulkOptimizePrototypePricing': grpc.unary_unary_rpc_method_handler(
+                    servicer.BulkOptimizePrototypePricing,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.BulkOptimizePrototypePricingRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_intelligence__service__pb2.BulkOptimizePricingResponse.SerializeToString,
+            ),
+            'ListPrototypeEvents': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPrototypeEvents,
+                    request_deserializer=crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeEventsRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_event__service__pb2.ListEventsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'crm.v2.PrototypeRestService', rpc_method_handlers)
@@ -262,6 +624,8 @@ class PrototypeRestService:
     took it; when it is absent, from the token when it grants exactly one tenant (AUTH_MODE=jwt), or the
     prototype's default tenant 1 (AUTH_MODE=none). Every RPC answers through the same use cases,
     validation and errors as the contract's RPC it names; field violations name the prototype's fields.
+    Where the prototype never wrote its answer's shape down (analytics, inventory levels, pricing, strategy,
+    events, bulk results), the answer is the contract's message, as its own RPC gives it.
     """
 
     @staticmethod
@@ -524,6 +888,546 @@ class PrototypeRestService:
             '/crm.v2.PrototypeRestService/GetPrototypeWorkflow',
             crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeWorkflowRequest.SerializeToString,
             crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeWorkflow.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePrototypeLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/CreatePrototypeLead',
+            crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeLeadRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPrototypeLeads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/ListPrototypeLeads',
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPrototypeLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/GetPrototypeLead',
+            crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeLead.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPrototypeLeadAnalytics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/GetPrototypeLeadAnalytics',
+            crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeLeadAnalyticsRequest.SerializeToString,
+            crm_dot_v2_dot_lead__service__pb2.GetLeadAnalyticsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BulkUpdatePrototypeProducts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/BulkUpdatePrototypeProducts',
+            crm_dot_v2_dot_prototype__rest__service__pb2.BulkUpdatePrototypeProductsRequest.SerializeToString,
+            crm_dot_v2_dot_product__service__pb2.BulkUpdateProductsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePrototypeOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/CreatePrototypeOrder',
+            crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeOrderRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPrototypeOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/ListPrototypeOrders',
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPrototypeOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/GetPrototypeOrder',
+            crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeOrderRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePrototypeOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/UpdatePrototypeOrder',
+            crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeOrderRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeOrder.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPrototypeInventory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/ListPrototypeInventory',
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeInventoryRequest.SerializeToString,
+            crm_dot_v2_dot_inventory__service__pb2.ListInventoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePrototypeInventory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/UpdatePrototypeInventory',
+            crm_dot_v2_dot_prototype__rest__service__pb2.UpdatePrototypeInventoryRequest.SerializeToString,
+            crm_dot_v2_dot_inventory__service__pb2.UpdateInventoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OptimizePrototypeInventory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/OptimizePrototypeInventory',
+            crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypeInventoryRequest.SerializeToString,
+            crm_dot_v2_dot_inventory__service__pb2.OptimizeInventoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePrototypeSupplier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/CreatePrototypeSupplier',
+            crm_dot_v2_dot_prototype__rest__service__pb2.CreatePrototypeSupplierRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.PrototypeSupplier.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPrototypeSuppliers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/ListPrototypeSuppliers',
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersRequest.SerializeToString,
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeSuppliersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecommendPrototypeProducts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/RecommendPrototypeProducts',
+            crm_dot_v2_dot_prototype__rest__service__pb2.RecommendPrototypeProductsRequest.SerializeToString,
+            crm_dot_v2_dot_intelligence__service__pb2.RecommendProductsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GeneratePrototypeMarketingStrategy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/GeneratePrototypeMarketingStrategy',
+            crm_dot_v2_dot_prototype__rest__service__pb2.GeneratePrototypeMarketingStrategyRequest.SerializeToString,
+            crm_dot_v2_dot_intelligence__service__pb2.GenerateMarketingStrategyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OptimizePrototypePricing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/OptimizePrototypePricing',
+            crm_dot_v2_dot_prototype__rest__service__pb2.OptimizePrototypePricingRequest.SerializeToString,
+            crm_dot_v2_dot_intelligence__service__pb2.OptimizePricingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPrototypeDashboard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/GetPrototypeDashboard',
+            crm_dot_v2_dot_prototype__rest__service__pb2.GetPrototypeDashboardRequest.SerializeToString,
+            crm_dot_v2_dot_analytics__service__pb2.GetDashboardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BulkOptimizePrototypePricing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/BulkOptimizePrototypePricing',
+            crm_dot_v2_dot_prototype__rest__service__pb2.BulkOptimizePrototypePricingRequest.SerializeToString,
+            crm_dot_v2_dot_intelligence__service__pb2.BulkOptimizePricingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPrototypeEvents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.PrototypeRestService/ListPrototypeEvents',
+            crm_dot_v2_dot_prototype__rest__service__pb2.ListPrototypeEventsRequest.SerializeToString,
+            crm_dot_v2_dot_event__service__pb2.ListEventsResponse.FromString,
             options,
             channel_credentials,
             insecure,

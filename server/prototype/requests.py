@@ -452,8 +452,9 @@ def optimize_pricing(
     conditions = intelligence.MarketConditions(
         demand_level=word(v, "demand_level", request.demand_level, DEMAND_WORDS),  # type: ignore[arg-type]
         competitor_prices=amounts(v, "competitor_prices", request.competitor_prices),
-        seasonality_factor=request.seasonality_factor,
     )
+    if request.HasField("seasonality_factor"):
+        conditions.seasonality_factor = request.seasonality_factor
     v.raise_if_any()
     return intelligence.OptimizePricingRequest(
         tenant_id=tenant_id,

@@ -4,11 +4,13 @@ PostgreSQL: it answers through the contract's RPCs, so what it says must be what
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import AsyncIterator
 
 import grpc
 import pytest
 import pytest_asyncio
+from google.type import postal_address_pb2
 
 from crm.v2 import product_service_pb2 as ppb
 from crm.v2 import prototype_rest_service_pb2 as pb
@@ -249,3 +251,232 @@ async def test_with_a_token_the_tenant_comes_from_the_token_and_is_authorised(jw
             flat_product(0), metadata=bearer(token(tenants=[42], roles=("reader",)))
         )
     assert reader.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+ADDRESS = postal_address_pb2.PostalAddress(
+    region_code="US", postal_code="10001", locality="New York", address_lines=["1 Main St"]
+)
+
+
+async def active_stocked_product(prototype, tenant_id: int, units: int = 50) -> pb.PrototypeProduct:
+    return await prototype.CreatePrototypeProduct(
+        flat_product(tenant_id, status="active", stock_quantity=units, current_selling_price=69.99)
+    )
+
+
+async def test_a_flat_lead_is_created_scored_and_listed(prototype, tenant_id):
+    lead = await prototype.CreatePrototypeLead(
+        pb.CreatePrototypeLeadRequest(
+            tenant_id=tenant_id,
+            first_name="Ada",
+            last_name="Lovelace",
+            email="ada@analytical.io",
+            company="Analytical Engines",
+            job_title="CTO",
+            source="referral",
+        )
+    )
+    assert (lead.status, lead.source) == ("new", "referral") and lead.priority in {
+        "low",
+        "medium",
+        "high",
+        "urgent",
+    }
+    assert sum(f.contribution for f in lead.score_factors) == pytest.approx(lead.score, abs=0.011)
+    read = await prototype.GetPrototypeLead(pb.GetPrototypeLeadRequest(tenant_id=tenant_id, lead_id=lead.id))
+    assert read == lead
+    page = await prototype.ListPrototypeLeads(
+        pb.ListPrototypeLeadsRequest(tenant_id=tenant_id, source="referral")
+    )
+    assert [x.id for x in page.leads] == [lead.id] and page.total == 1
+    analytics = await prototype.GetPrototypeLeadAnalytics(
+        pb.GetPrototypeLeadAnalyticsRequest(tenant_id=tenant_id)
+    )
+    assert analytics.total_leads == 1
+
+
+async def test_a_lead_with_a_bad_source_or_email_names_the_flat_fields(prototype, tenant_id):
+    with pytest.raises(grpc.aio.AioRpcError) as word:
+        await prototype.CreatePrototypeLead(
+            pb.CreatePrototypeLeadRequest(
+                tenant_id=tenant_id, first_name="A", last_name="B", email="a@b.io", source="tv"
+            )
+        )
+    assert list(field_violations(word.value)) == ["source"]
+    with pytest.raises(grpc.aio.AioRpcError) as contract:
+        await prototype.CreatePrototypeLead(
+            pb.CreatePrototypeLeadRequest(
+                tenant_id=tenant_id, first_name="A", last_name="B", email="no", source="other"
+            )
+        )
+    assert list(field_violations(contract.value)) == ["email"]
+
+
+async def test_an_order_in_the_readmes_order_model(prototype, tenant_id):
+    product = await active_stocked_product(prototype, tenant_id)
+    order = await prototype.CreatePrototypeOrder(
+        pb.CreatePrototypeOrderRequest(
+            tenant_id=tenant_id,
+            customer_email="customer@example.com",
+            customer_name="Grace Hopper",
+            billing_address=ADDRESS,
+            items=[pb.PrototypeOrderItem(product_id=product.id, quantity=2)],
+        )
+    )
+    assert re.fullmatch(r"ORD-\d{8}-\d{4}", order.order_number)
+    (item,) = order.items
+    assert (item.sku, item.quantity, item.unit_price, item.total_price) == (product.sku, 2, 69.99, 139.98)
+    assert order.total_amount == 139.98 and order.status == "pending"
+    assert order.fraud_analysis.risk_level in {"low", "medium"} and 0 <= order.fraud_analysis.risk_score < 0.6
+    confirmed = await prototype.UpdatePrototypeOrder(
+        pb.UpdatePrototypeOrderRequest(
+            tenant_id=tenant_id, order_id=order.id, status="confirmed", reason="paid"
+        )
+    )
+    assert confirmed.status == "confirmed"
+    with pytest.raises(grpc.aio.AioRpcError) as illegal:
+        await prototype.UpdatePrototypeOrder(
+            pb.UpdatePrototypeOrderRequest(tenant_id=tenant_id, order_id=order.id, status="refunded")
+        )
+    assert illegal.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert error_reason(illegal.value) == "ILLEGAL_STATUS_TRANSITION"
+    listed = await prototype.ListPrototypeOrders(
+        pb.ListPrototypeOrdersRequest(tenant_id=tenant_id, status="confirmed")
+    )
+    assert [o.id for o in listed.orders] == [order.id]
+    read = await prototype.GetPrototypeOrder(
+        pb.GetPrototypeOrderRequest(tenant_id=tenant_id, order_id=order.id)
+    )
+    assert read.status == "confirmed"
+
+
+async def test_an_order_without_lines_names_items(prototype, tenant_id):
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await prototype.CreatePrototypeOrder(
+            pb.CreatePrototypeOrderRequest(
+                tenant_id=tenant_id,
+                customer_email="customer@example.com",
+                customer_name="G",
+                billing_address=ADDRESS,
+            )
+        )
+    assert list(field_violations(refused.value)) == ["items"]
+
+
+async def test_inventory_is_listed_updated_and_optimised(prototype, tenant_id):
+    product = await active_stocked_product(prototype, tenant_id, units=5)
+    updated = await prototype.UpdatePrototypeInventory(
+        pb.UpdatePrototypeInventoryRequest(
+            tenant_id=tenant_id, product_id=product.id, quantity=40, reason="count", reorder_point=12
+        )
+    )
+    assert updated.inventory_level.available == 40 and updated.inventory_level.reorder_point == 12
+    received = await prototype.UpdatePrototypeInventory(
+        pb.UpdatePrototypeInventoryRequest(
+            tenant_id=tenant_id,
+            product_id=product.id,
+            adjust_by=10,
+            reason="delivery",
+            movement_type="receipt",
+        )
+    )
+    assert received.inventory_level.available == 50
+    listed = await prototype.ListPrototypeInventory(pb.ListPrototypeInventoryRequest(tenant_id=tenant_id))
+    assert [level.product_id for level in listed.inventory_levels] == [product.id]
+    optimised = await prototype.OptimizePrototypeInventory(
+        pb.OptimizePrototypeInventoryRequest(tenant_id=tenant_id, product_id=product.id, lead_time_days=7)
+    )
+    assert optimised.product_id == product.id
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await prototype.UpdatePrototypeInventory(
+            pb.UpdatePrototypeInventoryRequest(
+                tenant_id=tenant_id, product_id=product.id, quantity=-1, reason="x"
+            )
+        )
+    assert list(field_violations(refused.value)) == ["quantity"]
+
+
+async def test_suppliers_are_created_and_listed_by_marketplace(prototype, tenant_id):
+    supplier = await prototype.CreatePrototypeSupplier(
+        pb.CreatePrototypeSupplierRequest(
+            tenant_id=tenant_id, name="Shenzhen Fit", marketplace="aliexpress", rating=4.5
+        )
+    )
+    assert (supplier.marketplace, supplier.rating, supplier.is_active) == ("aliexpress", 4.5, True)
+    listed = await prototype.ListPrototypeSuppliers(
+        pb.ListPrototypeSuppliersRequest(tenant_id=tenant_id, marketplace="aliexpress")
+    )
+    assert [s.id for s in listed.suppliers] == [supplier.id]
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await prototype.CreatePrototypeSupplier(
+            pb.CreatePrototypeSupplierRequest(tenant_id=tenant_id, name="X", marketplace="etsy", rating=9)
+        )
+    assert set(field_violations(refused.value)) == {"marketplace"}  # the words first, then the contract
+
+
+async def test_intelligence_answers_through_the_contract(prototype, tenant_id):
+    product = await active_stocked_product(prototype, tenant_id)
+    related = await prototype.RecommendPrototypeProducts(
+        pb.RecommendPrototypeProductsRequest(tenant_id=tenant_id, product_id=product.id, limit=3)
+    )
+    assert related.product_id == product.id
+    strategy = await prototype.GeneratePrototypeMarketingStrategy(
+        pb.GeneratePrototypeMarketingStrategyRequest(
+            tenant_id=tenant_id, product_id=product.id, monthly_budget=500
+        )
+    )
+    assert strategy.strategy.channels
+    priced = await prototype.OptimizePrototypePricing(
+        pb.OptimizePrototypePricingRequest(
+            tenant_id=tenant_id, product_id=product.id, demand_level="high", competitor_prices=[64.99, 72.5]
+        )
+    )
+    assert (
+        priced.recommendation.product_id == product.id and priced.recommendation.recommended_price.units > 0
+    )
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await prototype.OptimizePrototypePricing(
+            pb.OptimizePrototypePricingRequest(
+                tenant_id=tenant_id, product_id=product.id, demand_level="huge", competitor_prices=[1.005]
+            )
+        )
+    assert set(field_violations(refused.value)) == {"demand_level", "competitor_prices[0]"}
+    bulk = await prototype.BulkOptimizePrototypePricing(
+        pb.BulkOptimizePrototypePricingRequest(tenant_id=tenant_id, product_ids=[product.id])
+    )
+    assert bulk.summary.product_count == 1 and not bulk.summary.applied
+
+
+async def test_a_bulk_update_changes_the_named_products(prototype, tenant_id):
+    first = await prototype.CreatePrototypeProduct(flat_product(tenant_id))
+    second = await prototype.CreatePrototypeProduct(flat_product(tenant_id))
+    result = await prototype.BulkUpdatePrototypeProducts(
+        pb.BulkUpdatePrototypeProductsRequest(
+            tenant_id=tenant_id, product_ids=[first.id, second.id], status="active", price_change_percent=10
+        )
+    )
+    assert result.updated_count == 2
+    read = await prototype.GetPrototypeProduct(
+        pb.GetPrototypeProductRequest(tenant_id=tenant_id, product_id=first.id)
+    )
+    assert read.status == "active"
+    assert read.pricing.current_selling_price == pytest.approx(
+        first.pricing.current_selling_price * 1.1, abs=0.006
+    )
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await prototype.BulkUpdatePrototypeProducts(
+            pb.BulkUpdatePrototypeProductsRequest(tenant_id=tenant_id, product_ids=[first.id])
+        )
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_the_dashboard_and_events_of_the_tenant(prototype, tenant_id):
+    product = await prototype.CreatePrototypeProduct(flat_product(tenant_id))
+    dashboard = await prototype.GetPrototypeDashboard(
+        pb.GetPrototypeDashboardRequest(tenant_id=tenant_id, days=30)
+    )
+    assert dashboard.products.total == 1
+    events = await prototype.ListPrototypeEvents(
+        pb.ListPrototypeEventsRequest(tenant_id=tenant_id, event_type="product.created")
+    )
+    assert [e.aggregate_id for e in events.events] == [product.id]

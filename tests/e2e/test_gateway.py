@@ -213,6 +213,93 @@ def test_our_readmes_curl_lines_work_against_the_gateway(gateway):
     assert '"sku":"YOGA-001"' in result.stdout.replace(" ", "") and "critical_alerts" in result.stdout
 
 
+def test_every_prototype_endpoint_answers_json_through_the_gateway(gateway):
+    """Each of the prototype's 30 paths and verbs, called as a prototype caller would (flat JSON, tenant in
+    the query or body, lower-case words), answers 200 with JSON."""
+    tenant = uuid.uuid4().int % 2**53
+    seen: list[str] = []
+
+    def call(method: str, path: str, **kwargs: object) -> dict[str, object]:
+        answer = requests.request(method, f"{gateway}{path}", timeout=60, **kwargs)  # type: ignore[arg-type]
+        assert answer.status_code == 200, f"{method} {path}: {answer.status_code} {answer.text}"
+        seen.append(f"{method} {path.split('?')[0]}")
+        return answer.json()  # type: ignore[no-any-return]
+
+    q = {"tenant_id": tenant}
+    call("GET", "/health")
+    lead = call(
+        "POST",
+        "/leads",
+        json={
+            "tenant_id": tenant,
+            "first_name": "Ada",
+            "last_name": "Lovelace",
+            "email": "ada@analytical.io",
+            "source": "referral",
+        },
+    )
+    call("GET", "/leads", params={**q, "status": "new"})
+    call("GET", f"/leads/{lead['id']}", params=q)
+    call("GET", "/analytics/leads", params=q)
+    product = call(
+        "POST",
+        "/products",
+        json={
+            "tenant_id": tenant,
+            "sku": "P-1",
+            "title": "Smart Fitness Tracker",
+            "category": "fitness",
+            "source_price": 49.99,
+            "status": "active",
+            "stock_quantity": 30,
+        },
+    )
+    pid = product["id"]
+    call("GET", "/products", params={**q, "classification": product["ai_metrics"]["classification"]})
+    call("GET", f"/products/{pid}", params=q)
+    call("PUT", f"/products/{pid}", json={"tenant_id": tenant, "description": "Now waterproof"})
+    call(
+        "POST",
+        "/products/bulk-update",
+        json={"tenant_id": tenant, "product_ids": [pid], "add_tags": ["summer"]},
+    )
+    order = call(
+        "POST",
+        "/orders",
+        json={
+            "tenant_id": tenant,
+            "customer_email": "customer@example.com",
+            "customer_name": "Grace Hopper",
+            "billing_address": {"region_code": "US", "postal_code": "10001", "address_lines": ["1 Main St"]},
+            "items": [{"product_id": pid, "quantity": 2}],
+        },
+    )
+    assert order["items"][0]["total_price"] == order["items"][0]["unit_price"] * 2
+    call("GET", "/orders", params={**q, "status": order["status"]})
+    call("GET", f"/orders/{order['id']}", params=q)
+    call("PUT", f"/orders/{order['id']}", json={"tenant_id": tenant, "status": "confirmed", "reason": "paid"})
+    call("GET", "/inventory", params=q)
+    call("PUT", f"/inventory/{pid}", json={"tenant_id": tenant, "adjust_by": 5, "reason": "recount"})
+    call("POST", f"/inventory/{pid}/optimize", json={"tenant_id": tenant, "lead_time_days": 10})
+    call("GET", "/analytics/inventory-alerts", params={**q, "alert_type": "all"})
+    call(
+        "POST", "/suppliers", json={"tenant_id": tenant, "name": "Shenzhen Fit", "marketplace": "aliexpress"}
+    )
+    call("GET", "/suppliers", params={**q, "marketplace": "aliexpress"})
+    call("POST", f"/products/{pid}/recommendations", params={**q, "limit": 3})
+    call("POST", f"/products/{pid}/marketing-strategy", params={**q, "monthly_budget": 500})
+    call("POST", f"/products/{pid}/cross-sell", params={**q, "recommendation_type": "complement"})
+    call("POST", f"/products/{pid}/optimize-pricing", params={**q, "demand_level": "high"})
+    workflow = call("POST", f"/ai-workflows/product-classification/{pid}", params=q)
+    call("GET", f"/ai-workflows/{workflow['workflow_id']}", params=q)
+    call("GET", "/analytics/dashboard", params={**q, "days": 7})
+    call("POST", "/analytics/bulk-pricing-optimization", json={"tenant_id": tenant, "all_products": True})
+    events = call("GET", "/events", params={**q, "event_type": "product.created"})
+    assert [e["aggregate_id"] for e in events["events"]] == [pid]  # type: ignore[index, union-attr]
+    call("DELETE", f"/products/{pid}", params=q)
+    assert len(set(seen)) == 30
+
+
 def test_the_contract_is_served_under_the_tenant(gateway):
     tenant = f"{gateway}/v2/tenants/{uuid.uuid4().int % 2**53}"
     created = requests.post(

@@ -102,3 +102,49 @@ def test_reads_are_gets_and_gets_carry_no_body():
                 assert verb == "get", method.full_name
             if verb in ("get", "delete"):
                 assert rule.body == "", method.full_name
+
+
+# The prototype's endpoints, as its README lists them (SPEC.md section 2 maps the same 30).
+PROTOTYPE_ENDPOINTS = {
+    ("get", "/health"),
+    ("post", "/leads"),
+    ("get", "/leads"),
+    ("get", "/leads/{lead_id}"),
+    ("get", "/analytics/leads"),
+    ("post", "/products"),
+    ("get", "/products"),
+    ("get", "/products/{product_id}"),
+    ("put", "/products/{product_id}"),
+    ("delete", "/products/{product_id}"),
+    ("post", "/products/bulk-update"),
+    ("post", "/orders"),
+    ("get", "/orders"),
+    ("get", "/orders/{order_id}"),
+    ("put", "/orders/{order_id}"),
+    ("get", "/inventory"),
+    ("put", "/inventory/{product_id}"),
+    ("post", "/inventory/{product_id}/optimize"),
+    ("get", "/analytics/inventory-alerts"),
+    ("post", "/suppliers"),
+    ("get", "/suppliers"),
+    ("post", "/products/{product_id}/recommendations"),
+    ("post", "/products/{product_id}/marketing-strategy"),
+    ("post", "/products/{product_id}/cross-sell"),
+    ("post", "/products/{product_id}/optimize-pricing"),
+    ("post", "/ai-workflows/product-classification/{product_id}"),
+    ("get", "/ai-workflows/{workflow_id}"),
+    ("get", "/analytics/dashboard"),
+    ("post", "/analytics/bulk-pricing-optimization"),
+    ("get", "/events"),
+}
+
+
+def test_every_endpoint_of_the_prototype_has_its_path_and_verb():
+    served = {
+        verb_and_path(rule)
+        for method in contract_methods()
+        if method.containing_service.full_name == PROTOTYPE_SERVICE
+        for rule in bindings(method)
+    }
+    assert len(PROTOTYPE_ENDPOINTS) == 30
+    assert served == PROTOTYPE_ENDPOINTS

@@ -19,6 +19,7 @@ import requests
 
 from tests.conftest import PostgresDatabases, unavailable
 from tests.e2e.test_process import SERVER, server_env
+from tests.support.certificates import make_certificates
 from tests.support.ports import free_port, wait_for_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -477,3 +478,47 @@ def test_the_gateway_stops_on_sigterm(backend):
             process.wait(10)
     assert process.returncode == 0, output
     assert f"crm-gateway listening on http://127.0.0.1:{port}, proxying to {backend}" in output
+
+
+def test_the_gateway_reaches_a_mutual_tls_server_with_its_client_certificate(tmp_path):
+    """crm-server with TLS and a client CA; the gateway with the CA and a client certificate answers, the
+    gateway without its certificate cannot reach it and says UNAVAILABLE (503) as a JSON status."""
+    if not GATEWAY.exists():
+        unavailable("the REST gateway is not built (make gateway builds it)")
+    certs = make_certificates(tmp_path)
+    port = free_port()
+    tls = {"TLS_CERT_FILE": str(certs.server_cert), "TLS_KEY_FILE": str(certs.server_key)}
+    env = server_env(tmp_path, PORT=str(port), TLS_CLIENT_CA_FILE=str(certs.ca), **tls)
+    server = subprocess.Popen(SERVER, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    gateways = []
+    try:
+        wait_for_port("127.0.0.1", port, timeout=60)
+        urls = []
+        for extra in (
+            {"GATEWAY_CLIENT_CERT": str(certs.client_cert), "GATEWAY_CLIENT_KEY": str(certs.client_key)},
+            {},
+        ):
+            gateway_port = free_port()
+            gateway_env = {
+                **os.environ,
+                "GATEWAY_PORT": str(gateway_port),
+                "CRM_TARGET": f"127.0.0.1:{port}",
+                "GATEWAY_CA_CERT": str(certs.ca),
+                **extra,
+            }
+            gateways.append(
+                subprocess.Popen(
+                    [str(GATEWAY)], env=gateway_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+            )
+            wait_for_port("127.0.0.1", gateway_port, timeout=30)
+            urls.append(f"http://127.0.0.1:{gateway_port}")
+        with_certificate, without = urls
+        answer = requests.get(f"{with_certificate}/health", timeout=30)
+        assert answer.status_code == 200 and answer.json()["status"] == "healthy", answer.text
+        refused = requests.get(f"{without}/health", timeout=30)
+        assert refused.status_code == 503 and refused.json()["code"] == 14, refused.text
+    finally:
+        for process in (*gateways, server):
+            process.terminate()
+            process.wait(20)

@@ -21,8 +21,6 @@ from server.edge.validation import Violations
 NANOS_PER_UNIT = 1_000_000_000
 MAX_AMOUNT = Decimal(10**12 - 1)
 
-ALERT_FILTER_WORDS: dict[str, int] = {"all": inventory.INVENTORY_ALERT_FILTER_UNSPECIFIED}
-
 
 def words(enum: Any, prefix: str) -> dict[str, int]:
     """The prototype's lower-case word of each value of a contract enum: PRODUCT_STATUS_ACTIVE -> active."""
@@ -48,7 +46,10 @@ MOVEMENT_WORDS = {
 }
 CLASSIFICATION_WORDS = words(products.ProductClassification, "PRODUCT_CLASSIFICATION_")
 CROSS_SELL_WORDS = words(intelligence.CrossSellType, "CROSS_SELL_TYPE_")
-ALERT_FILTER_WORDS |= words(inventory.InventoryAlertFilter, "INVENTORY_ALERT_FILTER_")
+# The prototype's `all` is the contract's UNSPECIFIED filter.
+ALERT_FILTER_WORDS = {"all": inventory.INVENTORY_ALERT_FILTER_UNSPECIFIED} | words(
+    inventory.InventoryAlertFilter, "INVENTORY_ALERT_FILTER_"
+)
 
 
 def word(v: Violations, field: str, text: str, allowed: Mapping[str, int], *, required: bool = False) -> int:

@@ -1,6 +1,7 @@
 """Prototype requests -> the contract's requests. Only the shapes change here: money from JSON numbers to
 exact Money, the prototype's lower-case words to the contract's enums, flat bodies to nested messages. The
-contract's servicer validates everything else, and `FIELDS` names its violations the prototype's way."""
+contract's servicer validates everything else, and the `*_FIELDS` tables rename its violations to the
+prototype's fields."""
 
 from __future__ import annotations
 

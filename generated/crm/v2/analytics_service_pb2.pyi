@@ -4,6 +4,7 @@ from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.type import date_pb2 as _date_pb2
 from google.type import money_pb2 as _money_pb2

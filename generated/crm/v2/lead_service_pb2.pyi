@@ -3,6 +3,7 @@ import datetime
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import contact_service_pb2 as _contact_service_pb2
 from crm.v2 import deal_service_pb2 as _deal_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import empty_pb2 as _empty_pb2
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2

@@ -2,6 +2,7 @@ import datetime
 
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.rpc import status_pb2 as _status_pb2
 from google.type import money_pb2 as _money_pb2

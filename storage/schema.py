@@ -10,8 +10,10 @@ from storage.inventory import tables as inventory
 from storage.leads import tables as leads
 from storage.orders import tables as orders
 from storage.outbox import tables as outbox
+from storage.purchasing import tables as purchasing
 from storage.requests import tables as requests
 from storage.suppliers import tables as suppliers
+from storage.supply import tables as supply
 from storage.workflows import tables as workflows
 
 __all__ = [
@@ -23,7 +25,9 @@ __all__ = [
     "leads",
     "orders",
     "outbox",
+    "purchasing",
     "requests",
     "suppliers",
+    "supply",
     "workflows",
 ]

@@ -95,12 +95,14 @@ class PurchaseOrder:
 
     @property
     def subtotal(self) -> Money:
-        return Money(sum((l.unit_cost.amount * l.quantity for l in self.lines), Decimal(0)), self.currency)
+        return Money(
+            sum((line.unit_cost.amount * line.quantity for line in self.lines), Decimal(0)), self.currency
+        )
 
     @property
     def shipping_total(self) -> Money:
         return Money(
-            sum((l.shipping_cost.amount * l.quantity for l in self.lines), Decimal(0)), self.currency
+            sum((line.shipping_cost.amount * line.quantity for line in self.lines), Decimal(0)), self.currency
         )
 
     @property

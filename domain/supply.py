@@ -33,7 +33,7 @@ class OfferDraft:
     product_id: uuid.UUID
     supplier_id: uuid.UUID
     unit_cost: Money
-    shipping_cost: Money | None = None  # None: zero in the unit cost's currency
+    shipping_cost: Money
     supplier_sku: str = ""
     marketplace: Marketplace | None = None  # None: the supplier's
     listing_url: str = ""

@@ -93,5 +93,3 @@ class PurchaseOrderUpdated(DomainEvent):
     purchase_order: PurchaseOrder
     changed_fields: tuple[str, ...]
     previous_status: PurchaseOrderStatus
-
-

@@ -91,9 +91,7 @@ def rank_offers(
     """Every candidate scored and ranked; `usual_quantity` is the units one purchase usually buys."""
     eligible = [c for c in candidates if not ineligibility(c)]
     cheapest = min((c.landed_cost for c in eligible), default=None)
-    ranked = [
-        _scored(c, cheapest=cheapest, usual_quantity=usual_quantity, policy=policy) for c in eligible
-    ]
+    ranked = [_scored(c, cheapest=cheapest, usual_quantity=usual_quantity, policy=policy) for c in eligible]
     lead = {c.key: c.lead_time_days if c.lead_time_days is not None else 10**6 for c in eligible}
     ranked.sort(key=lambda r: (-r.score, r.landed_cost, lead[r.key], r.key))
     excluded = sorted(

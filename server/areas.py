@@ -22,6 +22,7 @@ from crm.v2 import (
     product_service_pb2_grpc,
     prototype_rest_service_pb2_grpc,
     supplier_service_pb2_grpc,
+    supply_service_pb2_grpc,
     system_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
@@ -36,6 +37,7 @@ from server.leads import wiring as leads
 from server.orders import wiring as orders
 from server.prototype import wiring as prototype
 from server.suppliers import wiring as suppliers
+from server.supply import wiring as supply
 from server.system import wiring as system
 from server.workflows import wiring as workflows
 
@@ -71,6 +73,12 @@ AREAS: tuple[Area, ...] = (
         "crm.v2.SupplierService",
         suppliers.build,
         supplier_service_pb2_grpc.add_SupplierServiceServicer_to_server,
+    ),
+    Area(
+        "supply",
+        "crm.v2.SupplyService",
+        supply.build,
+        supply_service_pb2_grpc.add_SupplyServiceServicer_to_server,
     ),
     Area(
         "orders",

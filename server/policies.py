@@ -68,23 +68,29 @@ def marketing_on_create(settings: Settings) -> MarketingOnCreate:
     return MarketingOnCreate(enabled=enabled, max_attempts=settings.AI_RETRY_COUNT + 1)
 
 
-def intelligence_policies(settings: Settings) -> IntelligencePolicies:
+def pricing_policy(settings: Settings) -> PricingPolicy:
+    """The configured margins, price-change cap and HERO multiplier; the margin guardrail of the catalog
+    and the supply side uses its floor."""
     pricing = PricingPolicy()
     multipliers = dict(pricing.classification_multipliers)
     multipliers[Classification.HERO] = 1 + Decimal(str(settings.CLASSIFICATION_PREMIUM))
+    return replace(
+        pricing,
+        default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
+        min_margin=Decimal(str(settings.MIN_MARGIN)),
+        max_price_change=Decimal(str(settings.MAX_PRICE_CHANGE)),
+        classification_multipliers=MappingProxyType(multipliers),
+    )
+
+
+def intelligence_policies(settings: Settings) -> IntelligencePolicies:
     return IntelligencePolicies(
         cross_sell=CrossSellPolicy(
             upsell_range=settings.UPSELL_RANGE,
             cross_sell_range=settings.CROSS_SELL_RANGE,
             complement_range=settings.COMPLEMENT_RANGE,
         ),
-        pricing=replace(
-            pricing,
-            default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
-            min_margin=Decimal(str(settings.MIN_MARGIN)),
-            max_price_change=Decimal(str(settings.MAX_PRICE_CHANGE)),
-            classification_multipliers=MappingProxyType(multipliers),
-        ),
+        pricing=pricing_policy(settings),
         classification=classification_policy(settings),
         max_attempts=settings.AI_RETRY_COUNT + 1,
     )

@@ -32,6 +32,7 @@ from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.requests.repository import SqlAlchemyRequestLog
 from storage.suppliers.repository import SqlAlchemySupplierRepository
+from storage.supply.repository import SqlAlchemyOfferRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
 
@@ -87,6 +88,8 @@ class SqlAlchemyUnitOfWork:
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
         self.workflows = SqlAlchemyWorkflowRepository(self.session)
+        # supply repositories
+        self.offers = SqlAlchemyOfferRepository(self.session)
         self._events = []
         return self
 

@@ -69,6 +69,13 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.SupplierService/GetSupplier": READER,
     "/crm.v2.SupplierService/ListSuppliers": READER,
     "/crm.v2.SupplierService/UpdateSupplier": WRITER,
+    # supply
+    "/crm.v2.SupplyService/CreateOffer": WRITER,
+    "/crm.v2.SupplyService/GetOffer": READER,
+    "/crm.v2.SupplyService/ListOffers": READER,
+    "/crm.v2.SupplyService/UpdateOffer": WRITER,
+    "/crm.v2.SupplyService/DeleteOffer": WRITER,
+    "/crm.v2.SupplyService/RankOffers": READER,
     # system
     "/crm.v2.SystemService/GetHealth": ADMIN,  # the operator's report, with a tenant's counts
     # workflows

@@ -22,6 +22,7 @@ from server.inventory import proto as inventory
 from server.leads import proto as leads
 from server.orders import proto as orders
 from server.suppliers import proto as suppliers
+from server.supply import proto as supply
 from server.workflows import proto as workflows
 
 # Kafka topic family of each aggregate type: the topic is `<prefix><family>`.
@@ -44,6 +45,7 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *deals.REGISTRATIONS,
     *catalog.REGISTRATIONS,
     *suppliers.REGISTRATIONS,
+    *supply.REGISTRATIONS,
     *orders.REGISTRATIONS,
     *inventory.REGISTRATIONS,
     *intelligence.REGISTRATIONS,

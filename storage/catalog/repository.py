@@ -13,7 +13,14 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
 
-from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
+from domain.catalog import (
+    Dimensions,
+    FulfilmentMode,
+    Product,
+    ProductAnalysis,
+    ProductFilter,
+    ProductStatus,
+)
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from engines.classification import Classification
@@ -134,6 +141,10 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Sel
         stmt = stmt.where(c.supplier_id == criteria.supplier_id)
     if criteria.query:
         stmt = stmt.where(contains(c.title, criteria.query) | contains(c.sku, criteria.query))
+    if criteria.margin_at_risk_only:
+        stmt = stmt.where(c.margin_at_risk.is_(True))
+    if criteria.fulfilment_mode is not None:
+        stmt = stmt.where(c.fulfilment_mode == criteria.fulfilment_mode.value)
     for bound, compare in (
         (criteria.min_price, c.selling_price.__ge__),
         (criteria.max_price, c.selling_price.__le__),
@@ -158,6 +169,7 @@ def _bulk_values(product: Product) -> dict[str, Any]:
         "score_factors": factors_json(product.analysis.factors),
         "analyzed_at": product.analysis.analyzed_at,
         "tags": list(product.tags),
+        "margin_at_risk": product.margin_at_risk,
         "version": product.version,
         "updated_at": product.updated_at,
     }
@@ -182,6 +194,8 @@ def _row_values(product: Product) -> dict[str, Any]:
         "height_mm": dims.height_mm if dims else None,
         "image_urls": list(product.image_urls),
         "request_id": product.request_id,
+        "fulfilment_mode": product.fulfilment_mode.value,
+        "chosen_offer_id": product.chosen_offer_id,
         "created_at": product.created_at,
     }
 
@@ -222,6 +236,9 @@ def _to_domain(row: Any) -> Product:
         stock_reserved=row["reserved"] or 0,
         request_id=row["request_id"],
         version=row["version"],
+        fulfilment_mode=FulfilmentMode(row["fulfilment_mode"]),
+        margin_at_risk=row["margin_at_risk"],
+        chosen_offer_id=row["chosen_offer_id"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )

@@ -52,7 +52,9 @@ class PurchaseOrderRow(TenantEntity, Timestamps, Base):
         Index("ix_purchase_orders_tenant_supplier", "tenant_id", "supplier_id", "id"),
         Index("ix_purchase_orders_tenant_status", "tenant_id", "status", "id"),
         # One dropship purchase order per customer order and supplier, however many confirmations race.
-        Index("uq_purchase_orders_tenant_order_supplier", "tenant_id", "order_id", "supplier_id", unique=True),
+        Index(
+            "uq_purchase_orders_tenant_order_supplier", "tenant_id", "order_id", "supplier_id", unique=True
+        ),
         unique_request_id_index("purchase_orders"),
     )
 

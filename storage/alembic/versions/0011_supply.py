@@ -28,9 +28,7 @@ def upgrade() -> None:
     _supplier_offers()
     _purchase_orders()
     _purchase_order_lines()
-    op.add_column(
-        "inventory_levels", sa.Column("on_order", sa.Integer(), nullable=False, server_default="0")
-    )
+    op.add_column("inventory_levels", sa.Column("on_order", sa.Integer(), nullable=False, server_default="0"))
     if op.get_bind().dialect.name == "postgresql":  # SQLite cannot add a constraint to a table in place
         op.create_check_constraint(
             "ck_inventory_levels_on_order_non_negative", "inventory_levels", "on_order >= 0"
@@ -45,9 +43,7 @@ def _product_columns() -> None:
         "products", sa.Column("margin_at_risk", sa.Boolean(), nullable=False, server_default=sa.false())
     )
     op.add_column("products", sa.Column("chosen_offer_id", sa.Uuid(), nullable=True))
-    op.create_index(
-        "ix_products_tenant_margin_at_risk", "products", ["tenant_id", "margin_at_risk", "id"]
-    )
+    op.create_index("ix_products_tenant_margin_at_risk", "products", ["tenant_id", "margin_at_risk", "id"])
 
 
 def _supplier_offers() -> None:
@@ -75,9 +71,7 @@ def _supplier_offers() -> None:
         sa.CheckConstraint("min_order_quantity >= 1", name="ck_supplier_offers_moq_positive"),
     )
     op.create_index("ix_supplier_offers_tenant_created", "supplier_offers", ["tenant_id", "id"])
-    op.create_index(
-        "ix_supplier_offers_tenant_product", "supplier_offers", ["tenant_id", "product_id", "id"]
-    )
+    op.create_index("ix_supplier_offers_tenant_product", "supplier_offers", ["tenant_id", "product_id", "id"])
     op.create_index(
         "ix_supplier_offers_tenant_supplier", "supplier_offers", ["tenant_id", "supplier_id", "id"]
     )

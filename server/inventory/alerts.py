@@ -42,6 +42,7 @@ def reorder_units(level: StockLevel, policy: OptimizerPolicy, today: date) -> in
         available=level.available,
         backordered=level.backordered,
         reorder_at=level.reorder_point,
+        on_order=level.on_order,
     )
 
 
@@ -59,14 +60,15 @@ def recommendation(level: StockLevel, policy: OptimizerPolicy, today: date) -> R
         lead_time_days=lead_time,
         stockout_date=stockout,
         reason=(
-            f"{level.available} available is at or below the reorder point {level.reorder_point}; "
-            f"order {units} units ({lead_time} days lead time)"
+            f"{level.available} available, {level.on_order} on order and {level.backordered} owed against "
+            f"the reorder point {level.reorder_point}; order {units} units ({lead_time} days lead time)"
         ),
     )
 
 
 def needs_reorder(level: StockLevel) -> bool:
-    return level.available <= level.reorder_point
+    """The stock position (available + on order - owed on backorders) is at or below the reorder point."""
+    return level.available + level.on_order - level.backordered <= level.reorder_point
 
 
 def alerts_of(level: StockLevel, policy: OptimizerPolicy, today: date) -> tuple[Alert, ...]:

@@ -18,13 +18,15 @@ from server.inventory.ports import StockUnitOfWork
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """One stock movement to apply: deltas of available / reserved / backordered units."""
+    """One stock movement to apply: deltas of available / reserved / backordered / on-order units."""
 
     product_id: uuid.UUID
-    type: MovementType | None  # None: only the backorder count moves, which the ledger does not track
+    # None: only the backorder or on-order counts move, which the ledger does not track
+    type: MovementType | None
     available: int = 0
     reserved: int = 0
     backordered: int = 0
+    on_order: int = 0
 
 
 async def apply_shift(
@@ -44,6 +46,7 @@ async def apply_shift(
         available_delta=shift.available,
         reserved_delta=shift.reserved,
         backordered_delta=shift.backordered,
+        on_order_delta=shift.on_order,
         at=at,
     )
     if after is None or shift.type is None:

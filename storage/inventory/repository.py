@@ -90,6 +90,7 @@ class SqlAlchemyInventoryRepository:
         available_delta: int = 0,
         reserved_delta: int = 0,
         backordered_delta: int = 0,
+        on_order_delta: int = 0,
         at: datetime,
     ) -> LevelAfter | None:
         """Shift the level's units in one conditional UPDATE; None (nothing changed) when any of them
@@ -100,6 +101,7 @@ class SqlAlchemyInventoryRepository:
             "available_delta": available_delta,
             "reserved_delta": reserved_delta,
             "backordered_delta": backordered_delta,
+            "on_order_delta": on_order_delta,
             "at": at,
         }
         row = (await self._session.execute(_MOVE, params)).one_or_none()
@@ -219,7 +221,7 @@ def _move_statement() -> Any:
     count would fall below zero."""
     c = LEVELS.c
     deltas: dict[str, BindParameter[int]] = {
-        name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered")
+        name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered", "on_order")
     }
     return (
         update(LEVELS)
@@ -306,6 +308,7 @@ def _to_level(row: Any) -> StockLevel:
         updated_at=row["updated_at"],
         lead_time_days=row["lead_time_days"],
         daily_velocity=float(row.get("daily_velocity") or 0.0),
+        on_order=row["on_order"],
     )
 
 

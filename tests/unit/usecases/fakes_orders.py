@@ -155,6 +155,7 @@ class FakeInventoryRepository:
         available_delta: int = 0,
         reserved_delta: int = 0,
         backordered_delta: int = 0,
+        on_order_delta: int = 0,
         at: datetime,
     ) -> LevelAfter | None:
         level = self.stock.get((tenant_id, product_id))
@@ -163,10 +164,16 @@ class FakeInventoryRepository:
         available = level.available + available_delta
         reserved = level.reserved + reserved_delta
         backordered = level.backordered + backordered_delta
-        if min(available, reserved, backordered) < 0:
+        on_order = level.on_order + on_order_delta
+        if min(available, reserved, backordered, on_order) < 0:
             return None
         self.stock[(tenant_id, product_id)] = replace(
-            level, available=available, reserved=reserved, backordered=backordered, updated_at=at
+            level,
+            available=available,
+            reserved=reserved,
+            backordered=backordered,
+            on_order=on_order,
+            updated_at=at,
         )
         return LevelAfter(available, reserved, backordered, level.reorder_point)
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from domain.catalog import FulfilmentMode
 from domain.money import Money
+from domain.supply import Offer
 
 MAX_PO_LINES = 100
 MAX_PO_QUANTITY = 1_000_000
@@ -145,6 +147,18 @@ class PurchaseOrderFilter:
     order_id: uuid.UUID | None = None
     created_from: datetime | None = None
     created_before: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductSource:
+    """What a purchase order line of a product is built from: the product, and the offer to buy it from
+    (None when it has none)."""
+
+    product_id: uuid.UUID
+    sku: str
+    source_price: Money
+    fulfilment_mode: FulfilmentMode
+    offer: Offer | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from crm.v2 import (
     order_service_pb2_grpc,
     product_service_pb2_grpc,
     prototype_rest_service_pb2_grpc,
+    purchase_order_service_pb2_grpc,
     supplier_service_pb2_grpc,
     supply_service_pb2_grpc,
     system_service_pb2_grpc,
@@ -36,6 +37,7 @@ from server.inventory import wiring as inventory
 from server.leads import wiring as leads
 from server.orders import wiring as orders
 from server.prototype import wiring as prototype
+from server.purchasing import wiring as purchasing
 from server.suppliers import wiring as suppliers
 from server.supply import wiring as supply
 from server.system import wiring as system
@@ -85,6 +87,12 @@ AREAS: tuple[Area, ...] = (
         "crm.v2.OrderService",
         orders.build,
         order_service_pb2_grpc.add_OrderServiceServicer_to_server,
+    ),
+    Area(
+        "purchasing",
+        "crm.v2.PurchaseOrderService",
+        purchasing.build,
+        purchase_order_service_pb2_grpc.add_PurchaseOrderServiceServicer_to_server,
     ),
     Area(
         "inventory",

@@ -30,6 +30,7 @@ from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
+from storage.purchasing.repository import SqlAlchemyPurchaseOrderRepository
 from storage.requests.repository import SqlAlchemyRequestLog
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.supply.repository import SqlAlchemyOfferRepository
@@ -90,6 +91,7 @@ class SqlAlchemyUnitOfWork:
         self.workflows = SqlAlchemyWorkflowRepository(self.session)
         # supply repositories
         self.offers = SqlAlchemyOfferRepository(self.session)
+        self.purchase_orders = SqlAlchemyPurchaseOrderRepository(self.session)
         self._events = []
         return self
 

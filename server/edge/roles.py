@@ -57,6 +57,12 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.OrderService/ListOrders": READER,
     "/crm.v2.OrderService/UpdateOrder": WRITER,
     "/crm.v2.OrderService/CancelOrder": WRITER,
+    # purchasing
+    "/crm.v2.PurchaseOrderService/CreatePurchaseOrder": WRITER,
+    "/crm.v2.PurchaseOrderService/GetPurchaseOrder": READER,
+    "/crm.v2.PurchaseOrderService/ListPurchaseOrders": READER,
+    "/crm.v2.PurchaseOrderService/UpdatePurchaseOrder": WRITER,
+    "/crm.v2.PurchaseOrderService/CancelPurchaseOrder": WRITER,
     # catalog
     "/crm.v2.ProductService/CreateProduct": WRITER,
     "/crm.v2.ProductService/GetProduct": READER,

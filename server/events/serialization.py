@@ -21,6 +21,7 @@ from server.intelligence import proto as intelligence
 from server.inventory import proto as inventory
 from server.leads import proto as leads
 from server.orders import proto as orders
+from server.purchasing import proto as purchasing
 from server.suppliers import proto as suppliers
 from server.supply import proto as supply
 from server.workflows import proto as workflows
@@ -36,6 +37,7 @@ TOPIC_FAMILIES: dict[str, str] = {
     "inventory": "inventory",
     "marketing": "marketing",
     "workflow": "workflows",
+    "purchase_order": "purchasing",
 }
 
 # Each area registers its events (domain class, events.proto message, builder) beside its one mapping.
@@ -47,6 +49,7 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *suppliers.REGISTRATIONS,
     *supply.REGISTRATIONS,
     *orders.REGISTRATIONS,
+    *purchasing.REGISTRATIONS,
     *inventory.REGISTRATIONS,
     *intelligence.REGISTRATIONS,
     *workflows.REGISTRATIONS,

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from domain.orders import CatalogEntry, Order, OrderFilter, StatusChange
 from domain.paging import Page, PageRequest
+from domain.purchasing import ProductSource, PurchaseOrder
 from engines.fraud import CustomerHistory
 from server.inventory.ports import InventoryRepository
 from server.unit_of_work import UnitOfWork
@@ -44,9 +45,26 @@ class OrderRepository(Protocol):
         ...
 
 
+class DropshipPurchaseOrders(Protocol):
+    """What an order's status change does to its dropship purchase orders (server/purchasing/dropship.py)."""
+
+    async def sources(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, supplier_id: uuid.UUID | None
+    ) -> dict[uuid.UUID, ProductSource]: ...
+
+    async def of_order(self, tenant_id: int, order_id: uuid.UUID) -> list[PurchaseOrder]: ...
+
+    async def add(self, po: PurchaseOrder) -> None: ...
+
+    async def save(self, po: PurchaseOrder) -> None: ...
+
+
 class OrderUnitOfWork(UnitOfWork, Protocol):
     @property
     def orders(self) -> OrderRepository: ...
+
+    @property
+    def purchase_orders(self) -> DropshipPurchaseOrders: ...
 
     @property
     def inventory(self) -> InventoryRepository: ...

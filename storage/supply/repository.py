@@ -31,12 +31,12 @@ class SqlAlchemyOfferRepository:
         row = await find_mapping(
             self._session, OFFERS, tenant_id=tenant_id, entity_id=offer_id, for_update=for_update
         )
-        return _to_domain(row) if row else None
+        return offer_of(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)
         row = (await self._session.execute(stmt)).mappings().one_or_none()
-        return _to_domain(row) if row else None
+        return offer_of(row) if row else None
 
     async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
         return await newest_first_page(
@@ -44,7 +44,7 @@ class SqlAlchemyOfferRepository:
             OFFERS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
-            convert=_to_domain,
+            convert=offer_of,
         )
 
     async def of_product(self, tenant_id: int, product_id: uuid.UUID) -> builtins.list[Offer]:
@@ -54,13 +54,13 @@ class SqlAlchemyOfferRepository:
             .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.product_id == product_id)
             .order_by(OFFERS.c.id)
         )
-        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [offer_of(r) for r in (await self._session.execute(stmt)).mappings()]
 
     async def get_many(self, tenant_id: int, ids: builtins.list[uuid.UUID]) -> dict[uuid.UUID, Offer]:
         if not ids:
             return {}
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id.in_(ids))
-        return {r["id"]: _to_domain(r) for r in (await self._session.execute(stmt)).mappings()}
+        return {r["id"]: offer_of(r) for r in (await self._session.execute(stmt)).mappings()}
 
     async def save(self, offer: Offer) -> None:
         await update_row(
@@ -123,7 +123,8 @@ def _row_values(offer: Offer) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: Any) -> Offer:
+def offer_of(row: Any) -> Offer:
+    """The Offer of a supplier_offers row (a mapping of its columns)."""
     currency = row["currency"]
     return Offer(
         id=row["id"],

@@ -24,6 +24,7 @@ from domain.orders import CatalogEntry, Order, OrderFilter, OrderStatus, StatusC
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_purchasing import FakePurchaseOrderRepository
 
 Key = tuple[int, uuid.UUID]
 
@@ -251,4 +252,5 @@ class FakeOrderUnitOfWork(RollingBackUnitOfWork):
         super().__init__()
         self.orders = FakeOrderRepository()
         self.inventory = FakeInventoryRepository()
-        self.track(self.orders, self.inventory)
+        self.purchase_orders = FakePurchaseOrderRepository()
+        self.track(self.orders, self.inventory, self.purchase_orders)

@@ -57,7 +57,7 @@ async def ship_customer_order(
     siblings = [
         po for po in await uow.purchase_orders.of_order(order.tenant_id, order.id) if po.id != shipped.id
     ]
-    dropship = [shipped, *siblings]
+    dropship = sorted([shipped, *siblings], key=lambda po: po.id)  # creation order
     if any(po.status not in SHIPPED_STATUSES for po in siblings):
         return False
     covered = {line.product_id for po in dropship for line in po.lines}

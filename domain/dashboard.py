@@ -92,6 +92,25 @@ class PipelineFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class SupplyFigures:
+    """Gross profit of the period's live order lines (selling vs landed cost, in the dashboard's currency)
+    and the open purchase orders by status."""
+
+    revenue: Decimal
+    landed_cost: Decimal
+    open_purchase_orders: Mapping[str, tuple[int, Decimal]]  # status -> (count, total)
+    margin_at_risk_products: int
+
+    @property
+    def gross_profit(self) -> Decimal:
+        return self.revenue - self.landed_cost
+
+    @property
+    def gross_margin(self) -> float:
+        return float(self.gross_profit / self.revenue) if self.revenue else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     period: DashboardPeriod
     products: ProductFigures
@@ -100,3 +119,4 @@ class Dashboard:
     workflows: WorkflowFigures
     leads: LeadFigures
     pipeline: PipelineFigures
+    supply: SupplyFigures | None = None

@@ -12,6 +12,7 @@ from domain.dashboard import (
     OrderFigures,
     PipelineFigures,
     ProductFigures,
+    SupplyFigures,
     WorkflowFigures,
 )
 from server.unit_of_work import ReadingUnitOfWork
@@ -28,6 +29,7 @@ class AnalyticsRepository(Protocol):
     async def workflows(self, tenant_id: int, period: DashboardPeriod) -> WorkflowFigures: ...
     async def leads(self, tenant_id: int, period: DashboardPeriod) -> LeadFigures: ...
     async def pipeline(self, tenant_id: int, period: DashboardPeriod) -> PipelineFigures: ...
+    async def supply(self, tenant_id: int, period: DashboardPeriod) -> SupplyFigures: ...
 
 
 class DashboardUnitOfWork(ReadingUnitOfWork, Protocol):

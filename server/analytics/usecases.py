@@ -30,4 +30,5 @@ class DashboardUseCases:
                 workflows=await figures.workflows(tenant_id, period),
                 leads=await figures.leads(tenant_id, period),
                 pipeline=await figures.pipeline(tenant_id, period),
+                supply=await figures.supply(tenant_id, period),
             )

@@ -17,8 +17,10 @@ from domain.dashboard import (
     OrderFigures,
     PipelineFigures,
     ProductFigures,
+    SupplyFigures,
     WorkflowFigures,
 )
+from storage.analytics.supply import supply_figures
 from storage.catalog.tables import ProductRow
 from storage.deals.tables import DealRow
 from storage.inventory.tables import InventoryLevelRow
@@ -50,6 +52,9 @@ class SqlAlchemyAnalyticsRepository:
             .limit(1)
         )
         return await self._session.scalar(stmt)
+
+    async def supply(self, tenant_id: int, period: DashboardPeriod) -> SupplyFigures:
+        return await supply_figures(self._session, tenant_id, period)
 
     async def products(self, tenant_id: int) -> ProductFigures:
         live = and_(ProductRow.tenant_id == tenant_id, ProductRow.status != "discontinued")

@@ -138,7 +138,7 @@ async def test_shipping_the_last_dropship_purchase_order_ships_the_order_with_th
     order = await place(orders, tenant_id, (first.id, 1), (second.id, 2))
     await move_order(orders, tenant_id, order.id, pb.ORDER_STATUS_CONFIRMED)
     one, two = await purchase_orders_of(purchasing, tenant_id, order_id=order.id)
-    for po, tracking in ((one, "TRK-1"), (two, "TRK-2")):
+    for po in (one, two):
         await move_po(purchasing, tenant_id, po.id, PO.PURCHASE_ORDER_STATUS_SUBMITTED)
         await move_po(
             purchasing, tenant_id, po.id, PO.PURCHASE_ORDER_STATUS_ACCEPTED, supplier_order_id="S-9"

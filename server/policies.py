@@ -12,6 +12,7 @@ from engines.cross_sell import CrossSellPolicy
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
 from engines.lead_scoring import LeadScoringPolicy
+from engines.offer_choice import OfferPolicy
 from engines.pricing import PricingPolicy
 from server.config import Settings
 from server.intelligence.ports import IntelligencePolicies
@@ -59,6 +60,13 @@ def optimizer_policy(settings: Settings) -> OptimizerPolicy:
         service_level=settings.INVENTORY_SERVICE_LEVEL,
         order_cost=Decimal(str(settings.INVENTORY_ORDER_COST)),
         holding_cost_rate=settings.INVENTORY_HOLDING_COST_RATE,
+    )
+
+
+def offer_policy(settings: Settings) -> OfferPolicy:
+    return OfferPolicy(
+        weights=MappingProxyType(dict(settings.OFFER_CHOICE_WEIGHTS)),
+        max_lead_time_days=settings.OFFER_MAX_LEAD_TIME_DAYS,
     )
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from engines.offer_choice import OfferPolicy
-from server.policies import classification_policy, pricing_policy
+from server.policies import classification_policy, offer_policy, pricing_policy
 from server.supply.api import SupplyServicer
 from server.supply.choice import SupplyPolicies
 from server.supply.usecases import OfferUseCases
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
 
 def supply_policies(c: Components) -> SupplyPolicies:
     return SupplyPolicies(
-        offers=OfferPolicy(),
+        offers=offer_policy(c.settings),
         classification=classification_policy(c.settings),
         pricing=pricing_policy(c.settings),
     )

@@ -147,3 +147,13 @@ def test_page_token_keys_are_read_newest_first_and_a_bad_one_stops_start_up_with
     with pytest.raises(ConfigError) as refused:
         load_settings({"PAGE_TOKEN_KEYS": f"{new},not-a-key-at-all"})
     assert "PAGE_TOKEN_KEYS" in str(refused.value) and "not-a-key-at-all" not in str(refused.value)
+
+
+def test_offer_choice_weights_are_read_as_pairs_and_must_name_every_factor_and_add_up_to_one():
+    settings = load_settings(
+        {"OFFER_CHOICE_WEIGHTS": "landed_cost=0.7, lead_time=0.1, supplier_rating=0.1, moq_fit=0.1"}
+    )
+    assert settings.OFFER_CHOICE_WEIGHTS["landed_cost"] == 0.7
+    for bad in ("landed_cost=1", "landed_cost=0.5,lead_time=0.5,supplier_rating=0.5,moq_fit=0.5", "x"):
+        with pytest.raises(ConfigError, match="OFFER_CHOICE_WEIGHTS"):
+            load_settings({"OFFER_CHOICE_WEIGHTS": bad})

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import builtins
 import uuid
+from collections.abc import Collection
 from typing import Protocol
 
 from domain.catalog import Product
 from domain.paging import Page, PageRequest
+from domain.suppliers import Supplier
 from domain.supply import Offer, OfferFilter
-from server.suppliers.ports import SupplierRepository
 from server.unit_of_work import UnitOfWork
 
 
@@ -24,6 +25,10 @@ class OfferRepository(Protocol):
     async def save(self, offer: Offer) -> None: ...
     async def delete(self, tenant_id: int, offer_id: uuid.UUID) -> None: ...
     async def usual_quantity(self, tenant_id: int, product_id: uuid.UUID) -> int: ...
+    async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
+        """The products the supplier has offers for, in id order."""
+        ...
+
     async def chosen_offers_of(
         self, tenant_id: int, product_ids: builtins.list[uuid.UUID]
     ) -> set[uuid.UUID]: ...
@@ -38,10 +43,19 @@ class OfferProducts(Protocol):
     async def save(self, product: Product) -> None: ...
 
 
+class OfferSuppliers(Protocol):
+    """The suppliers whose rating, lead time and activity score their offers."""
+
+    async def get(
+        self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
+    ) -> Supplier | None: ...
+    async def get_many(self, tenant_id: int, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Supplier]: ...
+
+
 class SupplyUnitOfWork(UnitOfWork, Protocol):
     @property
     def offers(self) -> OfferRepository: ...
     @property
     def products(self) -> OfferProducts: ...
     @property
-    def suppliers(self) -> SupplierRepository: ...
+    def suppliers(self) -> OfferSuppliers: ...

@@ -78,6 +78,17 @@ class SqlAlchemyOfferRepository:
         stmt = select(c.reorder_quantity).where(c.tenant_id == tenant_id, c.product_id == product_id)
         return max(1, int(await self._session.scalar(stmt) or 0))
 
+    async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
+        """The products the supplier has offers for, in id order (one indexed range)."""
+        c = OFFERS.c
+        stmt = (
+            select(c.product_id)
+            .where(c.tenant_id == tenant_id, c.supplier_id == supplier_id)
+            .distinct()
+            .order_by(c.product_id)
+        )
+        return list((await self._session.scalars(stmt)).all())
+
     async def chosen_offers_of(self, tenant_id: int, product_ids: builtins.list[uuid.UUID]) -> set[uuid.UUID]:
         """The offers these products chose, in one query by primary key."""
         if not product_ids:

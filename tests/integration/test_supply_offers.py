@@ -9,6 +9,7 @@ import pytest
 from google.protobuf import field_mask_pb2
 
 from crm.v2 import product_service_pb2 as ppb
+from crm.v2 import supplier_service_pb2 as spb
 from crm.v2 import supply_service_pb2 as opb
 from tests.integration.conftest_catalog import as_decimal, event_types, get_product, listed, money
 from tests.integration.conftest_supply import an_offer, new_offer, new_product, new_supplier
@@ -212,3 +213,22 @@ async def test_a_repeated_request_id_answers_the_first_offer(supply, products, s
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await supply.CreateOffer(request)
     assert error_reason(caught.value) == "REQUEST_ID_REUSED"
+
+
+async def test_deactivating_the_chosen_suppliers_account_hands_the_product_to_another_offer(
+    supply, products, suppliers, tenant_id
+):
+    first = await new_supplier(suppliers, tenant_id)
+    second = await new_supplier(suppliers, tenant_id)
+    product = await new_product(products, tenant_id, selling="49.99")
+    await new_offer(supply, tenant_id, product.id, first.id, unit_cost=money("10.00"))
+    backup = await new_offer(supply, tenant_id, product.id, second.id, unit_cost=money("12.00"))
+    await suppliers.UpdateSupplier(
+        spb.UpdateSupplierRequest(
+            tenant_id=tenant_id,
+            supplier=spb.Supplier(id=first.id, is_active=False),
+            update_mask=field_mask_pb2.FieldMask(paths=["is_active"]),
+        )
+    )
+    after = await get_product(products, tenant_id, product.id)
+    assert (after.chosen_offer_id, after.supplier_id) == (backup.id, second.id)

@@ -82,7 +82,8 @@ async def emit_reorder_events(
     order_id: uuid.UUID | None,
 ) -> None:
     """`inventory.low` and `inventory.reorder_recommended` (the optimiser's quantity) for each product
-    that reached its reorder point in this transaction; one query for all of them."""
+    that reached its reorder point in this transaction; one query for all of them. No recommendation when
+    the units on order already cover the shortage."""
     if not product_ids:
         return
     levels = await uow.inventory.levels(
@@ -105,6 +106,9 @@ async def emit_reorder_events(
                 order_id=order_id,
             )
         )
+        advice = recommendation(level, policy, today)
+        if advice.quantity == 0:
+            continue  # the shortage is already on order: it is not recommended twice
         uow.emit(
             InventoryReorderRecommended(
                 tenant_id=tenant_id,
@@ -112,7 +116,7 @@ async def emit_reorder_events(
                 sku=level.sku,
                 available=level.available,
                 reorder_point=level.reorder_point,
-                recommendation=recommendation(level, policy, today),
+                recommendation=advice,
                 supplier_id=level.supplier_id,
             )
         )

@@ -13,6 +13,7 @@ from domain.clock import utcnow
 from domain.ids import new_id
 from domain.money import Money
 from domain.order_errors import IllegalStatusTransition
+from domain.order_events import InventoryLow, InventoryReorderRecommended
 from domain.orders import CatalogEntry, OrderChanges, OrderStatus
 from domain.purchasing import (
     LineRequest,
@@ -203,3 +204,19 @@ async def test_an_illegal_transition_and_replenishing_a_dropship_product_are_ref
     cancelled = await use_cases.cancel(tenant_id=TENANT, purchase_order_id=po.id, reason="no", actor="clerk")
     assert cancelled.status is PurchaseOrderStatus.CANCELLED
     assert uow.inventory.stock[(TENANT, stocked)].on_order == 0
+
+
+async def test_an_order_reaching_the_reorder_point_recommends_nothing_already_on_order():
+    uow = FakePurchasingUnitOfWork()
+    supplier = a_supplier(uow)
+    product = a_product(uow, "shelf", FulfilmentMode.STOCKED, available=12, reorder_point=10)
+    await purchasing(uow).create(
+        tenant_id=TENANT,
+        draft=ReplenishmentDraft(supplier_id=supplier, lines=(LineRequest(product, 30),)),
+        request_id=None,
+        fingerprint=None,
+    )
+    await placed(uow, (product, 3))  # 12 -> 9: at the reorder point, 30 on order
+    assert [type(e) for e in uow.events if isinstance(e, InventoryLow | InventoryReorderRecommended)] == [
+        InventoryLow
+    ]

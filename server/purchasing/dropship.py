@@ -61,11 +61,13 @@ async def _create_dropship_orders(uow: OrderUnitOfWork, order: Order) -> None:
         assert source.offer is not None
         by_supplier[source.offer.supplier_id].append((line, source))
     now = utcnow()
-    for lines in by_supplier.values():
-        po = _purchase_order(order, lines, now)
-        if po.supplier_id in existing:
-            continue
-        await uow.purchase_orders.add(po)
+    made = [
+        _purchase_order(order, lines, now)
+        for supplier_id, lines in by_supplier.items()
+        if supplier_id not in existing
+    ]
+    await uow.purchase_orders.add_many(made)
+    for po in made:
         uow.emit(PurchaseOrderCreated(tenant_id=order.tenant_id, purchase_order=po))
 
 

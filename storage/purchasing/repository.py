@@ -37,7 +37,13 @@ class SqlAlchemyPurchaseOrderRepository:
         self._session = session
 
     async def add(self, po: PurchaseOrder) -> None:
-        await self._session.execute(insert(ORDERS).values(**_header_values(po)))
+        await self.add_many([po])
+
+    async def add_many(self, pos: Sequence[PurchaseOrder]) -> None:
+        """Insert purchase orders and their lines: two statements, however many there are."""
+        if not pos:
+            return
+        await self._session.execute(insert(ORDERS), [_header_values(po) for po in pos])
         await self._session.execute(
             insert(LINES),
             [
@@ -54,6 +60,7 @@ class SqlAlchemyPurchaseOrderRepository:
                     "unit_cost": line.unit_cost.amount,
                     "shipping_cost": line.shipping_cost.amount,
                 }
+                for po in pos
                 for index, line in enumerate(po.lines, start=1)
             ],
         )

@@ -55,6 +55,10 @@ class FakePurchaseOrderRepository:
     async def add(self, po: PurchaseOrder) -> None:
         self.purchase_orders[(po.tenant_id, po.id)] = po
 
+    async def add_many(self, pos: Sequence[PurchaseOrder]) -> None:
+        for po in pos:
+            await self.add(po)
+
     async def save(self, po: PurchaseOrder) -> None:
         self.purchase_orders[(po.tenant_id, po.id)] = po
 

@@ -77,6 +77,8 @@ class StockLevel:
     daily_velocity: float = 0.0
     # Units on open replenishment purchase orders.
     on_order: int = 0
+    # A DROPSHIP product's supplier ships its orders: its level is never replenished.
+    dropship: bool = False
 
     @property
     def on_hand(self) -> int:

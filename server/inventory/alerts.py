@@ -32,7 +32,9 @@ def _seasonal_velocity(level: StockLevel, policy: OptimizerPolicy, today: date) 
 
 def reorder_units(level: StockLevel, policy: OptimizerPolicy, today: date) -> int:
     """The optimiser's order quantity for this level, raised to the level's minimum and to what brings
-    stock back above the reorder point."""
+    stock back above the reorder point; 0 for a DROPSHIP product (its supplier ships its orders)."""
+    if level.dropship:
+        return 0
     velocity = _seasonal_velocity(level, policy, today)
     holding = holding_cost_of(policy.holding_cost_rate, level.unit_cost.amount)
     eoq = economic_order_quantity(velocity * 365, policy.order_cost, holding)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.catalog import MovementType, ProductStatus
+from domain.catalog import FulfilmentMode, MovementType, ProductStatus
 from domain.ids import new_id
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
@@ -257,6 +257,7 @@ def _level_select(tenant_id: int) -> Select[Any]:
             p.currency,
             p.source_price,
             p.supplier_id,
+            p.fulfilment_mode,
             SUPPLIERS.c.lead_time_days,
         )
         .select_from(
@@ -309,6 +310,7 @@ def _to_level(row: Any) -> StockLevel:
         lead_time_days=row["lead_time_days"],
         daily_velocity=float(row.get("daily_velocity") or 0.0),
         on_order=row["on_order"],
+        dropship=row["fulfilment_mode"] == FulfilmentMode.DROPSHIP.value,
     )
 
 

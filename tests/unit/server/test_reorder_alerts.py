@@ -64,3 +64,13 @@ def test_a_shortage_already_on_order_is_not_recommended_again():
     assert alert.type is AlertType.LOW_STOCK and alert.recommended_order_quantity == 0
     assert alert.estimated_reorder_cost is None
     assert recommendation(covered, POLICY, TODAY).quantity == 0
+
+
+def test_a_dropship_level_is_never_recommended_for_reorder():
+    level = a_level(available=0, backordered=20, dropship=True)
+    assert {a.type for a in alerts_of(level, POLICY, TODAY)} == {
+        AlertType.OUT_OF_STOCK,
+        AlertType.BACKORDERED,
+    }
+    assert all(a.recommended_order_quantity == 0 for a in alerts_of(level, POLICY, TODAY))
+    assert recommendation(level, POLICY, TODAY).quantity == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -14,7 +14,7 @@ from functools import partial
 
 from domain.catalog import FulfilmentMode, MovementType
 from domain.clock import utcnow
-from domain.errors import Conflict, FailedPrecondition, NotFound
+from domain.errors import Conflict, FailedPrecondition, NotFound, UniqueViolation
 from domain.ids import new_id
 from domain.inventory import window_start
 from domain.money import Money
@@ -74,6 +74,25 @@ class PurchaseOrderUseCases:
             request_id=request_id,
             fingerprint=fingerprint,
         )
+        try:
+            return await self._create(tenant_id, draft, request_id, first_use)
+        except UniqueViolation:
+            # A concurrent call with the same request_id committed first: answer with its purchase order.
+            if request_id:
+                async with self._uow() as uow:
+                    earlier = await uow.purchase_orders.get_by_request_id(tenant_id, request_id)
+                    if earlier is not None:
+                        await first_use(uow.requests, at=utcnow(), replay=True)
+                        return earlier
+            raise Conflict("the purchase order conflicted with a concurrent change; retry it") from None
+
+    async def _create(
+        self,
+        tenant_id: int,
+        draft: ReplenishmentDraft,
+        request_id: str | None,
+        first_use: Callable[..., Awaitable[None]],
+    ) -> PurchaseOrder:
         async with self._uow() as uow:
             if request_id and (earlier := await uow.purchase_orders.get_by_request_id(tenant_id, request_id)):
                 await first_use(uow.requests, at=utcnow(), replay=True)

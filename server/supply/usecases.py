@@ -4,12 +4,12 @@ offer's product in the same transaction; and the explained ranking."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from domain.catalog import Product
 from domain.clock import utcnow
-from domain.errors import FieldViolation, InvalidArgument
+from domain.errors import Conflict, FieldViolation, InvalidArgument, UniqueViolation
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
@@ -40,6 +40,26 @@ class OfferUseCases:
             request_id=request_id,
             fingerprint=fingerprint,
         )
+        try:
+            return await self._create(tenant_id, draft, request_id, first_use)
+        except UniqueViolation:
+            # A concurrent call with the same request_id committed first: answer with its offer.
+            if request_id:
+                async with self._uow() as uow:
+                    earlier = await uow.offers.get_by_request_id(tenant_id, request_id)
+                    if earlier is not None:
+                        await first_use(uow.requests, at=utcnow(), replay=True)
+                        product = await existing(uow.products, "product", tenant_id, earlier.product_id)
+                        return OfferView(earlier, product.chosen_offer_id == earlier.id)
+            raise Conflict("the offer conflicted with a concurrent change; retry it") from None
+
+    async def _create(
+        self,
+        tenant_id: int,
+        draft: OfferDraft,
+        request_id: str | None,
+        first_use: Callable[..., Awaitable[None]],
+    ) -> OfferView:
         async with self._uow() as uow:
             if request_id and (earlier := await uow.offers.get_by_request_id(tenant_id, request_id)):
                 await first_use(uow.requests, at=utcnow(), replay=True)

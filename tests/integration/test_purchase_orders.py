@@ -329,3 +329,16 @@ async def test_lists_filter_by_supplier_status_and_kind_and_page_newest_first(
         and len(page.purchase_orders) == 2
         and [p.id for p in rest.purchase_orders] == [first.id]
     )
+
+
+async def test_concurrent_creates_with_one_request_id_make_one_purchase_order(
+    products, suppliers, purchasing, inventory, tenant_id
+):
+    supplier = await new_supplier(suppliers, tenant_id)
+    product = await stocked(products, tenant_id)
+    made = await asyncio.gather(
+        *(replenish(purchasing, tenant_id, supplier.id, (product.id, 7), request_id="po-1") for _ in range(5))
+    )
+    assert len({po.id for po in made}) == 1
+    assert len(await purchase_orders_of(purchasing, tenant_id)) == 1
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.on_order == 7

@@ -4,6 +4,8 @@ unprofitable."""
 
 from __future__ import annotations
 
+import asyncio
+
 import grpc
 import pytest
 from google.protobuf import field_mask_pb2
@@ -232,3 +234,14 @@ async def test_deactivating_the_chosen_suppliers_account_hands_the_product_to_an
     )
     after = await get_product(products, tenant_id, product.id)
     assert (after.chosen_offer_id, after.supplier_id) == (backup.id, second.id)
+
+
+async def test_concurrent_creates_with_one_request_id_make_one_offer(supply, products, suppliers, tenant_id):
+    supplier = await new_supplier(suppliers, tenant_id)
+    product = await new_product(products, tenant_id)
+    request = opb.CreateOfferRequest(
+        tenant_id=tenant_id, offer=an_offer(product.id, supplier.id), request_id="o-1"
+    )
+    made = await asyncio.gather(*(supply.CreateOffer(request) for _ in range(5)))
+    assert len({offer.id for offer in made}) == 1
+    assert (await supply.ListOffers(opb.ListOffersRequest(tenant_id=tenant_id))).total_size == 1

@@ -48,6 +48,9 @@ class OfferCandidate:
     supplier_rating: float | None
     supplier_stock: int | None
     active: bool = True
+    # Why the caller cannot buy from this offer at all (e.g. another currency than the product's); "" if
+    # nothing stands in the way.
+    blocked: str = ""
 
     @property
     def landed_cost(self) -> Decimal:
@@ -78,6 +81,8 @@ class OfferRanking:
 
 def ineligibility(candidate: OfferCandidate) -> str:
     """Why the offer cannot be chosen; "" when it can."""
+    if candidate.blocked:
+        return candidate.blocked
     if not candidate.active:
         return "the offer is inactive"
     if candidate.supplier_stock == 0:

@@ -63,6 +63,11 @@ async def _rank(
                 supplier_stock=offer.supplier_stock,
                 # an inactive supplier's offers cannot be bought from
                 active=offer.is_active and (supplier is None or supplier.is_active),
+                blocked=(
+                    f"the offer is in {offer.unit_cost.currency}, the product in {product.currency}"
+                    if offer.unit_cost.currency != product.currency
+                    else ""
+                ),
             )
         )
     return rank_offers(candidates, usual_quantity=usual, policy=policy)

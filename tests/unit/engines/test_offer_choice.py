@@ -71,6 +71,15 @@ def test_inactive_and_out_of_stock_offers_are_listed_last_and_never_chosen():
     ]
 
 
+def test_a_blocked_offer_says_why_and_is_never_chosen():
+    ranking = rank_offers(
+        [offer("eur", blocked="the offer is in EUR, the product in USD", unit_cost=Decimal("1"))],
+        usual_quantity=1,
+        policy=POLICY,
+    )
+    assert ranking.chosen is None and ranking.offers[0].reason == "the offer is in EUR, the product in USD"
+
+
 def test_a_minimum_order_over_the_usual_quantity_scores_its_fit_in_proportion():
     ranked = rank_offers([offer("moq", min_order_quantity=40)], usual_quantity=10, policy=POLICY).offers[0]
     moq = next(f for f in ranked.factors if f.name == "moq_fit")

@@ -343,6 +343,8 @@ EVERY_SERVICE_READ = [
     "orders",
     "products",
     "suppliers",
+    "offers",
+    "purchaseOrders",
     "health",
     "workflows",
 ]

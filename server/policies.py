@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
 
+from domain.catalog import Categories
 from engines.classification import Classification, ClassificationPolicy
 from engines.cross_sell import CrossSellPolicy
 from engines.fraud import FraudPolicy
@@ -29,18 +30,26 @@ def lead_scoring_policy(settings: Settings) -> LeadScoringPolicy:
 
 
 def classification_policy(settings: Settings) -> ClassificationPolicy:
-    """The configured margin, HERO premium and thresholds; the other premiums, the weights and the
-    category table keep their documented defaults."""
+    """The configured margin, HERO premium, thresholds and category demand indexes (CATEGORY_DEMAND adds to
+    or overrides the built-in table); the other premiums and the weights keep their documented defaults."""
     defaults = ClassificationPolicy()
     premiums = dict(defaults.premiums)
     premiums[Classification.HERO] = Decimal(str(settings.CLASSIFICATION_PREMIUM))
     return replace(
         defaults,
+        category_demand=MappingProxyType({**defaults.category_demand, **settings.category_demand}),
         default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
         premiums=MappingProxyType(premiums),
         hero_at=settings.CLASSIFICATION_HERO_AT,
         good_at=settings.CLASSIFICATION_GOOD_AT,
         moderate_at=settings.CLASSIFICATION_MODERATE_AT,
+    )
+
+
+def categories(settings: Settings) -> Categories:
+    """The categories a product (or a sourcing candidate) may have in this deployment."""
+    return Categories(
+        known=frozenset(classification_policy(settings).category_demand), closed=settings.STRICT_CATEGORIES
     )
 
 

@@ -11,6 +11,7 @@ from functools import partial
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
+    Categories,
     Product,
     ProductChanges,
     ProductDraft,
@@ -47,15 +48,13 @@ class ProductUseCases:
         uow: Callable[[], CatalogUnitOfWork],
         policy: ClassificationPolicy,
         marketing: MarketingOnCreate = NO_MARKETING_ON_CREATE,
+        categories: Categories | None = None,
     ) -> None:
         self._uow = uow
         self.policy = policy
         self._marketing = marketing
-
-    @property
-    def categories(self) -> frozenset[str]:
-        """The category keys a product may have: the keys of the category demand table."""
-        return frozenset(self.policy.category_demand)
+        # The categories a product may have: by default any well-formed key, the demand table's scored.
+        self.categories = categories or Categories(known=frozenset(policy.category_demand))
 
     async def create(
         self, *, tenant_id: int, draft: ProductDraft, request_id: str | None, fingerprint: str | None = None

@@ -188,7 +188,7 @@ def _add_lead_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     add_enum_argument(listing, "--status", enum=_STATUS)
     add_enum_argument(listing, "--source", enum=_SOURCE)
     listing.add_argument("--assigned-to")
-    listing.add_argument("--converted", choices=("yes", "no"), help="only converted leads, or only the others")
+    listing.add_argument("--converted", choices=("yes", "no"), help="only converted leads, or the others")
     listing.add_argument("--page-size", type=_non_negative_int, default=0, help="0 = server default")
     listing.add_argument("--page-token", default="")
     listing.add_argument("--all", action="store_true", help="follow next_page_token to the end")

@@ -16,6 +16,7 @@ from engines.lead_scoring import LeadScoringPolicy
 from engines.pricing import PricingPolicy
 from server.config import Settings
 from server.intelligence.ports import IntelligencePolicies
+from server.orders.risk import FraudReviewOnHold
 from server.workflows.enqueue import MarketingOnCreate
 
 
@@ -58,6 +59,13 @@ def fraud_policy(settings: Settings) -> FraudPolicy:
         medium_at=settings.FRAUD_MEDIUM_AT,
         high_at=settings.FRAUD_HIGH_AT,
         critical_at=settings.FRAUD_CRITICAL_AT,
+    )
+
+
+def fraud_review_on_hold(settings: Settings) -> FraudReviewOnHold:
+    """Held orders get the fraud crew's review where the crews are deployed (CREWAI_HOST)."""
+    return FraudReviewOnHold(
+        enabled=settings.crewai_base_url is not None, max_attempts=settings.AI_RETRY_COUNT + 1
     )
 
 

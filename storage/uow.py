@@ -29,6 +29,7 @@ from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
 from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
+from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.requests.repository import SqlAlchemyRequestLog
 from storage.suppliers.repository import SqlAlchemySupplierRepository
@@ -84,6 +85,7 @@ class SqlAlchemyUnitOfWork:
         self.analytics = SqlAlchemyAnalyticsRepository(self.session)
         # orders repositories
         self.orders = SqlAlchemyOrderRepository(self.session)
+        self.risk_lists = SqlAlchemyRiskListRepository(self.session)
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
         self.workflows = SqlAlchemyWorkflowRepository(self.session)

@@ -8,10 +8,10 @@ from decimal import Decimal
 from crm.v2 import product_service_pb2 as pb
 from domain.catalog import (
     MAX_BULK_PRODUCTS,
-    Categories,
     MAX_TAGS,
     BulkChanges,
     BulkSelection,
+    Categories,
     PriceChange,
     PriceChangeKind,
     ProductChanges,
@@ -199,9 +199,7 @@ def bulk_command(
     return selection, changes
 
 
-def _selection(
-    v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories
-) -> BulkSelection:
+def _selection(v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories) -> BulkSelection:
     by_filter = request.HasField("filter")
     if by_filter == bool(request.product_ids):
         v.add("product_ids", "give either product_ids or filter, not both and not neither")
@@ -215,9 +213,7 @@ def _selection(
     return BulkSelection(ids=tuple(dict.fromkeys(ids)))
 
 
-def _changes(
-    v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories
-) -> BulkChanges:
+def _changes(v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories) -> BulkChanges:
     c = request.changes
     paths = _paths(v, request)
     return BulkChanges(

@@ -57,6 +57,9 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.OrderService/ListOrders": READER,
     "/crm.v2.OrderService/UpdateOrder": WRITER,
     "/crm.v2.OrderService/CancelOrder": WRITER,
+    "/crm.v2.OrderService/CreateRiskListEntry": ADMIN,  # changes how every later order is assessed
+    "/crm.v2.OrderService/ListRiskListEntries": READER,
+    "/crm.v2.OrderService/DeleteRiskListEntry": ADMIN,
     # catalog
     "/crm.v2.ProductService/CreateProduct": WRITER,
     "/crm.v2.ProductService/GetProduct": READER,

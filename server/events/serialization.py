@@ -35,6 +35,7 @@ TOPIC_FAMILIES: dict[str, str] = {
     "inventory": "inventory",
     "marketing": "marketing",
     "workflow": "workflows",
+    "risk_list": "orders",
 }
 
 # Each area registers its events (domain class, events.proto message, builder) beside its one mapping.

@@ -47,7 +47,12 @@ async def test_the_prototype_readme_example_creates_a_product_that_can_be_ordere
 
 @pytest.mark.parametrize(
     ("given", "stored"),
-    [("B08N5WRWNW", "B08N5WRWNW"), (" b08n5wrwnw ", "B08N5WRWNW"), ("1005004321987654", "1005004321987654"), ("TEST001", "TEST001")],
+    [
+        ("B08N5WRWNW", "B08N5WRWNW"),
+        (" b08n5wrwnw ", "B08N5WRWNW"),
+        ("1005004321987654", "1005004321987654"),
+        ("TEST001", "TEST001"),
+    ],
 )
 async def test_marketplace_identifiers_are_accepted_and_normalised(products, tenant_id, given, stored):
     product = await create(products, tenant_id, asin=given)

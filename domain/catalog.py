@@ -21,6 +21,17 @@ MAX_TAGS = 20
 # A category key: lower_snake, 1-50 characters (callers lower-case and trim what they are given).
 CATEGORY_KEY = re.compile(r"^[a-z0-9][a-z0-9_]{0,49}$")
 
+# A marketplace's product identifier (an Amazon ASIN, an AliExpress or eBay item number, the prototype's
+# `TEST001`), as stored: upper-case, 1-40 letters, digits, '-' and '_'.
+MARKETPLACE_ID = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,39}$")
+
+
+def marketplace_id_problem(value: str) -> str | None:
+    """Why `value` (trimmed and upper-cased) is not a marketplace identifier; None when it is one."""
+    if value.isascii() and MARKETPLACE_ID.fullmatch(value):
+        return None
+    return "must be 1-40 letters, digits, '-' or '_' (a marketplace id such as B08N5WRWNW)"
+
 
 @dataclass(frozen=True, slots=True)
 class Categories:

@@ -32,6 +32,7 @@ from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.requests.repository import SqlAlchemyRequestLog
+from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
@@ -89,6 +90,8 @@ class SqlAlchemyUnitOfWork:
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
         self.workflows = SqlAlchemyWorkflowRepository(self.session)
+        # sourcing repositories
+        self.candidates = SqlAlchemyCandidateRepository(self.session)
         self._events = []
         return self
 

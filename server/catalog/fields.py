@@ -11,7 +11,7 @@ from google.protobuf.message import Message
 from google.type import money_pb2
 
 from crm.v2 import product_service_pb2 as pb
-from domain.catalog import Categories, Dimensions, ProductFilter
+from domain.catalog import Categories, Dimensions, ProductFilter, marketplace_id_problem
 from domain.money import Money
 from server.catalog.proto import CLASSIFICATION, STATUS
 from server.edge.convert import money_from_proto
@@ -19,9 +19,6 @@ from server.edge.validation import Violations
 
 SKU_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-# A marketplace's product identifier (an Amazon ASIN, an AliExpress or eBay item number, the prototype's
-# `TEST001`): upper-cased and trimmed, 1-40 letters, digits, '-' and '_'.
-MARKETPLACE_ID_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,39}$")
 
 TITLE_MAX = 200
 
@@ -46,8 +43,8 @@ def sku(v: Violations, field: str, value: str) -> str:
 def asin(v: Violations, field: str, value: str) -> str:
     """A marketplace identifier (optional): trimmed and upper-cased, as the prototype stored them."""
     cleaned = value.strip().upper()
-    if cleaned and not (cleaned.isascii() and MARKETPLACE_ID_PATTERN.fullmatch(cleaned)):
-        v.add(field, "must be 1-40 letters, digits, '-' or '_' (a marketplace id such as B08N5WRWNW)")
+    if cleaned and (problem := marketplace_id_problem(cleaned)) is not None:
+        v.add(field, problem)
     return cleaned
 
 

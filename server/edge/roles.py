@@ -67,6 +67,14 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.ProductService/UpdateProduct": WRITER,
     "/crm.v2.ProductService/DeleteProduct": WRITER,
     "/crm.v2.ProductService/BulkUpdateProducts": ADMIN,
+    # sourcing
+    "/crm.v2.SourcingService/CreateCandidate": WRITER,
+    "/crm.v2.SourcingService/BatchCreateCandidates": WRITER,
+    "/crm.v2.SourcingService/GetCandidate": READER,
+    "/crm.v2.SourcingService/ListCandidates": READER,
+    "/crm.v2.SourcingService/ApproveCandidate": WRITER,  # creates a catalog product, as CreateProduct does
+    "/crm.v2.SourcingService/RejectCandidate": WRITER,
+    "/crm.v2.SourcingService/StartSourcingDiscovery": WRITER,
     # suppliers
     "/crm.v2.SupplierService/CreateSupplier": WRITER,
     "/crm.v2.SupplierService/GetSupplier": READER,

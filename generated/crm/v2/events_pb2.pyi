@@ -7,6 +7,7 @@ from crm.v2 import inventory_service_pb2 as _inventory_service_pb2
 from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from crm.v2 import sourcing_service_pb2 as _sourcing_service_pb2
 from crm.v2 import supplier_service_pb2 as _supplier_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
@@ -577,3 +578,31 @@ class RiskListEntryRemoved(_message.Message):
     entry: _order_service_pb2.RiskListEntry
     removed_by: str
     def __init__(self, tenant_id: _Optional[int] = ..., entry: _Optional[_Union[_order_service_pb2.RiskListEntry, _Mapping]] = ..., removed_by: _Optional[str] = ...) -> None: ...
+
+class CandidateAdded(_message.Message):
+    __slots__ = ("tenant_id", "candidate")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ...) -> None: ...
+
+class CandidateImported(_message.Message):
+    __slots__ = ("tenant_id", "candidate", "product_id", "sku")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    product_id: str
+    sku: str
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ..., product_id: _Optional[str] = ..., sku: _Optional[str] = ...) -> None: ...
+
+class CandidateRejected(_message.Message):
+    __slots__ = ("tenant_id", "candidate")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ...) -> None: ...

@@ -169,3 +169,68 @@ async def test_a_blocked_country_holds_a_new_order():
     )
     order = await placed(uow, (stocked_product(uow, "mug", available=5), 1))
     assert order.status is OrderStatus.ON_HOLD and order.fraud.factors[0].name == "block_list"
+
+
+async def held_with_review(uow: FakeOrderUnitOfWork):
+    risk = OrderRisk(FraudPolicy(), FraudReviewOnHold(enabled=True, max_attempts=2))
+    order = await placed(uow, (stocked_product(uow, "tv", available=10, price="300.00"), 2), risk=risk)
+    held = await change(uow, order, risk, customer_email="x@mailinator.com", shipping_address=ABROAD)
+    [workflow] = uow.workflows.workflows.values()
+    return held, workflow
+
+
+async def review(uow: FakeOrderUnitOfWork, workflow, crew, attempt: int):
+    from server.orders.review import FraudReviewStep
+
+    async def report(progress: float, text: str) -> None:
+        return None
+
+    step = FraudReviewStep(uow.factory, crew, deadline=1.0)  # type: ignore[arg-type]
+    return await step(replace(workflow, attempts=attempt), report)
+
+
+async def test_the_fraud_crews_review_lands_on_the_order_when_the_workflow_completes():
+    from domain.order_events import OrderFraudReviewed
+    from domain.orders import FraudRecommendation, ReviewSource
+    from tests.unit.usecases.fakes_intelligence import FakeCrew
+
+    uow = FakeOrderUnitOfWork()
+    held, workflow = await held_with_review(uow)
+    crew = FakeCrew(
+        {"recommendation": "verify", "risk_score": 0.7, "summary": "call them", "signals": ["new"]}
+    )
+
+    outcome = await review(uow, workflow, crew, attempt=1)
+    assert uow.orders.orders[(TENANT, held.id)].fraud_review.recommendation is None  # type: ignore[union-attr]
+    async with uow.factory() as tx:
+        await outcome.apply(tx, workflow)
+        await tx.commit()
+
+    reviewed = uow.orders.orders[(TENANT, held.id)]
+    assert reviewed.fraud_review is not None
+    assert (reviewed.fraud_review.recommendation, reviewed.fraud_review.source) == (
+        FraudRecommendation.VERIFY,
+        ReviewSource.AGENT,
+    )
+    assert reviewed.fraud_review.workflow_id == workflow.id and reviewed.status is OrderStatus.ON_HOLD
+    assert isinstance(uow.events[-1], OrderFraudReviewed)
+    assert "x@mailinator.com" not in str(crew.runs[0])
+
+
+async def test_while_the_fraud_crew_is_down_the_attempt_fails_and_the_last_one_takes_the_engines_view():
+    from domain.errors import Unavailable
+    from domain.orders import FraudRecommendation, ReviewSource
+    from tests.unit.usecases.fakes_intelligence import FakeCrew
+
+    uow = FakeOrderUnitOfWork()
+    held, workflow = await held_with_review(uow)
+    with pytest.raises(Unavailable):
+        await review(uow, workflow, FakeCrew(None), attempt=1)
+    last = await review(uow, workflow, FakeCrew(None), attempt=2)
+    advice = (
+        FraudRecommendation.CANCEL
+        if held.fraud.risk_level is RiskLevel.CRITICAL
+        else FraudRecommendation.VERIFY
+    )
+    assert last.result.review.recommendation is advice  # type: ignore[union-attr]
+    assert last.result.review.source is ReviewSource.ENGINE  # type: ignore[union-attr]

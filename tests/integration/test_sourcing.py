@@ -275,3 +275,34 @@ async def test_discovery_without_crews_is_a_failed_precondition(sourcing, tenant
         )
     assert caught.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert error_info(caught.value).reason == "AGENT_NOT_CONFIGURED"
+
+
+async def test_concurrent_approvals_import_one_product_and_answer_it_to_all(
+    sourcing, products, events, tenant_id
+):
+    import asyncio
+
+    candidate = await add(sourcing, tenant_id)
+    answers = await asyncio.gather(*(approve(sourcing, tenant_id, candidate.id) for _ in range(5)))
+
+    assert len({a.product.id for a in answers}) == 1
+    assert (await products.ListProducts(ppb.ListProductsRequest(tenant_id=tenant_id))).total_size == 1
+    assert (await event_types(events, tenant_id)).count("sourcing.candidate_imported") == 1
+
+
+async def test_concurrent_submissions_of_one_product_keep_one_candidate(sourcing, tenant_id):
+    import asyncio
+
+    draft = a_candidate()
+    results = await asyncio.gather(
+        *(
+            sourcing.CreateCandidate(pb.CreateCandidateRequest(tenant_id=tenant_id, candidate=draft))
+            for _ in range(5)
+        ),
+        return_exceptions=True,
+    )
+    kept = [r for r in results if isinstance(r, pb.Candidate)]
+    refused = [r for r in results if isinstance(r, grpc.aio.AioRpcError)]
+    assert len(kept) == 1 and len(refused) == 4
+    assert {e.code() for e in refused} == {grpc.StatusCode.ALREADY_EXISTS}
+    assert (await listed(sourcing, tenant_id)).total_size == 1

@@ -40,7 +40,9 @@ async def test_conversion_and_stage_changes_are_published_per_family(publishing_
     # The deal won closes the lead it came from (issue 13): the learned lead score learns from deals.
     assert [r.headers["ce_type"] for r in leads_topic] == ["lead.created", "lead.converted", "lead.updated"]
     closed = json_format.Parse(leads_topic[2].value, events_pb2.LeadUpdated())
-    assert closed.lead.status == lead_service_pb2.LEAD_STATUS_CLOSED_WON and list(closed.changed_fields) == ["status"]
+    assert closed.lead.status == lead_service_pb2.LEAD_STATUS_CLOSED_WON and list(closed.changed_fields) == [
+        "status"
+    ]
     stage_changed = json_format.Parse(deals[-1].value, events_pb2.DealStageChanged())
     assert (
         stage_changed.to_stage == deal_service_pb2.DEAL_STAGE_CLOSED_WON and stage_changed.probability == 1.0

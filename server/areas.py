@@ -21,6 +21,7 @@ from crm.v2 import (
     order_service_pb2_grpc,
     product_service_pb2_grpc,
     prototype_rest_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     system_service_pb2_grpc,
     workflow_service_pb2_grpc,
@@ -35,6 +36,7 @@ from server.inventory import wiring as inventory
 from server.leads import wiring as leads
 from server.orders import wiring as orders
 from server.prototype import wiring as prototype
+from server.sourcing import wiring as sourcing
 from server.suppliers import wiring as suppliers
 from server.system import wiring as system
 from server.workflows import wiring as workflows
@@ -83,6 +85,12 @@ AREAS: tuple[Area, ...] = (
         "crm.v2.InventoryService",
         inventory.build,
         inventory_service_pb2_grpc.add_InventoryServiceServicer_to_server,
+    ),
+    Area(
+        "sourcing",
+        "crm.v2.SourcingService",
+        sourcing.build,
+        sourcing_service_pb2_grpc.add_SourcingServiceServicer_to_server,
     ),
     Area(
         "intelligence",

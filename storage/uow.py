@@ -29,8 +29,10 @@ from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
 from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
+from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.requests.repository import SqlAlchemyRequestLog
+from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
@@ -84,9 +86,12 @@ class SqlAlchemyUnitOfWork:
         self.analytics = SqlAlchemyAnalyticsRepository(self.session)
         # orders repositories
         self.orders = SqlAlchemyOrderRepository(self.session)
+        self.risk_lists = SqlAlchemyRiskListRepository(self.session)
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
         self.workflows = SqlAlchemyWorkflowRepository(self.session)
+        # sourcing repositories
+        self.candidates = SqlAlchemyCandidateRepository(self.session)
         self._events = []
         return self
 

@@ -19,6 +19,7 @@ AREAS = (
     "suppliers",
     "orders",
     "inventory",
+    "sourcing",
     "intelligence",
     "workflows",
     "analytics",

@@ -12,6 +12,7 @@ from clients.crm_calls import CrmCalls
 from clients.intelligence_calls import IntelligenceCalls
 from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
+from clients.sourcing_calls import SourcingCalls
 from clients.supply_calls import SupplyCalls
 from clients.transport import ClientConfig, ClientOptions, Transport
 
@@ -25,7 +26,9 @@ CHANNEL_OPTIONS = (
 )
 
 
-class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SupplyCalls):
+class AsyncCrmClient(
+    LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls, SupplyCalls
+):
     """Typed asyncio client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries.
 
     Options: tenant_id (required), timeout (seconds per attempt, default 10), retries (attempts, default 3),

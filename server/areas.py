@@ -22,6 +22,7 @@ from crm.v2 import (
     product_service_pb2_grpc,
     prototype_rest_service_pb2_grpc,
     purchase_order_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     supply_service_pb2_grpc,
     system_service_pb2_grpc,
@@ -38,6 +39,7 @@ from server.leads import wiring as leads
 from server.orders import wiring as orders
 from server.prototype import wiring as prototype
 from server.purchasing import wiring as purchasing
+from server.sourcing import wiring as sourcing
 from server.suppliers import wiring as suppliers
 from server.supply import wiring as supply
 from server.system import wiring as system
@@ -99,6 +101,12 @@ AREAS: tuple[Area, ...] = (
         "crm.v2.InventoryService",
         inventory.build,
         inventory_service_pb2_grpc.add_InventoryServiceServicer_to_server,
+    ),
+    Area(
+        "sourcing",
+        "crm.v2.SourcingService",
+        sourcing.build,
+        sourcing_service_pb2_grpc.add_SourcingServiceServicer_to_server,
     ),
     Area(
         "intelligence",

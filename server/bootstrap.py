@@ -25,7 +25,7 @@ from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
 from server.metrics import Metrics
-from server.policies import intelligence_policies
+from server.policies import categories, intelligence_policies
 from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
 from storage.database import Database, open_database
@@ -168,6 +168,11 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         metrics=metrics,
         intelligence=intelligence,
         workflow_runner=workflows_wiring.runner(
-            background_unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT
+            background_unit_of_work,
+            intelligence,
+            signal=signal,
+            agent_timeout=settings.AI_REQUEST_TIMEOUT,
+            crew=crew,
+            categories=categories(settings),
         ),
     )

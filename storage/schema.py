@@ -12,6 +12,7 @@ from storage.orders import tables as orders
 from storage.outbox import tables as outbox
 from storage.purchasing import tables as purchasing
 from storage.requests import tables as requests
+from storage.sourcing import tables as sourcing
 from storage.suppliers import tables as suppliers
 from storage.supply import tables as supply
 from storage.workflows import tables as workflows
@@ -27,6 +28,7 @@ __all__ = [
     "outbox",
     "purchasing",
     "requests",
+    "sourcing",
     "suppliers",
     "supply",
     "workflows",

@@ -29,9 +29,11 @@ from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
 from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
+from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.purchasing.repository import SqlAlchemyPurchaseOrderRepository
 from storage.requests.repository import SqlAlchemyRequestLog
+from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.supply.repository import SqlAlchemyOfferRepository
 from storage.system.repository import SqlAlchemySystemRepository
@@ -86,12 +88,15 @@ class SqlAlchemyUnitOfWork:
         self.analytics = SqlAlchemyAnalyticsRepository(self.session)
         # orders repositories
         self.orders = SqlAlchemyOrderRepository(self.session)
+        self.risk_lists = SqlAlchemyRiskListRepository(self.session)
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
         self.workflows = SqlAlchemyWorkflowRepository(self.session)
         # supply repositories
         self.offers = SqlAlchemyOfferRepository(self.session)
         self.purchase_orders = SqlAlchemyPurchaseOrderRepository(self.session)
+        # sourcing repositories
+        self.candidates = SqlAlchemyCandidateRepository(self.session)
         self._events = []
         return self
 

@@ -12,7 +12,9 @@ from domain.dashboard import (
     OrderFigures,
     PipelineFigures,
     ProductFigures,
+    RiskFigures,
     SupplyFigures,
+    TopProduct,
     WorkflowFigures,
 )
 from server.unit_of_work import ReadingUnitOfWork
@@ -30,6 +32,10 @@ class AnalyticsRepository(Protocol):
     async def leads(self, tenant_id: int, period: DashboardPeriod) -> LeadFigures: ...
     async def pipeline(self, tenant_id: int, period: DashboardPeriod) -> PipelineFigures: ...
     async def supply(self, tenant_id: int, period: DashboardPeriod) -> SupplyFigures: ...
+    async def risk(self, tenant_id: int, period: DashboardPeriod) -> RiskFigures: ...
+    async def top_products(self, tenant_id: int, period: DashboardPeriod, limit: int) -> list[TopProduct]:
+        """The period's best sellers by revenue in the period's currency, best first."""
+        ...
 
 
 class DashboardUnitOfWork(ReadingUnitOfWork, Protocol):

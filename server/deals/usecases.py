@@ -25,6 +25,7 @@ from domain.deals import (
 from domain.errors import FailedPrecondition, FieldViolation, InvalidArgument, NotFound
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
+from server.deals.outcomes import follow_lead_outcome
 from server.deals.ports import DealUnitOfWork
 from server.resources import existing
 
@@ -40,6 +41,8 @@ class DealUseCases:
             deal = new_deal(tenant_id, draft, actor=actor, policy=self._policy)
             await uow.deals.add(deal)
             uow.emit(DealCreated(tenant_id=tenant_id, deal=deal))
+            if deal.stage.is_closed:
+                await follow_lead_outcome(uow, deal)
             await uow.commit()
             return deal
 
@@ -86,6 +89,8 @@ class DealUseCases:
                         reopened=deal.stage.is_closed,
                     )
                 )
+                if deal.stage.is_closed or updated.stage.is_closed:
+                    await follow_lead_outcome(uow, updated)
             await uow.commit()
             return updated
 

@@ -63,6 +63,9 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.PurchaseOrderService/ListPurchaseOrders": READER,
     "/crm.v2.PurchaseOrderService/UpdatePurchaseOrder": WRITER,
     "/crm.v2.PurchaseOrderService/CancelPurchaseOrder": WRITER,
+    "/crm.v2.OrderService/CreateRiskListEntry": ADMIN,  # changes how every later order is assessed
+    "/crm.v2.OrderService/ListRiskListEntries": READER,
+    "/crm.v2.OrderService/DeleteRiskListEntry": ADMIN,
     # catalog
     "/crm.v2.ProductService/CreateProduct": WRITER,
     "/crm.v2.ProductService/GetProduct": READER,
@@ -70,6 +73,14 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.ProductService/UpdateProduct": WRITER,
     "/crm.v2.ProductService/DeleteProduct": WRITER,
     "/crm.v2.ProductService/BulkUpdateProducts": ADMIN,
+    # sourcing
+    "/crm.v2.SourcingService/CreateCandidate": WRITER,
+    "/crm.v2.SourcingService/BatchCreateCandidates": WRITER,
+    "/crm.v2.SourcingService/GetCandidate": READER,
+    "/crm.v2.SourcingService/ListCandidates": READER,
+    "/crm.v2.SourcingService/ApproveCandidate": WRITER,  # creates a catalog product, as CreateProduct does
+    "/crm.v2.SourcingService/RejectCandidate": WRITER,
+    "/crm.v2.SourcingService/StartSourcingDiscovery": WRITER,
     # suppliers
     "/crm.v2.SupplierService/CreateSupplier": WRITER,
     "/crm.v2.SupplierService/GetSupplier": READER,

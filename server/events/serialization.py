@@ -22,6 +22,7 @@ from server.inventory import proto as inventory
 from server.leads import proto as leads
 from server.orders import proto as orders
 from server.purchasing import proto as purchasing
+from server.sourcing import proto as sourcing
 from server.suppliers import proto as suppliers
 from server.supply import proto as supply
 from server.workflows import proto as workflows
@@ -38,6 +39,8 @@ TOPIC_FAMILIES: dict[str, str] = {
     "marketing": "marketing",
     "workflow": "workflows",
     "purchase_order": "purchasing",
+    "risk_list": "orders",
+    "sourcing_candidate": "sourcing",
 }
 
 # Each area registers its events (domain class, events.proto message, builder) beside its one mapping.
@@ -53,6 +56,7 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *inventory.REGISTRATIONS,
     *intelligence.REGISTRATIONS,
     *workflows.REGISTRATIONS,
+    *sourcing.REGISTRATIONS,
 )
 _BUILDERS: dict[type[ev.DomainEvent], Callable[[Any], Message]] = {cls: build for cls, _, build in _REGISTRY}
 # Event type name -> message class, for turning stored payloads back into messages.

@@ -47,7 +47,9 @@ async def _create_dropship_orders(uow: OrderUnitOfWork, order: Order) -> None:
         order.tenant_id, sorted({line.product_id for line in order.lines}), supplier_id=None
     )
     dropship = [
-        line for line in order.lines if sources[line.product_id].fulfilment_mode is FulfilmentMode.DROPSHIP
+        line
+        for line in order.lines
+        if line.product_id in sources and sources[line.product_id].fulfilment_mode is FulfilmentMode.DROPSHIP
     ]
     if not dropship:
         return

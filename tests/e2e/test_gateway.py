@@ -186,10 +186,6 @@ def test_the_prototype_readmes_health_and_classification_curls_work(gateway):
     assert code == 200 and '"workflow_type":"product_classification"' in body.replace(" ", ""), body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: the contract takes a 10-character ASIN; the README's test product has asin TEST001",
-)
 def test_the_prototype_readmes_create_test_product_curl_works(gateway):
     code, body = curl(
         "-X", "POST", f"{gateway}/products", "-H", "Content-Type: application/json",
@@ -347,6 +343,8 @@ EVERY_SERVICE_READ = [
     "purchaseOrders",
     "health",
     "workflows",
+    "candidates",
+    "riskListEntries",
 ]
 
 

@@ -22,6 +22,7 @@ from crm.v2 import (
     order_service_pb2_grpc,
     product_service_pb2_grpc,
     purchase_order_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     supply_service_pb2_grpc,
     workflow_service_pb2_grpc,
@@ -64,6 +65,7 @@ orders = stub_fixture(order_service_pb2_grpc.OrderServiceStub)
 products = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
 # The intelligence tests' name for the product service: the catalog they analyse.
 catalog = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
+sourcing = stub_fixture(sourcing_service_pb2_grpc.SourcingServiceStub)
 suppliers = stub_fixture(supplier_service_pb2_grpc.SupplierServiceStub)
 supply = stub_fixture(supply_service_pb2_grpc.SupplyServiceStub)
 purchasing = stub_fixture(purchase_order_service_pb2_grpc.PurchaseOrderServiceStub)

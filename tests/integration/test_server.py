@@ -33,6 +33,7 @@ EVERY_SERVICE = {
     "crm.v2.ProductService",
     "crm.v2.PrototypeRestService",
     "crm.v2.PurchaseOrderService",
+    "crm.v2.SourcingService",
     "crm.v2.SupplierService",
     "crm.v2.SupplyService",
     "crm.v2.SystemService",

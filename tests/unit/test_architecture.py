@@ -21,6 +21,7 @@ AREAS = (
     "purchasing",
     "orders",
     "inventory",
+    "sourcing",
     "intelligence",
     "workflows",
     "analytics",

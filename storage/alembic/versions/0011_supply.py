@@ -2,7 +2,7 @@
 margin flag and chosen offer, and the inventory levels' units on order (issue 13).
 
 Revision ID: 0011_supply
-Revises: 0009_request_fingerprints
+Revises: 0012_sourcing
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0011_supply"
-down_revision: str | None = "0009_request_fingerprints"
+down_revision: str | None = "0012_sourcing"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -148,3 +148,14 @@ def test_every_endpoint_of_the_prototype_has_its_path_and_verb():
     }
     assert len(PROTOTYPE_ENDPOINTS) == 30
     assert served == PROTOTYPE_ENDPOINTS
+
+
+def test_the_gateway_registers_every_service_of_the_contract():
+    """A service the gateway does not register has bindings and no REST paths; its handlers are generated
+    per service, so deploy/gateway/main.go names each one."""
+    from pathlib import Path
+
+    main_go = (Path(__file__).resolve().parents[3] / "deploy" / "gateway" / "main.go").read_text()
+    registered = set(re.findall(r"crmv2\.Register(\w+)Handler", main_go))
+    services = {m.containing_service.name for m in contract_methods()}
+    assert services - registered == set(), "add their Register<Service>Handler to deploy/gateway/main.go"

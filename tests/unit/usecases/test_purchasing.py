@@ -29,6 +29,7 @@ from domain.supply_events import PurchaseOrderCreated, PurchaseOrderReceived
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
 from server.orders.lifecycle import OrderLifecycle
+from server.orders.risk import OrderRisk
 from server.orders.usecases import OrderCreation
 from server.purchasing.submission import EventOnlySubmission
 from server.purchasing.usecases import PurchaseOrderUseCases
@@ -104,7 +105,9 @@ def purchasing(uow: FakePurchasingUnitOfWork) -> PurchaseOrderUseCases:
 
 
 async def placed(uow: FakePurchasingUnitOfWork, *lines: tuple[uuid.UUID, int]):
-    return await OrderCreation(uow.factory, FraudPolicy(), OptimizerPolicy()).create(order_of(*lines))
+    return await OrderCreation(uow.factory, OrderRisk(FraudPolicy()), OptimizerPolicy()).create(
+        order_of(*lines)
+    )
 
 
 async def confirm(uow: FakePurchasingUnitOfWork, order_id: uuid.UUID):

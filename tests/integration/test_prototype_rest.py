@@ -67,7 +67,7 @@ async def test_a_flat_product_is_created_as_the_contract_creates_it(prototype, p
         ({"source_price": float("nan")}, {"source_price"}),
         ({"status": "shiny"}, {"status"}),
         # the contract's own checks, named as the prototype's caller sent them
-        ({"sku": "", "title": "", "category": "nowhere"}, {"sku", "title", "category"}),
+        ({"sku": "", "title": "", "category": "no where"}, {"sku", "title", "category"}),
         ({"stock_quantity": -1}, {"stock_quantity"}),
     ],
 )

@@ -13,6 +13,7 @@ from engines.factors import Factor
 
 MAX_MIN_ORDER_QUANTITY = 1_000_000
 MAX_OFFER_LEAD_TIME_DAYS = 365
+SUPPLIER_SKU_MAX = 100
 
 # The fields a caller may change; also the paths an update mask may name.
 OFFER_MUTABLE_FIELDS: tuple[str, ...] = (

@@ -13,6 +13,7 @@ from domain.supply import (
     MAX_MIN_ORDER_QUANTITY,
     MAX_OFFER_LEAD_TIME_DAYS,
     OFFER_MUTABLE_FIELDS,
+    SUPPLIER_SKU_MAX,
     OfferChanges,
     OfferDraft,
     OfferFilter,
@@ -21,8 +22,6 @@ from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, mask_paths, masked_values
 from server.suppliers.proto import MARKETPLACE
-
-SUPPLIER_SKU_MAX = 100
 
 URL_MAX = 2048
 

@@ -88,8 +88,7 @@ class OfferUseCases:
                 updated_at=now,
             )
             await first_use(uow.requests, at=now, replay=False)
-            await uow.offers.add(offer)
-            view, _ = await self._choose(uow, product, offer, change="created", changed=())
+            view, _ = await add_offer(uow, product, offer, self._policies)
             await uow.commit()
             return view
 
@@ -142,19 +141,42 @@ class OfferUseCases:
     async def _choose(
         self, uow: SupplyUnitOfWork, product: Product, offer: Offer, *, change: str, changed: tuple[str, ...]
     ) -> tuple[OfferView, Product]:
-        after = await rechoose(uow, product, self._policies, at=utcnow())
-        view = OfferView(offer, after.chosen_offer_id == offer.id)
-        uow.emit(
-            SupplierOfferChanged(
-                tenant_id=offer.tenant_id,
-                offer=view,
-                change=change,
-                changed_fields=changed,
-                chosen_offer_id=after.chosen_offer_id,
-                previous_chosen_offer_id=product.chosen_offer_id,
-            )
+        return await choose_after(uow, product, offer, self._policies, change=change, changed=changed)
+
+
+async def add_offer(
+    uow: SupplyUnitOfWork, product: Product, offer: Offer, policies: SupplyPolicies
+) -> tuple[OfferView, Product]:
+    """Store a new offer of `product` (locked by the caller) and choose its offer again, in the caller's
+    unit of work; CreateOffer and the import of a sourced candidate both add offers this way. Answers the
+    offer and the product after the choice."""
+    await uow.offers.add(offer)
+    return await choose_after(uow, product, offer, policies, change="created", changed=())
+
+
+async def choose_after(
+    uow: SupplyUnitOfWork,
+    product: Product,
+    offer: Offer,
+    policies: SupplyPolicies,
+    *,
+    change: str,
+    changed: tuple[str, ...],
+) -> tuple[OfferView, Product]:
+    """Choose the product's offer again after `offer` changed, and emit `supplier.offer_changed`."""
+    after = await rechoose(uow, product, policies, at=utcnow())
+    view = OfferView(offer, after.chosen_offer_id == offer.id)
+    uow.emit(
+        SupplierOfferChanged(
+            tenant_id=offer.tenant_id,
+            offer=view,
+            change=change,
+            changed_fields=changed,
+            chosen_offer_id=after.chosen_offer_id,
+            previous_chosen_offer_id=product.chosen_offer_id,
         )
-        return view, after
+    )
+    return view, after
 
 
 def _check_currency(product: Product, unit_cost: Money, shipping_cost: Money) -> None:

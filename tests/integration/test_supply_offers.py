@@ -14,6 +14,8 @@ from crm.v2 import product_service_pb2 as ppb
 from crm.v2 import supplier_service_pb2 as spb
 from crm.v2 import supply_service_pb2 as opb
 from tests.integration.conftest_catalog import as_decimal, event_types, get_product, listed, money
+from tests.integration.conftest_sourcing import add as add_candidate
+from tests.integration.conftest_sourcing import approve as approve_candidate
 from tests.integration.conftest_supply import an_offer, new_offer, new_product, new_supplier
 from tests.support.status import error_reason, field_violations
 
@@ -244,4 +246,29 @@ async def test_concurrent_creates_with_one_request_id_make_one_offer(supply, pro
     )
     made = await asyncio.gather(*(supply.CreateOffer(request) for _ in range(5)))
     assert len({offer.id for offer in made}) == 1
+    assert (await supply.ListOffers(opb.ListOffersRequest(tenant_id=tenant_id))).total_size == 1
+
+
+async def test_approving_a_sourced_candidate_imports_its_product_with_its_chosen_offer(
+    sourcing, supply, products, suppliers, tenant_id
+):
+    supplier = await new_supplier(suppliers, tenant_id)
+    candidate = await add_candidate(
+        sourcing, tenant_id, supplier_id=supplier.id, url="https://aliexpress.example.com/item/42"
+    )
+    imported = await approve_candidate(sourcing, tenant_id, candidate.id)
+    product = await get_product(products, tenant_id, imported.product.id)
+    (offer,) = (
+        await supply.ListOffers(opb.ListOffersRequest(tenant_id=tenant_id, product_id=product.id))
+    ).offers
+    assert offer.chosen and product.chosen_offer_id == offer.id and offer.supplier_id == supplier.id
+    assert offer.supplier_sku == candidate.marketplace_id and offer.lead_time_days == 9
+    assert offer.listing_url == "https://aliexpress.example.com/item/42"
+    assert (
+        as_decimal(offer.landed_cost)
+        == as_decimal(product.pricing.source_price)
+        == as_decimal(money("12.50"))
+    )
+    again = await approve_candidate(sourcing, tenant_id, candidate.id)  # idempotent: no second offer
+    assert again.product.id == product.id
     assert (await supply.ListOffers(opb.ListOffersRequest(tenant_id=tenant_id))).total_size == 1

@@ -166,6 +166,13 @@ def pgbench(server: PostgresServer, database: str, clients: int, postgres_pid: i
     return run
 
 
+def idle_cores(pid: int, seconds: float = 5.0) -> float:
+    """CPU the server's tree uses with no calls (its background tasks), in cores."""
+    before, began = procstat.tree_cpu(pid), time.monotonic()
+    time.sleep(seconds)  # a measuring window, not a wait for anything
+    return (procstat.tree_cpu(pid) - before) / (time.monotonic() - began)
+
+
 def _children_cpu() -> float:
     import resource
 
@@ -242,6 +249,7 @@ def main() -> int:
     with private_postgres() as postgres:
         pg_pid = postmaster_pid(postgres)
         facts["postgresql"] = postgres.psql("SHOW server_version").strip()
+        facts["pgbench scale"] = str(PGBENCH_SCALE)
         url = postgres.create_database("crm_bench")
         pgbench_db = postgres.create_database("pgbench").rsplit("/", 1)[1]
         env = {**os.environ, "PGHOST": postgres.host, "PGPORT": str(postgres.port), "PGUSER": "postgres"}
@@ -295,6 +303,10 @@ def main() -> int:
                     one(call, 16, SMALL, "size")
                     one(call, 16, LARGE, "size")
             with crm_server(url, workers=2, log=logs / "server-2.log") as (target_2, pid_2):
+                facts["idle server CPU"] = (
+                    f"WORKERS=1 {idle_cores(pid):.3f} cores, WORKERS=2 {idle_cores(pid_2):.3f} cores "
+                    "(background tasks with no calls)"
+                )
                 for connections in (4, 16):
                     for call in WORKER_CALLS:
                         one(call, WORKER_CONCURRENCY, section="workers", connections=connections)

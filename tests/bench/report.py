@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from tests.bench.harness import CONNECTIONS, POOL_SIZE, Run
 
 PLOT = "docs/benchmarks.png"
 SOAK_START, SOAK_END = "<!-- soak -->", "<!-- /soak -->"
+# Written by hand (what the figures mean, what profiles showed); a bench run keeps it.
+NOTES_START, NOTES_END = "<!-- notes -->", "<!-- /notes -->"
 READS = ("GetProduct", "GetLead", "GetOrder", "GetContact", "GetInventory")
 LISTS = ("ListProducts", "ListLeads", "ListEvents")
 
@@ -172,52 +175,60 @@ def write(
     path = out / "BENCHMARKS.md"
     previous = path.read_text() if path.exists() else ""
     soak = re.search(re.escape(SOAK_START) + ".*?" + re.escape(SOAK_END), previous, re.S)
+    notes = re.search(re.escape(NOTES_START) + ".*?" + re.escape(NOTES_END), previous, re.S)
     plot(out / PLOT, runs)
+    ghz = "absent" not in facts["ghz"]
+    others_text = ", ".join(f"tenant {t.id} {t.rows:,}" for t in others)
+    large_text = f"tenant {large.id} has {large.rows:,}; " if large.rows else ""
     lines = [
         "# Benchmarks: the cost of a call",
         "",
-        f"Written by `make bench` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC "
-        f"({facts['mode']}, "
-        f"{facts['duration']}, commit {facts['commit']}). Figures, not pass/fail: absolute numbers move "
-        "2-3x from "
-        "day to day on these shared machines, so the targets are ratios measured side by side in this one "
-        "run, and "
-        "the server CPU per call (from /proc) is given beside them as the steadiest figure.",
-        "",
-        "## Method",
-        "",
-        "- One process tree: a private PostgreSQL started by the bench (`tests/support/postgres.py`: fsync "
-        "off, "
-        "`shared_buffers` 128MB), the server as production runs it (`python -m server.main`, "
-        f"`DB_POOL_SIZE={POOL_SIZE}`, `AUTH_MODE=jwt` with an HS256 token on every call, `LOG_LEVEL=INFO` "
-        "JSON "
-        "access log into a file), the bare grpc.aio health server (`tests/bench/bare_health_server.py`, the "
-        "Python ceiling), and the load generator in its own process: "
-        f"{'ghz (protoset)' if 'absent' not in facts['ghz'] else 'the Python load client'}, "
-        f"{CONNECTIONS} connections unless stated.",
-        "- The health Check answers without authentication (probes never carry tokens) and at DEBUG level "
-        "(a probe "
-        "every few seconds per pod would drown the access log), so the empty-RPC ceiling has the "
-        "interceptor and "
-        "admission but neither the JWT check nor an access-log line; every other call has both.",
-        f"- Data: tenant {small.id} has {small.rows:,} rows of each kind (products with stock levels, leads, "
-        "contacts, orders with 2 items, events); "
-        + (f"tenant {large.id} has {large.rows:,}; " if large.rows else "")
-        + ", ".join(f"tenant {t.id} {t.rows:,}" for t in others)
-        + ". Each tenant's first row of each kind is made through the RPCs; the rest is copied from it "
-        "set-based (`INSERT … SELECT … generate_series`, `tests/bench/dataset.py`), then `VACUUM ANALYZE` "
-        f"({facts.get('seeding', '?')}).",
-        "- Each run: a warm-up (at least 200 calls, 4 per caller), then a fixed count of calls, calibrated "
-        "from "
-        f"the warm-up's rate to last about {run_seconds:.0f} s. Reads cycle over up to 2,000 distinct rows; "
-        "creates "
-        "never repeat a SKU or an email. The 1-minute load average is recorded before each run.",
-        "- CPU per call: utime + stime of each process tree from /proc over the run, divided by the calls "
-        "(the "
-        "server, PostgreSQL's postmaster and backends, and the load generator's own rusage).",
-        "- pgbench tpcb-like on its own database in the same PostgreSQL "
-        "(a fixed count of transactions, `-j 2`, latencies from its per-transaction log).",
-        f"- The plot: `{PLOT}`.",
+        *_paragraphs(
+            f"""
+            Written by `make bench` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC
+            ({facts["mode"]}, {facts["duration"]}, commit {facts["commit"]}). Figures, not pass/fail:
+            absolute numbers move 2-3x from day to day on these shared machines, so the targets are ratios
+            measured side by side in this one run, and the server CPU per call (from /proc) is given beside
+            them as the steadiest figure.
+
+            ## Method
+
+            - One process tree: a private PostgreSQL started by the bench (`tests/support/postgres.py`:
+            fsync off, `shared_buffers` 128MB), the server as production runs it (`python -m server.main`,
+            `DB_POOL_SIZE={POOL_SIZE}`, `AUTH_MODE=jwt` with an HS256 token on every call, `LOG_LEVEL=INFO`
+            JSON access log into a file), the bare grpc.aio health server
+            (`tests/bench/bare_health_server.py`, the Python ceiling), and the load generator in its own
+            process: {"ghz (protoset)" if ghz else "the Python load client"}, {CONNECTIONS} connections
+            unless stated.
+
+            - The health Check answers without authentication (probes never carry tokens) and logs at DEBUG
+            (a probe every few seconds per pod would drown the access log), so the empty-RPC ceiling has the
+            interceptors (metrics, admission, the call interceptor) but neither the JWT check nor an
+            access-log line; every other call has both.
+
+            - Data: tenant {small.id} has {small.rows:,} rows of each kind (products with stock levels,
+            leads, contacts, orders with 2 items, events); {large_text}{others_text}. Each tenant's first
+            row of each kind is made through the RPCs; the rest is copied from it set-based (`INSERT …
+            SELECT … generate_series`, `tests/bench/dataset.py`), then `VACUUM ANALYZE`
+            ({facts.get("seeding", "?")}). The main runs use tenant {small.id}; its writes add rows to it.
+
+            - Each run: a warm-up (at least 200 calls, 4 per caller), then a fixed count of calls,
+            calibrated from the warm-up's rate to last about {run_seconds:.0f} s. Reads cycle over up to
+            2,000 distinct rows; creates never repeat a SKU or an email. What is compared is measured back
+            to back: the bare server and this server's ceiling, CreateOrder and pgbench, WORKERS 1 and 2
+            (both servers up), the small and the large tenant.
+
+            - CPU per call: utime + stime of each process tree from /proc over the run, divided by the calls
+            (the server, PostgreSQL's postmaster and backends, the load generator's own rusage); "others" is
+            the rest of the machine's busy time (/proc/stat) during the run: this machine is shared. The
+            1-minute load average is recorded before each run.
+
+            - pgbench tpcb-like (scale {facts.get("pgbench scale", "?")}) on its own database in the same
+            PostgreSQL: a fixed count of transactions, `-j 2`, latencies from its per-transaction log.
+
+            - The plot of throughput and p99 against callers: `{PLOT}`.
+            """
+        ),
         "",
         "## Machine",
         "",
@@ -256,10 +267,20 @@ def write(
         ),
         "",
         *workers_section(runs),
+        notes.group(0) if notes else f"{NOTES_START}\n## Notes\n\nNone yet.\n{NOTES_END}",
+        "",
         soak.group(0) if soak else f"{SOAK_START}\n## Memory soak\n\nNot run yet: `make soak`.\n{SOAK_END}",
         "",
     ]
     path.write_text("\n".join(lines))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Markdown paragraphs (and list items) written as wrapped source text, each joined onto one line."""
+    out: list[str] = []
+    for block in textwrap.dedent(text).strip().split("\n\n"):
+        out += [" ".join(block.split()), ""]
+    return out
 
 
 def workers_section(runs: Sequence[Run]) -> list[str]:

@@ -81,6 +81,7 @@ def main() -> int:
     with private_postgres() as postgres:
         url = postgres.create_database("crm_soak")
         with crm_server(url, workers=1, log=logs / "server.log") as (target, pid):
+            booted = procstat.tree_rss(pid)
             conninfo = postgres.libpq_url("crm_soak")
             for tenant in (TENANT,):
                 dataset.seed(
@@ -137,14 +138,13 @@ def main() -> int:
         "## Memory soak",
         "",
         f"`make soak` on {started_at:%Y-%m-%d %H:%M} UTC: {elapsed / 60:.1f} minutes "
-        f"(SOAK_SECONDS={SECONDS:.0f}) of a "
-        f"mixed load ({', '.join(f'{k} {v:.0%}' for k, v in MIX.items())}; {CALLERS} callers each, ghz "
-        "holding the "
-        f"rate) at {rate:.0f} calls/s, half of the {full:.0f} calls/s the same mix reached flat out just "
-        "before; "
-        f"WORKERS=1, JWT, INFO access log. {calls:,} calls, {errors} errors; server CPU "
-        f"{cpu / calls * 1000:.2f} ms "
-        f"per call. RSS of the server sampled every {SAMPLE_SECONDS:.0f} s ({len(samples)} samples):",
+        f"(SOAK_SECONDS={SECONDS:.0f}) of a mixed load "
+        f"({', '.join(f'{k} {v:.0%}' for k, v in MIX.items())}; {CALLERS} callers each, ghz holding "
+        f"the rate) at {rate:.0f} calls/s, half of the {full:.0f} calls/s the same mix reached flat out "
+        f"just before; WORKERS=1, JWT, INFO access log. {calls:,} calls, {errors} errors; server CPU "
+        f"{cpu / calls * 1000:.2f} ms per call. RSS of the server: {booted / mib:.1f} MiB once serving, "
+        f"before any call; then sampled every {SAMPLE_SECONDS:.0f} s ({len(samples)} samples) from the "
+        "start of the soak (after the calibration):",
         "",
         "| start | peak | end | slope, whole run | slope, second half |",
         "|---|---|---|---|---|",

@@ -21,6 +21,7 @@ other tenant), BENCH_RUN_SECONDS, BENCH_OUT (where BENCHMARKS.md and the plot go
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -320,6 +321,7 @@ def main() -> int:
                         )
     elapsed = time.perf_counter() - started
     facts["duration"] = f"{elapsed / 60:.1f} min"
+    facts["finished"] = f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M}"
     facts["mode"] = "quick (BENCH_QUICK=1)" if QUICK else "full"
     out_json = REPO / "build" / "bench" / "results.json"
     out_json.parent.mkdir(parents=True, exist_ok=True)

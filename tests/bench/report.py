@@ -178,6 +178,7 @@ def write(
     notes = re.search(re.escape(NOTES_START) + ".*?" + re.escape(NOTES_END), previous, re.S)
     plot(out / PLOT, runs)
     ghz = "absent" not in facts["ghz"]
+    finished = facts.get("finished", f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M}")
     others_text = ", ".join(f"tenant {t.id} {t.rows:,}" for t in others)
     large_text = f"tenant {large.id} has {large.rows:,}; " if large.rows else ""
     lines = [
@@ -185,7 +186,7 @@ def write(
         "",
         *_paragraphs(
             f"""
-            Written by `make bench` on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC
+            Written by `make bench` on {finished} UTC
             ({facts["mode"]}, {facts["duration"]}, commit {facts["commit"]}). Figures, not pass/fail:
             absolute numbers move 2-3x from day to day on these shared machines, so the targets are ratios
             measured side by side in this one run, and the server CPU per call (from /proc) is given beside
@@ -322,7 +323,7 @@ def plot(path: Path, runs: Sequence[Run]) -> None:
     import matplotlib.pyplot as plt
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure, (throughput, tail) = plt.subplots(1, 2, figsize=(12, 5))
+    figure, (throughput, tail, cpu) = plt.subplots(1, 3, figsize=(17, 5))
     names = ("bare health", "health", "GetProduct", "ListProducts", "CreateLead", "CreateOrder", "pgbench")
     for name in names:
         points = sorted((r.concurrency, r.rps, r.p99) for r in runs if r.section == "main" and r.call == name)
@@ -331,7 +332,17 @@ def plot(path: Path, runs: Sequence[Run]) -> None:
         xs = [p[0] for p in points]
         throughput.plot(xs, [p[1] for p in points], marker="o", label=name)
         tail.plot(xs, [p[2] for p in points], marker="o", label=name)
-    for axis, title, unit in ((throughput, "throughput", "calls/s"), (tail, "p99 latency", "ms")):
+        costs = sorted(
+            (r.concurrency, r.server_cpu_ms + r.postgres_cpu_ms)
+            for r in runs
+            if r.section == "main" and r.call == name
+        )
+        cpu.plot([c[0] for c in costs], [c[1] for c in costs], marker="o", label=name)
+    for axis, title, unit in (
+        (throughput, "throughput", "calls/s"),
+        (tail, "p99 latency", "ms"),
+        (cpu, "CPU per call: server + PostgreSQL", "ms"),
+    ):
         axis.set_title(title)
         axis.set_xlabel("concurrent callers")
         axis.set_ylabel(unit)
@@ -339,7 +350,15 @@ def plot(path: Path, runs: Sequence[Run]) -> None:
         axis.set_xticks([16, 32, 64])
         axis.grid(True, which="both", alpha=0.3)
     throughput.legend(fontsize=8)
-    figure.suptitle("CRM server on PostgreSQL (WORKERS=1, 4 connections), one run of make bench")
+    figure.suptitle("CRM server on PostgreSQL (WORKERS=1, 4 connections; pgbench: its own clients), one run")
     figure.tight_layout()
     figure.savefig(path, dpi=100)
     plt.close(figure)
+
+
+if __name__ == "__main__":  # redraw the plot from a run's raw figures: python -m tests.bench.report FILE
+    import json
+    import sys
+
+    raw = json.loads(Path(sys.argv[1]).read_text())
+    plot(Path(__file__).resolve().parents[2] / PLOT, [Run(**r) for r in raw["runs"]])

@@ -268,6 +268,8 @@ class Settings(BaseSettings):
             raise ValueError(
                 "LEAD_PRIORITY_URGENT_AT >= LEAD_PRIORITY_HIGH_AT >= LEAD_PRIORITY_MEDIUM_AT must hold"
             )
+        if self.DATABASE_DIRECT_URL and make_url(self.database_url).get_backend_name() != "postgresql":
+            raise ValueError("DATABASE_DIRECT_URL applies to PostgreSQL only; DATABASE_URL is not PostgreSQL")
         if self.WORKERS > 1 and self.PORT == 0:
             raise ValueError("WORKERS > 1 needs a fixed PORT: the worker processes share it")
         if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):

@@ -55,6 +55,11 @@ def test_the_direct_url_is_the_database_url_unless_a_pooler_stands_between():
     assert load_settings({}).DB_PREPARED_STATEMENTS is True
 
 
+def test_a_direct_url_beside_the_embedded_database_is_refused():
+    with pytest.raises(ConfigError, match="DATABASE_DIRECT_URL"):
+        load_settings({"DATABASE_DIRECT_URL": "postgresql://app@db:5432/crm"})
+
+
 def test_a_bad_direct_url_is_named_without_its_secret():
     with pytest.raises(ConfigError) as refused:
         load_settings({"DATABASE_DIRECT_URL": "mysql://app:hunter2@db/crm"})

@@ -216,7 +216,8 @@ def machine() -> dict[str, str]:
 
 
 def _ghz_version() -> str:
-    printed = subprocess.run([GHZ, "--version"], capture_output=True, text=True).stdout.strip()
+    out = subprocess.run([GHZ, "--version"], capture_output=True, text=True)
+    printed = (out.stdout + out.stderr).strip()
     pinned = re.search(r"^GHZ_VERSION \?= (\S+)", (REPO / "Makefile").read_text(), re.M)
     return f"{printed or '?'} (make tools installs {pinned.group(1) if pinned else '?'})"
 

@@ -18,7 +18,7 @@ GATEWAY_TEMPLATE := deploy/gateway/buf.gen.yaml
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer bench bench-areas soak services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -137,8 +137,21 @@ test: test-tools ## install what the tests need and run them all (PostgreSQL and
 test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
 	$(VENV)/bin/pytest -q tests/unit
 
-bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
-	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
+# The smoke set: the PostgreSQL half of these integration tests, with the server reaching PostgreSQL through a
+# private PgBouncer in transaction mode (deploy/pgbouncer/pgbouncer.sh; Debian package pgbouncer).
+PGBOUNCER_SMOKE := tests/integration/test_leads.py tests/integration/test_products.py \
+	tests/integration/test_orders.py tests/integration/test_inventory.py tests/integration/test_events.py
+test-pgbouncer: $(VENV)/.installed ## the smoke set of the integration suite through PgBouncer (transaction mode)
+	CRM_TEST_VIA_PGBOUNCER=1 $(VENV)/bin/pytest -q -p no:cacheprovider -k postgres $(PGBOUNCER_SMOKE)
+
+bench: $(VENV)/.installed ## the cost of a call (issue 15) into BENCHMARKS.md: ~25 min; BENCH_QUICK=1 for a few
+	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.bench
+
+bench-areas: $(VENV)/.installed ## the areas' own PostgreSQL benchmarks (bulk updates, deep pages, dashboard, …)
+	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
+
+soak: $(VENV)/.installed ## memory soak at half the measured throughput (SOAK_SECONDS, default 600) into BENCHMARKS.md
+	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.soak
 
 services: ## start a local PostgreSQL (role and database crm) and Kafka under var/, print the variables to export
 	deploy/postgres/postgres.sh start var/postgres 55432

@@ -44,7 +44,7 @@ class CrmServer:
     async def start(self, *, migrate: bool = True) -> int:
         """Migrate (unless a supervisor did), bind and start serving; returns the bound port."""
         if migrate:
-            await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
+            await asyncio.to_thread(upgrade_to_head, self.settings.direct_database_url)
         server = grpc.aio.server(
             # Metrics outermost: they count the status the error mapping of the call interceptor chose, and
             # the calls admission refuses before any work is done for them.

@@ -94,6 +94,14 @@ class Settings(BaseSettings):
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
     # A pooled PostgreSQL connection idle longer than this is pinged before use; 0 pings every checkout.
     DB_PING_IDLE_SECONDS: float = Field(default=1.0, ge=0, le=3600)
+    # PostgreSQL behind a pooler in transaction mode (PgBouncer): what needs a session of its own (the
+    # migrations' and the relay's advisory locks, the relay's LISTEN) connects here, straight to the server;
+    # unset: the database URL above.
+    DATABASE_DIRECT_URL: str | None = None
+    # false: psycopg never prepares statements on the server; needed through PgBouncer in transaction mode
+    # before 1.21 (or without max_prepared_statements), where a prepared statement lives on one server
+    # connection and the next transaction may run on another.
+    DB_PREPARED_STATEMENTS: bool = True
     CACHE_HOST: str | None = None
 
     # Events
@@ -203,12 +211,19 @@ class Settings(BaseSettings):
             raise ValueError(f"need 0 < low < high, got {low}, {high}")
         return value
 
-    @field_validator("KAFKA_BOOTSTRAP_SERVERS", "CREWAI_HOST", "POSTGRES_HOST", "DATABASE_URL", "CACHE_HOST")
+    @field_validator(
+        "KAFKA_BOOTSTRAP_SERVERS",
+        "CREWAI_HOST",
+        "POSTGRES_HOST",
+        "DATABASE_URL",
+        "DATABASE_DIRECT_URL",
+        "CACHE_HOST",
+    )
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("DATABASE_URL")
+    @field_validator("DATABASE_URL", "DATABASE_DIRECT_URL")
     @classmethod
     def _supported_database(cls, value: str | None) -> str | None:
         if value is None:
@@ -303,6 +318,8 @@ class Settings(BaseSettings):
             raise ValueError(
                 "LEAD_PRIORITY_URGENT_AT >= LEAD_PRIORITY_HIGH_AT >= LEAD_PRIORITY_MEDIUM_AT must hold"
             )
+        if self.DATABASE_DIRECT_URL and make_url(self.database_url).get_backend_name() != "postgresql":
+            raise ValueError("DATABASE_DIRECT_URL applies to PostgreSQL only; DATABASE_URL is not PostgreSQL")
         if self.WORKERS > 1 and self.PORT == 0:
             raise ValueError("WORKERS > 1 needs a fixed PORT: the worker processes share it")
         if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):
@@ -326,6 +343,11 @@ class Settings(BaseSettings):
                 f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
             )
         return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+
+    @property
+    def direct_database_url(self) -> str:
+        """Where sessions that must stay on one server connection go (see DATABASE_DIRECT_URL)."""
+        return self.DATABASE_DIRECT_URL or self.database_url
 
     @property
     def crewai_base_url(self) -> str | None:
@@ -379,7 +401,7 @@ def _describe(exc: ValidationError) -> str:
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "configuration"
         given = error.get("input")
-        secret = any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "DATABASE_URL"))
+        secret = any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "DATABASE_URL", "DIRECT_URL"))
         shown = f" (got {given!r})" if error["loc"] and not secret else ""
         lines.append(f"  {name}: {error['msg']}{shown}")
     return "invalid configuration:\n" + "\n".join(lines)

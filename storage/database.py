@@ -75,9 +75,15 @@ def sync_url(url: str) -> str:
 
 
 def open_database(
-    url: str, *, pool_size: int = 10, ping_idle_seconds: float = PING_IDLE_SECONDS, echo: bool = False
+    url: str,
+    *,
+    pool_size: int = 10,
+    ping_idle_seconds: float = PING_IDLE_SECONDS,
+    echo: bool = False,
+    prepared_statements: bool = True,
 ) -> Database:
-    """Build the engine for `url`; nothing connects until first use."""
+    """Build the engine for `url`; nothing connects until first use. `prepared_statements=False` keeps
+    psycopg from preparing statements on the server (PgBouncer in transaction mode before 1.21)."""
     url = async_url(url)
     # hide_parameters: statement parameters carry personal data and must never reach the logs.
     if make_url(url).get_backend_name() == "sqlite":
@@ -98,6 +104,7 @@ def open_database(
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_timeout=10,
+            connect_args={} if prepared_statements else {"prepare_threshold": None},
         )
         _ping_when_idle(engine, ping_idle_seconds)
         writer = engine

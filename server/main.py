@@ -145,7 +145,7 @@ def supervise(settings: Settings) -> int:
 def migrate(settings: Settings) -> None:
     from storage.migrations import upgrade_to_head
 
-    upgrade_to_head(settings.database_url)
+    upgrade_to_head(settings.migration_database_url)
     logger.info("schema is at the newest revision")
 
 

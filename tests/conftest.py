@@ -21,7 +21,7 @@ import pytest_asyncio
 from server.app import CrmServer
 from server.config import Settings
 from tests.support.kafka import KafkaBroker, kafka_available
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+from tests.support.postgres import PostgresServer, find_postgres_bin_dir, migration_url_for
 
 REQUIRE_SERVICES = os.environ.get("CRM_REQUIRE_SERVICES") == "1"
 
@@ -50,7 +50,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresDatab
 
 @dataclass
 class PostgresDatabases:
-    """Hands out a fresh database per use, so servers and tests never share schema state."""
+    """Hands out a fresh database per use, so servers and tests never share schema state. Its URL is the
+    service role's, which owns nothing, so row-level security holds it; `migration_url(url)` is the
+    owner's, for migrations and for setting up what the service may not (tests/support/postgres.py)."""
 
     server: PostgresServer | None = None
     external_url: str | None = None
@@ -60,6 +62,9 @@ class PostgresDatabases:
             assert self.external_url is not None
             return self.external_url
         return self.server.create_database(f"{prefix}_{random.randrange(16**8):08x}")
+
+    def migration_url(self, url: str) -> str:
+        return migration_url_for(url) or url
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +89,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "HOST": "127.0.0.1",
         "PORT": 0,
         "DATABASE_URL": database_url,
+        # the server connects as the service role and migrates as the owner (PostgresDatabases)
+        "MIGRATION_DATABASE_URL": migration_url_for(database_url),
         "KAFKA_BOOTSTRAP_SERVERS": None,
         "CREWAI_HOST": None,
         "AUTH_MODE": "none",

@@ -16,7 +16,7 @@ PROTOC_GEN_DOC_VERSION ?= v1.5.1
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit fuzz bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -110,6 +110,14 @@ test: test-tools ## install what the tests need and run them all (PostgreSQL and
 
 test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
 	$(VENV)/bin/pytest -q tests/unit
+
+# CI runs the fuzz at its default size with a fixed seed (2,150 requests per backend); this is the long run.
+FUZZ_EXAMPLES ?= 400
+fuzz: $(VENV)/.installed ## the hostile-input fuzz, larger and freshly seeded (FUZZ_EXAMPLES=400; CRM_FUZZ_SEED=n replays a run)
+	@seed=$${CRM_FUZZ_SEED:-$$(date +%s)}; echo "fuzz: seed $$seed, $(FUZZ_EXAMPLES) random requests per RPC and backend"; \
+	CRM_FUZZ_SEED=$$seed CRM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) CRM_FUZZ_BYTES=20 \
+	$(VENV)/bin/pytest -q -p no:cacheprovider tests/integration/test_hostile_fuzz.py \
+	|| { echo "fuzz failed: replay with CRM_FUZZ_SEED=$$seed make fuzz"; exit 1; }
 
 bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
 	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider

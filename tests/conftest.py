@@ -21,7 +21,12 @@ import pytest_asyncio
 from server.app import CrmServer
 from server.config import Settings
 from tests.support.kafka import KafkaBroker, kafka_available
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir, migration_url_for
+from tests.support.postgres import (
+    PostgresServer,
+    find_postgres_bin_dir,
+    migration_url_for,
+    superuser_url_for,
+)
 
 REQUIRE_SERVICES = os.environ.get("CRM_REQUIRE_SERVICES") == "1"
 
@@ -65,6 +70,14 @@ class PostgresDatabases:
 
     def migration_url(self, url: str) -> str:
         return migration_url_for(url) or url
+
+    def superuser_url(self, url: str) -> str:
+        """A URL that row-level security does not hold, to see every tenant's rows (private server only)."""
+        superuser = superuser_url_for(url)
+        if superuser is None:
+            unavailable("CRM_TEST_DATABASE_URL names no superuser to compare with")
+        assert superuser is not None
+        return superuser
 
 
 @pytest.fixture(scope="session")

@@ -52,8 +52,17 @@ _SERVICE_PRIVILEGES = (
 
 def migration_url_for(url: str) -> str | None:
     """The owner's URL of a database `create_database` made (for MIGRATION_DATABASE_URL), else None."""
+    return _as_role(url, OWNER_ROLE)
+
+
+def superuser_url_for(url: str) -> str | None:
+    """The superuser's URL of a database `create_database` made (row-level security does not hold it)."""
+    return _as_role(url, "postgres")
+
+
+def _as_role(url: str, role: str) -> str | None:
     prefix = f"postgresql+psycopg://{SERVICE_ROLE}@"
-    return url.replace(prefix, f"postgresql+psycopg://{OWNER_ROLE}@", 1) if url.startswith(prefix) else None
+    return url.replace(prefix, f"postgresql+psycopg://{role}@", 1) if url.startswith(prefix) else None
 
 
 def _has_server_bins(d: Path) -> bool:

@@ -199,9 +199,7 @@ def test_the_helper_refuses_a_table_whose_foreign_key_lacks_the_tenant(owned, po
             )
         )
         connection.execute(text("CREATE UNIQUE INDEX uq_products_id ON products (id)"))
-        connection.execute(
-            text("ALTER TABLE offers ADD FOREIGN KEY (product_id) REFERENCES products (id)")
-        )
+        connection.execute(text("ALTER TABLE offers ADD FOREIGN KEY (product_id) REFERENCES products (id)"))
         op = Operations(MigrationContext.configure(connection))
         with pytest.raises(RuntimeError, match="offers is not tenant-safe: its foreign key"):
             enable_tenant_security(op, "offers")

@@ -179,7 +179,13 @@ def _begin_in_tenant_scope(engine: AsyncEngine) -> None:
         if not dbapi_connection.autocommit:
             dbapi_connection.autocommit = True
         read_only = bool(options.get("postgresql_readonly", False))
-        conn.exec_driver_sql(begin_statement(current_scope(), read_only=read_only))
+        # The driver's own cursor: a statement that returns nothing needs none of SQLAlchemy's execution
+        # machinery (events, result objects), and this runs for every unit of work.
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(begin_statement(current_scope(), read_only=read_only))
+        finally:
+            cursor.close()
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

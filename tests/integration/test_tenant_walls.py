@@ -233,7 +233,7 @@ def test_the_migration_stops_at_a_row_that_references_another_tenants_row(owned)
     seed_catalog(owned.engine, TENANT_A)
     seed_catalog(owned.engine, TENANT_B, supplier_of=TENANT_A)  # a bug from before the walls
 
-    with pytest.raises(Exception, match="(?i)foreign key|another tenant"):
+    with pytest.raises(Exception, match=r"(?i)foreign key|another tenant"):
         upgrade_to_head(url)
 
     with owned.engine.connect() as connection:  # all or nothing: still the schema before the walls
@@ -252,7 +252,7 @@ async def test_a_row_cannot_reference_another_tenants_row(owned):
         with acting_for(TENANT_A):
             async with database.write_sessions() as session, session.begin():
                 await session.execute(insert(SUPPLIERS), [supplier(TENANT_A, theirs)])
-        with acting_for(TENANT_B), pytest.raises(IntegrityError, match="(?i)foreign key"):
+        with acting_for(TENANT_B), pytest.raises(IntegrityError, match=r"(?i)foreign key"):
             async with database.write_sessions() as session, session.begin():
                 await session.execute(insert(PRODUCTS), [product(TENANT_B, uuid.uuid4(), theirs)])
     finally:

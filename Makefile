@@ -122,12 +122,12 @@ fuzz: $(VENV)/.installed ## the hostile-input fuzz, larger and freshly seeded (F
 bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
 	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
 
-services: ## start a local PostgreSQL (role and database crm) and Kafka under var/, print the variables to export
+services: ## start a local PostgreSQL (database crm: owner crm_owner migrates, role crm serves) and Kafka under var/
 	deploy/postgres/postgres.sh start var/postgres 55432
-	deploy/postgres/postgres.sh provision 55432 crm crm
+	deploy/postgres/postgres.sh provision 55432 crm crm crm_owner
 	deploy/kafka/kafka.sh start var/kafka 59092
 	@echo "Export these, then run crm-server (or make run):"
-	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
+	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_MIGRATION_USER=crm_owner POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
 	@echo "Read a topic: deploy/kafka/kafka.sh consume 127.0.0.1:59092 crm.leads"
 
 services-stop: ## stop what `make services` started

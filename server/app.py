@@ -15,13 +15,13 @@ from domain.clock import utcnow
 from domain.tenancy import across_tenants
 from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
-from server.config import ConfigError, Settings
+from server.config import ConfigError, Settings, migration_refused
 from server.health import Health
 from server.metrics import MetricsInterceptor, Snapshot
 from server.overload import AdmissionInterceptor
 from server.reflection import ContractReflection, add_reflection
 from server.tracing import tracing_interceptor
-from storage.migrations import upgrade_to_head
+from storage.migrations import MigrationRefused, upgrade_to_head
 from storage.tenant_walls import role_warnings
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,10 @@ class CrmServer:
     async def start(self, *, migrate: bool = True) -> int:
         """Migrate (unless a supervisor did), bind and start serving; returns the bound port."""
         if migrate:
-            await asyncio.to_thread(upgrade_to_head, self.settings.migration_database_url)
+            try:
+                await asyncio.to_thread(upgrade_to_head, self.settings.migration_database_url)
+            except MigrationRefused as exc:
+                raise ConfigError(migration_refused(exc)) from None
         await self._warn_about_the_database_role()
         server = grpc.aio.server(
             # Metrics outermost: they count the status the error mapping of the call interceptor chose, and

@@ -328,6 +328,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def migration_refused(reason: object) -> str:
+    """What to do when the schema needs a migration the configured role may not run."""
+    return (
+        f"the schema needs a migration this database role may not run ({reason}): migrate as the tables' "
+        "owner with MIGRATION_DATABASE_URL or POSTGRES_MIGRATION_USER/PASSWORD (crm-server migrate)"
+    )
+
+
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Settings from `environ` (default: the process environment); ConfigError names every bad variable."""
     try:

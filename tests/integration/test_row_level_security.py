@@ -24,10 +24,12 @@ from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from domain.clock import utcnow
 from domain.tenancy import across_tenants, acting_for
+from server.config import ConfigError
 from storage import rows
 from storage.database import Database, open_database, sync_url
 from storage.leads import repository as lead_repository
 from storage.leads.tables import LeadRow
+from storage.migrations import upgrade_to_head
 from storage.outbox.tables import OutboxRow
 from storage.schema import Base
 from storage.tenant_walls import role_warnings
@@ -241,3 +243,18 @@ async def test_a_server_connecting_as_the_tables_owner_says_so_at_start(postgres
         async with serving(make_settings(owner_url), "postgres"):
             pass
     assert any("could turn their row-level security off" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_service_role_cannot_migrate_and_start_up_says_who_must(postgres: PostgresDatabases):
+    service_url = postgres.new_database("unmigrated")
+    settings = make_settings(service_url, MIGRATION_DATABASE_URL=None)
+    with pytest.raises(ConfigError, match="migrate as the tables' owner with MIGRATION_DATABASE_URL"):
+        async with serving(settings, "postgres"):
+            pass
+    upgrade_to_head(postgres.migration_url(service_url))
+    async with serving(settings, "postgres") as running:  # at the newest revision it needs no owner
+        async with grpc.aio.insecure_channel(running.target) as channel:
+            lead = await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(
+                pb.CreateLeadRequest(tenant_id=a_tenant(), lead=a_lead())
+            )
+    assert lead.id

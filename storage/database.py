@@ -169,6 +169,11 @@ def _begin_in_tenant_scope(engine: AsyncEngine) -> None:
     """SQLAlchemy, not psycopg, begins PostgreSQL transactions: psycopg would send its own BEGIN, and the
     tenant would then cost a round trip of its own (issue 15 counts them)."""
 
+    @event.listens_for(engine.sync_engine, "connect")
+    def _driver_begins_nothing(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # From the first statement on, a checkout's ping included: it must not open a transaction.
+        dbapi_connection.autocommit = True
+
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
         options = conn.get_execution_options()
@@ -179,13 +184,9 @@ def _begin_in_tenant_scope(engine: AsyncEngine) -> None:
         if not dbapi_connection.autocommit:
             dbapi_connection.autocommit = True
         read_only = bool(options.get("postgresql_readonly", False))
-        # The driver's own cursor: a statement that returns nothing needs none of SQLAlchemy's execution
-        # machinery (events, result objects), and this runs for every unit of work.
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(begin_statement(current_scope(), read_only=read_only))
-        finally:
-            cursor.close()
+        # Through SQLAlchemy, not the driver's cursor: a dead connection must surface as the DBAPIError
+        # that invalidates it and that the unit of work turns into UNAVAILABLE.
+        conn.exec_driver_sql(begin_statement(current_scope(), read_only=read_only))
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

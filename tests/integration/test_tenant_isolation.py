@@ -15,6 +15,7 @@ conventional name or a value in PLAUSIBLE."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -22,12 +23,14 @@ from dataclasses import dataclass
 import grpc
 import pytest
 import pytest_asyncio
+from google.protobuf import timestamp_pb2
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
+from crm.v2 import event_service_pb2, event_service_pb2_grpc, lead_service_pb2, lead_service_pb2_grpc
 from tests.conftest import PostgresDatabases, RunningServer, make_settings, serving
 from tests.integration.test_auth import AUDIENCE, ISSUER, SECRET, bearer, token
-from tests.support.descriptors import UNARY_RPCS, Rpc
+from tests.support.descriptors import SERVICE_MODULES, UNARY_RPCS, Rpc
 from tests.support.status import field_violations
 from tests.support.tenant_data import SeededTenant, fingerprint, seed_tenant
 
@@ -235,3 +238,49 @@ async def test_a_token_of_tenant_b_naming_tenant_a_is_permission_denied(guarded:
         await rpc.on(guarded.channel)(request, timeout=30, metadata=bearer(guarded.b_token))
     assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED, refused.value.details()
     assert await fingerprint(database, a.tenant_id) == before, f"{rpc.name} changed tenant A's rows"
+
+
+def _streaming_rpcs() -> list[str]:
+    return [
+        f"{service.name}.{method.name}"
+        for module in SERVICE_MODULES
+        for service in module.DESCRIPTOR.services_by_name.values()
+        for method in service.methods
+        if method.server_streaming or method.client_streaming
+    ]
+
+
+# The streaming RPCs, each with its isolation test here (the walk above covers the unary ones).
+STREAMING_ISOLATION_TESTS = {"EventService.WatchEvents": "test_a_watch_of_tenant_b_replays_nothing_of_a"}
+
+
+def test_every_streaming_rpc_has_an_isolation_test():
+    assert sorted(_streaming_rpcs()) == sorted(STREAMING_ISOLATION_TESTS)
+    assert all(name in globals() for name in STREAMING_ISOLATION_TESTS.values())
+
+
+async def test_a_watch_of_tenant_b_replays_nothing_of_a(world: World):
+    """From the beginning of time, B's watch replays and tails: the first event it sees is B's own."""
+    tenant_b = _random_tenant()
+    events = event_service_pb2_grpc.EventServiceStub(world.channel)
+    stream = events.WatchEvents(
+        event_service_pb2.WatchEventsRequest(
+            tenant_id=tenant_b, start_time=timestamp_pb2.Timestamp(seconds=0)
+        )
+    )
+    await stream.wait_for_connection()
+    leads = lead_service_pb2_grpc.LeadServiceStub(world.channel)
+    mine = await leads.CreateLead(
+        lead_service_pb2.CreateLeadRequest(
+            tenant_id=tenant_b,
+            lead=lead_service_pb2.Lead(
+                first_name="Bea",
+                last_name="Bee",
+                email="bea@example.com",
+                source=lead_service_pb2.LEAD_SOURCE_OTHER,
+            ),
+        )
+    )
+    first = await asyncio.wait_for(stream.read(), 30)
+    stream.cancel()
+    assert (first.tenant_id, first.aggregate_id) == (tenant_b, mine.id)

@@ -18,7 +18,7 @@ GATEWAY_TEMPLATE := deploy/gateway/buf.gen.yaml
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer bench bench-areas soak services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer fuzz bench bench-areas soak services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -153,12 +153,20 @@ bench-areas: $(VENV)/.installed ## the areas' own PostgreSQL benchmarks (bulk up
 soak: $(VENV)/.installed ## memory soak at half the measured throughput (SOAK_SECONDS, default 600) into BENCHMARKS.md
 	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.soak
 
-services: ## start a local PostgreSQL (role and database crm) and Kafka under var/, print the variables to export
+# CI runs the fuzz at its default size with a fixed seed (2,150 requests per backend); this is the long run.
+FUZZ_EXAMPLES ?= 400
+fuzz: $(VENV)/.installed ## the hostile-input fuzz, larger and freshly seeded (FUZZ_EXAMPLES=400; CRM_FUZZ_SEED=n replays a run)
+	@seed=$${CRM_FUZZ_SEED:-$$(date +%s)}; echo "fuzz: seed $$seed, $(FUZZ_EXAMPLES) random requests per RPC and backend"; \
+	CRM_FUZZ_SEED=$$seed CRM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) CRM_FUZZ_BYTES=20 \
+	$(VENV)/bin/pytest -q -p no:cacheprovider tests/integration/test_hostile_fuzz.py \
+	|| { echo "fuzz failed: replay with CRM_FUZZ_SEED=$$seed make fuzz"; exit 1; }
+
+services: ## start a local PostgreSQL (database crm: owner crm_owner migrates, role crm serves) and Kafka under var/
 	deploy/postgres/postgres.sh start var/postgres 55432
-	deploy/postgres/postgres.sh provision 55432 crm crm
+	deploy/postgres/postgres.sh provision 55432 crm crm crm_owner
 	deploy/kafka/kafka.sh start var/kafka 59092
 	@echo "Export these, then run crm-server (or make run):"
-	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
+	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_MIGRATION_USER=crm_owner POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
 	@echo "Read a topic: deploy/kafka/kafka.sh consume 127.0.0.1:59092 crm.leads"
 
 services-stop: ## stop what `make services` started

@@ -91,6 +91,13 @@ class Settings(BaseSettings):
     POSTGRES_DB: str = "crm"
     POSTGRES_USER: str = "crm"
     POSTGRES_PASSWORD: str = ""
+    # Migrations run as the tables' owner; the service as a role that owns nothing, so that PostgreSQL's
+    # row-level security holds it (docs/security.md). MIGRATION_DATABASE_URL wins; else with POSTGRES_HOST,
+    # POSTGRES_MIGRATION_USER/PASSWORD on the same host and database; else the service's own URL (one role
+    # for both, as the prototype had: start-up warns).
+    MIGRATION_DATABASE_URL: str | None = None
+    POSTGRES_MIGRATION_USER: str | None = None
+    POSTGRES_MIGRATION_PASSWORD: str = ""
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
     # A pooled PostgreSQL connection idle longer than this is pinged before use; 0 pings every checkout.
     DB_PING_IDLE_SECONDS: float = Field(default=1.0, ge=0, le=3600)
@@ -218,12 +225,14 @@ class Settings(BaseSettings):
         "DATABASE_URL",
         "DATABASE_DIRECT_URL",
         "CACHE_HOST",
+        "MIGRATION_DATABASE_URL",
+        "POSTGRES_MIGRATION_USER",
     )
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("DATABASE_URL", "DATABASE_DIRECT_URL")
+    @field_validator("DATABASE_URL", "DATABASE_DIRECT_URL", "MIGRATION_DATABASE_URL")
     @classmethod
     def _supported_database(cls, value: str | None) -> str | None:
         if value is None:
@@ -324,6 +333,11 @@ class Settings(BaseSettings):
             raise ValueError("WORKERS > 1 needs a fixed PORT: the worker processes share it")
         if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):
             raise ValueError("TLS_CERT_FILE and TLS_KEY_FILE must be set together")
+        if (
+            make_url(self.migration_database_url).get_backend_name()
+            != make_url(self.database_url).get_backend_name()
+        ):
+            raise ValueError("MIGRATION_DATABASE_URL must name the same backend as the service's database")
         if self.TLS_CLIENT_CA_FILE and not self.TLS_CERT_FILE:
             raise ValueError("TLS_CLIENT_CA_FILE (mutual TLS) needs TLS_CERT_FILE and TLS_KEY_FILE")
         for name in ("JWT_PUBLIC_KEY_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE", "TLS_CLIENT_CA_FILE"):
@@ -337,17 +351,29 @@ class Settings(BaseSettings):
         if self.DATABASE_URL:
             return self.DATABASE_URL
         if self.POSTGRES_HOST:
-            password = f":{quote(self.POSTGRES_PASSWORD, safe='')}" if self.POSTGRES_PASSWORD else ""
-            return (
-                f"postgresql+psycopg://{quote(self.POSTGRES_USER, safe='')}{password}"
-                f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
-            )
+            return self._postgres_url(self.POSTGRES_USER, self.POSTGRES_PASSWORD)
         return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
 
     @property
     def direct_database_url(self) -> str:
         """Where sessions that must stay on one server connection go (see DATABASE_DIRECT_URL)."""
         return self.DATABASE_DIRECT_URL or self.database_url
+
+    @property
+    def migration_database_url(self) -> str:
+        """Where `crm-server migrate` (and the migration at start) connects: as the tables' owner."""
+        if self.MIGRATION_DATABASE_URL:
+            return self.MIGRATION_DATABASE_URL
+        if self.POSTGRES_HOST and self.POSTGRES_MIGRATION_USER and not self.DATABASE_URL:
+            return self._postgres_url(self.POSTGRES_MIGRATION_USER, self.POSTGRES_MIGRATION_PASSWORD)
+        return self.direct_database_url
+
+    def _postgres_url(self, user: str, password: str) -> str:
+        secret = f":{quote(password, safe='')}" if password else ""
+        return (
+            f"postgresql+psycopg://{quote(user, safe='')}{secret}"
+            f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
+        )
 
     @property
     def crewai_base_url(self) -> str | None:
@@ -384,6 +410,14 @@ def parse_category_demand(value: str | None) -> dict[str, float]:
             raise ValueError(f"expected pairs like 'gadgets=72' (lower_snake key, index 0-100), got {pair!r}")
         table[key] = index
     return table
+
+
+def migration_refused(reason: object) -> str:
+    """What to do when the schema needs a migration the configured role may not run."""
+    return (
+        f"the schema needs a migration this database role may not run ({reason}): migrate as the tables' "
+        "owner with MIGRATION_DATABASE_URL or POSTGRES_MIGRATION_USER/PASSWORD (crm-server migrate)"
+    )
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:

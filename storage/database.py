@@ -1,4 +1,8 @@
-"""Async engines for the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3)."""
+"""Async engines for the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3).
+
+On PostgreSQL every transaction begins with the tenant scope of the task that opens it (domain/tenancy.py),
+sent with the BEGIN in one round trip, so that row-level security (storage/tenant_walls.py) sees the
+tenant the call was authorised for."""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import QueuePool
+
+from domain.tenancy import AllTenants, TenantScope, current_scope
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +113,7 @@ def open_database(
             connect_args={} if prepared_statements else {"prepare_threshold": None},
         )
         _ping_when_idle(engine, ping_idle_seconds)
+        _begin_in_tenant_scope(engine)
         writer = engine
         # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
         # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
@@ -145,6 +152,48 @@ def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
         except Exception as exc:
             # The pool discards this connection and checks out another (a fresh one if need be).
             raise DisconnectionError("pooled connection failed its ping") from exc
+
+
+# The settings PostgreSQL's row-level security policies read (storage/tenant_walls.py).
+TENANT_SETTING = "crm.tenant_id"
+ALL_TENANTS_SETTING = "crm.all_tenants"
+
+
+def begin_statement(scope: TenantScope, *, read_only: bool) -> str:
+    """BEGIN and the transaction-local tenant scope in one simple-protocol query (one round trip).
+
+    SET LOCAL is set_config(name, value, true): it ends with the transaction, so a pooled connection never
+    carries a tenant into the next one. Without a scope nothing is set and no tenant row is visible."""
+    begin = "BEGIN READ ONLY" if read_only else "BEGIN"
+    if isinstance(scope, AllTenants):
+        return f"{begin}; SET LOCAL {ALL_TENANTS_SETTING} = 'on'"
+    if scope is None:
+        return begin
+    return f"{begin}; SET LOCAL {TENANT_SETTING} = '{int(scope):d}'"
+
+
+def _begin_in_tenant_scope(engine: AsyncEngine) -> None:
+    """SQLAlchemy, not psycopg, begins PostgreSQL transactions: psycopg would send its own BEGIN, and the
+    tenant would then cost a round trip of its own (issue 15 counts them)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _driver_begins_nothing(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # From the first statement on, a checkout's ping included: it must not open a transaction.
+        dbapi_connection.autocommit = True
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return  # e.g. the relay's leadership connection: no transaction at all
+        dbapi_connection = conn.connection.dbapi_connection
+        # Set on every BEGIN: SQLAlchemy turns autocommit off again when it resets an isolation level.
+        if not dbapi_connection.autocommit:
+            dbapi_connection.autocommit = True
+        read_only = bool(options.get("postgresql_readonly", False))
+        # Through SQLAlchemy, not the driver's cursor: a dead connection must surface as the DBAPIError
+        # that invalidates it and that the unit of work turns into UNAVAILABLE.
+        conn.exec_driver_sql(begin_statement(current_scope(), read_only=read_only))
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

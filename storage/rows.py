@@ -50,8 +50,8 @@ async def overwrite(
 ) -> None:
     """Write `values` (every column, id and tenant_id included) over the stored row and flush.
     NotFound when a concurrent request deleted the row since the use case read it."""
-    row = await session.get(row_type, values["id"])
-    if row is None or row.tenant_id != values["tenant_id"]:
+    row = await session.get(row_type, {"tenant_id": values["tenant_id"], "id": values["id"]})
+    if row is None:
         raise NotFound(entity, str(values["id"]))
     for key, value in values.items():
         setattr(row, key, value)

@@ -22,7 +22,12 @@ from server.app import CrmServer
 from server.config import Settings
 from tests.support.kafka import KafkaBroker, kafka_available
 from tests.support.pgbouncer import PgBouncer, pgbouncer_installed
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+from tests.support.postgres import (
+    PostgresServer,
+    find_postgres_bin_dir,
+    migration_url_for,
+    superuser_url_for,
+)
 
 REQUIRE_SERVICES = os.environ.get("CRM_REQUIRE_SERVICES") == "1"
 # The PostgreSQL server of the tests behind a PgBouncer in transaction mode, as replicas behind a pooler run
@@ -54,7 +59,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresDatab
 
 @dataclass
 class PostgresDatabases:
-    """Hands out a fresh database per use, so servers and tests never share schema state."""
+    """Hands out a fresh database per use, so servers and tests never share schema state. Its URL is the
+    service role's, which owns nothing, so row-level security holds it; `migration_url(url)` is the
+    owner's, for migrations and for setting up what the service may not (tests/support/postgres.py)."""
 
     server: PostgresServer | None = None
     external_url: str | None = None
@@ -64,6 +71,17 @@ class PostgresDatabases:
             assert self.external_url is not None
             return self.external_url
         return self.server.create_database(f"{prefix}_{random.randrange(16**8):08x}")
+
+    def migration_url(self, url: str) -> str:
+        return migration_url_for(url) or url
+
+    def superuser_url(self, url: str) -> str:
+        """A URL that row-level security does not hold, to see every tenant's rows (private server only)."""
+        superuser = superuser_url_for(url)
+        if superuser is None:
+            unavailable("CRM_TEST_DATABASE_URL names no superuser to compare with")
+        assert superuser is not None
+        return superuser
 
 
 @pytest.fixture(scope="session")
@@ -114,6 +132,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "HOST": "127.0.0.1",
         "PORT": 0,
         "DATABASE_URL": database_url,
+        # the server connects as the service role and migrates as the owner (PostgresDatabases)
+        "MIGRATION_DATABASE_URL": migration_url_for(database_url),
         "KAFKA_BOOTSTRAP_SERVERS": None,
         "CREWAI_HOST": None,
         "AUTH_MODE": "none",

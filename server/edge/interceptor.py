@@ -16,6 +16,7 @@ from typing import Any
 import grpc
 
 from domain.errors import DomainError, FieldViolation, UndecodableRequest
+from domain.tenancy import enter_tenant
 from server.edge.auth import Authenticator, current_principal
 from server.edge.errors import to_status
 from server.edge.roles import ADMIN, REQUIRED_ROLE
@@ -184,6 +185,9 @@ class _Call:
         tenant_id = getattr(request, "tenant_id", None)
         if isinstance(tenant_id, int) and tenant_id > 0:
             principal.authorize(tenant_id)
+            # The call's transactions see this tenant's rows and no other's (PostgreSQL row-level security),
+            # whatever the code behind passes to its queries.
+            enter_tenant(tenant_id)
 
     async def _fail(
         self, exc: BaseException, context: grpc.aio.ServicerContext[Any, Any], started: float

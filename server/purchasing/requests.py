@@ -103,6 +103,9 @@ def update_command(request: pb.UpdatePurchaseOrderRequest, actor: str) -> Purcha
                 v.add(f"purchase_order.lines[{index}].received_quantity", f"must be 0-{MAX_PO_QUANTITY:,}")
             if line.received_quantity:
                 received[product_id] = line.received_quantity
+    for index, line in enumerate(po.lines[:MAX_PO_LINES]):
+        if line.HasField("unit_cost"):  # not changed by an update, but never accepted malformed
+            money_from_proto(v, f"purchase_order.lines[{index}].unit_cost", line.unit_cost)
     reason = v.text("reason", request.reason, max_length=REASON_MAX)
     v.raise_if_any()
     return PurchaseOrderChanges(values, received=received, reason=reason, actor=actor)

@@ -7,21 +7,11 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    ForeignKey,
-    ForeignKeyConstraint,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKeyConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
-from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
+from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
@@ -30,8 +20,8 @@ class PurchaseOrderRow(TenantEntity, Timestamps, Base):
 
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False)
-    supplier_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("suppliers.id"), nullable=False)
-    order_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("orders.id"))
+    supplier_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    order_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     currency: Mapped[str] = mapped_column(String(3), nullable=False)
     # Lines never change after the insert, so the total is stored for the dashboard's aggregates.
     total: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
@@ -47,7 +37,8 @@ class PurchaseOrderRow(TenantEntity, Timestamps, Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __table_args__ = (
-        UniqueConstraint("tenant_id", "id", name="uq_purchase_orders_tenant_id"),
+        tenant_reference("supplier_id", "suppliers", name="fk_purchase_orders_tenant_supplier"),
+        tenant_reference("order_id", "orders", name="fk_purchase_orders_tenant_order"),
         Index("ix_purchase_orders_tenant_created", "tenant_id", "id"),
         Index("ix_purchase_orders_tenant_supplier", "tenant_id", "supplier_id", "id"),
         Index("ix_purchase_orders_tenant_status", "tenant_id", "status", "id"),
@@ -65,7 +56,7 @@ class PurchaseOrderLineRow(Base):
     tenant_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     purchase_order_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
-    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), nullable=False)
+    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     offer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # offers may be deleted; the line keeps its id
     sku: Mapped[str] = mapped_column(String(64), nullable=False)
     supplier_sku: Mapped[str] = mapped_column(String(100), nullable=False)
@@ -80,6 +71,7 @@ class PurchaseOrderLineRow(Base):
             ["purchase_orders.tenant_id", "purchase_orders.id"],
             name="fk_purchase_order_lines_purchase_order",
         ),
+        tenant_reference("product_id", "products", name="fk_purchase_order_lines_tenant_product"),
         CheckConstraint("quantity > 0", name="ck_purchase_order_lines_quantity_positive"),
         CheckConstraint(
             "received_quantity >= 0 AND received_quantity <= quantity",

@@ -22,6 +22,7 @@ from google.protobuf import descriptor_pb2, json_format
 from google.protobuf.message import Message
 
 from tests.support.ports import free_port, wait_for_port
+from tests.support.postgres import migration_url_for
 
 GHZ = shutil.which("ghz") or str(Path.home() / "go" / "bin" / "ghz")
 GHZ_INSTALLED = Path(GHZ).exists()
@@ -33,6 +34,9 @@ def server_process(database_url: str, *, workers: int, pool_size: int = 16) -> I
     """The service on a free port of 127.0.0.1 in its own process(es); yields the target."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST")}
+    migration_url = migration_url_for(database_url)  # the service owns nothing; the owner migrates
+    if migration_url is not None:
+        env["MIGRATION_DATABASE_URL"] = migration_url
     env.update(
         DATABASE_URL=database_url,
         PORT=str(port),

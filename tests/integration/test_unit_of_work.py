@@ -19,10 +19,13 @@ PREPARE_THRESHOLD = 5
 
 @pytest.fixture
 async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
-    # One connection, so every unit of work below runs on the same one.
-    db = open_database(postgres.new_database("uow"), pool_size=1)
-    async with db.write_sessions() as session, session.begin():
+    url = postgres.new_database("uow")
+    owner = open_database(postgres.migration_url(url), pool_size=1)  # the service may not create tables
+    async with owner.write_sessions() as session, session.begin():
         await session.execute(text("CREATE TABLE probe (n integer)"))
+    await owner.dispose()
+    # One connection, so every unit of work below runs on the same one.
+    db = open_database(url, pool_size=1)
     yield db
     await db.dispose()
 

@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from storage.tenant_walls import disable_tenant_security, enable_tenant_security
+
 revision: str = "0011_supply"
 down_revision: str | None = "0012_sourcing"
 branch_labels: str | Sequence[str] | None = None
@@ -21,6 +23,7 @@ JSON_DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 TIMESTAMP = sa.DateTime(timezone=True)
 MONEY = sa.Numeric(14, 2)
 NOT_NULL_REQUEST_ID = "request_id IS NOT NULL"
+NEW_TABLES = ("supplier_offers", "purchase_orders", "purchase_order_lines")
 
 
 def upgrade() -> None:
@@ -28,6 +31,8 @@ def upgrade() -> None:
     _supplier_offers()
     _purchase_orders()
     _purchase_order_lines()
+    for table in NEW_TABLES:
+        enable_tenant_security(op, table)
     op.add_column("inventory_levels", sa.Column("on_order", sa.Integer(), nullable=False, server_default="0"))
     if op.get_bind().dialect.name == "postgresql":  # SQLite cannot add a constraint to a table in place
         op.create_check_constraint(
@@ -49,10 +54,10 @@ def _product_columns() -> None:
 def _supplier_offers() -> None:
     op.create_table(
         "supplier_offers",
-        sa.Column("id", sa.Uuid(), primary_key=True),
         sa.Column("tenant_id", sa.BigInteger(), nullable=False),
-        sa.Column("product_id", sa.Uuid(), sa.ForeignKey("products.id"), nullable=False),
-        sa.Column("supplier_id", sa.Uuid(), sa.ForeignKey("suppliers.id"), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("product_id", sa.Uuid(), nullable=False),
+        sa.Column("supplier_id", sa.Uuid(), nullable=False),
         sa.Column("supplier_sku", sa.String(100), nullable=False),
         sa.Column("marketplace", sa.String(20), nullable=False),
         sa.Column("listing_url", sa.String(2048), nullable=False),
@@ -66,6 +71,9 @@ def _supplier_offers() -> None:
         sa.Column("request_id", sa.String(100), nullable=True),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
+        sa.PrimaryKeyConstraint("tenant_id", "id"),
+        _tenant_reference("supplier_offers", "product_id", "products"),
+        _tenant_reference("supplier_offers", "supplier_id", "suppliers"),
         sa.CheckConstraint("unit_cost >= 0", name="ck_supplier_offers_unit_cost_non_negative"),
         sa.CheckConstraint("shipping_cost >= 0", name="ck_supplier_offers_shipping_cost_non_negative"),
         sa.CheckConstraint("min_order_quantity >= 1", name="ck_supplier_offers_moq_positive"),
@@ -81,12 +89,12 @@ def _supplier_offers() -> None:
 def _purchase_orders() -> None:
     op.create_table(
         "purchase_orders",
-        sa.Column("id", sa.Uuid(), primary_key=True),
         sa.Column("tenant_id", sa.BigInteger(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("supplier_id", sa.Uuid(), sa.ForeignKey("suppliers.id"), nullable=False),
-        sa.Column("order_id", sa.Uuid(), sa.ForeignKey("orders.id"), nullable=True),
+        sa.Column("supplier_id", sa.Uuid(), nullable=False),
+        sa.Column("order_id", sa.Uuid(), nullable=True),
         sa.Column("currency", sa.String(3), nullable=False),
         sa.Column("total", MONEY, nullable=False),
         sa.Column("supplier_order_id", sa.String(100), nullable=False),
@@ -101,7 +109,9 @@ def _purchase_orders() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.Column("updated_at", TIMESTAMP, nullable=False),
-        sa.UniqueConstraint("tenant_id", "id", name="uq_purchase_orders_tenant_id"),
+        sa.PrimaryKeyConstraint("tenant_id", "id"),
+        _tenant_reference("purchase_orders", "supplier_id", "suppliers"),
+        _tenant_reference("purchase_orders", "order_id", "orders"),
     )
     op.create_index("ix_purchase_orders_tenant_created", "purchase_orders", ["tenant_id", "id"])
     op.create_index(
@@ -123,7 +133,7 @@ def _purchase_order_lines() -> None:
         sa.Column("tenant_id", sa.BigInteger(), primary_key=True),
         sa.Column("purchase_order_id", sa.Uuid(), primary_key=True),
         sa.Column("line_no", sa.Integer(), primary_key=True),
-        sa.Column("product_id", sa.Uuid(), sa.ForeignKey("products.id"), nullable=False),
+        sa.Column("product_id", sa.Uuid(), nullable=False),
         sa.Column("offer_id", sa.Uuid(), nullable=True),
         sa.Column("sku", sa.String(64), nullable=False),
         sa.Column("supplier_sku", sa.String(100), nullable=False),
@@ -136,6 +146,7 @@ def _purchase_order_lines() -> None:
             ["purchase_orders.tenant_id", "purchase_orders.id"],
             name="fk_purchase_order_lines_purchase_order",
         ),
+        _tenant_reference("purchase_order_lines", "product_id", "products"),
         sa.CheckConstraint("quantity > 0", name="ck_purchase_order_lines_quantity_positive"),
         sa.CheckConstraint(
             "received_quantity >= 0 AND received_quantity <= quantity",
@@ -144,6 +155,16 @@ def _purchase_order_lines() -> None:
     )
     op.create_index(
         "ix_purchase_order_lines_tenant_product", "purchase_order_lines", ["tenant_id", "product_id"]
+    )
+
+
+def _tenant_reference(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
+    """(tenant_id, `column`) -> `target`(tenant_id, id): the referenced row is the same tenant's."""
+    singular = target.removesuffix("s")
+    return sa.ForeignKeyConstraint(
+        ["tenant_id", column],
+        [f"{target}.tenant_id", f"{target}.id"],
+        name=f"fk_{table}_tenant_{singular}",
     )
 
 
@@ -159,6 +180,8 @@ def _unique_request_id(table: str) -> None:
 
 
 def downgrade() -> None:
+    for table in NEW_TABLES:
+        disable_tenant_security(op, table)
     op.drop_table("purchase_order_lines")
     op.drop_table("purchase_orders")
     op.drop_table("supplier_offers")

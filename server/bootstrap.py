@@ -25,6 +25,7 @@ from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
 from server.metrics import Metrics
+from server.overload import Admission
 from server.policies import intelligence_policies
 from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
@@ -110,7 +111,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
     def units_of_work(db: Database) -> Callable[..., SqlAlchemyUnitOfWork]:
         def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
             return SqlAlchemyUnitOfWork(
-                db.sessions if read_only else db.write_sessions,
+                db.transactions,
                 serialize=serialize,
                 on_events_committed=signal.notify,
                 notify_postgres=db.is_postgres,
@@ -163,7 +164,15 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         if database.is_postgres
         else None,
         unit_of_work=unit_of_work,
-        interceptor=CallInterceptor(build_authenticator(settings)),
+        interceptor=CallInterceptor(
+            build_authenticator(settings),
+            metrics=metrics,
+            admission=Admission(
+                max_calls=settings.MAX_CONCURRENT_RPCS,
+                max_streams=settings.MAX_STREAMS,
+                max_streams_per_caller=settings.MAX_STREAMS_PER_CALLER,
+            ),
+        ),
         crew=crew,
         metrics=metrics,
         intelligence=intelligence,

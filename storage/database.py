@@ -1,4 +1,9 @@
-"""Async engines for the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3)."""
+"""The database of the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3).
+
+On PostgreSQL the units of work take their connections from a psycopg pool and run their statements on
+psycopg itself (storage/execution.py); SQLAlchemy's engine serves the migrations, the background work (relay
+leadership, LISTEN) and SQLite.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import QueuePool
+
+from storage.transactions import DriverTransactions, EngineTransactions, Transactions
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +34,13 @@ class Database:
     `sessions` are for reads; `write_sessions` for transactions that write. On SQLite the latter take
     the write lock at BEGIN (IMMEDIATE), so two writers queue instead of deadlocking on a lock upgrade,
     while readers stay concurrent under WAL. On PostgreSQL the former begin READ ONLY transactions.
+    `transactions` opens the transaction of a unit of work (on the driver pool on PostgreSQL).
     """
 
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     write_sessions: async_sessionmaker[AsyncSession]
+    transactions: Transactions
 
     @property
     def backend(self) -> str:
@@ -46,6 +55,7 @@ class Database:
             await conn.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        await self.transactions.close()
         await self.engine.dispose()
 
     def pool_status(self) -> dict[str, int]:
@@ -90,6 +100,7 @@ def open_database(
         _configure_sqlite(engine)
         reader = engine
         writer = engine.execution_options(sqlite_begin=IMMEDIATE)
+        transactions: Transactions = EngineTransactions(reader, writer)
     else:
         engine = create_async_engine(
             url,
@@ -104,10 +115,12 @@ def open_database(
         # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
         # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
         reader = engine.execution_options(postgresql_readonly=True)
+        transactions = DriverTransactions(engine.sync_engine.pool, engine.dialect)
     return Database(
         engine,
         async_sessionmaker(reader, expire_on_commit=False, autoflush=False),
         async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
+        transactions,
     )
 
 

@@ -8,11 +8,10 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Table, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
-from storage.base import TenantEntity
+from storage.execution import Sql
 
 T = TypeVar("T")
 
@@ -32,23 +31,22 @@ def newest_first(
 
 
 async def newest_first_page(
-    session: AsyncSession,
-    source: Table | type[TenantEntity],
+    sql: Sql,
+    source: Table,
     *,
     filtered: Callable[[Select[Any]], Select[Any]],
     page: PageRequest,
     convert: Callable[[Any], T],
     rows: Select[Any] | None = None,
+    mappings: bool = True,
 ) -> Page[T]:
     """The page of `source`'s rows that pass `filtered`, newest first by id, with the total that pass it.
-    `convert` receives the ORM objects of a mapped class, or the column mappings of a Table (or of `rows`,
-    when the page reads more than `source`'s columns)."""
-    total = await session.scalar(filtered(select(func.count()).select_from(source)))
-    id_column = source.c.id if isinstance(source, Table) else source.id
-    result = await session.execute(
-        newest_first(filtered(select(source) if rows is None else rows), id_column, page)
-    )
-    fetched = result.mappings().all() if isinstance(source, Table) else result.scalars().all()
+    `convert` receives the rows of `source` (or of `rows`, when the page reads more than `source`'s
+    columns): mappings of their columns, or rows with the columns as attributes."""
+    total = await sql.scalar(filtered(select(func.count()).select_from(source)))
+    stmt = newest_first(filtered(select(source) if rows is None else rows), source.c.id, page)
+    result = await sql.execute(stmt)
+    fetched = result.mappings().all() if mappings else result.all()
     return keyset_page(fetched, size=page.size, total=total, convert=convert)
 
 

@@ -8,10 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, any_, bindparam, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.types import Uuid
+from sqlalchemy import ColumnElement, Select, insert, select
 
 from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
 from domain.money import Money
@@ -20,6 +17,7 @@ from engines.classification import Classification
 from storage.bulk_write import write_product_changes
 from storage.catalog.tables import PRODUCTS
 from storage.documents import factors_json, factors_of
+from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.paging import newest_first_page
 from storage.rows import update_row
@@ -30,33 +28,34 @@ _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
 
 
 class SqlAlchemyProductRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, product: Product) -> None:
-        await self._session.execute(insert(PRODUCTS).values(**_row_values(product)))
+        await self._sql.execute(insert(PRODUCTS).values(**_row_values(product)))
 
     async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
         stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.id == product_id)
         if for_update:
             stmt = stmt.with_for_update(of=PRODUCTS)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None:
         stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
     async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None:
         """The id of the tenant's product with this sku, if any."""
         stmt = select(PRODUCTS.c.id).where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.sku == sku)
-        return await self._session.scalar(stmt)
+        owner: uuid.UUID | None = await self._sql.scalar(stmt)
+        return owner
 
     async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         """The tenant's matching products newest first; the keyset position is the (time-ordered) id."""
         return await newest_first_page(
-            self._session,
+            self._sql,
             PRODUCTS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
@@ -65,7 +64,7 @@ class SqlAlchemyProductRepository:
         )
 
     async def save(self, product: Product) -> None:
-        await update_row(self._session, PRODUCTS, values=_row_values(product), immutable=("request_id",))
+        await update_row(self._sql, PRODUCTS, values=_row_values(product), immutable=("request_id",))
 
     async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> builtins.list[Product]:
         """The tenant's products among `ids`, locked in id order (so concurrent bulk updates cannot
@@ -74,18 +73,18 @@ class SqlAlchemyProductRepository:
             return []
         stmt = (
             _with_stock()
-            .where(PRODUCTS.c.tenant_id == tenant_id, _id_among(self._session, ids))
+            .where(PRODUCTS.c.tenant_id == tenant_id, _id_among(ids))
             .order_by(PRODUCTS.c.id)
             .with_for_update(of=PRODUCTS)
         )
-        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [_to_domain(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def matching_ids(
         self, tenant_id: int, criteria: ProductFilter, limit: int
     ) -> builtins.list[uuid.UUID]:
         """Ids of up to `limit` matching products, newest first."""
         stmt = _filtered(select(PRODUCTS.c.id), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
-        return list((await self._session.execute(stmt.limit(limit))).scalars())
+        return list((await self._sql.execute(stmt.limit(limit))).scalars())
 
     async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[Product]:
         """The supplier's products that are not discontinued, locked for re-scoring."""
@@ -99,17 +98,15 @@ class SqlAlchemyProductRepository:
             .order_by(PRODUCTS.c.id)
             .with_for_update(of=PRODUCTS)
         )
-        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [_to_domain(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def save_many(self, products: Sequence[Product]) -> None:
         """Write the bulk-updatable columns of many products with one set-based statement."""
-        await write_product_changes(self._session, [_bulk_values(p) for p in products])
+        await write_product_changes(self._sql, [_bulk_values(p) for p in products])
 
 
-def _id_among(session: AsyncSession, ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
-    """`id` is one of `ids`: one array parameter on PostgreSQL (not 10,000 of them), IN on SQLite."""
-    if session.get_bind().dialect.name == "postgresql":
-        return PRODUCTS.c.id == any_(bindparam("ids", list(ids), type_=ARRAY(Uuid())))
+def _id_among(ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
+    """`id` is one of `ids` (one array parameter on PostgreSQL, not 10,000 of them: storage/execution.py)."""
     return PRODUCTS.c.id.in_(list(ids))
 
 

@@ -28,7 +28,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
 
 from domain.ids import new_id
@@ -45,6 +44,7 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.orders.rows import address_json, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
@@ -57,22 +57,20 @@ REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.v
 
 
 class SqlAlchemyOrderRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def next_sequence(self, tenant_id: int, day: str) -> int:
         """The next order number of the tenant's day: one upsert that increments and returns the counter.
         Run it in a transaction of its own so the counter row is locked only for an instant."""
-        stmt = _UPSERT_COUNTER[self._session.get_bind().dialect.name]
-        return int((await self._session.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
+        stmt = _UPSERT_COUNTER[self._sql.dialect_name]
+        return int((await self._sql.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
 
     async def catalog(
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, CatalogEntry]:
-        dialect = self._session.get_bind().dialect.name
-        rows = await self._session.execute(
-            _CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)}
-        )
+        dialect = self._sql.dialect_name
+        rows = await self._sql.execute(_CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)})
         return {
             row.id: CatalogEntry(
                 row.id, row.sku, row.title, row.status, Money(row.selling_price, row.currency), row.category
@@ -84,7 +82,7 @@ class SqlAlchemyOrderRepository:
         """Counts over the customer's earlier orders, in one aggregate query."""
         params = {"tenant_id": tenant_id, "email": email, "hour_ago": now - timedelta(hours=1)}
         orders, paid_n, cancelled, refunded, average, last_hour = (
-            await self._session.execute(_HISTORY, params)
+            await self._sql.execute(_HISTORY, params)
         ).one()
         return CustomerHistory(
             orders=int(orders),
@@ -97,8 +95,8 @@ class SqlAlchemyOrderRepository:
 
     async def add(self, order: Order) -> None:
         """Insert the order, its lines and its first status entry (three statements)."""
-        await self._session.execute(_INSERT_ORDER, order_values(order))
-        await self._session.execute(
+        await self._sql.execute(_INSERT_ORDER, order_values(order))
+        await self._sql.execute(
             _INSERT_ITEMS,
             [_item_values(order, index, line) for index, line in enumerate(order.lines)],
         )
@@ -107,7 +105,7 @@ class SqlAlchemyOrderRepository:
     async def add_changes(self, tenant_id: int, order_id: uuid.UUID, changes: Sequence[StatusChange]) -> None:
         if not changes:
             return
-        await self._session.execute(
+        await self._sql.execute(
             _INSERT_CHANGES,
             [
                 {
@@ -126,7 +124,7 @@ class SqlAlchemyOrderRepository:
 
     async def get(self, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False) -> Order | None:
         row = await find_mapping(
-            self._session, ORDERS, tenant_id=tenant_id, entity_id=order_id, for_update=for_update
+            self._sql, ORDERS, tenant_id=tenant_id, entity_id=order_id, for_update=for_update
         )
         if row is None:
             return None
@@ -134,23 +132,23 @@ class SqlAlchemyOrderRepository:
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Order | None:
         stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return (await self._assemble(tenant_id, [row]))[0] if row else None
 
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        total = await self._session.scalar(
+        total = await self._sql.scalar(
             _filtered(select(func.count()).select_from(ORDERS), tenant_id, criteria)
         )
         stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
-        rows = (await self._session.execute(stmt)).mappings().all()
+        rows = (await self._sql.execute(stmt)).mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])
         return page_of(items, more=len(rows) > page.size, total=total)
 
     async def save(self, order: Order) -> None:
         """Write the mutable columns of an order."""
-        await self._session.execute(
+        await self._sql.execute(
             update(ORDERS)
             .where(ORDERS.c.tenant_id == order.tenant_id, ORDERS.c.id == order.id)
             .values(
@@ -170,7 +168,7 @@ class SqlAlchemyOrderRepository:
 
     async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
         """A cancelled order's lines no longer count as sales for velocity and history."""
-        await self._session.execute(
+        await self._sql.execute(
             update(ORDER_ITEMS)
             .where(ORDER_ITEMS.c.tenant_id == tenant_id, ORDER_ITEMS.c.order_id == order_id)
             .values(counts_as_sale=False)
@@ -180,7 +178,7 @@ class SqlAlchemyOrderRepository:
         """Units of the product's live order lines per UTC day since `since` (one GROUP BY)."""
         i = ORDER_ITEMS.c
         day: ColumnElement[Any]
-        if self._session.get_bind().dialect.name == "postgresql":
+        if self._sql.dialect_name == "postgresql":
             day = cast(func.timezone("UTC", i.created_at), Date)
         else:
             day = func.date(i.created_at)
@@ -190,7 +188,7 @@ class SqlAlchemyOrderRepository:
             .group_by(day)
         )
         result = {}
-        for value, units in await self._session.execute(stmt):
+        for value, units in await self._sql.execute(stmt):
             result[value if isinstance(value, date) else date.fromisoformat(value)] = float(units)
         return result
 
@@ -212,7 +210,7 @@ class SqlAlchemyOrderRepository:
             .where(table.c.tenant_id == tenant_id, table.c.order_id.in_(ids))
             .order_by(table.c.order_id, in_order)
         )
-        for row in (await self._session.execute(stmt)).mappings():
+        for row in (await self._sql.execute(stmt)).mappings():
             by_order[row["order_id"]].append(row)
         return by_order
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from psycopg.errors import ReadOnlySqlTransaction
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
 
 from storage.database import Database, open_database
 from storage.uow import SqlAlchemyUnitOfWork
@@ -28,24 +28,24 @@ async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
 
 
 def reading(db: Database) -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(db.sessions, serialize=lambda event: "", read_only=True)
+    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "", read_only=True)
 
 
 async def test_a_write_inside_a_reading_unit_of_work_is_refused_and_stores_nothing(database):
-    with pytest.raises(DBAPIError, match="read-only transaction"):
+    with pytest.raises(ReadOnlySqlTransaction, match="read-only transaction"):
         async with reading(database) as uow:
-            await uow.session.execute(text("INSERT INTO probe VALUES (1)"))
+            await uow.sql.execute(text("INSERT INTO probe VALUES (1)"))
 
     async with reading(database) as uow:
-        assert await uow.session.scalar(text("SELECT count(*) FROM probe")) == 0
+        assert await uow.sql.scalar(text("SELECT count(*) FROM probe")) == 0
 
 
 async def test_repeated_reads_run_from_a_prepared_statement(database):
     count = text("SELECT count(*) FROM probe WHERE n > :n")
     for _ in range(PREPARE_THRESHOLD + 1):
         async with reading(database) as uow:
-            await uow.session.scalar(count, {"n": 0})
+            await uow.sql.scalar(count, {"n": 0})
 
     async with reading(database) as uow:
-        prepared = await uow.session.scalars(text("SELECT statement FROM pg_prepared_statements"))
+        prepared = (await uow.sql.execute(text("SELECT statement FROM pg_prepared_statements"))).scalars()
         assert any("FROM probe WHERE n >" in statement for statement in prepared)

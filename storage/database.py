@@ -41,6 +41,8 @@ class Database:
     sessions: async_sessionmaker[AsyncSession]
     write_sessions: async_sessionmaker[AsyncSession]
     transactions: Transactions
+    # engines besides `engine` that units of work use (PostgreSQL: the readers' own pool)
+    extra_engines: tuple[AsyncEngine, ...] = ()
 
     @property
     def backend(self) -> str:
@@ -56,7 +58,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.transactions.close()
-        await self.engine.dispose()
+        for engine in (self.engine, *self.extra_engines):
+            await engine.dispose()
 
     def pool_status(self) -> dict[str, int]:
         """The connection pool's size, connections checked out and overflow (for the metrics)."""
@@ -102,25 +105,32 @@ def open_database(
         writer = engine.execution_options(sqlite_begin=IMMEDIATE)
         transactions: Transactions = EngineTransactions(reader, writer)
     else:
-        engine = create_async_engine(
+        pooling = {"pool_size": pool_size, "max_overflow": pool_size, "pool_timeout": 10}
+        engine = create_async_engine(url, echo=echo, hide_parameters=True, **pooling)
+        # Reads have connections of their own: autocommit, so a read is one round trip (a statement is
+        # its own transaction; READ COMMITTED gives every statement its own snapshot either way), and
+        # read-only by default, so PostgreSQL refuses a write that slips into a read.
+        read_engine = create_async_engine(
             url,
             echo=echo,
             hide_parameters=True,
-            pool_size=pool_size,
-            max_overflow=pool_size,
-            pool_timeout=10,
+            isolation_level="AUTOCOMMIT",
+            connect_args={"options": "-c default_transaction_read_only=on"},
+            **pooling,
         )
-        _ping_when_idle(engine, ping_idle_seconds)
+        for pooled in (engine, read_engine):
+            _ping_when_idle(pooled, ping_idle_seconds)
         writer = engine
-        # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
-        # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
-        reader = engine.execution_options(postgresql_readonly=True)
-        transactions = DriverTransactions(engine.sync_engine.pool, engine.dialect)
+        reader = read_engine
+        transactions = DriverTransactions(
+            reads=read_engine.sync_engine.pool, writes=engine.sync_engine.pool, dialect=engine.dialect
+        )
     return Database(
         engine,
         async_sessionmaker(reader, expire_on_commit=False, autoflush=False),
         async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
         transactions,
+        extra_engines=(read_engine,) if reader is not engine else (),
     )
 
 

@@ -41,25 +41,21 @@ class Transactions(Protocol):
 
 
 class DriverTransactions:
-    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pool."""
+    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pools: reads on autocommit,
+    read-only connections (one round trip a statement, no BEGIN or COMMIT), writes in a transaction."""
 
-    def __init__(self, pool: Pool, dialect: Dialect) -> None:
-        self._pool = pool
+    def __init__(self, *, reads: Pool, writes: Pool, dialect: Dialect) -> None:
+        self._reads = reads
+        self._writes = writes
         self._cache = StatementCache(dialect)
 
     async def begin(self, *, read_only: bool) -> DriverTransaction:
-        pooled = await greenlet_spawn(self._pool.connect)
+        pooled = await greenlet_spawn((self._reads if read_only else self._writes).connect)
         connection = cast(psycopg.AsyncConnection[Any], pooled.driver_connection)
-        try:
-            if connection.read_only != read_only:
-                await connection.set_read_only(read_only)
-        except BaseException:
-            await greenlet_spawn(pooled.invalidate)
-            raise
         return DriverTransaction(pooled, connection, PsycopgSql(connection, self._cache))
 
     async def close(self) -> None:
-        return None  # the pool is the engine's: disposing the engine closes it
+        return None  # the pools are the engines': disposing the engines closes them
 
 
 class DriverTransaction:
@@ -69,10 +65,12 @@ class DriverTransaction:
         self.sql = sql
 
     async def commit(self) -> None:
-        await self._connection.commit()
+        if not self._connection.autocommit:
+            await self._connection.commit()
 
     async def rollback(self) -> None:
-        await self._connection.rollback()
+        if not self._connection.autocommit:
+            await self._connection.rollback()
 
     async def release(self, error: BaseException | None) -> None:
         broken = self._connection.closed or self._connection.pgconn.status != psycopg.pq.ConnStatus.OK

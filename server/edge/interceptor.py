@@ -9,6 +9,7 @@ role, its metric series, whether it is a probe) is decided once, so a call pays 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import time
@@ -180,7 +181,7 @@ class _Method:
             code = grpc.StatusCode.OK
             request_id = ""
             try:
-                request_id, authorization = await self._begin(request, context)
+                request_id, authorization = self._begin(request, context)
                 if self.admission is not None:
                     self.admission.enter_call()
                     try:
@@ -213,7 +214,8 @@ class _Method:
             request_id = ""
             caller = None
             try:
-                request_id, authorization = await self._begin(request, context)
+                request_id, authorization = self._begin(request, context)
+                await context.send_initial_metadata(((REQUEST_ID_HEADER, request_id),))
                 if self.admission is not None:
                     self.admission.enter_stream(peer := caller_of(context.peer() or ""))
                     caller = peer
@@ -250,9 +252,14 @@ class _Method:
         self.recorder.latency.observe(time.perf_counter() - started)
         self.recorder.handled(code.name)
 
-    async def _begin(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> tuple[str, str]:
+    def _begin(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> tuple[str, str]:
         """The call's request id (the caller's, or a new one), set for the logs and traces and echoed to
-        the caller in the response headers, and the caller's credentials."""
+        the caller in the response trailers, and the caller's credentials.
+
+        Trailers, not headers: sending headers ahead of the response costs a unary call an operation of its
+        own (about 6% of an empty call's CPU, measured); trailers travel with the status anyway. A stream
+        sends them as headers too, since its trailers come only at its end, and so does a failed call
+        (`_fail`), whose error reports want it wherever the caller looks."""
         request_id = authorization = ""
         for key, value in context.invocation_metadata() or ():
             if key == REQUEST_ID_HEADER and isinstance(value, str):
@@ -263,7 +270,7 @@ class _Method:
         tenant_id = getattr(request, "tenant_id", None)
         current_call.set(CallContext(request_id, self.method, tenant_id))
         annotate_call(tenant_id=tenant_id if isinstance(tenant_id, int) else None, request_id=request_id)
-        await context.send_initial_metadata(((REQUEST_ID_HEADER, request_id),))
+        context.set_trailing_metadata(((REQUEST_ID_HEADER, request_id),))
         return request_id, authorization
 
     async def _prepare(self, request: Any, authorization: str) -> None:
@@ -296,18 +303,23 @@ class _Method:
             self._log(_code_of(context), started)
             return
         request_id = request_id or str(uuid.uuid4())
+        echoed = ((REQUEST_ID_HEADER, request_id),)
+        with contextlib.suppress(grpc.aio.UsageError):  # a stream sent its headers already
+            await context.send_initial_metadata(echoed)
         if isinstance(exc, DomainError):
             status = to_status(exc, request_id=request_id)
             # undecodable bodies come unauthenticated and in floods: the rate-limited warning says it
             level = logging.DEBUG if isinstance(exc, UndecodableRequest) else logging.INFO
             self._log(status.code, started, level=level, detail=exc.message)
-            await context.abort(status.code, status.details, status.trailing_metadata)
+            await context.abort(status.code, status.details, (*status.trailing_metadata, *echoed))
         if isinstance(exc, NotImplementedError):
             self._log(grpc.StatusCode.UNIMPLEMENTED, started)
-            await context.abort(grpc.StatusCode.UNIMPLEMENTED, f"{self.method} is not implemented yet")
+            await context.abort(
+                grpc.StatusCode.UNIMPLEMENTED, f"{self.method} is not implemented yet", echoed
+            )
         logger.error("unexpected error", exc_info=exc)
         self._log(grpc.StatusCode.INTERNAL, started, level=logging.ERROR)
-        await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id}")
+        await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id}", echoed)
 
     def _log(
         self, code: grpc.StatusCode, started: float, *, level: int = logging.INFO, detail: str = ""

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, insert, select
+from sqlalchemy import ColumnElement, Select, bindparam, insert, select
 
 from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
 from domain.money import Money
@@ -35,21 +35,22 @@ class SqlAlchemyProductRepository:
         await self._sql.execute(insert(PRODUCTS).values(**_row_values(product)))
 
     async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
-        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.id == product_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=PRODUCTS)
-        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        stmt = _GET_FOR_UPDATE if for_update else _GET
+        row = (
+            (await self._sql.execute(stmt, {"tenant_id": tenant_id, "id": product_id}))
+            .mappings()
+            .one_or_none()
+        )
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None:
-        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.request_id == request_id)
-        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        params = {"tenant_id": tenant_id, "request_id": request_id}
+        row = (await self._sql.execute(_BY_REQUEST_ID, params)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
     async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None:
         """The id of the tenant's product with this sku, if any."""
-        stmt = select(PRODUCTS.c.id).where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.sku == sku)
-        owner: uuid.UUID | None = await self._sql.scalar(stmt)
+        owner: uuid.UUID | None = await self._sql.scalar(_SKU_OWNER, {"tenant_id": tenant_id, "sku": sku})
         return owner
 
     async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
@@ -114,6 +115,13 @@ def _with_stock() -> Select[Any]:
     return select(*_PRODUCT_COLUMNS).select_from(
         PRODUCTS.outerjoin(LEVELS, LEVELS.c.product_id == PRODUCTS.c.id)
     )
+
+
+_IN_TENANT = PRODUCTS.c.tenant_id == bindparam("tenant_id")
+_GET = _with_stock().where(_IN_TENANT, PRODUCTS.c.id == bindparam("id"))
+_GET_FOR_UPDATE = _GET.with_for_update(of=PRODUCTS)
+_BY_REQUEST_ID = _with_stock().where(_IN_TENANT, PRODUCTS.c.request_id == bindparam("request_id"))
+_SKU_OWNER = select(PRODUCTS.c.id).where(_IN_TENANT, PRODUCTS.c.sku == bindparam("sku"))
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Select[Any]:

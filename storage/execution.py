@@ -21,7 +21,7 @@ from collections import namedtuple
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Executable
+from sqlalchemy import Executable, Select, func, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -59,6 +59,9 @@ class Sql(Protocol):
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any: ...
 
+    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
+        """How many rows `statement` would return: PostgreSQL's planner estimate, an exact count elsewhere."""
+
 
 class SqlAlchemySql:
     """Statements run through SQLAlchemy's connection (SQLite, and the background pool)."""
@@ -72,6 +75,10 @@ class SqlAlchemySql:
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return await self.connection.scalar(statement, params)
+
+    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
+        counted = select(func.count()).select_from(statement.subquery())
+        return int(await self.connection.scalar(counted, params) or 0)
 
 
 class NoRows(Exception):
@@ -273,6 +280,14 @@ class PsycopgSql:
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return (await self.execute(statement, params)).scalar()
+
+    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
+        prepared, carried = self._cache.prepare(statement, tuple(params))
+        cursor = self._connection.cursor()
+        await cursor.execute("EXPLAIN (FORMAT JSON) " + prepared.sql, parameters(prepared, carried, params))
+        row = await cursor.fetchone()
+        plan = row[0] if row else None
+        return int(plan[0]["Plan"]["Plan Rows"]) if plan else 0
 
     async def _execute_many(self, statement: Executable, params: Sequence[Mapping[str, Any]]) -> DriverRows:
         if not params:

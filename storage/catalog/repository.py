@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, insert, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, insert, select
 
 from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
 from domain.money import Money
@@ -19,9 +19,9 @@ from storage.catalog.tables import PRODUCTS
 from storage.documents import factors_json, factors_of
 from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
-from storage.paging import newest_first_page
+from storage.paging import Filter, ListStatements, list_page
 from storage.rows import update_row
-from storage.text_match import contains
+from storage.text_match import contains, like_pattern
 
 # A product row with the stock columns of its level.
 _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
@@ -55,14 +55,7 @@ class SqlAlchemyProductRepository:
 
     async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         """The tenant's matching products newest first; the keyset position is the (time-ordered) id."""
-        return await newest_first_page(
-            self._sql,
-            PRODUCTS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            rows=_with_stock(),
-            convert=_to_domain,
-        )
+        return await list_page(self._sql, _LIST, _filter(tenant_id, criteria), page, convert=_to_domain)
 
     async def save(self, product: Product) -> None:
         await update_row(self._sql, PRODUCTS, values=_row_values(product), immutable=("request_id",))
@@ -84,8 +77,9 @@ class SqlAlchemyProductRepository:
         self, tenant_id: int, criteria: ProductFilter, limit: int
     ) -> builtins.list[uuid.UUID]:
         """Ids of up to `limit` matching products, newest first."""
-        stmt = _filtered(select(PRODUCTS.c.id), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
-        return list((await self._sql.execute(stmt.limit(limit))).scalars())
+        where = _filter(tenant_id, criteria)
+        stmt = _LIST.matching(where.names).order_by(PRODUCTS.c.id.desc()).limit(limit)
+        return list((await self._sql.execute(stmt, where.params)).scalars())
 
     async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[Product]:
         """The supplier's products that are not discontinued, locked for re-scoring."""
@@ -124,28 +118,45 @@ _BY_REQUEST_ID = _with_stock().where(_IN_TENANT, PRODUCTS.c.request_id == bindpa
 _SKU_OWNER = select(PRODUCTS.c.id).where(_IN_TENANT, PRODUCTS.c.sku == bindparam("sku"))
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Select[Any]:
-    c = PRODUCTS.c
-    stmt = stmt.where(c.tenant_id == tenant_id)
-    if criteria.status is not None:
-        stmt = stmt.where(c.status == criteria.status.value)
-    elif not criteria.show_discontinued:
-        stmt = stmt.where(c.status != ProductStatus.DISCONTINUED.value)
-    if criteria.category:
-        stmt = stmt.where(c.category == criteria.category)
-    if criteria.classification is not None:
-        stmt = stmt.where(c.classification == criteria.classification.value)
-    if criteria.supplier_id is not None:
-        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
-    if criteria.query:
-        stmt = stmt.where(contains(c.title, criteria.query) | contains(c.sku, criteria.query))
-    for bound, compare in (
-        (criteria.min_price, c.selling_price.__ge__),
-        (criteria.max_price, c.selling_price.__le__),
-    ):
-        if bound is not None:
-            stmt = stmt.where(c.currency == bound.currency, compare(bound.amount))
-    return stmt
+_LIST = ListStatements(
+    PRODUCTS,
+    {
+        "tenant": _IN_TENANT,
+        "status": PRODUCTS.c.status == bindparam("status"),
+        "live": PRODUCTS.c.status != ProductStatus.DISCONTINUED.value,
+        "category": PRODUCTS.c.category == bindparam("category"),
+        "classification": PRODUCTS.c.classification == bindparam("classification"),
+        "supplier": PRODUCTS.c.supplier_id == bindparam("supplier_id"),
+        "query": contains(PRODUCTS.c.title, bindparam("query"))
+        | contains(PRODUCTS.c.sku, bindparam("query")),
+        "min_price": and_(
+            PRODUCTS.c.currency == bindparam("min_currency"),
+            PRODUCTS.c.selling_price >= bindparam("min_amount"),
+        ),
+        "max_price": and_(
+            PRODUCTS.c.currency == bindparam("max_currency"),
+            PRODUCTS.c.selling_price <= bindparam("max_amount"),
+        ),
+    },
+    rows=_with_stock(),
+)
+
+
+def _filter(tenant_id: int, criteria: ProductFilter) -> Filter:
+    low, high = criteria.min_price, criteria.max_price
+    return _LIST.filter(
+        tenant={"tenant_id": tenant_id},
+        status={"status": criteria.status.value} if criteria.status is not None else None,
+        live={} if criteria.status is None and not criteria.show_discontinued else None,
+        category={"category": criteria.category} if criteria.category else None,
+        classification={"classification": criteria.classification.value}
+        if criteria.classification is not None
+        else None,
+        supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
+        query={"query": like_pattern(criteria.query)} if criteria.query else None,
+        min_price={"min_currency": low.currency, "min_amount": low.amount} if low is not None else None,
+        max_price={"max_currency": high.currency, "max_amount": high.amount} if high is not None else None,
+    )
 
 
 def _bulk_values(product: Product) -> dict[str, Any]:

@@ -24,8 +24,7 @@ from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS
-from storage.paging import keyset_page
-from storage.rows import count_of
+from storage.paging import keyset_page, total_matching
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -173,13 +172,10 @@ class SqlAlchemyInventoryRepository:
         window_days: int,
     ) -> Page[StockLevel]:
         """Levels of the tenant's products that are not discontinued, by sku; keyset on the sku."""
-        total = await self._sql.scalar(
-            _filtered(
-                select(func.count()).select_from(LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)),
-                tenant_id,
-                criteria,
-            )
+        matching = select(LEVELS.c.product_id).select_from(
+            LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)
         )
+        total = await total_matching(self._sql, _filtered(matching, tenant_id, criteria))
         stmt = _filtered(_level_select(tenant_id), tenant_id, criteria)
         if page.after is not None:
             stmt = stmt.where(PRODUCTS.c.sku > page.after)
@@ -208,7 +204,7 @@ class SqlAlchemyInventoryRepository:
         """The newest `limit` ledger rows of a product, and how many it has in all."""
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        total = await count_of(self._sql, select(func.count()).select_from(MOVEMENTS).where(*where))
+        total = await total_matching(self._sql, select(m.id).where(*where))
         stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
         rows = (await self._sql.execute(stmt)).mappings().all()
         return [_to_movement(r) for r in rows], total

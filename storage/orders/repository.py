@@ -48,7 +48,7 @@ from storage.execution import Sql
 from storage.orders.rows import address_json, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
-from storage.paging import newest_first, page_of
+from storage.paging import newest_first, page_of, total_matching
 from storage.rows import find_mapping
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
@@ -138,9 +138,7 @@ class SqlAlchemyOrderRepository:
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        total = await self._sql.scalar(
-            _filtered(select(func.count()).select_from(ORDERS), tenant_id, criteria)
-        )
+        total = await total_matching(self._sql, _filtered(select(ORDERS.c.id), tenant_id, criteria))
         stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
         rows = (await self._sql.execute(stmt)).mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])

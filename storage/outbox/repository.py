@@ -17,7 +17,7 @@ from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.execution import Sql
 from storage.outbox.tables import OutboxRow
-from storage.paging import keyset_page, newest_first
+from storage.paging import keyset_page, newest_first, total_matching
 from storage.rows import count_of
 
 OUTBOX = table_of(OutboxRow)
@@ -133,9 +133,7 @@ class SqlAlchemyOutboxRepository:
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""
-        total = await self._sql.scalar(
-            _filtered(select(func.count()).select_from(OutboxRow), tenant_id, criteria)
-        )
+        total = await total_matching(self._sql, _filtered(select(OUTBOX.c.seq), tenant_id, criteria))
         stmt = newest_first(
             _filtered(select(OUTBOX), tenant_id, criteria),
             OutboxRow.seq.expression,

@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     LEAD_PRIORITY_MEDIUM_AT: float = Field(default=40.0, ge=0, le=100)
     LEAD_LEARNING_MIN_CLOSED: int = Field(default=30, ge=1, le=1_000_000)
     LEAD_LEARNING_MAX_WEIGHT: float = Field(default=0.5, ge=0, le=0.9)
+    # How long a process scores a tenant's leads from the closed-lead history it last read (server/leads/
+    # history.py); 0 reads it for every score.
+    LEAD_HISTORY_REFRESH_SECONDS: float = Field(default=30.0, ge=0, le=3600)
 
     # Security
     AUTH_MODE: Literal["none", "jwt"] = "none"

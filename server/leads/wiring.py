@@ -8,6 +8,7 @@ from domain.deals import DealPolicy
 from server.edge.actor import actor_resolver
 from server.leads.api import LeadServicer
 from server.leads.conversion import LeadConversionUseCases
+from server.leads.history import ClosedLeadHistories
 from server.leads.usecases import LeadUseCases
 from server.policies import lead_scoring_policy
 
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
 
 def build(c: Components) -> LeadServicer:
     return LeadServicer(
-        LeadUseCases(c.unit_of_work, lead_scoring_policy(c.settings)),
+        LeadUseCases(
+            c.unit_of_work,
+            lead_scoring_policy(c.settings),
+            ClosedLeadHistories(refresh_seconds=c.settings.LEAD_HISTORY_REFRESH_SECONDS),
+        ),
         LeadConversionUseCases(c.unit_of_work, DealPolicy()),
         actor_resolver(c.settings),
     )

@@ -21,6 +21,7 @@ from collections import namedtuple
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, Protocol
 
+import psycopg
 from sqlalchemy import Executable, Select, func, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -62,6 +63,9 @@ class Sql(Protocol):
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
         """How many rows `statement` would return: PostgreSQL's planner estimate, an exact count elsewhere."""
 
+    async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
+        """Run `statement` whose outcome nobody reads; a write may send it ahead of the next statement."""
+
 
 class SqlAlchemySql:
     """Statements run through SQLAlchemy's connection (SQLite, and the background pool)."""
@@ -75,6 +79,9 @@ class SqlAlchemySql:
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return await self.connection.scalar(statement, params)
+
+    async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
+        await self.connection.execute(statement, params)
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
         counted = select(func.count()).select_from(statement.subquery())
@@ -142,7 +149,7 @@ class CompiledStatement:
     """A statement compiled for one dialect, with what running it needs: the SQL text, the processors of
     its parameters and of its result columns, and the keys of those columns."""
 
-    __slots__ = ("_result_processors", "bind_processors", "compiled", "keys", "row_type", "sql")
+    __slots__ = ("_result_processors", "bind_processors", "compiled", "deferrable", "keys", "row_type", "sql")
 
     def __init__(self, compiled: SQLCompiler, sql: str) -> None:
         self.compiled = compiled
@@ -152,6 +159,8 @@ class CompiledStatement:
         self.keys: tuple[str, ...] = tuple(column.keyname for column in columns)
         self.row_type: Any = namedtuple("Row", self.keys, rename=True) if self.keys else None
         self._result_processors: list[Any] | None = None
+        # an INSERT whose outcome nobody reads: a write may send it ahead (PsycopgSql)
+        self.deferrable = bool(compiled.isinsert) and not compiled.effective_returning
 
     def result_processors(self, dialect: Dialect, type_codes: Sequence[int]) -> list[Any]:
         """The processor of each result column (None where the driver's value is already right), decided
@@ -256,21 +265,38 @@ def returns_rows(statement: Executable) -> bool:
 
 
 class PsycopgSql:
-    """The statements of one PostgreSQL transaction, run on psycopg itself."""
+    """The statements of one PostgreSQL unit of work, run on psycopg itself.
+
+    A read runs each statement on its own (an autocommit, read-only connection: one round trip each). A write
+    runs in pipeline mode: the transaction's opening statements (`opening`: BEGIN, the tenant's scope) go
+    out with its first statement, and an INSERT without RETURNING (or a `send`) does not wait for its
+    outcome: it travels with the next statement that needs an answer, at the latest with the COMMIT. An error
+    of a statement sent ahead is raised by that next statement, so the unit of work still sees it before
+    anything commits."""
 
     dialect_name = "postgresql"
 
-    def __init__(self, connection: Any, cache: StatementCache) -> None:
+    def __init__(
+        self, connection: Any, cache: StatementCache, *, opening: Sequence[str] | None = None
+    ) -> None:
         self._connection = connection
         self._cache = cache
+        self._opening = opening  # None: a read, no transaction of its own
+        self._pipeline: Any = None
+        self._pipeline_scope: Any = None
 
     async def execute(self, statement: Executable, params: Params = None) -> DriverRows:
         if params is not None and not isinstance(params, Mapping):
             return await self._execute_many(statement, params)
         prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
         values = parameters(prepared, carried, params)
+        await self._open()
         cursor = self._connection.cursor()
         await cursor.execute(prepared.sql, values)
+        if self._pipeline is not None:
+            if prepared.deferrable:
+                return DriverRows((), [], -1)
+            await self._pipeline.sync()
         result = cursor.pgresult
         if result is None or not result.nfields:
             return DriverRows((), [], cursor.rowcount)
@@ -278,21 +304,64 @@ class PsycopgSql:
         rows = typed_rows(prepared, self._cache.dialect, type_codes, await cursor.fetchall())
         return DriverRows(prepared.keys, rows, cursor.rowcount)
 
+    async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
+        """Run `statement` without waiting for its outcome where the transaction allows (see the class)."""
+        prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
+        await self._open()
+        await self._connection.cursor().execute(prepared.sql, parameters(prepared, carried, params))
+
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return (await self.execute(statement, params)).scalar()
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
         prepared, carried = self._cache.prepare(statement, tuple(params))
+        await self._open()
         cursor = self._connection.cursor()
         await cursor.execute("EXPLAIN (FORMAT JSON) " + prepared.sql, parameters(prepared, carried, params))
+        if self._pipeline is not None:
+            await self._pipeline.sync()
         row = await cursor.fetchone()
         plan = row[0] if row else None
         return int(plan[0]["Plan"]["Plan Rows"]) if plan else 0
+
+    async def commit(self) -> None:
+        """Send COMMIT with whatever is still on its way, and wait for all of it."""
+        if self._pipeline_scope is None:
+            return
+        await self._connection.execute("COMMIT")
+        scope, self._pipeline_scope, self._pipeline = self._pipeline_scope, None, None
+        await scope.__aexit__(None, None, None)
+
+    async def rollback(self) -> None:
+        """End the transaction without a trace (errors of what was sent ahead are the caller's already)."""
+        if self._pipeline_scope is None:
+            return
+        scope, self._pipeline_scope, self._pipeline = self._pipeline_scope, None, None
+        try:
+            await scope.__aexit__(None, None, None)
+        except psycopg.Error:
+            pass  # the error the transaction failed with, met again at the pipeline's end
+        if not self._connection.closed and self._connection.info.transaction_status != _IDLE:
+            await self._connection.execute("ROLLBACK")
+
+    async def _open(self) -> None:
+        if self._opening is None or self._pipeline_scope is not None:
+            return
+        self._pipeline_scope = self._connection.pipeline()
+        self._pipeline = await self._pipeline_scope.__aenter__()
+        for opening in self._opening:
+            await self._connection.execute(opening)
 
     async def _execute_many(self, statement: Executable, params: Sequence[Mapping[str, Any]]) -> DriverRows:
         if not params:
             return DriverRows((), [], 0)
         prepared, carried = self._cache.prepare(statement, tuple(params[0]))  # type: ignore[arg-type]
+        await self._open()
         cursor = self._connection.cursor()
         await cursor.executemany(prepared.sql, [parameters(prepared, carried, p) for p in params])
+        if self._pipeline is not None and not prepared.deferrable:
+            await self._pipeline.sync()
         return DriverRows((), [], cursor.rowcount)
+
+
+_IDLE = psycopg.pq.TransactionStatus.IDLE

@@ -41,8 +41,10 @@ class Transactions(Protocol):
 
 
 class DriverTransactions:
-    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pools: reads on autocommit,
-    read-only connections (one round trip a statement, no BEGIN or COMMIT), writes in a transaction."""
+    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pools (its ping when idle, its
+    overflow and timeout, invalidation of a dead connection): reads on autocommit, read-only connections of
+    their own (a statement is one round trip), writes in a transaction they open themselves, pipelined
+    (storage/execution.PsycopgSql)."""
 
     def __init__(self, *, reads: Pool, writes: Pool, dialect: Dialect) -> None:
         self._reads = reads
@@ -52,30 +54,49 @@ class DriverTransactions:
     async def begin(self, *, read_only: bool) -> DriverTransaction:
         pooled = await greenlet_spawn((self._reads if read_only else self._writes).connect)
         connection = cast(psycopg.AsyncConnection[Any], pooled.driver_connection)
-        return DriverTransaction(pooled, connection, PsycopgSql(connection, self._cache))
+        if read_only:
+            return DriverTransaction(pooled, connection, PsycopgSql(connection, self._cache), own_mode=False)
+        try:
+            # psycopg would send a BEGIN of its own, in a round trip of its own: the unit of work sends it
+            # with its first statement instead.
+            await connection.set_autocommit(True)
+        except BaseException:
+            await greenlet_spawn(pooled.invalidate)
+            await greenlet_spawn(pooled.close)
+            raise
+        sql = PsycopgSql(connection, self._cache, opening=("BEGIN",))
+        return DriverTransaction(pooled, connection, sql, own_mode=True)
 
     async def close(self) -> None:
         return None  # the pools are the engines': disposing the engines closes them
 
 
 class DriverTransaction:
-    def __init__(self, pooled: Any, connection: psycopg.AsyncConnection[Any], sql: PsycopgSql) -> None:
+    def __init__(
+        self, pooled: Any, connection: psycopg.AsyncConnection[Any], sql: PsycopgSql, *, own_mode: bool
+    ) -> None:
         self._pooled = pooled
         self._connection = connection
+        self._own_mode = own_mode  # autocommit was turned on for this transaction: turned off again after
         self.sql = sql
 
     async def commit(self) -> None:
-        if not self._connection.autocommit:
-            await self._connection.commit()
+        await self.sql.commit()
 
     async def rollback(self) -> None:
-        if not self._connection.autocommit:
-            await self._connection.rollback()
+        await self.sql.rollback()
 
     async def release(self, error: BaseException | None) -> None:
-        broken = self._connection.closed or self._connection.pgconn.status != psycopg.pq.ConnStatus.OK
-        if broken or (error is not None and self._connection.info.transaction_status != _IDLE):
-            # a connection the server dropped, or one whose transaction could not be ended: not for reuse
+        connection = self._connection
+        broken = connection.closed or connection.pgconn.status != psycopg.pq.ConnStatus.OK
+        if not broken and connection.info.transaction_status != _IDLE:
+            broken = True  # a transaction that could not be ended: the connection is not for reuse
+        if not broken and self._own_mode:
+            try:
+                await connection.set_autocommit(False)  # as SQLAlchemy's sessions expect it
+            except psycopg.Error:
+                broken = True
+        if broken:
             await greenlet_spawn(self._pooled.invalidate)
         await greenlet_spawn(self._pooled.close)
 

@@ -146,7 +146,7 @@ class SqlAlchemyUnitOfWork:
             traceparent = _traceparent()
             await self.outbox.append([_outbox_event(e, self._serialize(e), traceparent) for e in events])
             if self._notify_postgres:
-                await self.sql.execute(_NOTIFY)
+                await self.sql.send(_NOTIFY)
         await self._transaction.commit()
         if events:
             self._on_events_committed()

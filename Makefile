@@ -13,10 +13,12 @@ PROTOC_GEN_GO_VERSION ?= v1.36.10
 PROTOC_GEN_GO_GRPC_VERSION ?= v1.5.1
 PROTOC_GEN_ES_VERSION ?= 2.13.0
 PROTOC_GEN_DOC_VERSION ?= v1.5.1
+GRPC_GATEWAY_VERSION ?= v2.34.0
+GATEWAY_TEMPLATE := deploy/gateway/buf.gen.yaml
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit bench services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -36,10 +38,11 @@ $(VENV)/.installed-serve: pyproject.toml
 
 setup: $(VENV)/.installed ## create .venv and install the service with its dev tools
 
-proto-deps: $(VENV)/.installed ## stage google/type and google/rpc protos from googleapis-common-protos
+proto-deps: $(VENV)/.installed ## stage google/type, google/rpc and google/api protos from googleapis-common-protos
 	@site=$$($(PY) -c 'import google.type.money_pb2 as m, pathlib; print(pathlib.Path(m.__file__).parents[2])'); \
-	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc && \
-	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/
+	rm -rf $(PROTO_DEPS) && mkdir -p $(PROTO_DEPS)/google/type $(PROTO_DEPS)/google/rpc $(PROTO_DEPS)/google/api && \
+	cp $$site/google/type/*.proto $(PROTO_DEPS)/google/type/ && cp $$site/google/rpc/*.proto $(PROTO_DEPS)/google/rpc/ && \
+	cp $$site/google/api/*.proto $(PROTO_DEPS)/google/api/
 
 protos: $(VENV)/.installed $(GOBIN)/protoc-gen-doc ## regenerate generated/ and docs/api.md from protos/
 	rm -rf generated && mkdir -p generated
@@ -72,6 +75,27 @@ stubs: proto-deps $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-grp
 	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --path protos/crm
 	cd clients/go && go build -o ../../build/bin/crm-example .
 
+$(GOBIN)/protoc-gen-grpc-gateway:
+	GOFLAGS=-mod=mod go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway@$(GRPC_GATEWAY_VERSION)
+
+$(GOBIN)/protoc-gen-openapiv2:
+	GOFLAGS=-mod=mod go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-openapiv2@$(GRPC_GATEWAY_VERSION)
+
+GATEWAY_PLUGINS := $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-grpc $(GOBIN)/protoc-gen-grpc-gateway $(GOBIN)/protoc-gen-openapiv2
+
+gateway: proto-deps $(GATEWAY_PLUGINS) ## the REST gateway (grpc-gateway, Go) into build/bin/crm-gateway, and docs/openapi from the protos
+	rm -rf deploy/gateway/gen
+	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm
+	cd deploy/gateway && go build -o ../../build/bin/crm-gateway .
+
+run-gateway: gateway ## serve REST on 127.0.0.1:8080 (GATEWAY_PORT) in front of `make run` (CRM_TARGET, default 127.0.0.1:8004)
+	build/bin/crm-gateway
+
+openapi-check: proto-deps $(GATEWAY_PLUGINS) ## fail when docs/openapi is stale
+	@tmp=$$(mktemp -d) && PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm -o $$tmp && \
+	if diff -r -q $$tmp/docs/openapi docs/openapi >/dev/null; then echo "docs/openapi is up to date"; rm -rf $$tmp; \
+	else diff -r -q $$tmp/docs/openapi docs/openapi; rm -rf $$tmp; echo "docs/openapi is stale: run 'make gateway'"; exit 1; fi
+
 $(GOBIN)/protoc-gen-doc:
 	GOFLAGS=-mod=mod go install github.com/pseudomuto/protoc-gen-doc/cmd/protoc-gen-doc@$(PROTOC_GEN_DOC_VERSION)
 
@@ -87,7 +111,7 @@ breaking: proto-deps $(GOBIN)/buf ## buf breaking against the latest release tag
 typecheck: $(VENV)/.installed ## mypy: strict for engines/ and domain/, normal elsewhere (pyproject.toml)
 	$(VENV)/bin/mypy
 
-lint: proto-lint breaking protos-check typecheck ## proto lint, breaking-change check, stale-stub check, mypy, ruff
+lint: proto-lint breaking protos-check openapi-check typecheck ## proto lint, breaking-change check, stale-stub and OpenAPI checks, mypy, ruff
 	$(VENV)/bin/ruff check engines domain storage server clients tests scripts
 
 run: $(VENV)/.installed-serve ## serve on the embedded default (SQLite, no Kafka); prints examples once bound
@@ -104,6 +128,8 @@ test-tools: $(VENV)/.installed ## Kafka broker jars (Maven Central), grpcurl and
 	else echo "go missing: grpcurl and ghz tests will skip (CI installs them)"; fi
 	@if command -v go >/dev/null && command -v npm >/dev/null; then $(MAKE) -s stubs; \
 	else echo "go or npm missing: the Go client test will skip"; fi
+	@if command -v go >/dev/null; then $(MAKE) -s gateway; \
+	else echo "go missing: the REST gateway tests will skip"; fi
 
 test: test-tools ## install what the tests need and run them all (PostgreSQL and Kafka included)
 	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q

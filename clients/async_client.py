@@ -12,6 +12,7 @@ from clients.crm_calls import CrmCalls
 from clients.intelligence_calls import IntelligenceCalls
 from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
+from clients.sourcing_calls import SourcingCalls
 from clients.transport import ClientConfig, ClientOptions, Transport
 
 # grpc waits a second (then longer) before it reconnects after a failed connection, and fails every call in
@@ -24,7 +25,7 @@ CHANNEL_OPTIONS = (
 )
 
 
-class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls):
+class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls):
     """Typed asyncio client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries.
 
     Options: tenant_id (required), timeout (seconds per attempt, default 10), retries (attempts, default 3),

@@ -12,7 +12,7 @@ from typing import Any
 
 import grpc
 
-from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, render
+from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, cli_sourcing, render
 from clients.errors import error_details
 from clients.parsing import add_enum_argument, paging_options, parse_duration
 from clients.sync_client import CrmClient
@@ -79,6 +79,8 @@ def _leads_list(client: CrmClient, args: argparse.Namespace) -> None:
         "source": args.source or 0,
         "assigned_to": args.assigned_to or "",
     }
+    if args.converted is not None:
+        filters["converted"] = args.converted == "yes"
     if args.all:
         leads = list(client.iter_leads(page_size=args.page_size, **filters))
         page = lead_service_pb2.ListLeadsResponse(leads=leads, total_size=len(leads))
@@ -186,6 +188,7 @@ def _add_lead_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     add_enum_argument(listing, "--status", enum=_STATUS)
     add_enum_argument(listing, "--source", enum=_SOURCE)
     listing.add_argument("--assigned-to")
+    listing.add_argument("--converted", choices=("yes", "no"), help="only converted leads, or the others")
     listing.add_argument("--page-size", type=_non_negative_int, default=0, help="0 = server default")
     listing.add_argument("--page-token", default="")
     listing.add_argument("--all", action="store_true", help="follow next_page_token to the end")
@@ -231,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_catalog.add_commands(commands)
     cli_orders.add_commands(commands)
     cli_intelligence.add_commands(commands)
+    cli_sourcing.add_commands(commands)
     for child in _subparsers(parser):
         _add_global_options(child, with_defaults=False)
     return parser

@@ -50,15 +50,18 @@ class LeadCalls(Calls):
         status: int = 0,
         source: int = 0,
         assigned_to: str = "",
+        converted: bool | None = None,
         page_size: int = 0,
         page_token: str = "",
     ) -> lead_service_pb2.ListLeadsResponse:
-        """One page of leads, newest first; enum filters take LeadStatus/LeadSource values (0 = any)."""
+        """One page of leads, newest first; enum filters take LeadStatus/LeadSource values (0 = any);
+        `converted` True or False keeps converted leads or the others (None: both)."""
         request = lead_service_pb2.ListLeadsRequest(
             tenant_id=self.tenant_id,
             status=status,  # type: ignore[arg-type]
             source=source,  # type: ignore[arg-type]
             assigned_to=assigned_to,
+            converted=converted,
             page_size=page_size,
             page_token=page_token,
         )
@@ -66,13 +69,24 @@ class LeadCalls(Calls):
 
     @rpc_iterator
     async def iter_leads(
-        self, *, status: int = 0, source: int = 0, assigned_to: str = "", page_size: int = 0
+        self,
+        *,
+        status: int = 0,
+        source: int = 0,
+        assigned_to: str = "",
+        converted: bool | None = None,
+        page_size: int = 0,
     ) -> AsyncGenerator[lead_service_pb2.Lead, None]:
         """Every matching lead across all pages."""
         token = ""
         while True:
             page = await self.list_leads(
-                status=status, source=source, assigned_to=assigned_to, page_size=page_size, page_token=token
+                status=status,
+                source=source,
+                assigned_to=assigned_to,
+                converted=converted,
+                page_size=page_size,
+                page_token=token,
             )
             for lead in page.leads:
                 yield lead

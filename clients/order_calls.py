@@ -66,6 +66,38 @@ class OrderCalls(Calls):
         return await self._transport.unary(self._orders.CancelOrder, request, Order)
 
     @rpc
+    async def create_risk_list_entry(
+        self, list_type: int, kind: int, value: str, *, reason: str = ""
+    ) -> order_service_pb2.RiskListEntry:
+        """Put an email, email domain or country on the tenant's allow (RISK_LIST_ALLOW) or block list."""
+        request = order_service_pb2.CreateRiskListEntryRequest(
+            tenant_id=self.tenant_id,
+            entry=order_service_pb2.RiskListEntry(list=list_type, kind=kind, value=value, reason=reason),  # type: ignore[arg-type]
+        )
+        return await self._transport.unary(
+            self._orders.CreateRiskListEntry, request, order_service_pb2.RiskListEntry
+        )
+
+    @rpc
+    async def list_risk_list_entries(
+        self, /, **filters: Any
+    ) -> order_service_pb2.ListRiskListEntriesResponse:
+        """One page of the tenant's allow and block list entries; filters: list, kind, page_size,
+        page_token."""
+        request = order_service_pb2.ListRiskListEntriesRequest(tenant_id=self.tenant_id, **filters)
+        return await self._transport.unary(
+            self._orders.ListRiskListEntries, request, order_service_pb2.ListRiskListEntriesResponse
+        )
+
+    @rpc
+    async def delete_risk_list_entry(self, entry_id: str) -> order_service_pb2.RiskListEntry:
+        """Take an entry off its list."""
+        request = order_service_pb2.DeleteRiskListEntryRequest(tenant_id=self.tenant_id, entry_id=entry_id)
+        return await self._transport.unary(
+            self._orders.DeleteRiskListEntry, request, order_service_pb2.RiskListEntry
+        )
+
+    @rpc
     async def list_inventory(self, /, **filters: Any) -> inventory_service_pb2.ListInventoryResponse:
         """One page of stock levels; filters: low_stock_only, out_of_stock_only, query, page_size,
         page_token."""

@@ -176,5 +176,15 @@ def dashboard(board: analytics_service_pb2.GetDashboardResponse) -> str:
             f"Pipeline   {pipe.open_deal_count} open worth {format_money(pipe.open_value)} "
             f"(weighted {format_money(pipe.weighted_value)}); won {pipe.won_count} "
             f"({format_money(pipe.won_value)}), lost {pipe.lost_count}, win rate {pipe.win_rate:.0%}",
+            f"Risk       {board.risk.held_orders} held, {board.risk.flagged_orders} flagged; "
+            f"{counts(board.risk.by_risk_level, 'risk_level', order_service_pb2.RiskLevel)}; "
+            f"average risk {board.risk.average_risk_score:.2f}",
+            "Top        "
+            + (
+                "; ".join(
+                    f"{t.sku} {t.units_sold} sold, {format_money(t.revenue)}" for t in board.top_products
+                )
+                or "no sales"
+            ),
         ]
     )

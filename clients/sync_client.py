@@ -15,10 +15,13 @@ from clients.event_loop_thread import EventLoopThread
 from clients.intelligence_calls import IntelligenceCalls
 from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
+from clients.sourcing_calls import SourcingCalls
 from clients.transport import ClientOptions
 
 
-class CrmClient(BlockingCalls, LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls):
+class CrmClient(
+    BlockingCalls, LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls
+):
     """Typed blocking client with the calls, arguments, retries and deadlines of AsyncCrmClient.
 
     It owns an AsyncCrmClient on a private event loop in a daemon thread; each call blocks the calling

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,38 @@ from engines.factors import Factor
 
 MAX_BULK_PRODUCTS = 10_000
 MAX_TAGS = 20
+
+# A category key: lower_snake, 1-50 characters (callers lower-case and trim what they are given).
+CATEGORY_KEY = re.compile(r"^[a-z0-9][a-z0-9_]{0,49}$")
+
+# A marketplace's product identifier (an Amazon ASIN, an AliExpress or eBay item number, the prototype's
+# `TEST001`), as stored: upper-case, 1-40 letters, digits, '-' and '_'.
+MARKETPLACE_ID = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,39}$")
+
+
+def marketplace_id_problem(value: str) -> str | None:
+    """Why `value` (trimmed and upper-cased) is not a marketplace identifier; None when it is one."""
+    if value.isascii() and MARKETPLACE_ID.fullmatch(value):
+        return None
+    return "must be 1-40 letters, digits, '-' or '_' (a marketplace id such as B08N5WRWNW)"
+
+
+@dataclass(frozen=True, slots=True)
+class Categories:
+    """The category keys a product may have: the keys of the category demand table and, unless the
+    deployment closed the list (STRICT_CATEGORIES), any other well-formed key, which scores a neutral
+    demand (the dropship score's `category_demand` factor says so)."""
+
+    known: frozenset[str]
+    closed: bool = False
+
+    def problem(self, key: str) -> str | None:
+        """Why `key` (lower-cased and trimmed) cannot be a category; None when it can."""
+        if not CATEGORY_KEY.fullmatch(key):
+            return "must be a lower_snake key of 1-50 letters, digits and '_', e.g. home_garden"
+        if self.closed and key not in self.known:
+            return f"unknown category {key!r}; known: {', '.join(sorted(self.known))}"
+        return None
 
 
 class ProductStatus(enum.StrEnum):
@@ -93,7 +126,9 @@ class ProductDraft:
     selling_price: Money | None = None
     asin: str = ""
     description: str = ""
-    status: ProductStatus = ProductStatus.DRAFT
+    # ACTIVE, as the prototype created products: orderable and recommended at once (CreateProduct's
+    # UNSPECIFIED); DRAFT must be asked for.
+    status: ProductStatus = ProductStatus.ACTIVE
     supplier_id: uuid.UUID | None = None
     competitor_count: int | None = None
     review_rating: float | None = None

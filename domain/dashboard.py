@@ -3,6 +3,7 @@ deal pipeline. Every figure is a SQL aggregate; nothing here is computed over lo
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -92,6 +93,27 @@ class PipelineFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class RiskFigures:
+    held: int
+    flagged_open: int
+    by_level: Mapping[str, int]
+    average_score: float
+
+
+NO_RISK = RiskFigures(held=0, flagged_open=0, by_level={}, average_score=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class TopProduct:
+    product_id: uuid.UUID
+    sku: str
+    title: str
+    units: int
+    revenue: Decimal
+    orders: int
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     period: DashboardPeriod
     products: ProductFigures
@@ -100,3 +122,5 @@ class Dashboard:
     workflows: WorkflowFigures
     leads: LeadFigures
     pipeline: PipelineFigures
+    risk: RiskFigures = NO_RISK
+    top_products: tuple[TopProduct, ...] = ()

@@ -122,6 +122,8 @@ class LeadFilter:
     status: LeadStatus | None = None
     source: LeadSource | None = None
     assigned_to: str | None = None
+    # True: converted leads only; False: leads not converted yet; None: both.
+    converted: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.errors import (
+    AlreadyExists,
     ErrorKind,
     FailedPrecondition,
     FieldViolation,
@@ -101,4 +102,39 @@ class TooManyLines(InvalidArgument):
         super().__init__(
             [FieldViolation("order.items", f"has {count} lines; at most {limit}")],
             message=f"an order may have at most {limit} lines; split it",
+        )
+
+
+class PaymentNotCaptured(FailedPrecondition):
+    """A refund (the order's REFUNDED status) needs a payment that was captured."""
+
+    reason = "PAYMENT_NOT_CAPTURED"
+
+    def __init__(self, financial_status: str) -> None:
+        super().__init__(
+            f"an order can be REFUNDED only once its payment was captured (PAID or PARTIALLY_REFUNDED); "
+            f"its financial status is {financial_status}",
+            metadata={"financial_status": financial_status},
+        )
+
+
+class LinesLocked(FailedPrecondition):
+    """An order's lines change only before it is confirmed for fulfilment."""
+
+    reason = "LINES_LOCKED"
+
+    def __init__(self, status: str) -> None:
+        super().__init__(
+            f"the lines of an order change only while it is PENDING or ON_HOLD; it is {status}",
+            metadata={"status": status},
+        )
+
+
+class DuplicateRiskListEntry(AlreadyExists):
+    reason = "DUPLICATE_RISK_LIST_ENTRY"
+
+    def __init__(self, kind: str, value: str) -> None:
+        super().__init__(
+            f"the {kind} {value!r} is already on a list of the tenant; delete that entry first",
+            metadata={"kind": kind, "value": value},
         )

@@ -9,7 +9,7 @@ from typing import ClassVar
 from domain.events import DomainEvent
 from domain.inventory import Movement, ReorderRecommendation
 from domain.order_errors import ShortLine
-from domain.orders import FinancialStatus, Order, OrderLine, OrderStatus
+from domain.orders import FinancialStatus, FraudAnalysis, Order, OrderLine, OrderStatus, RiskListEntry
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,3 +106,52 @@ class InventoryAdjusted(DomainEvent):
     @property
     def aggregate_id(self) -> str:
         return str(self.movement.product_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderFlagged(DomainEvent):
+    """An assessment found MEDIUM risk: the order proceeds under enhanced monitoring."""
+
+    event_type: ClassVar[str] = "order.flagged"
+    aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order"
+    order: Order
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderRiskReassessed(DomainEvent):
+    """A change of the order's addresses, email or lines re-assessed its fraud risk."""
+
+    event_type: ClassVar[str] = "order.risk_reassessed"
+    aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order"
+    order: Order
+    previous: FraudAnalysis
+    held: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderFraudReviewed(DomainEvent):
+    """The fraud crew's review of a held order landed on the order (`order.fraud_review`)."""
+
+    event_type: ClassVar[str] = "order.fraud_reviewed"
+    aggregate_type: ClassVar[str] = "order"
+    aggregate_field: ClassVar[str] = "order"
+    order: Order
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskListEntryAdded(DomainEvent):
+    event_type: ClassVar[str] = "risk_list.entry_added"
+    aggregate_type: ClassVar[str] = "risk_list"
+    aggregate_field: ClassVar[str] = "entry"
+    entry: RiskListEntry
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskListEntryRemoved(DomainEvent):
+    event_type: ClassVar[str] = "risk_list.entry_removed"
+    aggregate_type: ClassVar[str] = "risk_list"
+    aggregate_field: ClassVar[str] = "entry"
+    entry: RiskListEntry
+    removed_by: str

@@ -35,6 +35,8 @@ class FinancialStatus(enum.StrEnum):
     PARTIALLY_REFUNDED = "partially_refunded"
     REFUNDED = "refunded"
     VOIDED = "voided"
+    # The payment was reversed by the card issuer (a dispute the merchant lost).
+    CHARGED_BACK = "charged_back"
 
 
 S, F = OrderStatus, FinancialStatus
@@ -52,24 +54,36 @@ STATUS_TRANSITIONS: Mapping[OrderStatus, frozenset[OrderStatus]] = {
 FINANCIAL_TRANSITIONS: Mapping[FinancialStatus, frozenset[FinancialStatus]] = {
     F.PENDING: frozenset({F.AUTHORIZED, F.PAID, F.VOIDED}),
     F.AUTHORIZED: frozenset({F.PAID, F.VOIDED}),
-    F.PAID: frozenset({F.PARTIALLY_REFUNDED, F.REFUNDED}),
-    F.PARTIALLY_REFUNDED: frozenset({F.REFUNDED}),
+    F.PAID: frozenset({F.PARTIALLY_REFUNDED, F.REFUNDED, F.CHARGED_BACK}),
+    F.PARTIALLY_REFUNDED: frozenset({F.REFUNDED, F.CHARGED_BACK}),
     F.REFUNDED: frozenset(),
     F.VOIDED: frozenset(),
+    F.CHARGED_BACK: frozenset(),
 }
+# Financial statuses of a payment that was captured: the only ones an order can be REFUNDED from.
+CAPTURED_PAYMENTS = frozenset({F.PAID, F.PARTIALLY_REFUNDED, F.REFUNDED})
 # Statuses whose reservations are still held (released by a cancellation, shipped by SHIPPED).
 RESERVING_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING, S.ON_HOLD})
+# Statuses a re-assessment may still hold an order in (fulfilment has not left the building).
+HOLDABLE_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING})
+# Statuses whose lines may still change: before the order is confirmed for fulfilment.
+LINE_EDITABLE_STATUSES = frozenset({S.PENDING, S.ON_HOLD})
 # The order paths an update may name.
 ORDER_MUTABLE_FIELDS: tuple[str, ...] = (
     "status",
     "financial_status",
     "customer_name",
+    "customer_email",
     "billing_address",
     "shipping_address",
+    "lines",
     "notes",
     "tracking_number",
     "carrier",
+    "flagged",
 )
+# Changing any of these re-assesses the order's fraud risk.
+RISK_INPUTS: frozenset[str] = frozenset({"customer_email", "billing_address", "shipping_address", "lines"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +107,38 @@ class FraudAnalysis:
     action: FraudAction
     factors: tuple[Factor, ...]
     analyzed_at: datetime
+    # Why it was (re-)assessed: `created`, or the changed fields, comma-separated (e.g. `shipping_address`).
+    trigger: str = "created"
+
+    @property
+    def calls_for_monitoring(self) -> bool:
+        """MEDIUM risk: processed, but flagged for enhanced monitoring (HIGH and CRITICAL are held)."""
+        return self.risk_level is RiskLevel.MEDIUM
+
+
+class FraudRecommendation(enum.StrEnum):
+    APPROVE = "approve"
+    VERIFY = "verify"
+    CANCEL = "cancel"
+
+
+class ReviewSource(enum.StrEnum):
+    ENGINE = "engine"
+    AGENT = "agent"
+
+
+@dataclass(frozen=True, slots=True)
+class FraudReview:
+    """The fraud crew's review of a held order (a FRAUD_REVIEW workflow); `reviewed_at` None while it runs."""
+
+    workflow_id: uuid.UUID
+    requested_at: datetime
+    recommendation: FraudRecommendation | None = None
+    risk_score: float | None = None
+    summary: str = ""
+    signals: tuple[str, ...] = ()
+    source: ReviewSource | None = None
+    reviewed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +237,9 @@ class Order:
     request_id: str | None = None
     cancel_reason: str = ""
     version: int = 1
+    fraud_review: FraudReview | None = None
+    # Set when an assessment finds MEDIUM risk (enhanced monitoring); an operator clears it (UpdateOrder).
+    flagged: bool = False
 
     @property
     def has_backorders(self) -> bool:
@@ -218,6 +267,39 @@ class OrderFilter:
     created_from: datetime | None = None
     created_before: datetime | None = None
     risk_level: RiskLevel | None = None
+    # True: flagged (MEDIUM risk) orders only; False: the others; None: both.
+    flagged: bool | None = None
+
+
+class RiskListType(enum.StrEnum):
+    ALLOW = "allow"
+    BLOCK = "block"
+
+
+class RiskListKind(enum.StrEnum):
+    EMAIL = "email"
+    DOMAIN = "domain"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True, slots=True)
+class RiskListEntry:
+    """One entry of a tenant's allow or block list: an email, an email domain or a country."""
+
+    id: uuid.UUID
+    tenant_id: int
+    list: RiskListType
+    kind: RiskListKind
+    value: str
+    reason: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RiskListFilter:
+    list: RiskListType | None = None
+    kind: RiskListKind | None = None
 
 
 def order_number(day: datetime, sequence: int) -> str:

@@ -11,7 +11,9 @@ from typing import Any
 from domain.catalog import ProductAnalysis
 from domain.errors import DomainError, FailedPrecondition
 from domain.money import Money
+from domain.orders import FraudReview
 from engines.classification import Classification
+from engines.factors import Factor
 from engines.marketing import Strategy
 from engines.pricing import BulkSummary
 
@@ -20,6 +22,10 @@ class WorkflowType(enum.StrEnum):
     PRODUCT_CLASSIFICATION = "product_classification"
     MARKETING_STRATEGY = "marketing_strategy"
     BULK_PRICING = "bulk_pricing"
+    # The fraud crew's review of a held order (params: order_id).
+    FRAUD_REVIEW = "fraud_review"
+    # The sourcing crew's discoveries, kept as sourcing candidates (params: the discovery request).
+    SOURCING_DISCOVERY = "sourcing_discovery"
 
 
 class WorkflowState(enum.StrEnum):
@@ -48,6 +54,16 @@ class WorkflowError:
 
 
 @dataclass(frozen=True, slots=True)
+class AgentClassification:
+    """The classification crew's view of a product, kept beside the engine's (which the product stores)."""
+
+    score: float
+    classification: Classification
+    factors: tuple[Factor, ...]
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
 class ClassificationOutcome:
     product_id: uuid.UUID
     analysis: ProductAnalysis
@@ -55,6 +71,34 @@ class ClassificationOutcome:
     previous_classification: Classification | None
     product_updated: bool
     source: ResultSource = ResultSource.ENGINE
+    # The crew's view when the classification crew is configured and answered.
+    agent: AgentClassification | None = None
+
+    @property
+    def score_difference(self) -> float:
+        """The crew's score minus the engine's (0 without the crew's view)."""
+        return round(self.agent.score - self.analysis.score, 2) if self.agent else 0.0
+
+    @property
+    def disagrees(self) -> bool:
+        """The crew classified the product differently from the engine."""
+        return self.agent is not None and self.agent.classification is not self.analysis.classification
+
+
+@dataclass(frozen=True, slots=True)
+class FraudReviewOutcome:
+    order_id: uuid.UUID
+    review: FraudReview
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingDiscoveryOutcome:
+    """What a discovery run kept: the new candidates, and what it left out (already candidates, unusable)."""
+
+    candidate_ids: tuple[uuid.UUID, ...]
+    suggested: int
+    duplicates: int
+    discarded: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +116,19 @@ class BulkPricingOutcome:
     applied_count: int
 
 
-WorkflowResult = ClassificationOutcome | MarketingOutcome | BulkPricingOutcome
+WorkflowResult = (
+    ClassificationOutcome
+    | MarketingOutcome
+    | BulkPricingOutcome
+    | FraudReviewOutcome
+    | SourcingDiscoveryOutcome
+)
 RESULT_TYPES: dict[WorkflowType, type[Any]] = {
     WorkflowType.PRODUCT_CLASSIFICATION: ClassificationOutcome,
     WorkflowType.MARKETING_STRATEGY: MarketingOutcome,
     WorkflowType.BULK_PRICING: BulkPricingOutcome,
+    WorkflowType.FRAUD_REVIEW: FraudReviewOutcome,
+    WorkflowType.SOURCING_DISCOVERY: SourcingDiscoveryOutcome,
 }
 
 
@@ -100,6 +152,12 @@ class Workflow:
     error: WorkflowError | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
+
+    @property
+    def order_id(self) -> uuid.UUID | None:
+        """The order a FRAUD_REVIEW workflow reviews."""
+        value = self.params.get("order_id")
+        return uuid.UUID(value) if isinstance(value, str) else None
 
 
 @dataclass(frozen=True, slots=True)

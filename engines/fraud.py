@@ -106,6 +106,23 @@ class OrderSnapshot:
     shipping_country: str
     billing_postcode: str = ""
     shipping_postcode: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RiskLists:
+    """The tenant's allow and block list entries that concern one order (emails and domains lower-case,
+    countries ISO alpha-2 upper-case)."""
+
+    allowed_emails: frozenset[str] = frozenset()
+    allowed_domains: frozenset[str] = frozenset()
+    allowed_countries: frozenset[str] = frozenset()
+    blocked_emails: frozenset[str] = frozenset()
+    blocked_domains: frozenset[str] = frozenset()
+    blocked_countries: frozenset[str] = frozenset()
+
+
+NO_LISTS = RiskLists()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +154,51 @@ class Signal:
     explanation: str
 
 
-def assess_fraud(order: OrderSnapshot, history: CustomerHistory, policy: FraudPolicy) -> FraudAssessment:
-    """The order's risk from every signal that fires, with one explained factor per signal."""
-    return combine(fired_signals(order, history, policy), policy)
+def assess_fraud(
+    order: OrderSnapshot, history: CustomerHistory, policy: FraudPolicy, lists: RiskLists = NO_LISTS
+) -> FraudAssessment:
+    """The order's risk from every signal that fires, with one explained factor per signal. The tenant's
+    lists decide first: a blocked email, domain or country is a certain risk (the `block_list` signal,
+    CRITICAL); an allowed email or domain, or billing and shipping countries both allowed, is trusted: risk
+    0 with one `allow_list` factor naming the signals it overrode. A block wins over an allow."""
+    signals = fired_signals(order, history, policy)
+    blocked = block_reason(order, lists)
+    if blocked is not None:
+        return combine([Signal("block_list", 1.0, blocked), *signals], policy)
+    allowed = allow_reason(order, lists)
+    if allowed is not None:
+        overridden = ", ".join(s.name for s in signals) or "none"
+        trusted = Factor("allow_list", 0.0, 0.0, 0.0, f"{allowed}: trusted; signals overridden: {overridden}")
+        return FraudAssessment(0.0, RiskLevel.LOW, ACTIONS[RiskLevel.LOW], False, (trusted,))
+    return combine(signals, policy)
+
+
+def block_reason(order: OrderSnapshot, lists: RiskLists) -> str | None:
+    """Why the order is blocked: its email, email domain, or billing or shipping country is on the block
+    list; None when nothing is."""
+    email, domain = order.email.lower(), order.email_domain.lower()
+    if email and email in lists.blocked_emails:
+        return f"email {email} is on the block list"
+    if domain and domain in lists.blocked_domains:
+        return f"email domain {domain} is on the block list"
+    for country in (order.billing_country.upper(), order.shipping_country.upper()):
+        if country in lists.blocked_countries:
+            return f"country {country} is on the block list"
+    return None
+
+
+def allow_reason(order: OrderSnapshot, lists: RiskLists) -> str | None:
+    """Why the order is trusted: its email or email domain is on the allow list, or both its countries are;
+    None when neither is."""
+    email, domain = order.email.lower(), order.email_domain.lower()
+    if email and email in lists.allowed_emails:
+        return f"email {email} is on the allow list"
+    if domain and domain in lists.allowed_domains:
+        return f"email domain {domain} is on the allow list"
+    countries = {order.billing_country.upper(), order.shipping_country.upper()}
+    if countries <= lists.allowed_countries:
+        return f"country {', '.join(sorted(countries))} is on the allow list"
+    return None
 
 
 def fired_signals(order: OrderSnapshot, history: CustomerHistory, policy: FraudPolicy) -> list[Signal]:

@@ -20,6 +20,8 @@ from crm.v2 import (
     lead_service_pb2_grpc,
     order_service_pb2_grpc,
     product_service_pb2_grpc,
+    prototype_rest_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     system_service_pb2_grpc,
     workflow_service_pb2_grpc,
@@ -33,6 +35,8 @@ from server.intelligence import wiring as intelligence
 from server.inventory import wiring as inventory
 from server.leads import wiring as leads
 from server.orders import wiring as orders
+from server.prototype import wiring as prototype
+from server.sourcing import wiring as sourcing
 from server.suppliers import wiring as suppliers
 from server.system import wiring as system
 from server.workflows import wiring as workflows
@@ -83,6 +87,12 @@ AREAS: tuple[Area, ...] = (
         inventory_service_pb2_grpc.add_InventoryServiceServicer_to_server,
     ),
     Area(
+        "sourcing",
+        "crm.v2.SourcingService",
+        sourcing.build,
+        sourcing_service_pb2_grpc.add_SourcingServiceServicer_to_server,
+    ),
+    Area(
         "intelligence",
         "crm.v2.IntelligenceService",
         intelligence.build,
@@ -111,6 +121,12 @@ AREAS: tuple[Area, ...] = (
         "crm.v2.SystemService",
         system.build,
         system_service_pb2_grpc.add_SystemServiceServicer_to_server,
+    ),
+    Area(
+        "prototype",
+        "crm.v2.PrototypeRestService",
+        prototype.build,
+        prototype_rest_service_pb2_grpc.add_PrototypeRestServiceServicer_to_server,
     ),
 )
 

@@ -24,9 +24,10 @@ from server.events.signal import Signal
 from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
+from server.leads.history import ClosedLeadHistories
 from server.metrics import Metrics
 from server.overload import Admission
-from server.policies import intelligence_policies
+from server.policies import categories, intelligence_policies
 from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
 from storage.database import Database, open_database
@@ -64,6 +65,8 @@ class Components:
     metrics: Metrics
     # the intelligence use cases, shared by IntelligenceService and the workflow runner
     intelligence: Intelligence
+    # the closed-lead histories the lead scores learn from, shared by the lead and deal use cases
+    lead_histories: ClosedLeadHistories
     workflow_runner: WorkflowRunner
 
 
@@ -176,7 +179,13 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         crew=crew,
         metrics=metrics,
         intelligence=intelligence,
+        lead_histories=ClosedLeadHistories(refresh_seconds=settings.LEAD_HISTORY_REFRESH_SECONDS),
         workflow_runner=workflows_wiring.runner(
-            background_unit_of_work, intelligence, signal=signal, agent_timeout=settings.AI_REQUEST_TIMEOUT
+            background_unit_of_work,
+            intelligence,
+            signal=signal,
+            agent_timeout=settings.AI_REQUEST_TIMEOUT,
+            crew=crew,
+            categories=categories(settings),
         ),
     )

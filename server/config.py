@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     CLASSIFICATION_HERO_AT: float = Field(default=80.0, ge=0, le=100)
     CLASSIFICATION_GOOD_AT: float = Field(default=65.0, ge=0, le=100)
     CLASSIFICATION_MODERATE_AT: float = Field(default=40.0, ge=0, le=100)
+    # Category demand indexes added to (or overriding) the built-in table, e.g. "gadgets=72,pets=60".
+    CATEGORY_DEMAND: str | None = None
+    # true: a product's category must be a key of the demand table; false: any well-formed key is
+    # accepted and one outside the table scores a neutral demand.
+    STRICT_CATEGORIES: bool = False
     # Fraud risk levels (risk score 0-1 at or above which an order is MEDIUM, HIGH, CRITICAL).
     FRAUD_MEDIUM_AT: float = Field(default=0.3, gt=0, lt=1)
     FRAUD_HIGH_AT: float = Field(default=0.6, gt=0, lt=1)
@@ -200,6 +205,16 @@ class Settings(BaseSettings):
                     raise ValueError(
                         f"{name} is required with AUTH_MODE=jwt (or set JWT_ALLOW_ANY_AUDIENCE=true)"
                     )
+
+    @field_validator("CATEGORY_DEMAND")
+    @classmethod
+    def _category_table(cls, value: str | None) -> str | None:
+        parse_category_demand(value)
+        return value
+
+    @property
+    def category_demand(self) -> dict[str, float]:
+        return parse_category_demand(self.CATEGORY_DEMAND)
 
     @field_validator("PAGE_TOKEN_KEYS")
     @classmethod
@@ -297,6 +312,24 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def parse_category_demand(value: str | None) -> dict[str, float]:
+    """`key=index` pairs (index 0-100), comma-separated; ValueError naming the bad pair."""
+    table: dict[str, float] = {}
+    for pair in (value or "").split(","):
+        if not pair.strip():
+            continue
+        key, sep, number = pair.partition("=")
+        key = key.strip().lower()
+        try:
+            index = float(number) if sep else -1.0
+        except ValueError:
+            index = -1.0
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_]{0,49}", key) or not 0 <= index <= 100:
+            raise ValueError(f"expected pairs like 'gadgets=72' (lower_snake key, index 0-100), got {pair!r}")
+        table[key] = index
+    return table
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
 
+from domain.catalog import Categories
 from engines.classification import Classification, ClassificationPolicy
 from engines.cross_sell import CrossSellPolicy
 from engines.fraud import FraudPolicy
@@ -15,6 +16,7 @@ from engines.lead_scoring import LeadScoringPolicy
 from engines.pricing import PricingPolicy
 from server.config import Settings
 from server.intelligence.ports import IntelligencePolicies
+from server.orders.risk import FraudReviewOnHold
 from server.workflows.enqueue import MarketingOnCreate
 
 
@@ -29,13 +31,14 @@ def lead_scoring_policy(settings: Settings) -> LeadScoringPolicy:
 
 
 def classification_policy(settings: Settings) -> ClassificationPolicy:
-    """The configured margin, HERO premium and thresholds; the other premiums, the weights and the
-    category table keep their documented defaults."""
+    """The configured margin, HERO premium, thresholds and category demand indexes (CATEGORY_DEMAND adds to
+    or overrides the built-in table); the other premiums and the weights keep their documented defaults."""
     defaults = ClassificationPolicy()
     premiums = dict(defaults.premiums)
     premiums[Classification.HERO] = Decimal(str(settings.CLASSIFICATION_PREMIUM))
     return replace(
         defaults,
+        category_demand=MappingProxyType({**defaults.category_demand, **settings.category_demand}),
         default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
         premiums=MappingProxyType(premiums),
         hero_at=settings.CLASSIFICATION_HERO_AT,
@@ -44,11 +47,25 @@ def classification_policy(settings: Settings) -> ClassificationPolicy:
     )
 
 
+def categories(settings: Settings) -> Categories:
+    """The categories a product (or a sourcing candidate) may have in this deployment."""
+    return Categories(
+        known=frozenset(classification_policy(settings).category_demand), closed=settings.STRICT_CATEGORIES
+    )
+
+
 def fraud_policy(settings: Settings) -> FraudPolicy:
     return FraudPolicy(
         medium_at=settings.FRAUD_MEDIUM_AT,
         high_at=settings.FRAUD_HIGH_AT,
         critical_at=settings.FRAUD_CRITICAL_AT,
+    )
+
+
+def fraud_review_on_hold(settings: Settings) -> FraudReviewOnHold:
+    """Held orders get the fraud crew's review where the crews are deployed (CREWAI_HOST)."""
+    return FraudReviewOnHold(
+        enabled=settings.crewai_base_url is not None, max_attempts=settings.AI_RETRY_COUNT + 1
     )
 
 

@@ -11,6 +11,7 @@ from storage.leads import tables as leads
 from storage.orders import tables as orders
 from storage.outbox import tables as outbox
 from storage.requests import tables as requests
+from storage.sourcing import tables as sourcing
 from storage.suppliers import tables as suppliers
 from storage.workflows import tables as workflows
 
@@ -24,6 +25,7 @@ __all__ = [
     "orders",
     "outbox",
     "requests",
+    "sourcing",
     "suppliers",
     "workflows",
 ]

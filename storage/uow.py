@@ -29,8 +29,10 @@ from storage.intelligence.repository import SqlAlchemyIntelligenceRepository
 from storage.inventory.repository import SqlAlchemyInventoryRepository
 from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemyLeadRepository
 from storage.orders.repository import SqlAlchemyOrderRepository
+from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
 from storage.requests.repository import SqlAlchemyRequestLog
+from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.transactions import Transaction, Transactions
@@ -91,9 +93,12 @@ class SqlAlchemyUnitOfWork:
         self.analytics = SqlAlchemyAnalyticsRepository(sql)
         # orders repositories
         self.orders = SqlAlchemyOrderRepository(sql)
+        self.risk_lists = SqlAlchemyRiskListRepository(sql)
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(sql)
         self.workflows = SqlAlchemyWorkflowRepository(sql)
+        # sourcing repositories
+        self.candidates = SqlAlchemyCandidateRepository(sql)
         self._events = []
         return self
 

@@ -130,6 +130,29 @@ def dashboard_to_proto(d: Dashboard) -> pb.GetDashboardResponse:
             lost_count=d.pipeline.lost_count,
             win_rate=round(d.pipeline.win_rate, 4),
         ),
+        risk=pb.RiskStats(
+            held_orders=d.risk.held,
+            flagged_orders=d.risk.flagged_open,
+            by_risk_level=_counts(
+                order_service_pb2.RiskLevel,
+                "RISK_LEVEL",
+                dict(d.risk.by_level),
+                "risk_level",
+                pb.RiskStats.LevelCount,
+            ),
+            average_risk_score=d.risk.average_score,
+        ),
+        top_products=[
+            pb.TopProduct(
+                product_id=str(t.product_id),
+                sku=t.sku,
+                title=t.title,
+                units_sold=t.units,
+                revenue=money(t.revenue),
+                order_count=t.orders,
+            )
+            for t in d.top_products
+        ],
     )
 
 

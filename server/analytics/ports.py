@@ -12,6 +12,8 @@ from domain.dashboard import (
     OrderFigures,
     PipelineFigures,
     ProductFigures,
+    RiskFigures,
+    TopProduct,
     WorkflowFigures,
 )
 from server.unit_of_work import ReadingUnitOfWork
@@ -28,6 +30,10 @@ class AnalyticsRepository(Protocol):
     async def workflows(self, tenant_id: int, period: DashboardPeriod) -> WorkflowFigures: ...
     async def leads(self, tenant_id: int, period: DashboardPeriod) -> LeadFigures: ...
     async def pipeline(self, tenant_id: int, period: DashboardPeriod) -> PipelineFigures: ...
+    async def risk(self, tenant_id: int, period: DashboardPeriod) -> RiskFigures: ...
+    async def top_products(self, tenant_id: int, period: DashboardPeriod, limit: int) -> list[TopProduct]:
+        """The period's best sellers by revenue in the period's currency, best first."""
+        ...
 
 
 class DashboardUnitOfWork(ReadingUnitOfWork, Protocol):

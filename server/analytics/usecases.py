@@ -10,6 +10,9 @@ from domain.dashboard import Dashboard, DashboardPeriod
 from domain.money import DEFAULT_CURRENCY
 from server.analytics.ports import DashboardUnitOfWork
 
+# Best sellers the dashboard lists.
+TOP_PRODUCTS = 5
+
 
 class DashboardUseCases:
     def __init__(self, uow: Callable[..., DashboardUnitOfWork]) -> None:
@@ -30,4 +33,6 @@ class DashboardUseCases:
                 workflows=await figures.workflows(tenant_id, period),
                 leads=await figures.leads(tenant_id, period),
                 pipeline=await figures.pipeline(tenant_id, period),
+                risk=await figures.risk(tenant_id, period),
+                top_products=tuple(await figures.top_products(tenant_id, period, TOP_PRODUCTS)),
             )

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from google.protobuf.message import Message
 from google.type import money_pb2
 
 from crm.v2 import product_service_pb2 as pb
-from domain.catalog import Dimensions, ProductFilter
+from domain.catalog import Categories, Dimensions, ProductFilter, marketplace_id_problem
 from domain.money import Money
 from server.catalog.proto import CLASSIFICATION, STATUS
 from server.edge.convert import money_from_proto
@@ -19,7 +19,6 @@ from server.edge.validation import Violations
 
 SKU_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-ASIN_PATTERN = re.compile(r"^[A-Z0-9]{10}$")
 
 TITLE_MAX = 200
 
@@ -42,19 +41,20 @@ def sku(v: Violations, field: str, value: str) -> str:
 
 
 def asin(v: Violations, field: str, value: str) -> str:
-    cleaned = value.strip()
-    if cleaned and not ASIN_PATTERN.fullmatch(cleaned):
-        v.add(field, "must be 10 upper-case letters or digits")
+    """A marketplace identifier (optional): trimmed and upper-cased, as the prototype stored them."""
+    cleaned = value.strip().upper()
+    if cleaned and (problem := marketplace_id_problem(cleaned)) is not None:
+        v.add(field, problem)
     return cleaned
 
 
-def category(v: Violations, field: str, value: str, categories: Collection[str], *, required: bool) -> str:
-    cleaned = value.strip()
+def category(v: Violations, field: str, value: str, categories: Categories, *, required: bool) -> str:
+    cleaned = value.strip().lower()
     if not cleaned:
         if required:
             v.add(field, "is required")
-    elif cleaned not in categories:
-        v.add(field, f"unknown category {cleaned[:50]!r}; known: {', '.join(sorted(categories))}")
+    elif (problem := categories.problem(cleaned)) is not None:
+        v.add(field, problem)
     return cleaned
 
 
@@ -120,7 +120,7 @@ def price_range(
 def product_filter(
     v: Violations,
     request: pb.ListProductsRequest | pb.ProductFilter,
-    categories: Collection[str],
+    categories: Categories,
     prefix: str = "",
 ) -> ProductFilter:
     """The filter fields ListProductsRequest and ProductFilter share."""

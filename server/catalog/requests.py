@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from decimal import Decimal
 
 from crm.v2 import product_service_pb2 as pb
@@ -11,6 +11,7 @@ from domain.catalog import (
     MAX_TAGS,
     BulkChanges,
     BulkSelection,
+    Categories,
     PriceChange,
     PriceChangeKind,
     ProductChanges,
@@ -50,7 +51,7 @@ OPTIONAL_SCALARS = ("competitor_count", "review_rating", "review_count")
 
 
 def create_command(
-    request: pb.CreateProductRequest, categories: Collection[str]
+    request: pb.CreateProductRequest, categories: Categories
 ) -> tuple[ProductDraft, str | None]:
     v = Violations()
     v.tenant(request.tenant_id)
@@ -66,7 +67,7 @@ def create_command(
         description=v.text(
             "product.description", p.description, max_length=fields.DESCRIPTION_MAX, strip=False
         ),
-        status=v.enum("product.status", STATUS, p.status, required=False) or ProductStatus.DRAFT,
+        status=_new_status(v, p.status),
         supplier_id=v.optional_id("product.supplier_id", p.supplier_id),
         competitor_count=fields.optional_count(v, "product.competitor_count", p, "competitor_count"),
         review_rating=fields.optional_rating(v, "product.review_rating", p, "review_rating"),
@@ -82,6 +83,15 @@ def create_command(
     return draft, request_id
 
 
+def _new_status(v: Violations, number: int) -> ProductStatus:
+    """A new product's status: UNSPECIFIED means ACTIVE (as the prototype created products: orderable and
+    recommended at once); DISCONTINUED is what DeleteProduct does, never a start."""
+    status = v.enum("product.status", STATUS, number, required=False) or ProductStatus.ACTIVE
+    if status is ProductStatus.DISCONTINUED:
+        v.add("product.status", "a new product cannot be DISCONTINUED (DeleteProduct discontinues one)")
+    return status
+
+
 def _new_prices(v: Violations, pricing: pb.ProductPricing) -> tuple[Money, Money | None]:
     """A new product's source price (required) and selling price (optional, in the same currency)."""
     if not pricing.HasField("source_price"):
@@ -95,7 +105,7 @@ def _new_prices(v: Violations, pricing: pb.ProductPricing) -> tuple[Money, Money
     return source, selling
 
 
-def update_command(request: pb.UpdateProductRequest, categories: Collection[str]) -> ProductChanges:
+def update_command(request: pb.UpdateProductRequest, categories: Categories) -> ProductChanges:
     v = Violations()
     v.tenant(request.tenant_id)
     p = request.product
@@ -164,7 +174,7 @@ def _is_set(product: pb.Product, path: str) -> bool:
     return len(value) > 0 if path in ("image_urls", "tags") else bool(value)
 
 
-def list_query(request: pb.ListProductsRequest, categories: Collection[str]) -> ListQuery[ProductFilter]:
+def list_query(request: pb.ListProductsRequest, categories: Categories) -> ListQuery[ProductFilter]:
     v = Violations()
     v.tenant(request.tenant_id)
     criteria = fields.product_filter(v, request, categories)
@@ -177,7 +187,7 @@ PERCENT_RANGE = (Decimal(-100), Decimal(1000))
 
 
 def bulk_command(
-    request: pb.BulkUpdateProductsRequest, categories: Collection[str]
+    request: pb.BulkUpdateProductsRequest, categories: Categories
 ) -> tuple[BulkSelection, BulkChanges]:
     if len(request.product_ids) > MAX_BULK_PRODUCTS:
         raise TooManyProducts("product_ids", len(request.product_ids), MAX_BULK_PRODUCTS)
@@ -189,9 +199,7 @@ def bulk_command(
     return selection, changes
 
 
-def _selection(
-    v: Violations, request: pb.BulkUpdateProductsRequest, categories: Collection[str]
-) -> BulkSelection:
+def _selection(v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories) -> BulkSelection:
     by_filter = request.HasField("filter")
     if by_filter == bool(request.product_ids):
         v.add("product_ids", "give either product_ids or filter, not both and not neither")
@@ -205,9 +213,7 @@ def _selection(
     return BulkSelection(ids=tuple(dict.fromkeys(ids)))
 
 
-def _changes(
-    v: Violations, request: pb.BulkUpdateProductsRequest, categories: Collection[str]
-) -> BulkChanges:
+def _changes(v: Violations, request: pb.BulkUpdateProductsRequest, categories: Categories) -> BulkChanges:
     c = request.changes
     paths = _paths(v, request)
     return BulkChanges(

@@ -11,6 +11,7 @@ from functools import partial
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
+    Categories,
     Product,
     ProductChanges,
     ProductDraft,
@@ -47,15 +48,13 @@ class ProductUseCases:
         uow: Callable[[], CatalogUnitOfWork],
         policy: ClassificationPolicy,
         marketing: MarketingOnCreate = NO_MARKETING_ON_CREATE,
+        categories: Categories | None = None,
     ) -> None:
         self._uow = uow
         self.policy = policy
         self._marketing = marketing
-
-    @property
-    def categories(self) -> frozenset[str]:
-        """The category keys a product may have: the keys of the category demand table."""
-        return frozenset(self.policy.category_demand)
+        # The categories a product may have: by default any well-formed key, the demand table's scored.
+        self.categories = categories or Categories(known=frozenset(policy.category_demand))
 
     async def create(
         self, *, tenant_id: int, draft: ProductDraft, request_id: str | None, fingerprint: str | None = None
@@ -82,19 +81,8 @@ class ProductUseCases:
                         await first_use(uow.requests, at=utcnow(), replay=True)
                         return existing
                     raise DuplicateSku(draft.sku)
-                supplier = await supplier_or_none(uow.suppliers, tenant_id, draft.supplier_id)
-                product = self._new_product(tenant_id, draft, supplier, request_id)
-                await first_use(uow.requests, at=product.created_at, replay=False)
-                await uow.products.add(product)
-                await uow.inventory.open_level(
-                    tenant_id=tenant_id,
-                    product_id=product.id,
-                    available=draft.initial_stock,
-                    at=product.created_at,
-                )
-                uow.emit(ProductCreated(tenant_id=tenant_id, product=product, request_id=request_id or ""))
-                uow.emit(_analysis_started(product, "product_created"))
-                await enqueue_product_marketing(uow, product, self._marketing)
+                await first_use(uow.requests, at=utcnow(), replay=False)
+                product = await self.add_new(uow, tenant_id=tenant_id, draft=draft, request_id=request_id)
                 await uow.commit()
                 return product
         except UniqueViolation:
@@ -108,6 +96,23 @@ class ProductUseCases:
                 if existing is not None:
                     return existing
             raise DuplicateSku(draft.sku) from None
+
+    async def add_new(
+        self, uow: CatalogUnitOfWork, *, tenant_id: int, draft: ProductDraft, request_id: str | None = None
+    ) -> Product:
+        """Classify and store a new product with its inventory level, and announce it, in the caller's unit
+        of work (CreateProduct's, or an approved sourcing candidate's); the caller checked its sku is free.
+        NOT_FOUND when the draft names a supplier the tenant does not have."""
+        supplier = await supplier_or_none(uow.suppliers, tenant_id, draft.supplier_id)
+        product = self._new_product(tenant_id, draft, supplier, request_id)
+        await uow.products.add(product)
+        await uow.inventory.open_level(
+            tenant_id=tenant_id, product_id=product.id, available=draft.initial_stock, at=product.created_at
+        )
+        uow.emit(ProductCreated(tenant_id=tenant_id, product=product, request_id=request_id or ""))
+        uow.emit(_analysis_started(product, "product_created"))
+        await enqueue_product_marketing(uow, product, self._marketing)
+        return product
 
     async def get(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
         async with self._uow() as uow:

@@ -57,6 +57,9 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.OrderService/ListOrders": READER,
     "/crm.v2.OrderService/UpdateOrder": WRITER,
     "/crm.v2.OrderService/CancelOrder": WRITER,
+    "/crm.v2.OrderService/CreateRiskListEntry": ADMIN,  # changes how every later order is assessed
+    "/crm.v2.OrderService/ListRiskListEntries": READER,
+    "/crm.v2.OrderService/DeleteRiskListEntry": ADMIN,
     # catalog
     "/crm.v2.ProductService/CreateProduct": WRITER,
     "/crm.v2.ProductService/GetProduct": READER,
@@ -64,6 +67,14 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.ProductService/UpdateProduct": WRITER,
     "/crm.v2.ProductService/DeleteProduct": WRITER,
     "/crm.v2.ProductService/BulkUpdateProducts": ADMIN,
+    # sourcing
+    "/crm.v2.SourcingService/CreateCandidate": WRITER,
+    "/crm.v2.SourcingService/BatchCreateCandidates": WRITER,
+    "/crm.v2.SourcingService/GetCandidate": READER,
+    "/crm.v2.SourcingService/ListCandidates": READER,
+    "/crm.v2.SourcingService/ApproveCandidate": WRITER,  # creates a catalog product, as CreateProduct does
+    "/crm.v2.SourcingService/RejectCandidate": WRITER,
+    "/crm.v2.SourcingService/StartSourcingDiscovery": WRITER,
     # suppliers
     "/crm.v2.SupplierService/CreateSupplier": WRITER,
     "/crm.v2.SupplierService/GetSupplier": READER,
@@ -77,6 +88,54 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.WorkflowService/ListWorkflows": READER,
     "/crm.v2.WorkflowService/CancelWorkflow": ADMIN,
 }
+
+# The prototype's REST paths (PrototypeRestService, legacy) answer through the contract's servicers without
+# passing the interceptor again, so each needs exactly the role of the contract RPC it answers through.
+PROTOTYPE_COUNTERPARTS: dict[str, str] = {
+    "/crm.v2.PrototypeRestService/GetPrototypeHealth": "/crm.v2.SystemService/GetHealth",
+    "/crm.v2.PrototypeRestService/CreatePrototypeProduct": "/crm.v2.ProductService/CreateProduct",
+    "/crm.v2.PrototypeRestService/ListPrototypeProducts": "/crm.v2.ProductService/ListProducts",
+    "/crm.v2.PrototypeRestService/GetPrototypeProduct": "/crm.v2.ProductService/GetProduct",
+    "/crm.v2.PrototypeRestService/UpdatePrototypeProduct": "/crm.v2.ProductService/UpdateProduct",
+    "/crm.v2.PrototypeRestService/DeletePrototypeProduct": "/crm.v2.ProductService/DeleteProduct",
+    "/crm.v2.PrototypeRestService/RecommendPrototypeCrossSell": (
+        "/crm.v2.IntelligenceService/RecommendCrossSell"
+    ),
+    "/crm.v2.PrototypeRestService/GetPrototypeInventoryAlerts": (
+        "/crm.v2.InventoryService/GetInventoryAlerts"
+    ),
+    "/crm.v2.PrototypeRestService/StartPrototypeProductClassification": (
+        "/crm.v2.WorkflowService/StartProductClassification"
+    ),
+    "/crm.v2.PrototypeRestService/GetPrototypeWorkflow": "/crm.v2.WorkflowService/GetWorkflow",
+    "/crm.v2.PrototypeRestService/CreatePrototypeLead": "/crm.v2.LeadService/CreateLead",
+    "/crm.v2.PrototypeRestService/ListPrototypeLeads": "/crm.v2.LeadService/ListLeads",
+    "/crm.v2.PrototypeRestService/GetPrototypeLead": "/crm.v2.LeadService/GetLead",
+    "/crm.v2.PrototypeRestService/GetPrototypeLeadAnalytics": "/crm.v2.LeadService/GetLeadAnalytics",
+    "/crm.v2.PrototypeRestService/BulkUpdatePrototypeProducts": "/crm.v2.ProductService/BulkUpdateProducts",
+    "/crm.v2.PrototypeRestService/CreatePrototypeOrder": "/crm.v2.OrderService/CreateOrder",
+    "/crm.v2.PrototypeRestService/ListPrototypeOrders": "/crm.v2.OrderService/ListOrders",
+    "/crm.v2.PrototypeRestService/GetPrototypeOrder": "/crm.v2.OrderService/GetOrder",
+    "/crm.v2.PrototypeRestService/UpdatePrototypeOrder": "/crm.v2.OrderService/UpdateOrder",
+    "/crm.v2.PrototypeRestService/ListPrototypeInventory": "/crm.v2.InventoryService/ListInventory",
+    "/crm.v2.PrototypeRestService/UpdatePrototypeInventory": "/crm.v2.InventoryService/UpdateInventory",
+    "/crm.v2.PrototypeRestService/OptimizePrototypeInventory": "/crm.v2.InventoryService/OptimizeInventory",
+    "/crm.v2.PrototypeRestService/CreatePrototypeSupplier": "/crm.v2.SupplierService/CreateSupplier",
+    "/crm.v2.PrototypeRestService/ListPrototypeSuppliers": "/crm.v2.SupplierService/ListSuppliers",
+    "/crm.v2.PrototypeRestService/RecommendPrototypeProducts": (
+        "/crm.v2.IntelligenceService/RecommendProducts"
+    ),
+    "/crm.v2.PrototypeRestService/GeneratePrototypeMarketingStrategy": (
+        "/crm.v2.IntelligenceService/GenerateMarketingStrategy"
+    ),
+    "/crm.v2.PrototypeRestService/OptimizePrototypePricing": "/crm.v2.IntelligenceService/OptimizePricing",
+    "/crm.v2.PrototypeRestService/GetPrototypeDashboard": "/crm.v2.AnalyticsService/GetDashboard",
+    "/crm.v2.PrototypeRestService/BulkOptimizePrototypePricing": (
+        "/crm.v2.IntelligenceService/BulkOptimizePricing"
+    ),
+    "/crm.v2.PrototypeRestService/ListPrototypeEvents": "/crm.v2.EventService/ListEvents",
+}
+REQUIRED_ROLE |= {method: REQUIRED_ROLE[contract] for method, contract in PROTOTYPE_COUNTERPARTS.items()}
 
 
 def allows(roles: frozenset[str], needed: str) -> bool:

@@ -21,6 +21,7 @@ from server.intelligence import proto as intelligence
 from server.inventory import proto as inventory
 from server.leads import proto as leads
 from server.orders import proto as orders
+from server.sourcing import proto as sourcing
 from server.suppliers import proto as suppliers
 from server.workflows import proto as workflows
 
@@ -35,6 +36,8 @@ TOPIC_FAMILIES: dict[str, str] = {
     "inventory": "inventory",
     "marketing": "marketing",
     "workflow": "workflows",
+    "risk_list": "orders",
+    "sourcing_candidate": "sourcing",
 }
 
 # Each area registers its events (domain class, events.proto message, builder) beside its one mapping.
@@ -48,6 +51,7 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *inventory.REGISTRATIONS,
     *intelligence.REGISTRATIONS,
     *workflows.REGISTRATIONS,
+    *sourcing.REGISTRATIONS,
 )
 _BUILDERS: dict[type[ev.DomainEvent], Callable[[Any], Message]] = {cls: build for cls, _, build in _REGISTRY}
 # Event type name -> message class, for turning stored payloads back into messages.

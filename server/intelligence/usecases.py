@@ -89,7 +89,7 @@ class IntelligenceUseCases:
             else:
                 try:
                     suggestions = await sourcing_suggestions(
-                        self._crew, _product_inputs(product), currency=product.currency
+                        self._crew, product_inputs(product), currency=product.currency
                     )
                     note = ""
                 except AgentUnavailable as exc:
@@ -137,7 +137,7 @@ class IntelligenceUseCases:
         if use_agent and self._crew is not None:
             try:
                 insights = await marketing_insights(
-                    self._crew, _product_inputs(product), deadline=deadline, progress=progress
+                    self._crew, product_inputs(product), deadline=deadline, progress=progress
                 )
                 strategy = replace(
                     strategy,
@@ -163,7 +163,8 @@ def _item(product: Product) -> CatalogItem:
     )
 
 
-def _product_inputs(product: Product) -> dict[str, object]:
+def product_inputs(product: Product) -> dict[str, object]:
+    """What the crews are told of a product."""
     return {
         "product_id": str(product.id),
         "title": product.title,

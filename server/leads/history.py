@@ -23,9 +23,7 @@ class ClosedLeadHistories:
         self._clock = clock
         self._known: dict[int, tuple[float, ClosedLeadHistory]] = {}
 
-    async def of(
-        self, tenant_id: int, read: Callable[[], Awaitable[ClosedLeadHistory]]
-    ) -> ClosedLeadHistory:
+    async def of(self, tenant_id: int, read: Callable[[], Awaitable[ClosedLeadHistory]]) -> ClosedLeadHistory:
         """The tenant's history: the one read less than the refresh interval ago, or `read()` afresh."""
         now = self._clock()
         known = self._known.get(tenant_id)

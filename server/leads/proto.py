@@ -42,6 +42,7 @@ def lead_to_proto(lead: Lead) -> pb.Lead:
         converted_contact_id=str(lead.converted_contact_id or ""),
         converted_deal_id=str(lead.converted_deal_id or ""),
         convert_time=to_timestamp(lead.converted_at),
+        converted=lead.converted_at is not None,
         create_time=to_timestamp(lead.created_at),
         update_time=to_timestamp(lead.updated_at),
     )

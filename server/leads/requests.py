@@ -72,6 +72,7 @@ def list_query(request: pb.ListLeadsRequest) -> ListQuery[LeadFilter]:
         status=v.enum("status", STATUS, request.status, required=False),
         source=v.enum("source", SOURCE, request.source, required=False),
         assigned_to=v.text("assigned_to", request.assigned_to, max_length=COMPANY_MAX) or None,
+        converted=request.converted if request.HasField("converted") else None,
     )
     return page_query(v, request, criteria)
 

@@ -8,7 +8,6 @@ from domain.deals import DealPolicy
 from server.edge.actor import actor_resolver
 from server.leads.api import LeadServicer
 from server.leads.conversion import LeadConversionUseCases
-from server.leads.history import ClosedLeadHistories
 from server.leads.usecases import LeadUseCases
 from server.policies import lead_scoring_policy
 
@@ -21,7 +20,7 @@ def build(c: Components) -> LeadServicer:
         LeadUseCases(
             c.unit_of_work,
             lead_scoring_policy(c.settings),
-            ClosedLeadHistories(refresh_seconds=c.settings.LEAD_HISTORY_REFRESH_SECONDS),
+            c.lead_histories,
         ),
         LeadConversionUseCases(c.unit_of_work, DealPolicy()),
         actor_resolver(c.settings),

@@ -11,15 +11,23 @@ from server.edge.page_tokens import page_response
 from server.edge.validation import tenant_and_id
 from server.orders import requests
 from server.orders.lifecycle import OrderLifecycle
-from server.orders.proto import order_to_proto
+from server.orders.proto import order_to_proto, risk_list_entry_to_proto
+from server.orders.risk_lists import RiskListUseCases
 from server.orders.usecases import OrderCreation
 
 
 class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
-    def __init__(self, creation: OrderCreation, lifecycle: OrderLifecycle, actors: ActorResolver) -> None:
+    def __init__(
+        self,
+        creation: OrderCreation,
+        lifecycle: OrderLifecycle,
+        actors: ActorResolver,
+        risk_lists: RiskListUseCases,
+    ) -> None:
         self._creation = creation
         self._lifecycle = lifecycle
         self._actors = actors
+        self._risk_lists = risk_lists
 
     async def CreateOrder(
         self,
@@ -63,3 +71,41 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
             tenant_id=request.tenant_id, order_id=order_id, reason=reason, actor=self._actors(context)
         )
         return order_to_proto(order)
+
+    async def CreateRiskListEntry(
+        self,
+        request: pb.CreateRiskListEntryRequest,
+        context: grpc.aio.ServicerContext[pb.CreateRiskListEntryRequest, pb.RiskListEntry],
+    ) -> pb.RiskListEntry:
+        list_type, kind, value, reason = requests.risk_list_entry_command(request)
+        entry = await self._risk_lists.add(
+            tenant_id=request.tenant_id,
+            list_type=list_type,
+            kind=kind,
+            value=value,
+            reason=reason,
+            actor=self._actors(context),
+        )
+        return risk_list_entry_to_proto(entry)
+
+    async def ListRiskListEntries(
+        self,
+        request: pb.ListRiskListEntriesRequest,
+        context: grpc.aio.ServicerContext[pb.ListRiskListEntriesRequest, pb.ListRiskListEntriesResponse],
+    ) -> pb.ListRiskListEntriesResponse:
+        query = requests.risk_lists_query(request)
+        page = await self._risk_lists.list(
+            tenant_id=query.tenant_id, criteria=query.criteria, page=query.page
+        )
+        return page_response(pb.ListRiskListEntriesResponse, "entries", page, risk_list_entry_to_proto, query)
+
+    async def DeleteRiskListEntry(
+        self,
+        request: pb.DeleteRiskListEntryRequest,
+        context: grpc.aio.ServicerContext[pb.DeleteRiskListEntryRequest, pb.RiskListEntry],
+    ) -> pb.RiskListEntry:
+        entry_id = tenant_and_id(request.tenant_id, request.entry_id, "entry_id")
+        entry = await self._risk_lists.remove(
+            tenant_id=request.tenant_id, entry_id=entry_id, actor=self._actors(context)
+        )
+        return risk_list_entry_to_proto(entry)

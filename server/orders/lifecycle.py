@@ -26,6 +26,7 @@ from domain.orders import (
 )
 from domain.paging import Page, PageRequest
 from server.inventory.stock import Shift, apply_shift
+from server.orders.amendments import OrderAmendments, differs, tie_payment
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
 from server.resources import existing
 
@@ -33,8 +34,9 @@ ADDRESS_LOCKED_STATUSES = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED,
 
 
 class OrderLifecycle:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, amendments: OrderAmendments | None = None) -> None:
         self._uow = uow
+        self._amendments = amendments or OrderAmendments()
 
     async def get(self, *, tenant_id: int, order_id: uuid.UUID) -> Order:
         async with self._uow(read_only=True) as uow:
@@ -48,11 +50,15 @@ class OrderLifecycle:
         """Apply the changes; setting a field to its current value changes nothing."""
         async with self._uow() as uow:
             order = await existing(uow.orders, "order", tenant_id, order_id, for_update=True)
-            changed = {k: v for k, v in changes.values.items() if getattr(order, k) != v}
+            changed = {k: v for k, v in changes.values.items() if differs(order, k, v)}
             if not changed:
                 return order
             _check(order, changed)
-            updated = await self._transition(uow, order, changed, changes.reason, changes.actor)
+            tie_payment(order, changed)
+            names = list(changed)
+            amended = await self._amendments.apply_lines(uow, order, changed, actor=changes.actor)
+            updated = await self._transition(uow, amended, changed, changes.reason, changes.actor)
+            updated = await self._amendments.follow_risk(uow, order, updated, names)
             await uow.commit()
             return updated
 

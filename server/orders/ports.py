@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from domain.orders import CatalogEntry, Order, OrderFilter, StatusChange
+from domain.orders import (
+    CatalogEntry,
+    Order,
+    OrderFilter,
+    RiskListEntry,
+    RiskListFilter,
+    RiskListKind,
+    StatusChange,
+)
 from domain.paging import Page, PageRequest
-from engines.fraud import CustomerHistory
+from engines.fraud import CustomerHistory, RiskLists
 from server.inventory.ports import InventoryRepository
 from server.unit_of_work import UnitOfWork
+from server.workflows.ports import EnqueueingUnitOfWork
 
 
 class OrderRepository(Protocol):
@@ -23,7 +32,15 @@ class OrderRepository(Protocol):
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, CatalogEntry]: ...
 
-    async def customer_history(self, tenant_id: int, email: str, now: datetime) -> CustomerHistory: ...
+    async def customer_history(
+        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
+    ) -> CustomerHistory:
+        """The customer's orders created before `now`, leaving out `excluding` (the order re-assessed)."""
+        ...
+
+    async def replace_lines(self, order: Order) -> None:
+        """Store the order's current lines in place of its stored ones."""
+        ...
 
     async def add(self, order: Order) -> None: ...
 
@@ -44,12 +61,41 @@ class OrderRepository(Protocol):
         ...
 
 
-class OrderUnitOfWork(UnitOfWork, Protocol):
+class RiskListRepository(Protocol):
+    async def add(self, entry: RiskListEntry) -> None: ...
+
+    async def get(
+        self, tenant_id: int, entry_id: uuid.UUID, *, for_update: bool = False
+    ) -> RiskListEntry | None: ...
+
+    async def holder_of(self, tenant_id: int, kind: RiskListKind, value: str) -> RiskListEntry | None:
+        """The entry of either list that has this value."""
+        ...
+
+    async def delete(self, tenant_id: int, entry_id: uuid.UUID) -> None: ...
+
+    async def list(
+        self, tenant_id: int, criteria: RiskListFilter, page: PageRequest
+    ) -> Page[RiskListEntry]: ...
+
+    async def concerning(
+        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
+    ) -> RiskLists:
+        """The entries that match an order's email, email domain or countries."""
+        ...
+
+
+class OrderUnitOfWork(UnitOfWork, EnqueueingUnitOfWork, Protocol):
+    """Enqueueing, because a held order may queue its fraud review."""
+
     @property
     def orders(self) -> OrderRepository: ...
 
     @property
     def inventory(self) -> InventoryRepository: ...
+
+    @property
+    def risk_lists(self) -> RiskListRepository: ...
 
 
 UnitOfWorkFactory = Callable[..., OrderUnitOfWork]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 
@@ -20,11 +21,14 @@ from domain.orders import (
     OrderChanges,
     OrderDraft,
     OrderFilter,
+    RiskListFilter,
+    RiskListKind,
+    RiskListType,
 )
 from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, fingerprint_of, mask_paths, masked_values
-from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, STATUS
+from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, RISK_LIST, RISK_LIST_KIND, STATUS
 
 NAME_MAX = 200
 
@@ -40,12 +44,22 @@ UPDATE_PATHS = (
     "status",
     "financial_status",
     "customer_name",
+    "customer_email",
     "billing_address",
     "shipping_address",
+    "items",
     "notes",
     "tracking_number",
     "carrier",
+    "flagged",
 )
+
+# Update paths (as the contract names them) whose domain field has another name.
+DOMAIN_NAMES = {"items": "lines"}
+
+REASON_MAX_ENTRY = 500
+
+DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 def address(v: Violations, field: str, value: postal_address_pb2.PostalAddress) -> Address:
@@ -153,13 +167,16 @@ def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUI
         "customer_name": lambda: v.text(
             "order.customer_name", o.customer_name, max_length=NAME_MAX, required=True
         ),
+        "customer_email": lambda: v.email("order.customer_email", o.customer_email, required=True).lower(),
+        "items": lambda: _lines(v, list(o.items)),
+        "flagged": lambda: o.flagged,
         "billing_address": lambda: address(v, "order.billing_address", o.billing_address),
         "shipping_address": lambda: address(v, "order.shipping_address", o.shipping_address),
         "notes": lambda: v.text("order.notes", o.notes, max_length=NOTES_MAX, strip=False),
         "tracking_number": lambda: v.text("order.tracking_number", o.tracking_number, max_length=CARRIER_MAX),
         "carrier": lambda: v.text("order.carrier", o.carrier, max_length=CARRIER_MAX),
     }
-    values = masked_values(v, paths, readers)
+    values = {DOMAIN_NAMES.get(path, path): value for path, value in masked_values(v, paths, readers).items()}
     reason = v.text("reason", request.reason, max_length=REASON_MAX)
     v.raise_if_any()
     return order_id, OrderChanges(values, reason=reason, actor=actor)
@@ -191,5 +208,54 @@ def list_query(request: pb.ListOrdersRequest) -> ListQuery[OrderFilter]:
         created_from=start,
         created_before=end,
         risk_level=v.enum("risk_level", RISK_LEVEL, request.risk_level, required=False),
+        flagged=request.flagged if request.HasField("flagged") else None,
     )
     return page_query(v, request, criteria)
+
+
+def risk_list_entry_command(
+    request: pb.CreateRiskListEntryRequest,
+) -> tuple[RiskListType, RiskListKind, str, str]:
+    """The list, kind, normalised value and reason of a new entry."""
+    v = Violations()
+    v.tenant(request.tenant_id)
+    e = request.entry
+    kind = v.enum("entry.kind", RISK_LIST_KIND, e.kind, required=True)
+    value = risk_list_value(v, "entry.value", kind, e.value)
+    command = (
+        v.enum("entry.list", RISK_LIST, e.list, required=True),
+        kind,
+        value,
+        v.text("entry.reason", e.reason, max_length=REASON_MAX_ENTRY),
+    )
+    v.raise_if_any()
+    assert command[0] is not None and command[1] is not None
+    return command[0], command[1], command[2], command[3]
+
+
+def risk_list_value(v: Violations, field: str, kind: RiskListKind | None, value: str) -> str:
+    """An email (lower-cased), an email domain (lower-cased) or an ISO alpha-2 country (upper-cased)."""
+    cleaned = value.strip()
+    if not cleaned:
+        v.add(field, "is required")
+    elif kind is RiskListKind.EMAIL:
+        return v.email(field, cleaned).lower()
+    elif kind is RiskListKind.DOMAIN:
+        cleaned = cleaned.lower().removeprefix("@")
+        if not DOMAIN_PATTERN.fullmatch(cleaned):
+            v.add(field, "must be an email domain such as example.com")
+    elif kind is RiskListKind.COUNTRY:
+        cleaned = cleaned.upper()
+        if not (len(cleaned) == 2 and cleaned.isascii() and cleaned.isalpha()):
+            v.add(field, "must be an ISO 3166-1 alpha-2 country code such as US")
+    return cleaned
+
+
+def risk_lists_query(request: pb.ListRiskListEntriesRequest) -> ListQuery[RiskListFilter]:
+    v = Violations()
+    v.tenant(request.tenant_id)
+    criteria = RiskListFilter(
+        list=v.enum("list", RISK_LIST, request.list, required=False),
+        kind=v.enum("kind", RISK_LIST_KIND, request.kind, required=False),
+    )
+    return page_query(v, request, criteria, scope=("risk_lists",))

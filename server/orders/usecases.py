@@ -20,6 +20,7 @@ from domain.order_errors import InsufficientInventory, ShortLine
 from domain.order_events import (
     InventoryInsufficient,
     OrderCreated,
+    OrderFlagged,
     OrderProcessingStarted,
 )
 from domain.orders import (
@@ -27,20 +28,17 @@ from domain.orders import (
     FraudAnalysis,
     NewOrder,
     Order,
-    OrderDraft,
     OrderLine,
     OrderStatus,
     StatusChange,
     order_number,
 )
-from engines.fraud import FraudPolicy, OrderSnapshot, RiskLevel, assess_fraud
 from engines.inventory import OptimizerPolicy
 from server import resources
 from server.inventory.stock import Shift, apply_shift, crossed_reorder_point, emit_reorder_events
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
 from server.orders.pricing import Totals, priced_lines, totals_of
-
-HELD_LEVELS = frozenset({RiskLevel.HIGH, RiskLevel.CRITICAL})
+from server.orders.risk import HELD_LEVELS, OrderRisk, Subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +66,9 @@ async def _first_use(uow: OrderUnitOfWork, new: NewOrder, *, replay: bool) -> No
 
 
 class OrderCreation:
-    def __init__(
-        self, uow: UnitOfWorkFactory, fraud_policy: FraudPolicy, optimizer_policy: OptimizerPolicy
-    ) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, risk: OrderRisk, optimizer_policy: OptimizerPolicy) -> None:
         self._uow = uow
-        self.fraud_policy = fraud_policy
+        self._risk = risk
         self.optimizer_policy = optimizer_policy
 
     async def create(self, new: NewOrder) -> Order:
@@ -120,22 +116,22 @@ class OrderCreation:
         lines = priced_lines(draft, catalog)
         totals = totals_of(draft, lines)
         now = utcnow()
-        history = await uow.orders.customer_history(tenant_id, draft.customer_email, now)
-        assessment = assess_fraud(_snapshot(draft, totals), history, self.fraud_policy)
+        subject = Subject(
+            email=draft.customer_email,
+            billing=draft.billing_address,
+            shipping=draft.shipping_address,
+            total=totals.total.amount,
+            quantities=tuple(line.quantity for line in draft.lines),
+        )
+        fraud = await self._risk.assess(uow, tenant_id, subject, history_before=now)
         order_id = new_id()
-        reservation = await _reserve(uow, tenant_id, lines, order_id=order_id, actor=new.actor)
+        reservation = await reserve_lines(uow, tenant_id, lines, order_id=order_id, actor=new.actor)
         if reservation.short and not new.allow_backorder:
             raise InsufficientInventory(reservation.short)
         await _backorder(uow, tenant_id, lines, reservation.backordered)
-        fraud = FraudAnalysis(
-            assessment.level,
-            assessment.risk_score,
-            assessment.verification_required,
-            assessment.action,
-            assessment.factors,
-            now,
-        )
         order = _order(new, number, order_id, lines, reservation, totals, fraud)
+        if order.status is OrderStatus.ON_HOLD:
+            order = await self._risk.queue_review(uow, order)
         await uow.orders.add(order)
         await uow.inventory.record(reservation.movements, tenant_id=tenant_id)
         self._emit(uow, order, new, reservation)
@@ -155,6 +151,8 @@ class OrderCreation:
         uow.emit(OrderCreated(tenant_id=order.tenant_id, order=order))
         if order.status is not OrderStatus.ON_HOLD:
             uow.emit(OrderProcessingStarted(tenant_id=order.tenant_id, order=order))
+        if order.flagged:
+            uow.emit(OrderFlagged(tenant_id=order.tenant_id, order=order))
         if reservation.short:
             uow.emit(
                 InventoryInsufficient(
@@ -183,7 +181,7 @@ class OrderCreation:
             await uow.commit()
 
 
-async def _reserve(
+async def reserve_lines(
     uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], *, order_id: uuid.UUID, actor: str
 ) -> Reservation:
     """Reserve each line in product-id order; lines the stock cannot cover in full are reported short."""
@@ -228,18 +226,6 @@ async def _backorder(
         await apply_shift(uow, shift, tenant_id=tenant_id, at=now, reason="", actor="", order_id=None)
 
 
-def _snapshot(draft: OrderDraft, totals: Totals) -> OrderSnapshot:
-    return OrderSnapshot(
-        total=totals.total.amount,
-        line_quantities=tuple(line.quantity for line in draft.lines),
-        email_domain=draft.customer_email.rpartition("@")[2],
-        billing_country=draft.billing_address.region_code,
-        shipping_country=draft.shipping_address.region_code,
-        billing_postcode=draft.billing_address.postal_code,
-        shipping_postcode=draft.shipping_address.postal_code,
-    )
-
-
 def _order(
     new: NewOrder,
     number: str,
@@ -278,4 +264,5 @@ def _order(
         updated_at=now,
         notes=draft.notes,
         request_id=new.request_id,
+        flagged=fraud.calls_for_monitoring,
     )

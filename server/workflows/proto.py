@@ -16,8 +16,10 @@ from domain.money import Money
 from domain.workflows import (
     BulkPricingOutcome,
     ClassificationOutcome,
+    FraudReviewOutcome,
     MarketingOutcome,
     ResultSource,
+    SourcingDiscoveryOutcome,
     Workflow,
     WorkflowError,
     WorkflowState,
@@ -26,6 +28,7 @@ from domain.workflows import (
 from server.catalog import proto as catalog_proto
 from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
 from server.events.registration import EventRegistration
+from server.orders.proto import review_to_proto
 
 TYPE = EnumMapping(pb.WorkflowType, WorkflowType, "WORKFLOW_TYPE")
 
@@ -44,7 +47,7 @@ def error_to_proto(error: WorkflowError | None) -> status_pb2.Status | None:
 
 
 def classification_to_proto(result: ClassificationOutcome) -> pb.ProductClassificationResult:
-    a, previous = result.analysis, result.previous_classification
+    a, previous, agent = result.analysis, result.previous_classification, result.agent
     return pb.ProductClassificationResult(
         product_id=str(result.product_id),
         analysis=ppb.DropshipAnalysis(
@@ -53,10 +56,32 @@ def classification_to_proto(result: ClassificationOutcome) -> pb.ProductClassifi
             profit_margin_estimate=a.profit_margin,
             factors=factors_to_proto(a.factors),
             analyze_time=to_timestamp(a.analyzed_at),
-            source=SOURCE.to_proto(result.source),
+            source=SOURCE.to_proto(ResultSource.ENGINE),
         ),
         previous_classification=None if previous is None else catalog_proto.CLASSIFICATION.to_proto(previous),
         product_updated=result.product_updated,
+        agent_analysis=None
+        if agent is None
+        else ppb.DropshipAnalysis(
+            dropship_score=agent.score,
+            classification=catalog_proto.CLASSIFICATION.to_proto(agent.classification),
+            profit_margin_estimate=a.profit_margin,
+            factors=factors_to_proto(agent.factors),
+            analyze_time=to_timestamp(a.analyzed_at),
+            source=SOURCE.to_proto(ResultSource.AGENT),
+        ),
+        classification_disagrees=result.disagrees,
+        score_difference=result.score_difference,
+        agent_rationale=agent.rationale if agent else "",
+    )
+
+
+def discovery_to_proto(result: SourcingDiscoveryOutcome) -> pb.SourcingDiscoveryResult:
+    return pb.SourcingDiscoveryResult(
+        candidate_ids=[str(i) for i in result.candidate_ids],
+        suggested_count=result.suggested,
+        duplicate_count=result.duplicates,
+        discarded_count=result.discarded,
     )
 
 
@@ -142,6 +167,7 @@ def workflow_to_proto(w: Workflow) -> pb.Workflow:
         start_time=to_timestamp(w.started_at),
         end_time=to_timestamp(w.ended_at),
         update_time=to_timestamp(w.updated_at),
+        order_id=str(w.order_id or ""),
     )
     if w.state is WorkflowState.SUCCEEDED and w.result is not None:
         set_result(message, w.result)
@@ -156,6 +182,12 @@ def set_result(message: pb.Workflow | events_pb2.WorkflowCompleted, result: obje
         message.marketing_strategy.CopyFrom(strategy_to_proto(result))
     elif isinstance(result, BulkPricingOutcome):
         message.bulk_pricing.CopyFrom(summary_to_proto(result))
+    elif isinstance(result, FraudReviewOutcome):
+        review = review_to_proto(result.review)
+        if review is not None:
+            message.fraud_review.CopyFrom(review)
+    elif isinstance(result, SourcingDiscoveryOutcome):
+        message.sourcing_discovery.CopyFrom(discovery_to_proto(result))
 
 
 def _completed(e: intelligence_events.WorkflowCompleted) -> events_pb2.WorkflowCompleted:
@@ -169,6 +201,7 @@ def _completed(e: intelligence_events.WorkflowCompleted) -> events_pb2.WorkflowC
         source=SOURCE.to_proto(w.source),
         attempts=w.attempts,
         end_time=to_timestamp(w.ended_at),
+        order_id=str(w.order_id or ""),
     )
     if w.started_at and w.ended_at:
         duration = duration_pb2.Duration()

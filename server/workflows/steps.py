@@ -4,19 +4,26 @@ they happen exactly when the completion does."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
+from domain.catalog import Product
 from domain.catalog_events import ProductAnalysisStarted
 from domain.clock import utcnow
+from domain.errors import Unavailable
 from domain.intelligence_events import MarketingStrategyGenerated
+from domain.suppliers import Supplier
 from domain.workflows import (
+    AgentClassification,
     ClassificationOutcome,
     ResultSource,
     Workflow,
     WorkflowResult,
     WorkflowType,
 )
+from server.agents.crew import AgentUnavailable, CrewClient
+from server.agents.tasks import classification_view
 from server.catalog.scoring import reanalyzed
 from server.intelligence.ports import (
     IntelligencePolicies,
@@ -24,12 +31,14 @@ from server.intelligence.ports import (
     UnitOfWorkFactory,
 )
 from server.intelligence.pricing import PricingUseCases, apply_prices, bulk_request_of
-from server.intelligence.usecases import IntelligenceUseCases
+from server.intelligence.usecases import IntelligenceUseCases, product_inputs
 from server.resources import existing
 
 Report = Callable[[float, str], Awaitable[None]]
 
-Apply = Callable[[IntelligenceUnitOfWork, Workflow], Awaitable[None]]
+# The runner's unit of work holds every area's repositories; each step's apply names the port it writes
+# through (IntelligenceUnitOfWork, OrderUnitOfWork, SourcingUnitOfWork).
+Apply = Callable[[Any, Workflow], Awaitable[None]]
 
 # A crew run inside a workflow may take longer than one RPC's AI_REQUEST_TIMEOUT.
 AGENT_DEADLINE_FACTOR = 10
@@ -42,6 +51,10 @@ class StepOutcome:
     apply: Apply
 
 
+# A workflow type's step that lives in another area (the fraud review, the sourcing discovery).
+Step = Callable[[Workflow, Report], Awaitable[StepOutcome]]
+
+
 class WorkflowSteps:
     def __init__(
         self,
@@ -51,19 +64,26 @@ class WorkflowSteps:
         pricing: PricingUseCases,
         *,
         agent_timeout: float,
+        crew: CrewClient | None = None,
+        others: Mapping[WorkflowType, Step] | None = None,
     ) -> None:
         self._uow = uow
         self._policies = policies
         self._intelligence = intelligence
         self._pricing = pricing
         self._agent_deadline = agent_timeout * AGENT_DEADLINE_FACTOR
-
-    async def run(self, workflow: Workflow, report: Report) -> StepOutcome:
-        step = {
+        self._crew = crew
+        self._steps: dict[WorkflowType, Step] = {
             WorkflowType.PRODUCT_CLASSIFICATION: self._classification,
             WorkflowType.MARKETING_STRATEGY: self._marketing,
             WorkflowType.BULK_PRICING: self._bulk_pricing,
-        }[workflow.type]
+            **(others or {}),
+        }
+
+    async def run(self, workflow: Workflow, report: Report) -> StepOutcome:
+        step = self._steps.get(workflow.type)
+        if step is None:
+            raise Unavailable(f"this server cannot run {workflow.type.value} workflows")
         return await step(workflow, report)
 
     async def _classification(self, workflow: Workflow, report: Report) -> StepOutcome:
@@ -103,14 +123,49 @@ class WorkflowSteps:
             )
             await uow.commit()
         analysed = reanalyzed(product, supplier, self._policies.classification, utcnow())
+        agent = await self._crew_view(product, supplier, report)
         result = ClassificationOutcome(
             product_id=product_id,
             analysis=analysed.analysis,
             recommended_price=analysed.recommended_price,
             previous_classification=product.analysis.classification,
             product_updated=True,
+            agent=agent,
         )
-        return StepOutcome(result, ResultSource.ENGINE, apply)
+        return StepOutcome(result, ResultSource.AGENT if agent else ResultSource.ENGINE, apply)
+
+    async def _crew_view(
+        self, product: Product, supplier: Supplier | None, report: Report
+    ) -> AgentClassification | None:
+        """The classification crew's view, recorded beside the engine's; None without the crew or when it
+        fails (the engine's analysis stands alone, and the result's source says so)."""
+        if self._crew is None:
+            return None
+        await report(0.5, "asking the classification crew")
+
+        async def progress(step: str) -> None:
+            await report(0.6, step)
+
+        # The product as the engine sees it, without the engine's verdict: the crew's view is its own.
+        engine_verdict = ("classification", "dropship_score")
+        inputs = {
+            **{k: v for k, v in product_inputs(product).items() if k not in engine_verdict},
+            "competitor_count": product.competitor_count,
+            "review_rating": product.review_rating,
+            "review_count": product.review_count,
+            "supplier_rating": supplier.rating if supplier else None,
+            "supplier_lead_time_days": supplier.lead_time_days if supplier else None,
+        }
+        try:
+            return await classification_view(
+                self._crew,
+                inputs,
+                self._policies.classification,
+                deadline=self._agent_deadline,
+                progress=progress,
+            )
+        except AgentUnavailable:
+            return None
 
     async def _marketing(self, workflow: Workflow, report: Report) -> StepOutcome:
         assert workflow.product_id is not None

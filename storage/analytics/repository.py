@@ -16,6 +16,8 @@ from domain.dashboard import (
     OrderFigures,
     PipelineFigures,
     ProductFigures,
+    RiskFigures,
+    TopProduct,
     WorkflowFigures,
 )
 from storage.catalog.tables import ProductRow
@@ -23,12 +25,15 @@ from storage.deals.tables import DealRow
 from storage.execution import Sql
 from storage.inventory.tables import InventoryLevelRow
 from storage.leads.tables import LeadRow
-from storage.orders.tables import OrderRow
+from storage.orders.tables import OrderItemRow, OrderRow
 from storage.workflows.tables import WorkflowRow
 
 PAID_STATUSES = ("paid", "partially_refunded")
 
 CLOSED_STAGES = ("closed_won", "closed_lost")
+
+# Orders not shipped, delivered, cancelled or refunded yet.
+OPEN_ORDER_STATUSES = ("pending", "confirmed", "processing", "on_hold")
 
 
 def _money(value: object) -> Decimal:
@@ -199,6 +204,70 @@ class SqlAlchemyAnalyticsRepository:
             _money(won_value),
             int(lost_count),
         )
+
+    async def risk(self, tenant_id: int, period: DashboardPeriod) -> RiskFigures:
+        """Held and open flagged orders now (two counts over tenant-leading indexes), and the period's
+        orders by risk level."""
+        held = await self._sql.scalar(
+            select(func.count()).where(OrderRow.tenant_id == tenant_id, OrderRow.status == "on_hold")
+        )
+        flagged = await self._sql.scalar(
+            select(func.count()).where(
+                OrderRow.tenant_id == tenant_id,
+                OrderRow.flagged.is_(True),
+                OrderRow.status.in_(OPEN_ORDER_STATUSES),
+            )
+        )
+        rows = (
+            await self._sql.execute(
+                select(OrderRow.risk_level, func.count(), func.sum(OrderRow.risk_score))
+                .where(
+                    OrderRow.tenant_id == tenant_id,
+                    OrderRow.created_at >= period.start,
+                    OrderRow.created_at < period.end,
+                )
+                .group_by(OrderRow.risk_level)
+            )
+        ).all()
+        total = sum(int(n) for _, n, _ in rows)
+        score = sum(float(s or 0) for _, _, s in rows)
+        return RiskFigures(
+            held=int(held or 0),
+            flagged_open=int(flagged or 0),
+            by_level={level: int(n) for level, n, _ in rows},
+            average_score=round(score / total, 4) if total else 0.0,
+        )
+
+    async def top_products(self, tenant_id: int, period: DashboardPeriod, limit: int) -> list[TopProduct]:
+        """The period's orders (their covering index) joined to their lines (by order), grouped by product."""
+        o, i = OrderRow, OrderItemRow
+        revenue = func.sum(i.total_price)
+        stmt = (
+            select(
+                i.product_id,
+                func.max(i.sku),
+                func.max(i.title),
+                func.sum(i.quantity),
+                revenue,
+                func.count(func.distinct(i.order_id)),
+            )
+            .select_from(o)
+            .join(i, and_(i.tenant_id == o.tenant_id, i.order_id == o.id))
+            .where(
+                o.tenant_id == tenant_id,
+                o.created_at >= period.start,
+                o.created_at < period.end,
+                o.currency == period.currency,
+                i.counts_as_sale.is_(True),
+            )
+            .group_by(i.product_id)
+            .order_by(revenue.desc(), i.product_id)
+            .limit(limit)
+        )
+        return [
+            TopProduct(product_id, sku, title, int(units), _money(amount), int(orders))
+            for product_id, sku, title, units, amount, orders in await self._sql.execute(stmt)
+        ]
 
     def _day(self, column: Any) -> Any:
         # Days are UTC days on both backends (SQLite stores UTC already).

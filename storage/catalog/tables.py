@@ -19,7 +19,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
     __tablename__ = "products"
 
     sku: Mapped[str] = mapped_column(String(64), nullable=False)
-    asin: Mapped[str] = mapped_column(String(10), nullable=False)
+    asin: Mapped[str] = mapped_column(String(40), nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False)
     category: Mapped[str] = mapped_column(String(50), nullable=False)

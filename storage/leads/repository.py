@@ -127,6 +127,9 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: LeadFilter) -> Select
         stmt = stmt.where(LeadRow.source == criteria.source.value)
     if criteria.assigned_to:
         stmt = stmt.where(LeadRow.assigned_to == criteria.assigned_to)
+    if criteria.converted is not None:
+        converted = LeadRow.converted_at.is_not(None)
+        stmt = stmt.where(converted if criteria.converted else ~converted)
     return stmt
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     bindparam,
     case,
     cast,
+    delete,
     func,
     insert,
     select,
@@ -45,7 +46,7 @@ from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
-from storage.orders.rows import address_json, order_values, to_order
+from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
 from storage.paging import newest_first, page_of, total_matching
@@ -78,10 +79,19 @@ class SqlAlchemyOrderRepository:
             for row in rows
         }
 
-    async def customer_history(self, tenant_id: int, email: str, now: datetime) -> CustomerHistory:
-        """Counts over the customer's earlier orders, in one aggregate query."""
-        params = {"tenant_id": tenant_id, "email": email, "hour_ago": now - timedelta(hours=1)}
-        orders, paid_n, cancelled, refunded, average, last_hour = (
+    async def customer_history(
+        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
+    ) -> CustomerHistory:
+        """Counts over the customer's orders created before `now` (but `excluding`), in one aggregate
+        query."""
+        params = {
+            "tenant_id": tenant_id,
+            "email": email,
+            "before": now,
+            "hour_ago": now - timedelta(hours=1),
+            "excluding": excluding or _NO_ORDER,
+        }
+        orders, paid_n, cancelled, refunded, chargebacks, average, last_hour = (
             await self._sql.execute(_HISTORY, params)
         ).one()
         return CustomerHistory(
@@ -89,6 +99,7 @@ class SqlAlchemyOrderRepository:
             paid_orders=int(paid_n),
             cancelled_orders=int(cancelled),
             refunded_orders=int(refunded),
+            chargebacks=int(chargebacks),
             average_paid_total=Decimal(str(average)) if average is not None else None,
             orders_last_hour=int(last_hour),
         )
@@ -145,7 +156,7 @@ class SqlAlchemyOrderRepository:
         return page_of(items, more=len(rows) > page.size, total=total)
 
     async def save(self, order: Order) -> None:
-        """Write the mutable columns of an order."""
+        """Write the mutable columns of an order (its lines: `replace_lines`)."""
         await self._sql.execute(
             update(ORDERS)
             .where(ORDERS.c.tenant_id == order.tenant_id, ORDERS.c.id == order.id)
@@ -153,15 +164,31 @@ class SqlAlchemyOrderRepository:
                 status=order.status.value,
                 financial_status=order.financial_status.value,
                 customer_name=order.customer_name,
+                customer_email=order.customer_email,
                 billing_address=address_json(order.billing_address),
                 shipping_address=address_json(order.shipping_address),
+                subtotal=order.subtotal.amount,
+                total=order.total.amount,
                 notes=order.notes,
                 tracking_number=order.tracking_number,
                 carrier=order.carrier,
                 cancel_reason=order.cancel_reason,
                 version=order.version,
                 updated_at=order.updated_at,
+                **fraud_values(order),
             )
+        )
+
+    async def replace_lines(self, order: Order) -> None:
+        """Replace the stored lines of the order with its current ones (two statements)."""
+        await self._sql.execute(
+            delete(ORDER_ITEMS).where(
+                ORDER_ITEMS.c.tenant_id == order.tenant_id, ORDER_ITEMS.c.order_id == order.id
+            )
+        )
+        await self._sql.execute(
+            _INSERT_ITEMS,
+            [_item_values(order, index, line) for index, line in enumerate(order.lines)],
         )
 
     async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
@@ -220,15 +247,22 @@ def _history_statement() -> Any:
     refunded = case(
         (o.status == OrderStatus.REFUNDED.value, 1), (o.financial_status.in_(REFUNDED), 1), else_=0
     )
+    charged_back = o.financial_status == FinancialStatus.CHARGED_BACK.value
     recent = o.created_at >= bindparam("hour_ago", type_=o.created_at.type)
     return select(
         func.count(),
         func.coalesce(func.sum(case((paid, 1), else_=0)), 0),
         func.coalesce(func.sum(case((o.status == OrderStatus.CANCELLED.value, 1), else_=0)), 0),
         func.coalesce(func.sum(refunded), 0),
+        func.coalesce(func.sum(case((charged_back, 1), else_=0)), 0),
         func.avg(case((paid, o.total), else_=None)),
         func.coalesce(func.sum(case((recent, 1), else_=0)), 0),
-    ).where(o.tenant_id == bindparam("tenant_id"), o.customer_email == bindparam("email"))
+    ).where(
+        o.tenant_id == bindparam("tenant_id"),
+        o.customer_email == bindparam("email"),
+        o.created_at < bindparam("before", type_=o.created_at.type),
+        o.id != bindparam("excluding", type_=o.id.type),
+    )
 
 
 def _upsert_counter(make_insert: Any) -> Any:
@@ -244,6 +278,9 @@ def _upsert_counter(make_insert: Any) -> Any:
 # The statements of CreateOrder, built once: building and cache-keying a statement per call cost more
 # CPU than running it.
 _HISTORY = _history_statement()
+
+# No order has this id: what a new order's history excludes.
+_NO_ORDER = uuid.UUID(int=0)
 
 _UPSERT_COUNTER = {"postgresql": _upsert_counter(pg_insert), "sqlite": _upsert_counter(sqlite_insert)}
 
@@ -303,4 +340,6 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: OrderFilter) -> Selec
         stmt = stmt.where(c.created_at < criteria.created_before)
     if criteria.risk_level is not None:
         stmt = stmt.where(c.risk_level == criteria.risk_level.value)
+    if criteria.flagged is not None:
+        stmt = stmt.where(c.flagged.is_(criteria.flagged))
     return stmt

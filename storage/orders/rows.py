@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from domain.codec import from_json, to_json
 from domain.money import Money
 from domain.orders import (
     Address,
     FinancialStatus,
     FraudAnalysis,
+    FraudReview,
     Order,
     OrderLine,
     OrderStatus,
@@ -73,8 +75,31 @@ def order_values(order: Order) -> dict[str, Any]:
         "request_id": order.request_id,
         "cancel_reason": order.cancel_reason,
         "version": order.version,
+        "fraud_trigger": fraud.trigger,
+        "flagged": order.flagged,
+        "fraud_review": review_json(order.fraud_review),
         "created_at": order.created_at,
         "updated_at": order.updated_at,
+    }
+
+
+def review_json(review: FraudReview | None) -> dict[str, Any] | None:
+    return to_json(review) if review is not None else None
+
+
+def fraud_values(order: Order) -> dict[str, Any]:
+    """The columns of the order's fraud analysis, flag and review (what a re-assessment rewrites)."""
+    fraud = order.fraud
+    return {
+        "risk_level": fraud.risk_level.value,
+        "risk_score": fraud.risk_score,
+        "verification_required": fraud.verification_required,
+        "fraud_action": fraud.action.value,
+        "fraud_factors": factors_json(fraud.factors),
+        "analyzed_at": fraud.analyzed_at,
+        "fraud_trigger": fraud.trigger,
+        "flagged": order.flagged,
+        "fraud_review": review_json(order.fraud_review),
     }
 
 
@@ -115,7 +140,10 @@ def to_order(row: Any, items: Sequence[Any], changes: Sequence[Any]) -> Order:
             action=FraudAction(row["fraud_action"]),
             factors=factors_of(row["fraud_factors"]),
             analyzed_at=row["analyzed_at"],
+            trigger=row["fraud_trigger"],
         ),
+        flagged=row["flagged"],
+        fraud_review=from_json(FraudReview, row["fraud_review"]),
         history=tuple(
             StatusChange(
                 from_status=OrderStatus(c["from_status"]) if c["from_status"] else None,

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
@@ -44,6 +44,12 @@ class OrderRow(TenantEntity, Timestamps, Base):
     request_id: Mapped[str | None] = mapped_column(String(100))
     cancel_reason: Mapped[str] = mapped_column(String(500), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Why the fraud analysis was made: `created`, or the fields whose change re-assessed it.
+    fraud_trigger: Mapped[str] = mapped_column(String(100), nullable=False, server_default=text("'created'"))
+    # MEDIUM risk found by an assessment; cleared by an operator.
+    flagged: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    # The fraud crew's review of a held order (workflow id, recommendation, ...); null when none.
+    fraud_review: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
 
     __table_args__ = (
         CheckConstraint("total >= 0", name="ck_orders_total_non_negative"),
@@ -54,6 +60,7 @@ class OrderRow(TenantEntity, Timestamps, Base):
         Index("ix_orders_tenant_financial", "tenant_id", "financial_status", "id"),
         Index("ix_orders_tenant_email", "tenant_id", "customer_email", "created_at"),
         Index("ix_orders_tenant_risk", "tenant_id", "risk_level", "id"),
+        Index("ix_orders_tenant_flagged", "tenant_id", "flagged", "id"),
         # Covering on PostgreSQL: the dashboard's period aggregates never touch the table.
         Index(
             "ix_orders_tenant_created_at",
@@ -102,6 +109,24 @@ class OrderStatusChangeRow(TenantEntity, Base):
     __table_args__ = (Index("ix_order_status_changes_tenant_order", "tenant_id", "order_id", "id"),)
 
 
+class RiskListEntryRow(TenantEntity, Base):
+    """One email, email domain or country on a tenant's allow or block list; a value is on one list."""
+
+    __tablename__ = "risk_list_entries"
+
+    list_type: Mapped[str] = mapped_column(String(10), nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)
+    value: Mapped[str] = mapped_column(String(254), nullable=False)
+    reason: Mapped[str] = mapped_column(String(500), nullable=False)
+    created_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    __table_args__ = (
+        Index("uq_risk_list_entries_tenant_value", "tenant_id", "kind", "value", unique=True),
+        Index("ix_risk_list_entries_tenant_created", "tenant_id", "id"),
+    )
+
+
 class OrderNumberCounterRow(Base):
     """The last order number handed out per tenant and UTC day. Incremented in its own short
     transaction, so the row lock is never held for the length of an order."""
@@ -120,3 +145,5 @@ ORDER_ITEMS = table_of(OrderItemRow)
 ORDER_STATUS_CHANGES = table_of(OrderStatusChangeRow)
 
 ORDER_NUMBER_COUNTERS = table_of(OrderNumberCounterRow)
+
+RISK_LIST_ENTRIES = table_of(RiskListEntryRow)

@@ -32,15 +32,20 @@ async def test_conversion_and_stage_changes_are_published_per_family(publishing_
     )
     contacts = await publishing_server.read("contacts", until=lambda rs: len(rs) >= 1)
     deals = await publishing_server.read("deals", until=lambda rs: len(rs) >= 3)
-    leads_topic = await publishing_server.read("leads", until=lambda rs: len(rs) >= 2)
+    leads_topic = await publishing_server.read("leads", until=lambda rs: len(rs) >= 3)
 
     assert [(r.key, r.headers["ce_type"]) for r in contacts] == [(converted.contact.id, "contact.created")]
     assert [r.headers["ce_type"] for r in deals] == ["deal.created", "deal.updated", "deal.stage_changed"]
     assert {r.key for r in deals} == {deal_id}
-    assert [r.headers["ce_type"] for r in leads_topic] == ["lead.created", "lead.converted"]
+    # The deal won closes the lead it came from (issue 13): the learned lead score learns from deals.
+    assert [r.headers["ce_type"] for r in leads_topic] == ["lead.created", "lead.converted", "lead.updated"]
+    closed = json_format.Parse(leads_topic[2].value, events_pb2.LeadUpdated())
+    assert closed.lead.status == lead_service_pb2.LEAD_STATUS_CLOSED_WON and list(closed.changed_fields) == [
+        "status"
+    ]
     stage_changed = json_format.Parse(deals[-1].value, events_pb2.DealStageChanged())
     assert (
         stage_changed.to_stage == deal_service_pb2.DEAL_STAGE_CLOSED_WON and stage_changed.probability == 1.0
     )
-    converted_event = json_format.Parse(leads_topic[-1].value, events_pb2.LeadConverted())
+    converted_event = json_format.Parse(leads_topic[1].value, events_pb2.LeadConverted())
     assert converted_event.contact_id == converted.contact.id and converted_event.deal_id == deal_id

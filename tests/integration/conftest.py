@@ -21,6 +21,7 @@ from crm.v2 import (
     lead_service_pb2_grpc,
     order_service_pb2_grpc,
     product_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
@@ -62,5 +63,6 @@ orders = stub_fixture(order_service_pb2_grpc.OrderServiceStub)
 products = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
 # The intelligence tests' name for the product service: the catalog they analyse.
 catalog = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
+sourcing = stub_fixture(sourcing_service_pb2_grpc.SourcingServiceStub)
 suppliers = stub_fixture(supplier_service_pb2_grpc.SupplierServiceStub)
 workflows = stub_fixture(workflow_service_pb2_grpc.WorkflowServiceStub)

@@ -23,6 +23,11 @@ class FakeCrew:
     kickoff_body: bytes | None = None
     shape: str = "status"
     result: Any = field(default_factory=lambda: dict(MARKETING_ANSWER))
+    # Answers by the run's `task` input (product_sourcing, product_classification, fraud_review...); tasks not
+    # named here are answered with `result`.
+    results: dict[str, Any] = field(default_factory=dict)
+    # Tasks whose runs fail (status `error`).
+    failing: set[str] = field(default_factory=set)
     # Seconds to wait before answering any request; status 500s to answer before a good one.
     delay: float = 0.0
     status_failures: int = 0
@@ -34,6 +39,10 @@ class FakeCrew:
     port: int = 0
     _server: asyncio.Server | None = None
     _ids: itertools.count = field(default_factory=itertools.count)
+    _tasks: dict[str, str] = field(default_factory=dict)
+
+    def tasks_asked(self) -> list[str]:
+        return [k.get("inputs", {}).get("task", "") for k in self.kickoffs]
 
     @property
     def base_url(self) -> str:
@@ -76,24 +85,30 @@ class FakeCrew:
         if method == "GET" and path == "/inputs":
             return 200, b'{"inputs": ["task"]}'
         if method == "POST" and path == "/kickoff":
-            self.kickoffs.append(json.loads(body or b"{}"))
+            kickoff = json.loads(body or b"{}")
+            self.kickoffs.append(kickoff)
             if self.kickoff_body is not None or self.kickoff_status != 200:
                 return self.kickoff_status, self.kickoff_body or b"{}"
-            return 200, json.dumps({"kickoff_id": f"k-{next(self._ids)}"}).encode()
+            kickoff_id = f"k-{next(self._ids)}"
+            self._tasks[kickoff_id] = str(kickoff.get("inputs", {}).get("task", ""))
+            return 200, json.dumps({"kickoff_id": kickoff_id}).encode()
         if method == "GET" and path.startswith("/status/"):
             self.status_reads += 1
             if self.status_failures > 0:
                 self.status_failures -= 1
                 return 503, b"{}"
-            return 200, json.dumps(self._status()).encode()
+            return 200, json.dumps(self._status(self._tasks.get(path.removeprefix("/status/"), ""))).encode()
         return 404, b"{}"
 
-    def _status(self) -> dict[str, Any]:
+    def _status(self, task: str) -> dict[str, Any]:
         done = self.release.is_set()
+        result = self.results.get(task, self.result)
+        if done and task in self.failing:
+            return {"status": "error", "result": f"the {task} crew failed"}
         if self.shape == "state":
             return {
                 "state": "SUCCESS" if done else "STARTED",
-                "result": json.dumps(self.result),
+                "result": json.dumps(result),
                 "last_step": "thinking",
             }
-        return {"status": "completed" if done else "running", "result": self.result}
+        return {"status": "completed" if done else "running", "result": result}

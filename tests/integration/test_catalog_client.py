@@ -119,7 +119,7 @@ async def test_crmctl_reports_an_unknown_category_and_exits_1(
         "--title",
         "T",
         "--category",
-        "time_machines",
+        "time machines",
         "--source-price",
         "5",
     )

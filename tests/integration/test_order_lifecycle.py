@@ -40,10 +40,18 @@ async def test_the_happy_path_ships_reservations_and_keeps_the_history(
     assert (stock.inventory_level.available, stock.inventory_level.reserved) == (17, 0)
     assert stock.movements[0].type == ipb.MOVEMENT_TYPE_SHIPMENT and stock.movements[0].reserved_delta == -3
     order = await move_to(orders, tenant_id, order.id, pb.ORDER_STATUS_DELIVERED)
+    await orders.UpdateOrder(
+        pb.UpdateOrderRequest(
+            tenant_id=tenant_id,
+            order=pb.Order(id=order.id, financial_status=pb.FINANCIAL_STATUS_PAID),
+            update_mask=field_mask_pb2.FieldMask(paths=["financial_status"]),
+        )
+    )
     order = await move_to(orders, tenant_id, order.id, pb.ORDER_STATUS_REFUNDED)
     assert [h.to_status for h in order.status_history] == [1, 2, 3, 4, 5, 7]
     assert order.status_history[1].reason == "warehouse"
-    assert (await event_types(events, tenant_id)).count("order.status_changed") == 5
+    assert order.financial_status == pb.FINANCIAL_STATUS_REFUNDED  # the refund follows the payment
+    assert (await event_types(events, tenant_id)).count("order.status_changed") == 6
 
 
 async def test_an_illegal_transition_is_refused_and_changes_nothing(orders, products, inventory, tenant_id):

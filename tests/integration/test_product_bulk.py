@@ -165,7 +165,7 @@ async def test_a_filter_matching_more_than_10000_is_resource_exhausted(crm_serve
         ({"ids": ["ID"]}, "changes"),
         ({"ids": ["ID"], "paths": ["title"]}, "update_mask"),
         ({"ids": ["ID"], "paths": ["status"]}, "changes.status"),
-        ({"ids": ["ID"], "category": "time_machines"}, "changes.category"),
+        ({"ids": ["ID"], "category": "time machines"}, "changes.category"),
         ({"ids": ["ID"], "price_change": pb.PriceChange(percent=-100)}, "changes.price_change.percent"),
         (
             {"ids": ["ID"], "price_change": pb.PriceChange(set_price=money("0"))},

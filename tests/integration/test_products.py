@@ -45,7 +45,7 @@ async def test_a_created_product_is_classified_priced_and_stocked(products, supp
     )
 
     assert uuid.UUID(product.id).version == 7 and product.tenant_id == tenant_id
-    assert product.status == pb.PRODUCT_STATUS_DRAFT
+    assert product.status == pb.PRODUCT_STATUS_ACTIVE  # as the prototype: on sale at once
     analysis = product.analysis
     assert {f.name for f in analysis.factors} == FACTOR_NAMES
     assert sum(f.contribution for f in analysis.factors) == pytest.approx(analysis.dropship_score, abs=0.011)
@@ -139,14 +139,14 @@ async def test_concurrent_creates_of_one_sku_create_one_product(products, tenant
             {"pricing": pb.ProductPricing(source_price=money("5"), current_selling_price=money("9", "EUR"))},
             "product.pricing.current_selling_price",
         ),
-        ({"category": "time_machines"}, "product.category"),
+        ({"category": "time machines"}, "product.category"),
         ({"category": ""}, "product.category"),
         ({"title": ""}, "product.title"),
         ({"title": "t" * 201}, "product.title"),
         ({"sku": ""}, "product.sku"),
         ({"sku": "s" * 65}, "product.sku"),
         ({"sku": "has space"}, "product.sku"),
-        ({"asin": "short"}, "product.asin"),
+        ({"asin": "not an id"}, "product.asin"),
         ({"review_rating": 5.5}, "product.review_rating"),
         ({"review_rating": float("nan")}, "product.review_rating"),
         ({"competitor_count": -1}, "product.competitor_count"),

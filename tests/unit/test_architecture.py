@@ -19,11 +19,13 @@ AREAS = (
     "suppliers",
     "orders",
     "inventory",
+    "sourcing",
     "intelligence",
     "workflows",
     "analytics",
     "events",
     "system",
+    "prototype",
 )
 # Every server area has these; `requests.py` and `proto.py` where its RPCs take or give more than ids.
 AREA_FILES = ("api.py", "usecases.py", "wiring.py")

@@ -4,6 +4,7 @@ from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.type import date_pb2 as _date_pb2
 from google.type import money_pb2 as _money_pb2
@@ -147,8 +148,43 @@ class PipelineStats(_message.Message):
     win_rate: float
     def __init__(self, open_deal_count: _Optional[int] = ..., open_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., weighted_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., won_count: _Optional[int] = ..., won_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., lost_count: _Optional[int] = ..., win_rate: _Optional[float] = ...) -> None: ...
 
+class RiskStats(_message.Message):
+    __slots__ = ("held_orders", "flagged_orders", "by_risk_level", "average_risk_score")
+    class LevelCount(_message.Message):
+        __slots__ = ("risk_level", "count")
+        RISK_LEVEL_FIELD_NUMBER: _ClassVar[int]
+        COUNT_FIELD_NUMBER: _ClassVar[int]
+        risk_level: _order_service_pb2.RiskLevel
+        count: int
+        def __init__(self, risk_level: _Optional[_Union[_order_service_pb2.RiskLevel, str]] = ..., count: _Optional[int] = ...) -> None: ...
+    HELD_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    FLAGGED_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    BY_RISK_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_RISK_SCORE_FIELD_NUMBER: _ClassVar[int]
+    held_orders: int
+    flagged_orders: int
+    by_risk_level: _containers.RepeatedCompositeFieldContainer[RiskStats.LevelCount]
+    average_risk_score: float
+    def __init__(self, held_orders: _Optional[int] = ..., flagged_orders: _Optional[int] = ..., by_risk_level: _Optional[_Iterable[_Union[RiskStats.LevelCount, _Mapping]]] = ..., average_risk_score: _Optional[float] = ...) -> None: ...
+
+class TopProduct(_message.Message):
+    __slots__ = ("product_id", "sku", "title", "units_sold", "revenue", "order_count")
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    UNITS_SOLD_FIELD_NUMBER: _ClassVar[int]
+    REVENUE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_COUNT_FIELD_NUMBER: _ClassVar[int]
+    product_id: str
+    sku: str
+    title: str
+    units_sold: int
+    revenue: _money_pb2.Money
+    order_count: int
+    def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., units_sold: _Optional[int] = ..., revenue: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., order_count: _Optional[int] = ...) -> None: ...
+
 class GetDashboardResponse(_message.Message):
-    __slots__ = ("start_time", "end_time", "days", "currency_code", "products", "orders", "inventory", "workflows", "leads", "pipeline")
+    __slots__ = ("start_time", "end_time", "days", "currency_code", "products", "orders", "inventory", "workflows", "leads", "pipeline", "risk", "top_products")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     DAYS_FIELD_NUMBER: _ClassVar[int]
@@ -159,6 +195,8 @@ class GetDashboardResponse(_message.Message):
     WORKFLOWS_FIELD_NUMBER: _ClassVar[int]
     LEADS_FIELD_NUMBER: _ClassVar[int]
     PIPELINE_FIELD_NUMBER: _ClassVar[int]
+    RISK_FIELD_NUMBER: _ClassVar[int]
+    TOP_PRODUCTS_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     days: int
@@ -169,4 +207,6 @@ class GetDashboardResponse(_message.Message):
     workflows: WorkflowStats
     leads: LeadStats
     pipeline: PipelineStats
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., days: _Optional[int] = ..., currency_code: _Optional[str] = ..., products: _Optional[_Union[ProductStats, _Mapping]] = ..., orders: _Optional[_Union[OrderStats, _Mapping]] = ..., inventory: _Optional[_Union[InventoryStats, _Mapping]] = ..., workflows: _Optional[_Union[WorkflowStats, _Mapping]] = ..., leads: _Optional[_Union[LeadStats, _Mapping]] = ..., pipeline: _Optional[_Union[PipelineStats, _Mapping]] = ...) -> None: ...
+    risk: RiskStats
+    top_products: _containers.RepeatedCompositeFieldContainer[TopProduct]
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., days: _Optional[int] = ..., currency_code: _Optional[str] = ..., products: _Optional[_Union[ProductStats, _Mapping]] = ..., orders: _Optional[_Union[OrderStats, _Mapping]] = ..., inventory: _Optional[_Union[InventoryStats, _Mapping]] = ..., workflows: _Optional[_Union[WorkflowStats, _Mapping]] = ..., leads: _Optional[_Union[LeadStats, _Mapping]] = ..., pipeline: _Optional[_Union[PipelineStats, _Mapping]] = ..., risk: _Optional[_Union[RiskStats, _Mapping]] = ..., top_products: _Optional[_Iterable[_Union[TopProduct, _Mapping]]] = ...) -> None: ...

@@ -49,8 +49,9 @@ class AnalyticsServiceServicer:
     """
 
     def GetDashboard(self, request, context):
-        """Returns the tenant's dashboard: products, orders, inventory, workflows, leads and pipeline, with the
-        period-bound figures covering the last `days` days. Errors: INVALID_ARGUMENT (`days` outside 1-365).
+        """Returns the tenant's dashboard: products, orders, inventory, workflows, leads, pipeline, fraud risk and
+        top products, with the period-bound figures covering the last `days` days. Errors: INVALID_ARGUMENT
+        (`days` outside 1-365).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

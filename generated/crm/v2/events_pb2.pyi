@@ -7,6 +7,7 @@ from crm.v2 import inventory_service_pb2 as _inventory_service_pb2
 from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from crm.v2 import sourcing_service_pb2 as _sourcing_service_pb2
 from crm.v2 import supplier_service_pb2 as _supplier_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
@@ -420,7 +421,7 @@ class WorkflowStarted(_message.Message):
     def __init__(self, tenant_id: _Optional[int] = ..., workflow_id: _Optional[str] = ..., type: _Optional[_Union[_workflow_service_pb2.WorkflowType, str]] = ..., product_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class WorkflowCompleted(_message.Message):
-    __slots__ = ("tenant_id", "workflow_id", "type", "state", "product_id", "classification", "marketing_strategy", "bulk_pricing", "source", "attempts", "duration", "end_time")
+    __slots__ = ("tenant_id", "workflow_id", "type", "state", "product_id", "classification", "marketing_strategy", "bulk_pricing", "fraud_review", "sourcing_discovery", "source", "attempts", "duration", "end_time", "order_id")
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     WORKFLOW_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -429,10 +430,13 @@ class WorkflowCompleted(_message.Message):
     CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
     MARKETING_STRATEGY_FIELD_NUMBER: _ClassVar[int]
     BULK_PRICING_FIELD_NUMBER: _ClassVar[int]
+    FRAUD_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    SOURCING_DISCOVERY_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     DURATION_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     tenant_id: int
     workflow_id: str
     type: _workflow_service_pb2.WorkflowType
@@ -441,11 +445,14 @@ class WorkflowCompleted(_message.Message):
     classification: _workflow_service_pb2.ProductClassificationResult
     marketing_strategy: _workflow_service_pb2.MarketingStrategy
     bulk_pricing: _workflow_service_pb2.BulkPricingSummary
+    fraud_review: _order_service_pb2.FraudReview
+    sourcing_discovery: _workflow_service_pb2.SourcingDiscoveryResult
     source: _common_pb2.ResultSource
     attempts: int
     duration: _duration_pb2.Duration
     end_time: _timestamp_pb2.Timestamp
-    def __init__(self, tenant_id: _Optional[int] = ..., workflow_id: _Optional[str] = ..., type: _Optional[_Union[_workflow_service_pb2.WorkflowType, str]] = ..., state: _Optional[_Union[_workflow_service_pb2.WorkflowState, str]] = ..., product_id: _Optional[str] = ..., classification: _Optional[_Union[_workflow_service_pb2.ProductClassificationResult, _Mapping]] = ..., marketing_strategy: _Optional[_Union[_workflow_service_pb2.MarketingStrategy, _Mapping]] = ..., bulk_pricing: _Optional[_Union[_workflow_service_pb2.BulkPricingSummary, _Mapping]] = ..., source: _Optional[_Union[_common_pb2.ResultSource, str]] = ..., attempts: _Optional[int] = ..., duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    order_id: str
+    def __init__(self, tenant_id: _Optional[int] = ..., workflow_id: _Optional[str] = ..., type: _Optional[_Union[_workflow_service_pb2.WorkflowType, str]] = ..., state: _Optional[_Union[_workflow_service_pb2.WorkflowState, str]] = ..., product_id: _Optional[str] = ..., classification: _Optional[_Union[_workflow_service_pb2.ProductClassificationResult, _Mapping]] = ..., marketing_strategy: _Optional[_Union[_workflow_service_pb2.MarketingStrategy, _Mapping]] = ..., bulk_pricing: _Optional[_Union[_workflow_service_pb2.BulkPricingSummary, _Mapping]] = ..., fraud_review: _Optional[_Union[_order_service_pb2.FraudReview, _Mapping]] = ..., sourcing_discovery: _Optional[_Union[_workflow_service_pb2.SourcingDiscoveryResult, _Mapping]] = ..., source: _Optional[_Union[_common_pb2.ResultSource, str]] = ..., attempts: _Optional[int] = ..., duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class WorkflowFailed(_message.Message):
     __slots__ = ("tenant_id", "workflow_id", "type", "product_id", "error", "attempts", "end_time")
@@ -513,3 +520,89 @@ class PricesOptimized(_message.Message):
     batch_index: int
     batch_count: int
     def __init__(self, tenant_id: _Optional[int] = ..., run_id: _Optional[str] = ..., workflow_id: _Optional[str] = ..., summary: _Optional[_Union[_workflow_service_pb2.BulkPricingSummary, _Mapping]] = ..., updates: _Optional[_Iterable[_Union[PricesOptimized.ProductPriceUpdate, _Mapping]]] = ..., batch_index: _Optional[int] = ..., batch_count: _Optional[int] = ...) -> None: ...
+
+class OrderFlagged(_message.Message):
+    __slots__ = ("tenant_id", "order_id", "order_number", "fraud_analysis")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    FRAUD_ANALYSIS_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    order_id: str
+    order_number: str
+    fraud_analysis: _order_service_pb2.FraudAnalysis
+    def __init__(self, tenant_id: _Optional[int] = ..., order_id: _Optional[str] = ..., order_number: _Optional[str] = ..., fraud_analysis: _Optional[_Union[_order_service_pb2.FraudAnalysis, _Mapping]] = ...) -> None: ...
+
+class OrderRiskReassessed(_message.Message):
+    __slots__ = ("tenant_id", "order_id", "order_number", "previous", "current", "held")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    HELD_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    order_id: str
+    order_number: str
+    previous: _order_service_pb2.FraudAnalysis
+    current: _order_service_pb2.FraudAnalysis
+    held: bool
+    def __init__(self, tenant_id: _Optional[int] = ..., order_id: _Optional[str] = ..., order_number: _Optional[str] = ..., previous: _Optional[_Union[_order_service_pb2.FraudAnalysis, _Mapping]] = ..., current: _Optional[_Union[_order_service_pb2.FraudAnalysis, _Mapping]] = ..., held: _Optional[bool] = ...) -> None: ...
+
+class OrderFraudReviewed(_message.Message):
+    __slots__ = ("tenant_id", "order_id", "order_number", "review")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    order_id: str
+    order_number: str
+    review: _order_service_pb2.FraudReview
+    def __init__(self, tenant_id: _Optional[int] = ..., order_id: _Optional[str] = ..., order_number: _Optional[str] = ..., review: _Optional[_Union[_order_service_pb2.FraudReview, _Mapping]] = ...) -> None: ...
+
+class RiskListEntryAdded(_message.Message):
+    __slots__ = ("tenant_id", "entry")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    entry: _order_service_pb2.RiskListEntry
+    def __init__(self, tenant_id: _Optional[int] = ..., entry: _Optional[_Union[_order_service_pb2.RiskListEntry, _Mapping]] = ...) -> None: ...
+
+class RiskListEntryRemoved(_message.Message):
+    __slots__ = ("tenant_id", "entry", "removed_by")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_BY_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    entry: _order_service_pb2.RiskListEntry
+    removed_by: str
+    def __init__(self, tenant_id: _Optional[int] = ..., entry: _Optional[_Union[_order_service_pb2.RiskListEntry, _Mapping]] = ..., removed_by: _Optional[str] = ...) -> None: ...
+
+class CandidateAdded(_message.Message):
+    __slots__ = ("tenant_id", "candidate")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ...) -> None: ...
+
+class CandidateImported(_message.Message):
+    __slots__ = ("tenant_id", "candidate", "product_id", "sku")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    product_id: str
+    sku: str
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ..., product_id: _Optional[str] = ..., sku: _Optional[str] = ...) -> None: ...
+
+class CandidateRejected(_message.Message):
+    __slots__ = ("tenant_id", "candidate")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    candidate: _sourcing_service_pb2.Candidate
+    def __init__(self, tenant_id: _Optional[int] = ..., candidate: _Optional[_Union[_sourcing_service_pb2.Candidate, _Mapping]] = ...) -> None: ...

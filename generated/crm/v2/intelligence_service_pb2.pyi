@@ -1,6 +1,7 @@
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.type import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper

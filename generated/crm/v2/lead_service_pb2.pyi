@@ -3,6 +3,7 @@ import datetime
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import contact_service_pb2 as _contact_service_pb2
 from crm.v2 import deal_service_pb2 as _deal_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import empty_pb2 as _empty_pb2
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
@@ -69,7 +70,7 @@ LEAD_PRIORITY_HIGH: LeadPriority
 LEAD_PRIORITY_URGENT: LeadPriority
 
 class Lead(_message.Message):
-    __slots__ = ("id", "tenant_id", "first_name", "last_name", "email", "phone", "company", "job_title", "status", "source", "priority", "score", "score_factors", "notes", "tags", "assigned_to", "converted_contact_id", "converted_deal_id", "convert_time", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "first_name", "last_name", "email", "phone", "company", "job_title", "status", "source", "priority", "score", "score_factors", "notes", "tags", "assigned_to", "converted_contact_id", "converted_deal_id", "convert_time", "create_time", "update_time", "converted")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -91,6 +92,7 @@ class Lead(_message.Message):
     CONVERT_TIME_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: int
     first_name: str
@@ -112,7 +114,8 @@ class Lead(_message.Message):
     convert_time: _timestamp_pb2.Timestamp
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., company: _Optional[str] = ..., job_title: _Optional[str] = ..., status: _Optional[_Union[LeadStatus, str]] = ..., source: _Optional[_Union[LeadSource, str]] = ..., priority: _Optional[_Union[LeadPriority, str]] = ..., score: _Optional[float] = ..., score_factors: _Optional[_Iterable[_Union[_common_pb2.ScoreFactor, _Mapping]]] = ..., notes: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., assigned_to: _Optional[str] = ..., converted_contact_id: _Optional[str] = ..., converted_deal_id: _Optional[str] = ..., convert_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    converted: bool
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., company: _Optional[str] = ..., job_title: _Optional[str] = ..., status: _Optional[_Union[LeadStatus, str]] = ..., source: _Optional[_Union[LeadSource, str]] = ..., priority: _Optional[_Union[LeadPriority, str]] = ..., score: _Optional[float] = ..., score_factors: _Optional[_Iterable[_Union[_common_pb2.ScoreFactor, _Mapping]]] = ..., notes: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., assigned_to: _Optional[str] = ..., converted_contact_id: _Optional[str] = ..., converted_deal_id: _Optional[str] = ..., convert_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., converted: _Optional[bool] = ...) -> None: ...
 
 class CreateLeadRequest(_message.Message):
     __slots__ = ("tenant_id", "lead", "request_id")
@@ -133,20 +136,22 @@ class GetLeadRequest(_message.Message):
     def __init__(self, tenant_id: _Optional[int] = ..., lead_id: _Optional[str] = ...) -> None: ...
 
 class ListLeadsRequest(_message.Message):
-    __slots__ = ("tenant_id", "page_size", "page_token", "status", "source", "assigned_to")
+    __slots__ = ("tenant_id", "page_size", "page_token", "status", "source", "assigned_to", "converted")
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_FIELD_NUMBER: _ClassVar[int]
     tenant_id: int
     page_size: int
     page_token: str
     status: LeadStatus
     source: LeadSource
     assigned_to: str
-    def __init__(self, tenant_id: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., status: _Optional[_Union[LeadStatus, str]] = ..., source: _Optional[_Union[LeadSource, str]] = ..., assigned_to: _Optional[str] = ...) -> None: ...
+    converted: bool
+    def __init__(self, tenant_id: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., status: _Optional[_Union[LeadStatus, str]] = ..., source: _Optional[_Union[LeadSource, str]] = ..., assigned_to: _Optional[str] = ..., converted: _Optional[bool] = ...) -> None: ...
 
 class ListLeadsResponse(_message.Message):
     __slots__ = ("leads", "next_page_token", "total_size")

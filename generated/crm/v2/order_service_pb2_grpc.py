@@ -67,6 +67,21 @@ class OrderServiceStub:
                 request_serializer=crm_dot_v2_dot_order__service__pb2.CancelOrderRequest.SerializeToString,
                 response_deserializer=crm_dot_v2_dot_order__service__pb2.Order.FromString,
                 _registered_method=True)
+        self.CreateRiskListEntry = channel.unary_unary(
+                '/crm.v2.OrderService/CreateRiskListEntry',
+                request_serializer=crm_dot_v2_dot_order__service__pb2.CreateRiskListEntryRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_order__service__pb2.RiskListEntry.FromString,
+                _registered_method=True)
+        self.ListRiskListEntries = channel.unary_unary(
+                '/crm.v2.OrderService/ListRiskListEntries',
+                request_serializer=crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesResponse.FromString,
+                _registered_method=True)
+        self.DeleteRiskListEntry = channel.unary_unary(
+                '/crm.v2.OrderService/DeleteRiskListEntry',
+                request_serializer=crm_dot_v2_dot_order__service__pb2.DeleteRiskListEntryRequest.SerializeToString,
+                response_deserializer=crm_dot_v2_dot_order__service__pb2.RiskListEntry.FromString,
+                _registered_method=True)
 
 
 class OrderServiceServicer:
@@ -83,8 +98,11 @@ class OrderServiceServicer:
     def CreateOrder(self, request, context):
         """Creates an order. The server takes unit prices, sku and title from the catalog (products must be
         ACTIVE), computes line totals, subtotal and total, scores the fraud risk, and reserves stock for every
-        line in one transaction: all lines reserve or none. HIGH and CRITICAL risk orders start ON_HOLD, the
-        others PENDING. Emits `order.created`, `order.processing_started` (not for held orders), and
+        line in one transaction: all lines reserve or none. HIGH and CRITICAL risk orders start ON_HOLD (with a
+        FRAUD_REVIEW workflow when the fraud crew is configured: `fraud_review`), the others PENDING; MEDIUM
+        risk orders are `flagged` and emit `order.flagged`. The tenant's allow and block lists take part in the
+        assessment (CreateRiskListEntry). Emits `order.created`, `order.processing_started` (not for held
+        orders), and
         `inventory.low` / `inventory.reorder_recommended` for products reaching their reorder point. With
         `request_id` set, repeating the call returns the first order and creates nothing.
         Errors: INVALID_ARGUMENT with field violations (no items, zero or negative quantity, duplicate product
@@ -138,6 +156,34 @@ class OrderServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateRiskListEntry(self, request, context):
+        """Adds an email, an email domain or a country to the tenant's allow or block list. Every later fraud
+        assessment of the tenant's orders (CreateOrder, and re-assessments) consults the lists: a blocked email,
+        domain, billing or shipping country makes the order CRITICAL (held); an allowed email or domain, or
+        billing and shipping countries both allowed, makes it LOW whatever its other signals (a block wins).
+        Emits `risk_list.entry_added`. Errors: INVALID_ARGUMENT (list or kind UNSPECIFIED, malformed value);
+        ALREADY_EXISTS with reason DUPLICATE_RISK_LIST_ENTRY when the value is already on one of the lists.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRiskListEntries(self, request, context):
+        """Lists the tenant's allow and block list entries, newest first. Errors: INVALID_ARGUMENT (bad page size
+        or token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteRiskListEntry(self, request, context):
+        """Removes an entry from its list and returns it; orders already assessed keep their assessment. Emits
+        `risk_list.entry_removed`. Errors: NOT_FOUND when the entry is not the tenant's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OrderServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -165,6 +211,21 @@ def add_OrderServiceServicer_to_server(servicer, server):
                     servicer.CancelOrder,
                     request_deserializer=crm_dot_v2_dot_order__service__pb2.CancelOrderRequest.FromString,
                     response_serializer=crm_dot_v2_dot_order__service__pb2.Order.SerializeToString,
+            ),
+            'CreateRiskListEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateRiskListEntry,
+                    request_deserializer=crm_dot_v2_dot_order__service__pb2.CreateRiskListEntryRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_order__service__pb2.RiskListEntry.SerializeToString,
+            ),
+            'ListRiskListEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRiskListEntries,
+                    request_deserializer=crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesResponse.SerializeToString,
+            ),
+            'DeleteRiskListEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteRiskListEntry,
+                    request_deserializer=crm_dot_v2_dot_order__service__pb2.DeleteRiskListEntryRequest.FromString,
+                    response_serializer=crm_dot_v2_dot_order__service__pb2.RiskListEntry.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -310,6 +371,87 @@ class OrderService:
             '/crm.v2.OrderService/CancelOrder',
             crm_dot_v2_dot_order__service__pb2.CancelOrderRequest.SerializeToString,
             crm_dot_v2_dot_order__service__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateRiskListEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.OrderService/CreateRiskListEntry',
+            crm_dot_v2_dot_order__service__pb2.CreateRiskListEntryRequest.SerializeToString,
+            crm_dot_v2_dot_order__service__pb2.RiskListEntry.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRiskListEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.OrderService/ListRiskListEntries',
+            crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesRequest.SerializeToString,
+            crm_dot_v2_dot_order__service__pb2.ListRiskListEntriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteRiskListEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.v2.OrderService/DeleteRiskListEntry',
+            crm_dot_v2_dot_order__service__pb2.DeleteRiskListEntryRequest.SerializeToString,
+            crm_dot_v2_dot_order__service__pb2.RiskListEntry.FromString,
             options,
             channel_credentials,
             insecure,

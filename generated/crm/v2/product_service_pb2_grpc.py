@@ -80,7 +80,7 @@ class ProductServiceServicer:
         level from `initial_stock`. Emits `product.created` and `product.analysis_started`. With `request_id`
         set, repeating the call returns the first product and creates nothing.
         Errors: INVALID_ARGUMENT with field violations (empty or over-long title/sku, zero or negative price,
-        unknown category, mixed currencies); NOT_FOUND when `supplier_id` is not a supplier of the tenant;
+        malformed category, status DISCONTINUED, mixed currencies); NOT_FOUND when `supplier_id` is not a supplier of the tenant;
         ALREADY_EXISTS with ErrorInfo reason DUPLICATE_SKU when the tenant already has a product with the sku.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

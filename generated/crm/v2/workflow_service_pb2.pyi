@@ -1,7 +1,9 @@
 import datetime
 
 from crm.v2 import common_pb2 as _common_pb2
+from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.rpc import status_pb2 as _status_pb2
 from google.type import money_pb2 as _money_pb2
@@ -20,6 +22,8 @@ class WorkflowType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     WORKFLOW_TYPE_PRODUCT_CLASSIFICATION: _ClassVar[WorkflowType]
     WORKFLOW_TYPE_MARKETING_STRATEGY: _ClassVar[WorkflowType]
     WORKFLOW_TYPE_BULK_PRICING: _ClassVar[WorkflowType]
+    WORKFLOW_TYPE_FRAUD_REVIEW: _ClassVar[WorkflowType]
+    WORKFLOW_TYPE_SOURCING_DISCOVERY: _ClassVar[WorkflowType]
 
 class WorkflowState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -33,6 +37,8 @@ WORKFLOW_TYPE_UNSPECIFIED: WorkflowType
 WORKFLOW_TYPE_PRODUCT_CLASSIFICATION: WorkflowType
 WORKFLOW_TYPE_MARKETING_STRATEGY: WorkflowType
 WORKFLOW_TYPE_BULK_PRICING: WorkflowType
+WORKFLOW_TYPE_FRAUD_REVIEW: WorkflowType
+WORKFLOW_TYPE_SOURCING_DISCOVERY: WorkflowType
 WORKFLOW_STATE_UNSPECIFIED: WorkflowState
 WORKFLOW_STATE_PENDING: WorkflowState
 WORKFLOW_STATE_RUNNING: WorkflowState
@@ -41,16 +47,36 @@ WORKFLOW_STATE_FAILED: WorkflowState
 WORKFLOW_STATE_CANCELLED: WorkflowState
 
 class ProductClassificationResult(_message.Message):
-    __slots__ = ("product_id", "analysis", "previous_classification", "product_updated")
+    __slots__ = ("product_id", "analysis", "previous_classification", "product_updated", "agent_analysis", "classification_disagrees", "score_difference", "agent_rationale")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     ANALYSIS_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_UPDATED_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ANALYSIS_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATION_DISAGREES_FIELD_NUMBER: _ClassVar[int]
+    SCORE_DIFFERENCE_FIELD_NUMBER: _ClassVar[int]
+    AGENT_RATIONALE_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     analysis: _product_service_pb2.DropshipAnalysis
     previous_classification: _product_service_pb2.ProductClassification
     product_updated: bool
-    def __init__(self, product_id: _Optional[str] = ..., analysis: _Optional[_Union[_product_service_pb2.DropshipAnalysis, _Mapping]] = ..., previous_classification: _Optional[_Union[_product_service_pb2.ProductClassification, str]] = ..., product_updated: _Optional[bool] = ...) -> None: ...
+    agent_analysis: _product_service_pb2.DropshipAnalysis
+    classification_disagrees: bool
+    score_difference: float
+    agent_rationale: str
+    def __init__(self, product_id: _Optional[str] = ..., analysis: _Optional[_Union[_product_service_pb2.DropshipAnalysis, _Mapping]] = ..., previous_classification: _Optional[_Union[_product_service_pb2.ProductClassification, str]] = ..., product_updated: _Optional[bool] = ..., agent_analysis: _Optional[_Union[_product_service_pb2.DropshipAnalysis, _Mapping]] = ..., classification_disagrees: _Optional[bool] = ..., score_difference: _Optional[float] = ..., agent_rationale: _Optional[str] = ...) -> None: ...
+
+class SourcingDiscoveryResult(_message.Message):
+    __slots__ = ("candidate_ids", "suggested_count", "duplicate_count", "discarded_count")
+    CANDIDATE_IDS_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    DISCARDED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    candidate_ids: _containers.RepeatedScalarFieldContainer[str]
+    suggested_count: int
+    duplicate_count: int
+    discarded_count: int
+    def __init__(self, candidate_ids: _Optional[_Iterable[str]] = ..., suggested_count: _Optional[int] = ..., duplicate_count: _Optional[int] = ..., discarded_count: _Optional[int] = ...) -> None: ...
 
 class MarketingStrategy(_message.Message):
     __slots__ = ("product_id", "classification", "positioning", "target_audiences", "channels", "messaging_angles", "price_strategy", "launch_phases", "kpis", "cac_ceiling", "unit_margin", "monthly_budget", "source", "generate_time")
@@ -169,7 +195,7 @@ class BulkPricingSummary(_message.Message):
     def __init__(self, product_count: _Optional[int] = ..., changed_count: _Optional[int] = ..., skipped_count: _Optional[int] = ..., average_change_percent: _Optional[float] = ..., estimated_revenue_impact: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., applied: _Optional[bool] = ..., applied_count: _Optional[int] = ...) -> None: ...
 
 class Workflow(_message.Message):
-    __slots__ = ("id", "tenant_id", "type", "state", "progress", "product_id", "classification", "marketing_strategy", "bulk_pricing", "error", "attempts", "max_attempts", "source", "step", "create_time", "start_time", "end_time", "update_time")
+    __slots__ = ("id", "tenant_id", "type", "state", "progress", "product_id", "classification", "marketing_strategy", "bulk_pricing", "fraud_review", "sourcing_discovery", "error", "attempts", "max_attempts", "source", "step", "create_time", "start_time", "end_time", "update_time", "order_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -179,6 +205,8 @@ class Workflow(_message.Message):
     CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
     MARKETING_STRATEGY_FIELD_NUMBER: _ClassVar[int]
     BULK_PRICING_FIELD_NUMBER: _ClassVar[int]
+    FRAUD_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    SOURCING_DISCOVERY_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     MAX_ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
@@ -188,6 +216,7 @@ class Workflow(_message.Message):
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: int
     type: WorkflowType
@@ -197,6 +226,8 @@ class Workflow(_message.Message):
     classification: ProductClassificationResult
     marketing_strategy: MarketingStrategy
     bulk_pricing: BulkPricingSummary
+    fraud_review: _order_service_pb2.FraudReview
+    sourcing_discovery: SourcingDiscoveryResult
     error: _status_pb2.Status
     attempts: int
     max_attempts: int
@@ -206,7 +237,8 @@ class Workflow(_message.Message):
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., type: _Optional[_Union[WorkflowType, str]] = ..., state: _Optional[_Union[WorkflowState, str]] = ..., progress: _Optional[float] = ..., product_id: _Optional[str] = ..., classification: _Optional[_Union[ProductClassificationResult, _Mapping]] = ..., marketing_strategy: _Optional[_Union[MarketingStrategy, _Mapping]] = ..., bulk_pricing: _Optional[_Union[BulkPricingSummary, _Mapping]] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., attempts: _Optional[int] = ..., max_attempts: _Optional[int] = ..., source: _Optional[_Union[_common_pb2.ResultSource, str]] = ..., step: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    order_id: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., type: _Optional[_Union[WorkflowType, str]] = ..., state: _Optional[_Union[WorkflowState, str]] = ..., progress: _Optional[float] = ..., product_id: _Optional[str] = ..., classification: _Optional[_Union[ProductClassificationResult, _Mapping]] = ..., marketing_strategy: _Optional[_Union[MarketingStrategy, _Mapping]] = ..., bulk_pricing: _Optional[_Union[BulkPricingSummary, _Mapping]] = ..., fraud_review: _Optional[_Union[_order_service_pb2.FraudReview, _Mapping]] = ..., sourcing_discovery: _Optional[_Union[SourcingDiscoveryResult, _Mapping]] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., attempts: _Optional[int] = ..., max_attempts: _Optional[int] = ..., source: _Optional[_Union[_common_pb2.ResultSource, str]] = ..., step: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class StartProductClassificationRequest(_message.Message):
     __slots__ = ("tenant_id", "product_id")

@@ -31,10 +31,11 @@ class WorkflowServiceStub:
     (MarketingStrategy, BulkPricingSummary, ProductClassificationResult) are therefore defined HERE, and
     intelligence_service.proto imports this file to return them and to embed the `Workflow` that runs a large
     bulk pricing job. This file must never import intelligence_service.proto, and product_service.proto must
-    never import this file (it refers to workflows by `string workflow_id`).
+    never import this file (it refers to workflows by `string workflow_id`). order_service.proto (which imports
+    only common.proto) gives the FraudReview a FRAUD_REVIEW workflow carries.
 
-    Runs long AI work durably in the background: product classification, marketing strategies and large bulk
-    pricing jobs. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
+    Runs long AI work durably in the background: product classification, marketing strategies, large bulk
+    pricing jobs, fraud reviews of held orders and product discovery. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
     (SKIP LOCKED) and are retried with backoff. Lifecycle changes emit `workflow.*` events on the
     `<prefix>workflows` topic.
     """
@@ -73,10 +74,11 @@ class WorkflowServiceServicer:
     (MarketingStrategy, BulkPricingSummary, ProductClassificationResult) are therefore defined HERE, and
     intelligence_service.proto imports this file to return them and to embed the `Workflow` that runs a large
     bulk pricing job. This file must never import intelligence_service.proto, and product_service.proto must
-    never import this file (it refers to workflows by `string workflow_id`).
+    never import this file (it refers to workflows by `string workflow_id`). order_service.proto (which imports
+    only common.proto) gives the FraudReview a FRAUD_REVIEW workflow carries.
 
-    Runs long AI work durably in the background: product classification, marketing strategies and large bulk
-    pricing jobs. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
+    Runs long AI work durably in the background: product classification, marketing strategies, large bulk
+    pricing jobs, fraud reviews of held orders and product discovery. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
     (SKIP LOCKED) and are retried with backoff. Lifecycle changes emit `workflow.*` events on the
     `<prefix>workflows` topic.
     """
@@ -152,10 +154,11 @@ class WorkflowService:
     (MarketingStrategy, BulkPricingSummary, ProductClassificationResult) are therefore defined HERE, and
     intelligence_service.proto imports this file to return them and to embed the `Workflow` that runs a large
     bulk pricing job. This file must never import intelligence_service.proto, and product_service.proto must
-    never import this file (it refers to workflows by `string workflow_id`).
+    never import this file (it refers to workflows by `string workflow_id`). order_service.proto (which imports
+    only common.proto) gives the FraudReview a FRAUD_REVIEW workflow carries.
 
-    Runs long AI work durably in the background: product classification, marketing strategies and large bulk
-    pricing jobs. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
+    Runs long AI work durably in the background: product classification, marketing strategies, large bulk
+    pricing jobs, fraud reviews of held orders and product discovery. Workflows are stored in the database, survive restarts, are claimed by exactly one replica
     (SKIP LOCKED) and are retried with backoff. Lifecycle changes emit `workflow.*` events on the
     `<prefix>workflows` topic.
     """

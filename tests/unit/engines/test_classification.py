@@ -165,3 +165,23 @@ def test_a_policy_whose_weights_do_not_add_up_is_refused():
 def test_more_competitors_never_raise_the_score():
     scores = [analyze(product(competitor_count=n), POLICY).score for n in (0, 1, 5, 20, 100)]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_candidate_is_scored_at_the_median_competitor_price():
+    from engines.sourcing import CandidateFacts, market_price, score_candidate
+
+    assert market_price([Decimal("10"), Decimal("30"), Decimal("20")]) == Decimal("20.00")
+    assert market_price([Decimal("19.99"), Decimal("24.99")]) == Decimal("22.49")
+    assert market_price([]) is None
+    facts = CandidateFacts(
+        source_price=Decimal("12.50"),
+        category="kitchen",
+        competitor_prices=(Decimal("29.99"), Decimal("34.99")),
+    )
+    result = score_candidate(facts, ClassificationPolicy())
+    assert result.selling_price == Decimal("32.49")
+    assert {f.name: f for f in result.factors}["competition"].explanation == "2 competing sellers"
+    unknown = score_candidate(
+        CandidateFacts(source_price=Decimal("12.50"), category="kitchen"), ClassificationPolicy()
+    )
+    assert unknown.selling_price == unknown.recommended_price

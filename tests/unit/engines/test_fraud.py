@@ -146,3 +146,56 @@ def test_an_order_far_above_the_customers_average_is_flagged():
 )
 def test_levels_follow_the_documented_thresholds(score, level):
     assert level_of(score, POLICY) is level
+
+
+def test_a_blocked_email_domain_or_country_is_a_certain_risk_explained_first():
+    from engines.fraud import RiskLists
+
+    risky = an_order(email="x@shady.example", email_domain="shady.example", shipping_country="NG")
+    for lists in (
+        RiskLists(blocked_emails=frozenset({"x@shady.example"})),
+        RiskLists(blocked_domains=frozenset({"shady.example"})),
+        RiskLists(blocked_countries=frozenset({"NG"})),
+    ):
+        result = assess_fraud(risky, REGULAR, POLICY, lists)
+        assert result.level is RiskLevel.CRITICAL and result.risk_score == 1.0
+        assert result.factors[0].name == "block_list" and result.verification_required
+        assert sum(f.contribution for f in result.factors) == pytest.approx(100.0, abs=0.02)
+
+
+def test_an_allowed_customer_is_trusted_and_the_overridden_signals_are_named():
+    from engines.fraud import RiskLists
+
+    risky = an_order(
+        email="buyer@partner.example",
+        email_domain="partner.example",
+        line_quantities=(60,),
+        shipping_country="NG",
+    )
+    assert assess_fraud(risky, CustomerHistory(), POLICY).level is not RiskLevel.LOW
+    trusted = assess_fraud(
+        risky, CustomerHistory(), POLICY, RiskLists(allowed_domains=frozenset({"partner.example"}))
+    )
+    assert (trusted.level, trusted.risk_score, trusted.action) == (
+        RiskLevel.LOW,
+        0.0,
+        FraudAction.STANDARD_PROCESSING,
+    )
+    [factor] = trusted.factors
+    assert factor.name == "allow_list" and factor.contribution == 0
+    assert "quantity_pattern" in factor.explanation and "address_mismatch" in factor.explanation
+
+
+def test_a_block_wins_over_an_allow():
+    from engines.fraud import RiskLists
+
+    order = an_order(email="a@b.example", email_domain="b.example")
+    lists = RiskLists(allowed_emails=frozenset({"a@b.example"}), blocked_domains=frozenset({"b.example"}))
+    assert assess_fraud(order, REGULAR, POLICY, lists).level is RiskLevel.CRITICAL
+
+
+def test_chargebacks_in_the_history_raise_the_risk_and_say_so():
+    clean = assess_fraud(an_order(), CustomerHistory(orders=2, paid_orders=2), POLICY)
+    charged = assess_fraud(an_order(), CustomerHistory(orders=2, paid_orders=1, chargebacks=1), POLICY)
+    assert charged.risk_score > clean.risk_score
+    assert "1 charged back" in {f.name: f for f in charged.factors}["customer_history"].explanation

@@ -147,3 +147,22 @@ def test_page_token_keys_are_read_newest_first_and_a_bad_one_stops_start_up_with
     with pytest.raises(ConfigError) as refused:
         load_settings({"PAGE_TOKEN_KEYS": f"{new},not-a-key-at-all"})
     assert "PAGE_TOKEN_KEYS" in str(refused.value) and "not-a-key-at-all" not in str(refused.value)
+
+
+def test_category_demand_extends_the_table_and_strict_categories_closes_it():
+    from server.policies import categories, classification_policy
+
+    settings = load_settings({"CATEGORY_DEMAND": "gadgets=72, Fitness=90", "STRICT_CATEGORIES": "true"})
+    demand = classification_policy(settings).category_demand
+    assert demand["gadgets"] == 72 and demand["fitness"] == 90 and demand["books"] == 35
+    closed = categories(settings)
+    assert closed.problem("gadgets") is None
+    assert "unknown category 'drones'" in (closed.problem("drones") or "")
+    assert categories(load_settings({})).problem("drones") is None  # open by default: neutral demand
+
+
+@pytest.mark.parametrize("value", ["gadgets", "gadgets=101", "Not A Key=5", "gadgets=x"])
+def test_a_malformed_category_demand_names_the_variable(value):
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"CATEGORY_DEMAND": value})
+    assert "CATEGORY_DEMAND" in str(caught.value)

@@ -92,6 +92,7 @@ class FakeLeadRepository:
             if (criteria.status is None or lead.status is criteria.status)
             and (criteria.source is None or lead.source is criteria.source)
             and (not criteria.assigned_to or lead.assigned_to == criteria.assigned_to)
+            and (criteria.converted is None or (lead.converted_at is not None) == criteria.converted)
         ]
         return newest_first_page(matching, page)
 

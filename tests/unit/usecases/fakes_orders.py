@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,10 +20,22 @@ from domain.clock import utcnow
 from domain.errors import UniqueViolation
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
-from domain.orders import CatalogEntry, Order, OrderFilter, OrderStatus, StatusChange
+from domain.orders import (
+    CatalogEntry,
+    FinancialStatus,
+    Order,
+    OrderFilter,
+    OrderStatus,
+    RiskListEntry,
+    RiskListFilter,
+    RiskListKind,
+    RiskListType,
+    StatusChange,
+)
 from domain.paging import Page, PageRequest
-from engines.fraud import CustomerHistory
+from engines.fraud import CustomerHistory, RiskLists
 from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository
 
 Key = tuple[int, uuid.UUID]
 
@@ -53,12 +65,23 @@ class FakeOrderRepository:
             if (tenant_id, pid) in self.catalog_entries
         }
 
-    async def customer_history(self, tenant_id: int, email: str, now: datetime) -> CustomerHistory:
-        earlier = [o for (t, _), o in self.orders.items() if t == tenant_id and o.customer_email == email]
+    async def customer_history(
+        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
+    ) -> CustomerHistory:
+        earlier = [
+            o
+            for (t, _), o in self.orders.items()
+            if t == tenant_id and o.customer_email == email and o.created_at < now and o.id != excluding
+        ]
         return CustomerHistory(
             orders=len(earlier),
             cancelled_orders=sum(1 for o in earlier if o.status is OrderStatus.CANCELLED),
+            chargebacks=sum(1 for o in earlier if o.financial_status is FinancialStatus.CHARGED_BACK),
         )
+
+    async def replace_lines(self, order: Order) -> None:
+        # The fake keeps the lines inside the saved Order, which `save` writes.
+        return None
 
     async def add(self, order: Order) -> None:
         if order.request_id and any(
@@ -84,7 +107,9 @@ class FakeOrderRepository:
             (
                 o
                 for (t, _), o in self.orders.items()
-                if t == tenant_id and (criteria.status is None or o.status is criteria.status)
+                if t == tenant_id
+                and (criteria.status is None or o.status is criteria.status)
+                and (criteria.flagged is None or o.flagged is criteria.flagged)
             ),
             key=lambda o: o.id,
             reverse=True,
@@ -237,11 +262,76 @@ class FakeInventoryRepository:
         return rows[:limit], len(rows)
 
 
+class FakeRiskListRepository:
+    """The tenants' allow and block lists; a value is on one list per tenant and kind, as the unique index
+    keeps it."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Key, RiskListEntry] = {}
+
+    async def add(self, entry: RiskListEntry) -> None:
+        if await self.holder_of(entry.tenant_id, entry.kind, entry.value) is not None:
+            raise UniqueViolation(f"risk list entry {entry.kind} {entry.value} taken")
+        self.entries[(entry.tenant_id, entry.id)] = entry
+
+    async def get(
+        self, tenant_id: int, entry_id: uuid.UUID, *, for_update: bool = False
+    ) -> RiskListEntry | None:
+        return self.entries.get((tenant_id, entry_id))
+
+    async def holder_of(self, tenant_id: int, kind: RiskListKind, value: str) -> RiskListEntry | None:
+        return next(
+            (e for (t, _), e in self.entries.items() if (t, e.kind, e.value) == (tenant_id, kind, value)),
+            None,
+        )
+
+    async def delete(self, tenant_id: int, entry_id: uuid.UUID) -> None:
+        self.entries.pop((tenant_id, entry_id), None)
+
+    async def list(self, tenant_id: int, criteria: RiskListFilter, page: PageRequest) -> Page[RiskListEntry]:
+        matching = sorted(
+            (
+                e
+                for (t, _), e in self.entries.items()
+                if t == tenant_id
+                and (criteria.list is None or e.list is criteria.list)
+                and (criteria.kind is None or e.kind is criteria.kind)
+            ),
+            key=lambda e: e.id,
+            reverse=True,
+        )
+        return Page(items=matching[: page.size], next_after=None, total_size=len(matching))
+
+    async def concerning(
+        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
+    ) -> RiskLists:
+        wanted = {(RiskListKind.EMAIL, email), (RiskListKind.DOMAIN, domain)} | {
+            (RiskListKind.COUNTRY, c) for c in countries
+        }
+        found = [e for (t, _), e in self.entries.items() if t == tenant_id and (e.kind, e.value) in wanted]
+
+        def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
+            return frozenset(e.value for e in found if (e.list, e.kind) == (list_type, kind))
+
+        allow, block = RiskListType.ALLOW, RiskListType.BLOCK
+        return RiskLists(
+            allowed_emails=values(allow, RiskListKind.EMAIL),
+            allowed_domains=values(allow, RiskListKind.DOMAIN),
+            allowed_countries=values(allow, RiskListKind.COUNTRY),
+            blocked_emails=values(block, RiskListKind.EMAIL),
+            blocked_domains=values(block, RiskListKind.DOMAIN),
+            blocked_countries=values(block, RiskListKind.COUNTRY),
+        )
+
+
 class FakeOrderUnitOfWork(RollingBackUnitOfWork):
-    """One unit of work for both the order and the inventory use cases, as SqlAlchemyUnitOfWork is."""
+    """One unit of work for the order, inventory and risk list use cases, as SqlAlchemyUnitOfWork is; it
+    enqueues fraud reviews in its workflows."""
 
     def __init__(self) -> None:
         super().__init__()
         self.orders = FakeOrderRepository()
         self.inventory = FakeInventoryRepository()
-        self.track(self.orders, self.inventory)
+        self.risk_lists = FakeRiskListRepository()
+        self.workflows = FakeWorkflowRepository()
+        self.track(self.orders, self.inventory, self.risk_lists, self.workflows)

@@ -58,7 +58,7 @@ async def test_create_stores_the_engines_analysis_and_the_opening_stock_and_anno
         expected.classification,
     )
     assert product.recommended_price == product.selling_price == usd(str(expected.recommended_price))
-    assert product.status is ProductStatus.DRAFT and product.stock_available == 40
+    assert product.status is ProductStatus.ACTIVE and product.stock_available == 40
     assert await uow.products.get(TENANT, product.id) == product
     assert uow.inventory.opened[(TENANT, product.id)] == (40, product.created_at)
     assert [type(e) for e in uow.events] == [ProductCreated, ProductAnalysisStarted]

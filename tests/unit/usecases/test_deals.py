@@ -259,3 +259,32 @@ async def test_the_history_a_use_case_forgets_to_hand_to_the_repository_is_not_r
     await uow.deals.save(replace(deal, stage_history=(*deal.stage_history, change)))
     stored = await uow.deals.get(TENANT, deal.id)
     assert stored is not None and stored.stage_history == deal.stage_history
+
+
+async def test_closing_a_deal_closes_the_lead_it_came_from_and_reopening_it_reopens_the_lead():
+    from domain.lead_events import LeadUpdated
+    from domain.leads import LeadStatus
+    from tests.unit.usecases.test_leads import closed_lead
+
+    uow = FakeCrmUnitOfWork()
+    lead = replace(closed_lead(TENANT, LeadStatus.PROPOSAL), tenant_id=TENANT)
+    await uow.leads.add(lead)
+    deals = deals_of(uow)
+    deal = await deals.create(tenant_id=TENANT, draft=a_draft(lead_id=lead.id), actor="ada")
+
+    async def move(stage: DealStage) -> LeadStatus:
+        await deals.update(
+            tenant_id=TENANT,
+            deal_id=deal.id,
+            changes=DealChanges({"stage": stage}),
+            allow_reopen=True,
+            actor="ada",
+        )
+        stored = await uow.leads.get(TENANT, lead.id)
+        assert stored is not None
+        return stored.status
+
+    assert await move(DealStage.CLOSED_LOST) is LeadStatus.CLOSED_LOST
+    assert isinstance(uow.events[-1], LeadUpdated) and uow.events[-1].changed_fields == ("status",)
+    assert await move(DealStage.NEGOTIATION) is LeadStatus.NEGOTIATION
+    assert await move(DealStage.CLOSED_WON) is LeadStatus.CLOSED_WON

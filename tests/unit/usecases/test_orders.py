@@ -33,6 +33,7 @@ from domain.orders import (
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
 from server.orders.lifecycle import OrderLifecycle
+from server.orders.risk import OrderRisk
 from server.orders.usecases import OrderCreation
 from tests.unit.usecases.fakes_orders import FakeOrderUnitOfWork
 
@@ -67,7 +68,7 @@ def order_of(
 
 
 def creation(uow: FakeOrderUnitOfWork) -> OrderCreation:
-    return OrderCreation(uow.factory, FraudPolicy(), OptimizerPolicy())
+    return OrderCreation(uow.factory, OrderRisk(FraudPolicy()), OptimizerPolicy())
 
 
 def units(uow: FakeOrderUnitOfWork, product_id: uuid.UUID) -> tuple[int, int, int]:

@@ -162,7 +162,7 @@ async def test_deactivating_a_supplier_keeps_its_products_scores(uow, suppliers,
         draft=product_draft(supplier_id=supplier.id),
         request_id=None,
     )
-    assert product.status is ProductStatus.DRAFT
+    assert product.status is ProductStatus.ACTIVE
 
     updated = await suppliers.update(
         tenant_id=TENANT, supplier_id=supplier.id, changes=SupplierChanges({"is_active": False})

@@ -1,0 +1,1 @@
+"""The prototype's REST paths and JSON shapes (PrototypeRestService), served through the contract's RPCs."""

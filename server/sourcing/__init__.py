@@ -1,0 +1,1 @@
+"""The sourcing area: candidate products, scored, ranked, imported or rejected."""

@@ -1,0 +1,105 @@
+"""The tenants' allow and block lists on SQLAlchemy: entries, their keyset pages, and the entries that
+concern one order (one indexed query)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, insert, or_, select
+
+from domain.orders import RiskListEntry, RiskListFilter, RiskListKind, RiskListType
+from domain.paging import Page, PageRequest
+from engines.fraud import RiskLists
+from storage.execution import Sql
+from storage.orders.tables import RISK_LIST_ENTRIES as E
+from storage.paging import newest_first_page
+from storage.rows import find_mapping
+
+
+class SqlAlchemyRiskListRepository:
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
+
+    async def add(self, entry: RiskListEntry) -> None:
+        await self._sql.execute(
+            insert(E).values(
+                id=entry.id,
+                tenant_id=entry.tenant_id,
+                list_type=entry.list.value,
+                kind=entry.kind.value,
+                value=entry.value,
+                reason=entry.reason,
+                created_by=entry.created_by,
+                created_at=entry.created_at,
+            )
+        )
+
+    async def get(
+        self, tenant_id: int, entry_id: uuid.UUID, *, for_update: bool = False
+    ) -> RiskListEntry | None:
+        row = await find_mapping(self._sql, E, tenant_id=tenant_id, entity_id=entry_id, for_update=for_update)
+        return _entry(row) if row else None
+
+    async def holder_of(self, tenant_id: int, kind: RiskListKind, value: str) -> RiskListEntry | None:
+        """The entry that has this value on either list, if any."""
+        stmt = select(E).where(E.c.tenant_id == tenant_id, E.c.kind == kind.value, E.c.value == value)
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        return _entry(row) if row else None
+
+    async def delete(self, tenant_id: int, entry_id: uuid.UUID) -> None:
+        await self._sql.execute(delete(E).where(E.c.tenant_id == tenant_id, E.c.id == entry_id))
+
+    async def list(self, tenant_id: int, criteria: RiskListFilter, page: PageRequest) -> Page[RiskListEntry]:
+        def filtered(stmt: Select[Any]) -> Select[Any]:
+            stmt = stmt.where(E.c.tenant_id == tenant_id)
+            if criteria.list is not None:
+                stmt = stmt.where(E.c.list_type == criteria.list.value)
+            if criteria.kind is not None:
+                stmt = stmt.where(E.c.kind == criteria.kind.value)
+            return stmt
+
+        return await newest_first_page(self._sql, E, filtered=filtered, page=page, convert=_entry)
+
+    async def concerning(
+        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
+    ) -> RiskLists:
+        """The entries that match the order's email, its domain or one of its countries."""
+        stmt = select(E.c.list_type, E.c.kind, E.c.value).where(
+            E.c.tenant_id == tenant_id,
+            or_(
+                and_(E.c.kind == RiskListKind.EMAIL.value, E.c.value == email),
+                and_(E.c.kind == RiskListKind.DOMAIN.value, E.c.value == domain),
+                and_(E.c.kind == RiskListKind.COUNTRY.value, E.c.value.in_(sorted(set(countries)))),
+            ),
+        )
+        found: dict[tuple[str, str], set[str]] = {}
+        for list_type, kind, value in await self._sql.execute(stmt):
+            found.setdefault((list_type, kind), set()).add(value)
+
+        def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
+            return frozenset(found.get((list_type.value, kind.value), ()))
+
+        allow, block = RiskListType.ALLOW, RiskListType.BLOCK
+        return RiskLists(
+            allowed_emails=values(allow, RiskListKind.EMAIL),
+            allowed_domains=values(allow, RiskListKind.DOMAIN),
+            allowed_countries=values(allow, RiskListKind.COUNTRY),
+            blocked_emails=values(block, RiskListKind.EMAIL),
+            blocked_domains=values(block, RiskListKind.DOMAIN),
+            blocked_countries=values(block, RiskListKind.COUNTRY),
+        )
+
+
+def _entry(row: Any) -> RiskListEntry:
+    return RiskListEntry(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        list=RiskListType(row["list_type"]),
+        kind=RiskListKind(row["kind"]),
+        value=row["value"],
+        reason=row["reason"],
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+    )

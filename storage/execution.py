@@ -16,6 +16,7 @@ whatever the length of the list, instead of one per length.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import namedtuple
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
@@ -284,19 +285,22 @@ class PsycopgSql:
         self._opening = opening  # None: a read, no transaction of its own
         self._pipeline: Any = None
         self._pipeline_scope: Any = None
+        # a statement of the pipeline failed: the ones sent after it never ran, not even their PREPARE
+        self._failed = False
 
     async def execute(self, statement: Executable, params: Params = None) -> DriverRows:
         if params is not None and not isinstance(params, Mapping):
             return await self._execute_many(statement, params)
         prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
         values = parameters(prepared, carried, params)
-        await self._open()
         cursor = self._connection.cursor()
-        await cursor.execute(prepared.sql, values)
-        if self._pipeline is not None:
-            if prepared.deferrable:
-                return DriverRows((), [], -1)
-            await self._pipeline.sync()
+        with self._noting_failure():
+            await self._open()
+            await cursor.execute(prepared.sql, values)
+            if self._pipeline is not None:
+                if prepared.deferrable:
+                    return DriverRows((), [], -1)
+                await self._pipeline.sync()
         result = cursor.pgresult
         if result is None or not result.nfields:
             return DriverRows((), [], cursor.rowcount)
@@ -307,8 +311,9 @@ class PsycopgSql:
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         """Run `statement` without waiting for its outcome where the transaction allows (see the class)."""
         prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
-        await self._open()
-        await self._connection.cursor().execute(prepared.sql, parameters(prepared, carried, params))
+        with self._noting_failure():
+            await self._open()
+            await self._connection.cursor().execute(prepared.sql, parameters(prepared, carried, params))
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return (await self.execute(statement, params)).scalar()
@@ -326,22 +331,27 @@ class PsycopgSql:
 
     async def commit(self) -> None:
         """Send COMMIT with whatever is still on its way, and wait for all of it."""
-        if self._pipeline_scope is None:
+        scope = self._pipeline_scope
+        if scope is None:
             return
-        await self._connection.execute("COMMIT")
-        scope, self._pipeline_scope, self._pipeline = self._pipeline_scope, None, None
-        await scope.__aexit__(None, None, None)
+        with self._noting_failure():
+            await self._connection.execute("COMMIT")
+            self._pipeline_scope = self._pipeline = None
+            await scope.__aexit__(None, None, None)
 
     async def rollback(self) -> None:
         """End the transaction without a trace (errors of what was sent ahead are the caller's already)."""
-        if self._pipeline_scope is None:
-            return
         scope, self._pipeline_scope, self._pipeline = self._pipeline_scope, None, None
-        try:
-            await scope.__aexit__(None, None, None)
-        except psycopg.Error:
-            pass  # the error the transaction failed with, met again at the pipeline's end
-        if not self._connection.closed and self._connection.info.transaction_status != _IDLE:
+        if scope is not None:
+            with contextlib.suppress(psycopg.Error):  # a failure the caller has met already
+                await scope.__aexit__(None, None, None)
+        if self._connection.closed or self._connection.info.transaction_status == _IDLE:
+            return
+        if self._failed:
+            # psycopg's own rollback also forgets the statements it believes prepared: after a failure in
+            # a pipeline some of them never were, and their next use would not find them
+            await self._connection.rollback()
+        else:
             await self._connection.execute("ROLLBACK")
 
     async def _open(self) -> None:
@@ -356,12 +366,21 @@ class PsycopgSql:
         if not params:
             return DriverRows((), [], 0)
         prepared, carried = self._cache.prepare(statement, tuple(params[0]))  # type: ignore[arg-type]
-        await self._open()
         cursor = self._connection.cursor()
-        await cursor.executemany(prepared.sql, [parameters(prepared, carried, p) for p in params])
-        if self._pipeline is not None and not prepared.deferrable:
-            await self._pipeline.sync()
+        with self._noting_failure():
+            await self._open()
+            await cursor.executemany(prepared.sql, [parameters(prepared, carried, p) for p in params])
+            if self._pipeline is not None and not prepared.deferrable:
+                await self._pipeline.sync()
         return DriverRows((), [], cursor.rowcount)
+
+    @contextlib.contextmanager
+    def _noting_failure(self) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error:
+            self._failed = True
+            raise
 
 
 _IDLE = psycopg.pq.TransactionStatus.IDLE

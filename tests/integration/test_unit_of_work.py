@@ -9,6 +9,7 @@ import pytest
 from psycopg.errors import ReadOnlySqlTransaction
 from sqlalchemy import text
 
+from domain.errors import UniqueViolation
 from storage.database import Database, open_database
 from storage.uow import SqlAlchemyUnitOfWork
 from tests.conftest import PostgresDatabases
@@ -49,3 +50,35 @@ async def test_repeated_reads_run_from_a_prepared_statement(database):
     async with reading(database) as uow:
         prepared = (await uow.sql.execute(text("SELECT statement FROM pg_prepared_statements"))).scalars()
         assert any("FROM probe WHERE n >" in statement for statement in prepared)
+
+
+def writing(db: Database) -> SqlAlchemyUnitOfWork:
+    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "")
+
+
+async def test_a_failure_inside_a_pipelined_write_leaves_no_statement_believed_prepared(database):
+    """An INSERT sent ahead fails; the statements behind it in the pipeline never ran, not even the PREPARE
+    of one used often enough to be prepared then. The connection must not believe them prepared after."""
+    async with writing(database) as uow:
+        await uow.sql.execute(text("CREATE UNIQUE INDEX probe_n ON probe (n)"))
+        await uow.commit()
+    insert = text("INSERT INTO probe (n) VALUES (:n)")
+    many = text("INSERT INTO probe (n) SELECT :n")  # executemany prepares a statement on its first use
+    for n in range(PREPARE_THRESHOLD):
+        async with writing(database) as uow:
+            await uow.sql.execute(insert, {"n": n})
+            await uow.commit()
+
+    with pytest.raises(UniqueViolation):
+        async with writing(database) as uow:
+            await uow.sql.send(insert, {"n": 0})  # a duplicate: fails ahead of the next statement
+            await uow.sql.send(insert, {"n": 100})  # the first use prepared: its PREPARE is skipped
+            await uow.sql.execute(many, [{"n": 102}, {"n": 103}])  # prepared at once: skipped too
+            await uow.commit()
+
+    async with writing(database) as uow:
+        await uow.sql.execute(insert, {"n": 101})
+        await uow.sql.execute(many, [{"n": 104}, {"n": 105}])
+        await uow.commit()
+    async with reading(database) as uow:
+        assert await uow.sql.scalar(text("SELECT count(*) FROM probe")) == PREPARE_THRESHOLD + 3

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     SHUTDOWN_DRAIN_SECONDS: float = Field(default=2.0, ge=0, le=120)
     # Server processes sharing the port (SO_REUSEPORT): one per core uses the machine; 1 = this process.
     WORKERS: int = Field(default=1, ge=1, le=64)
+    # The event loop: uvloop where it is installed (auto), else asyncio's own (server/main.py).
+    EVENT_LOOP: Literal["auto", "uvloop", "asyncio"] = "auto"
     # Admission (server/overload.py): past these a call is refused at once with RESOURCE_EXHAUSTED.
     MAX_CONCURRENT_RPCS: int = Field(default=100, ge=1, le=100_000)
     MAX_STREAMS: int = Field(default=500, ge=1, le=100_000)

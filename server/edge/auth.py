@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import time
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path

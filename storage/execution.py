@@ -67,6 +67,11 @@ class Sql(Protocol):
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         """Run `statement` whose outcome nobody reads; a write may send it ahead of the next statement."""
 
+    async def execute_all(
+        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+    ) -> Sequence[Rows]:
+        """Run independent statements, in order, in one round trip where the database allows."""
+
 
 class SqlAlchemySql:
     """Statements run through SQLAlchemy's connection (SQLite, and the background pool)."""
@@ -83,6 +88,11 @@ class SqlAlchemySql:
 
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         await self.connection.execute(statement, params)
+
+    async def execute_all(
+        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+    ) -> list[Rows]:
+        return [await self.execute(statement, params) for statement, params in statements]
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
         counted = select(func.count()).select_from(statement.subquery())
@@ -301,6 +311,30 @@ class PsycopgSql:
                 if prepared.deferrable:
                     return DriverRows((), [], -1)
                 await self._pipeline.sync()
+        return await self._rows(prepared, cursor)
+
+    async def execute_all(
+        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+    ) -> list[DriverRows]:
+        """Run independent statements in one round trip (a pipeline), in order; their rows in that order."""
+        runs = []
+        for statement, params in statements:
+            prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
+            runs.append((prepared, parameters(prepared, carried, params), self._connection.cursor()))
+        with self._noting_failure():
+            await self._open()
+            if self._pipeline is not None:
+                for prepared, values, cursor in runs:
+                    await cursor.execute(prepared.sql, values)
+                await self._pipeline.sync()
+            else:
+                async with self._connection.pipeline() as pipeline:
+                    for prepared, values, cursor in runs:
+                        await cursor.execute(prepared.sql, values)
+                    await pipeline.sync()
+        return [await self._rows(prepared, cursor) for prepared, _, cursor in runs]
+
+    async def _rows(self, prepared: CompiledStatement, cursor: Any) -> DriverRows:
         result = cursor.pgresult
         if result is None or not result.nfields:
             return DriverRows((), [], cursor.rowcount)

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, Table, bindparam, func, literal_co
 from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
-from storage.execution import Sql
+from storage.execution import Rows, Sql
 
 T = TypeVar("T")
 
@@ -44,9 +44,8 @@ async def newest_first_page(
     """The page of `source`'s rows that pass `filtered`, newest first by id, with the total that pass it.
     `convert` receives the rows of `source` (or of `rows`, when the page reads more than `source`'s
     columns): mappings of their columns, or rows with the columns as attributes."""
-    total = await total_matching(sql, filtered(select(source.c.id)))
     stmt = newest_first(filtered(select(source) if rows is None else rows), source.c.id, page)
-    result = await sql.execute(stmt)
+    result, total = await page_and_total(sql, stmt, filtered(select(source.c.id)))
     fetched = result.mappings().all() if mappings else result.all()
     return keyset_page(fetched, size=page.size, total=total, convert=convert)
 
@@ -166,9 +165,16 @@ async def list_page(
     params = {**where.params, "page_limit": page.size + 1}
     if page.after:
         params["page_after"] = parse_position(page.after)
-    result = await sql.execute(statements.page(where.names, after=bool(page.after)), params)
+    result, capped = await sql.execute_all(
+        [
+            (statements.page(where.names, after=bool(page.after)), params),
+            (statements.capped_count(where.names), where.params),
+        ]
+    )
     rows = result.mappings().all() if mappings else result.all()
-    total = await total_of(sql, statements, where)
+    total = int(capped.scalar() or 0)
+    if total > TOTAL_EXACT_UP_TO:
+        total = max(total, await sql.estimate_rows(statements.matching(where.names), where.params))
     return keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
 
 
@@ -182,8 +188,22 @@ async def total_of(sql: Sql, statements: ListStatements, where: Filter) -> int:
 
 async def total_matching(sql: Sql, matching: Select[Any]) -> int:
     """`total_of` for a statement built per call: the number of rows `matching` selects."""
-    capped = select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())
-    counted = int(await sql.scalar(capped) or 0)
+    counted = int(await sql.scalar(_capped(matching)) or 0)
+    return await _beyond_the_cap(sql, matching, counted)
+
+
+async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:
+    """The rows of `page` and the number of rows `matching` selects (as `total_matching`), in one round
+    trip where the database allows."""
+    rows, capped = await sql.execute_all([(page, None), (_capped(matching), None)])
+    return rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
+
+
+def _capped(matching: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())
+
+
+async def _beyond_the_cap(sql: Sql, matching: Select[Any], counted: int) -> int:
     if counted <= TOTAL_EXACT_UP_TO:
         return counted
     return max(counted, await sql.estimate_rows(matching, {}))

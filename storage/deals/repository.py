@@ -26,7 +26,7 @@ from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.deals.tables import DealRow, DealStageChangeRow
 from storage.execution import Sql
-from storage.paging import keyset_page, newest_first, total_matching
+from storage.paging import keyset_page, newest_first, page_and_total
 from storage.rows import find, insert_row, overwrite
 
 ZERO = Decimal("0.00")
@@ -55,9 +55,11 @@ class SqlAlchemyDealRepository:
         return _to_domain(row, histories[row.id])
 
     async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
-        total = await total_matching(self._sql, _filtered(select(DEALS.c.id), tenant_id, criteria))
         stmt = newest_first(_filtered(select(DEALS), tenant_id, criteria), DEALS.c.id, page)
-        fetched = (await self._sql.execute(stmt)).all()
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(DEALS.c.id), tenant_id, criteria)
+        )
+        fetched = result.all()
         # One query for the histories of the whole page, never one per deal.
         histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])
         return keyset_page(

@@ -24,7 +24,7 @@ from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS
-from storage.paging import keyset_page, total_matching
+from storage.paging import keyset_page, page_and_total
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -175,12 +175,14 @@ class SqlAlchemyInventoryRepository:
         matching = select(LEVELS.c.product_id).select_from(
             LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)
         )
-        total = await total_matching(self._sql, _filtered(matching, tenant_id, criteria))
         stmt = _filtered(_level_select(tenant_id), tenant_id, criteria)
         if page.after is not None:
             stmt = stmt.where(PRODUCTS.c.sku > page.after)
         stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
-        rows = (await self._sql.execute(stmt.limit(page.size + 1))).mappings().all()
+        result, total = await page_and_total(
+            self._sql, stmt.limit(page.size + 1), _filtered(matching, tenant_id, criteria)
+        )
+        rows = result.mappings().all()
         return keyset_page(rows, size=page.size, total=total, convert=_to_level, position=attrgetter("sku"))
 
     async def alerting(
@@ -204,9 +206,9 @@ class SqlAlchemyInventoryRepository:
         """The newest `limit` ledger rows of a product, and how many it has in all."""
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        total = await total_matching(self._sql, select(m.id).where(*where))
         stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
-        rows = (await self._sql.execute(stmt)).mappings().all()
+        result, total = await page_and_total(self._sql, stmt, select(m.id).where(*where))
+        rows = result.mappings().all()
         return [_to_movement(r) for r in rows], total
 
 

@@ -49,7 +49,7 @@ from storage.execution import Sql
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
-from storage.paging import newest_first, page_of, total_matching
+from storage.paging import newest_first, page_and_total, page_of
 from storage.rows import find_mapping
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
@@ -149,9 +149,11 @@ class SqlAlchemyOrderRepository:
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        total = await total_matching(self._sql, _filtered(select(ORDERS.c.id), tenant_id, criteria))
         stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
-        rows = (await self._sql.execute(stmt)).mappings().all()
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(ORDERS.c.id), tenant_id, criteria)
+        )
+        rows = result.mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])
         return page_of(items, more=len(rows) > page.size, total=total)
 
@@ -220,24 +222,34 @@ class SqlAlchemyOrderRepository:
     async def _assemble(self, tenant_id: int, rows: Sequence[Any]) -> builtins.list[Order]:
         if not rows:
             return []
-        ids = [row["id"] for row in rows]
-        lines = await self._of_orders(ORDER_ITEMS, tenant_id, ids, ORDER_ITEMS.c.line_no)
-        history = await self._of_orders(ORDER_STATUS_CHANGES, tenant_id, ids, ORDER_STATUS_CHANGES.c.id)
-        return [to_order(row, lines[row["id"]], history[row["id"]]) for row in rows]
+        # the lines and the history of every order of the page: two statements in one round trip
+        params = {"tenant_id": tenant_id, "ids": [row["id"] for row in rows]}
+        lines, history = await self._sql.execute_all([(_LINES_OF, params), (_HISTORY_OF, params)])
+        lines_of, history_of = _by_order(lines), _by_order(history)
+        return [to_order(row, lines_of[row["id"]], history_of[row["id"]]) for row in rows]
 
-    async def _of_orders(
-        self, table: Table, tenant_id: int, ids: Sequence[uuid.UUID], in_order: ColumnElement[Any]
-    ) -> dict[uuid.UUID, builtins.list[Any]]:
-        """The rows of `table` that belong to these orders, by order id, each order's in `in_order`."""
-        by_order: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
-        stmt = (
-            select(table)
-            .where(table.c.tenant_id == tenant_id, table.c.order_id.in_(ids))
-            .order_by(table.c.order_id, in_order)
+
+def _of_orders(table: Table, in_order: ColumnElement[Any]) -> Select[Any]:
+    """The rows of `table` that belong to the orders `ids`, by order, each order's in `in_order`."""
+    return (
+        select(table)
+        .where(
+            table.c.tenant_id == bindparam("tenant_id"),
+            table.c.order_id.in_(bindparam("ids", expanding=True)),
         )
-        for row in (await self._sql.execute(stmt)).mappings():
-            by_order[row["order_id"]].append(row)
-        return by_order
+        .order_by(table.c.order_id, in_order)
+    )
+
+
+def _by_order(rows: Any) -> dict[uuid.UUID, builtins.list[Any]]:
+    by_order: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
+    for row in rows.mappings():
+        by_order[row["order_id"]].append(row)
+    return by_order
+
+
+_LINES_OF = _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no)
+_HISTORY_OF = _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id)
 
 
 def _history_statement() -> Any:

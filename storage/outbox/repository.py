@@ -17,7 +17,7 @@ from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.execution import Sql
 from storage.outbox.tables import OutboxRow
-from storage.paging import keyset_page, newest_first, total_matching
+from storage.paging import keyset_page, newest_first, page_and_total
 from storage.rows import count_of
 
 OUTBOX = table_of(OutboxRow)
@@ -133,14 +133,16 @@ class SqlAlchemyOutboxRepository:
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""
-        total = await total_matching(self._sql, _filtered(select(OUTBOX.c.seq), tenant_id, criteria))
         stmt = newest_first(
             _filtered(select(OUTBOX), tenant_id, criteria),
             OutboxRow.seq.expression,
             page,
             parse_position=int,
         )
-        rows = (await self._sql.execute(stmt)).all()
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(OUTBOX.c.seq), tenant_id, criteria)
+        )
+        rows = result.all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
         )

@@ -18,7 +18,7 @@ GATEWAY_TEMPLATE := deploy/gateway/buf.gen.yaml
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit bench services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer fuzz bench bench-areas soak services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -137,15 +137,36 @@ test: test-tools ## install what the tests need and run them all (PostgreSQL and
 test-unit: $(VENV)/.installed ## the fast tier: engines and mapping, no servers
 	$(VENV)/bin/pytest -q tests/unit
 
-bench: $(VENV)/.installed ## benchmarks on PostgreSQL (figures, not pass/fail)
-	$(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
+# The smoke set: the PostgreSQL half of these integration tests, with the server reaching PostgreSQL through a
+# private PgBouncer in transaction mode (deploy/pgbouncer/pgbouncer.sh; Debian package pgbouncer).
+PGBOUNCER_SMOKE := tests/integration/test_leads.py tests/integration/test_products.py \
+	tests/integration/test_orders.py tests/integration/test_inventory.py tests/integration/test_events.py
+test-pgbouncer: $(VENV)/.installed ## the smoke set of the integration suite through PgBouncer (transaction mode)
+	CRM_TEST_VIA_PGBOUNCER=1 $(VENV)/bin/pytest -q -p no:cacheprovider -k postgres $(PGBOUNCER_SMOKE)
 
-services: ## start a local PostgreSQL (role and database crm) and Kafka under var/, print the variables to export
+bench: $(VENV)/.installed ## the cost of a call (issue 15) into BENCHMARKS.md: ~25 min; BENCH_QUICK=1 for a few
+	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.bench
+
+bench-areas: $(VENV)/.installed ## the areas' own PostgreSQL benchmarks (bulk updates, deep pages, dashboard, …)
+	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider
+
+soak: $(VENV)/.installed ## memory soak at half the measured throughput (SOAK_SECONDS, default 600) into BENCHMARKS.md
+	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.soak
+
+# CI runs the fuzz at its default size with a fixed seed (2,150 requests per backend); this is the long run.
+FUZZ_EXAMPLES ?= 400
+fuzz: $(VENV)/.installed ## the hostile-input fuzz, larger and freshly seeded (FUZZ_EXAMPLES=400; CRM_FUZZ_SEED=n replays a run)
+	@seed=$${CRM_FUZZ_SEED:-$$(date +%s)}; echo "fuzz: seed $$seed, $(FUZZ_EXAMPLES) random requests per RPC and backend"; \
+	CRM_FUZZ_SEED=$$seed CRM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) CRM_FUZZ_BYTES=20 \
+	$(VENV)/bin/pytest -q -p no:cacheprovider tests/integration/test_hostile_fuzz.py \
+	|| { echo "fuzz failed: replay with CRM_FUZZ_SEED=$$seed make fuzz"; exit 1; }
+
+services: ## start a local PostgreSQL (database crm: owner crm_owner migrates, role crm serves) and Kafka under var/
 	deploy/postgres/postgres.sh start var/postgres 55432
-	deploy/postgres/postgres.sh provision 55432 crm crm
+	deploy/postgres/postgres.sh provision 55432 crm crm crm_owner
 	deploy/kafka/kafka.sh start var/kafka 59092
 	@echo "Export these, then run crm-server (or make run):"
-	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
+	@echo "  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=55432 POSTGRES_USER=crm POSTGRES_MIGRATION_USER=crm_owner POSTGRES_DB=crm KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
 	@echo "Read a topic: deploy/kafka/kafka.sh consume 127.0.0.1:59092 crm.leads"
 
 services-stop: ## stop what `make services` started

@@ -12,13 +12,16 @@ import grpc
 from grpc_health.v1 import health, health_pb2_grpc
 
 from domain.clock import utcnow
+from domain.tenancy import across_tenants
 from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
-from server.config import ConfigError, Settings
+from server.config import ConfigError, Settings, migration_refused
 from server.health import Health
+from server.metrics import Snapshot
 from server.reflection import ContractReflection, add_reflection
 from server.tracing import tracing_interceptor
-from storage.migrations import upgrade_to_head
+from storage.migrations import MigrationRefused, upgrade_to_head
+from storage.tenant_walls import role_warnings
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +45,11 @@ class CrmServer:
     async def start(self, *, migrate: bool = True) -> int:
         """Migrate (unless a supervisor did), bind and start serving; returns the bound port."""
         if migrate:
-            await asyncio.to_thread(upgrade_to_head, self.settings.database_url)
+            try:
+                await asyncio.to_thread(upgrade_to_head, self.settings.migration_database_url)
+            except MigrationRefused as exc:
+                raise ConfigError(migration_refused(exc)) from None
+        await self._warn_about_the_database_role()
         server = grpc.aio.server(
             # The span of a call encloses everything the call interceptor does (admission, metrics, auth,
             # the error mapping and the access log).
@@ -78,6 +85,13 @@ class CrmServer:
         gc.freeze()
         logger.info("serving crm.v2 on %s:%s (%s)", self.settings.HOST, self.port, c.database.backend)
         return self.port
+
+    async def _warn_about_the_database_role(self) -> None:
+        """Say so at start when row-level security would not hold this service (storage/tenant_walls.py)."""
+        async with self.components.database.engine.connect() as connection:
+            warnings = await connection.run_sync(role_warnings)
+        for warning in warnings:
+            logger.warning("%s", warning)
 
     async def stop(self, grace: float | None = None) -> None:
         """Stop taking calls, let in-flight calls finish within `grace`, flush the relay, close."""
@@ -144,13 +158,17 @@ class CrmServer:
         snapshot = self.components.metrics.snapshot
         while True:
             try:
-                async with self.components.background_unit_of_work(read_only=True) as uow:
-                    snapshot.outbox_backlog = await uow.outbox.backlog()
-                    snapshot.outbox_oldest_age_seconds = await uow.outbox.oldest_unpublished_age(utcnow())
-                    snapshot.workflows = await uow.workflows.count_unfinished_by_state()
+                with across_tenants():  # figures of every tenant: the outbox and the workflows admit it
+                    await self._refresh_snapshot(snapshot)
             except Exception as exc:  # the scrape shows the last figures; health reports the outage
                 logger.debug("metrics not refreshed: %s", exc)
             await asyncio.sleep(METRICS_REFRESH_SECONDS)
+
+    async def _refresh_snapshot(self, snapshot: Snapshot) -> None:
+        async with self.components.background_unit_of_work(read_only=True) as uow:
+            snapshot.outbox_backlog = await uow.outbox.backlog()
+            snapshot.outbox_oldest_age_seconds = await uow.outbox.oldest_unpublished_age(utcnow())
+            snapshot.workflows = await uow.workflows.count_unfinished_by_state()
 
     async def _watch_database(self) -> None:
         """Readiness follows the database: NOT_SERVING while it cannot be reached, checked every

@@ -101,11 +101,17 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         settings.database_url,
         pool_size=settings.DB_POOL_SIZE,
         ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
+        prepared_statements=settings.DB_PREPARED_STATEMENTS,
     )
     # The relay, the workflow runner's claims, the health monitor and the metrics use their own small pool,
-    # so a flood of calls that holds every request connection can neither starve them nor flip health.
+    # so a flood of calls that holds every request connection can neither starve them nor flip health. It
+    # connects directly (DATABASE_DIRECT_URL): the relay's leadership is a session advisory lock, which a
+    # pooler in transaction mode would leave on a server connection other clients then borrow.
     background = open_database(
-        settings.database_url, pool_size=BACKGROUND_POOL_SIZE, ping_idle_seconds=settings.DB_PING_IDLE_SECONDS
+        settings.direct_database_url,
+        pool_size=BACKGROUND_POOL_SIZE,
+        ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
+        prepared_statements=settings.DB_PREPARED_STATEMENTS or settings.DATABASE_DIRECT_URL is not None,
     )
     signal = Signal()
     database_suspected = asyncio.Event()
@@ -163,7 +169,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         signal=signal,
         stopping=asyncio.Event(),
         relay=relay,
-        listener=PostgresCommitListener(settings.database_url, signal.notify)
+        listener=PostgresCommitListener(settings.direct_database_url, signal.notify)
         if database.is_postgres
         else None,
         unit_of_work=unit_of_work,

@@ -74,9 +74,24 @@ class Settings(BaseSettings):
     POSTGRES_DB: str = "crm"
     POSTGRES_USER: str = "crm"
     POSTGRES_PASSWORD: str = ""
+    # Migrations run as the tables' owner; the service as a role that owns nothing, so that PostgreSQL's
+    # row-level security holds it (docs/security.md). MIGRATION_DATABASE_URL wins; else with POSTGRES_HOST,
+    # POSTGRES_MIGRATION_USER/PASSWORD on the same host and database; else the service's own URL (one role
+    # for both, as the prototype had: start-up warns).
+    MIGRATION_DATABASE_URL: str | None = None
+    POSTGRES_MIGRATION_USER: str | None = None
+    POSTGRES_MIGRATION_PASSWORD: str = ""
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
     # A pooled PostgreSQL connection idle longer than this is pinged before use; 0 pings every checkout.
     DB_PING_IDLE_SECONDS: float = Field(default=1.0, ge=0, le=3600)
+    # PostgreSQL behind a pooler in transaction mode (PgBouncer): what needs a session of its own (the
+    # migrations' and the relay's advisory locks, the relay's LISTEN) connects here, straight to the server;
+    # unset: the database URL above.
+    DATABASE_DIRECT_URL: str | None = None
+    # false: psycopg never prepares statements on the server; needed through PgBouncer in transaction mode
+    # before 1.21 (or without max_prepared_statements), where a prepared statement lives on one server
+    # connection and the next transaction may run on another.
+    DB_PREPARED_STATEMENTS: bool = True
     CACHE_HOST: str | None = None
 
     # Events
@@ -173,12 +188,21 @@ class Settings(BaseSettings):
             raise ValueError(f"need 0 < low < high, got {low}, {high}")
         return value
 
-    @field_validator("KAFKA_BOOTSTRAP_SERVERS", "CREWAI_HOST", "POSTGRES_HOST", "DATABASE_URL", "CACHE_HOST")
+    @field_validator(
+        "KAFKA_BOOTSTRAP_SERVERS",
+        "CREWAI_HOST",
+        "POSTGRES_HOST",
+        "DATABASE_URL",
+        "DATABASE_DIRECT_URL",
+        "CACHE_HOST",
+        "MIGRATION_DATABASE_URL",
+        "POSTGRES_MIGRATION_USER",
+    )
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("DATABASE_URL")
+    @field_validator("DATABASE_URL", "DATABASE_DIRECT_URL", "MIGRATION_DATABASE_URL")
     @classmethod
     def _supported_database(cls, value: str | None) -> str | None:
         if value is None:
@@ -273,10 +297,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 "LEAD_PRIORITY_URGENT_AT >= LEAD_PRIORITY_HIGH_AT >= LEAD_PRIORITY_MEDIUM_AT must hold"
             )
+        if self.DATABASE_DIRECT_URL and make_url(self.database_url).get_backend_name() != "postgresql":
+            raise ValueError("DATABASE_DIRECT_URL applies to PostgreSQL only; DATABASE_URL is not PostgreSQL")
         if self.WORKERS > 1 and self.PORT == 0:
             raise ValueError("WORKERS > 1 needs a fixed PORT: the worker processes share it")
         if bool(self.TLS_CERT_FILE) != bool(self.TLS_KEY_FILE):
             raise ValueError("TLS_CERT_FILE and TLS_KEY_FILE must be set together")
+        if (
+            make_url(self.migration_database_url).get_backend_name()
+            != make_url(self.database_url).get_backend_name()
+        ):
+            raise ValueError("MIGRATION_DATABASE_URL must name the same backend as the service's database")
         if self.TLS_CLIENT_CA_FILE and not self.TLS_CERT_FILE:
             raise ValueError("TLS_CLIENT_CA_FILE (mutual TLS) needs TLS_CERT_FILE and TLS_KEY_FILE")
         for name in ("JWT_PUBLIC_KEY_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE", "TLS_CLIENT_CA_FILE"):
@@ -290,12 +321,29 @@ class Settings(BaseSettings):
         if self.DATABASE_URL:
             return self.DATABASE_URL
         if self.POSTGRES_HOST:
-            password = f":{quote(self.POSTGRES_PASSWORD, safe='')}" if self.POSTGRES_PASSWORD else ""
-            return (
-                f"postgresql+psycopg://{quote(self.POSTGRES_USER, safe='')}{password}"
-                f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
-            )
+            return self._postgres_url(self.POSTGRES_USER, self.POSTGRES_PASSWORD)
         return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+
+    @property
+    def direct_database_url(self) -> str:
+        """Where sessions that must stay on one server connection go (see DATABASE_DIRECT_URL)."""
+        return self.DATABASE_DIRECT_URL or self.database_url
+
+    @property
+    def migration_database_url(self) -> str:
+        """Where `crm-server migrate` (and the migration at start) connects: as the tables' owner."""
+        if self.MIGRATION_DATABASE_URL:
+            return self.MIGRATION_DATABASE_URL
+        if self.POSTGRES_HOST and self.POSTGRES_MIGRATION_USER and not self.DATABASE_URL:
+            return self._postgres_url(self.POSTGRES_MIGRATION_USER, self.POSTGRES_MIGRATION_PASSWORD)
+        return self.direct_database_url
+
+    def _postgres_url(self, user: str, password: str) -> str:
+        secret = f":{quote(password, safe='')}" if password else ""
+        return (
+            f"postgresql+psycopg://{quote(user, safe='')}{secret}"
+            f"@{self.POSTGRES_HOST}:{self.POSTGRES_PORT}/{self.POSTGRES_DB}"
+        )
 
     @property
     def crewai_base_url(self) -> str | None:
@@ -334,6 +382,14 @@ def parse_category_demand(value: str | None) -> dict[str, float]:
     return table
 
 
+def migration_refused(reason: object) -> str:
+    """What to do when the schema needs a migration the configured role may not run."""
+    return (
+        f"the schema needs a migration this database role may not run ({reason}): migrate as the tables' "
+        "owner with MIGRATION_DATABASE_URL or POSTGRES_MIGRATION_USER/PASSWORD (crm-server migrate)"
+    )
+
+
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Settings from `environ` (default: the process environment); ConfigError names every bad variable."""
     try:
@@ -349,7 +405,7 @@ def _describe(exc: ValidationError) -> str:
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "configuration"
         given = error.get("input")
-        secret = any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "DATABASE_URL"))
+        secret = any(word in name for word in ("PASSWORD", "SECRET", "TOKEN", "DATABASE_URL", "DIRECT_URL"))
         shown = f" (got {given!r})" if error["loc"] and not secret else ""
         lines.append(f"  {name}: {error['msg']}{shown}")
     return "invalid configuration:\n" + "\n".join(lines)

@@ -15,7 +15,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from server import __version__
-from server.config import ConfigError, Settings, load_settings
+from server.config import ConfigError, Settings, load_settings, migration_refused
 from server.logging import configure_logging
 
 logger = logging.getLogger("crm.server")
@@ -161,9 +161,12 @@ def supervise(settings: Settings) -> int:
 
 
 def migrate(settings: Settings) -> None:
-    from storage.migrations import upgrade_to_head
+    from storage.migrations import MigrationRefused, upgrade_to_head
 
-    upgrade_to_head(settings.database_url)
+    try:
+        upgrade_to_head(settings.migration_database_url)
+    except MigrationRefused as exc:
+        raise ConfigError(migration_refused(exc)) from None
     logger.info("schema is at the newest revision")
 
 
@@ -234,14 +237,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
     if args.command == "migrate":
-        migrate(settings)
+        try:
+            migrate(settings)
+        except ConfigError as exc:
+            print(f"crm-server: {exc}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "topics":
         return provision_topics(settings)
     if args.command == "health":
         return probe_health(settings, args.service)
     if settings.WORKERS > 1:
-        return supervise(settings)
+        try:
+            return supervise(settings)
+        except ConfigError as exc:
+            print(f"crm-server: {exc}", file=sys.stderr)
+            return 2
     try:
         run(serve(settings, hint=args.hint), settings.EVENT_LOOP)
     except ConfigError as exc:

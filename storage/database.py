@@ -1,9 +1,9 @@
 """The database of the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3).
 
-On PostgreSQL the units of work take their connections from a psycopg pool and run their statements on
-psycopg itself (storage/execution.py); SQLAlchemy's engine serves the migrations, the background work (relay
-leadership, LISTEN) and SQLite.
-"""
+On PostgreSQL every transaction begins with the tenant scope of the task that opens it (domain/tenancy.py),
+sent with the BEGIN, so that row-level security (storage/tenant_walls.py) sees the tenant the call was
+authorised for. Units of work run their statements on psycopg itself (storage/transactions.py,
+storage/execution.py); SQLAlchemy's engine keeps the pool and serves sessions (SQLite, migrations, tests)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import QueuePool
 
+from domain.tenancy import AllTenants, TenantScope, current_scope
+from storage.tenant_walls import ALL_TENANTS_SETTING, TENANT_SETTING
 from storage.transactions import DriverTransactions, EngineTransactions, Transactions
 
 logger = logging.getLogger(__name__)
@@ -34,15 +36,13 @@ class Database:
     `sessions` are for reads; `write_sessions` for transactions that write. On SQLite the latter take
     the write lock at BEGIN (IMMEDIATE), so two writers queue instead of deadlocking on a lock upgrade,
     while readers stay concurrent under WAL. On PostgreSQL the former begin READ ONLY transactions.
-    `transactions` opens the transaction of a unit of work (on the driver pool on PostgreSQL).
     """
 
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     write_sessions: async_sessionmaker[AsyncSession]
+    # the transactions of the units of work (storage/transactions.py)
     transactions: Transactions
-    # engines besides `engine` that units of work use (PostgreSQL: the readers' own pool)
-    extra_engines: tuple[AsyncEngine, ...] = ()
 
     @property
     def backend(self) -> str:
@@ -57,9 +57,7 @@ class Database:
             await conn.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
-        await self.transactions.close()
-        for engine in (self.engine, *self.extra_engines):
-            await engine.dispose()
+        await self.engine.dispose()
 
     def pool_status(self) -> dict[str, int]:
         """The connection pool's size, connections checked out and overflow (for the metrics)."""
@@ -88,9 +86,15 @@ def sync_url(url: str) -> str:
 
 
 def open_database(
-    url: str, *, pool_size: int = 10, ping_idle_seconds: float = PING_IDLE_SECONDS, echo: bool = False
+    url: str,
+    *,
+    pool_size: int = 10,
+    ping_idle_seconds: float = PING_IDLE_SECONDS,
+    echo: bool = False,
+    prepared_statements: bool = True,
 ) -> Database:
-    """Build the engine for `url`; nothing connects until first use."""
+    """Build the engine for `url`; nothing connects until first use. `prepared_statements=False` keeps
+    psycopg from preparing statements on the server (PgBouncer in transaction mode before 1.21)."""
     url = async_url(url)
     # hide_parameters: statement parameters carry personal data and must never reach the logs.
     if make_url(url).get_backend_name() == "sqlite":
@@ -105,32 +109,27 @@ def open_database(
         writer = engine.execution_options(sqlite_begin=IMMEDIATE)
         transactions: Transactions = EngineTransactions(reader, writer)
     else:
-        pooling = {"pool_size": pool_size, "max_overflow": pool_size, "pool_timeout": 10}
-        engine = create_async_engine(url, echo=echo, hide_parameters=True, **pooling)
-        # Reads have connections of their own: autocommit, so a read is one round trip (a statement is
-        # its own transaction; READ COMMITTED gives every statement its own snapshot either way), and
-        # read-only by default, so PostgreSQL refuses a write that slips into a read.
-        read_engine = create_async_engine(
+        engine = create_async_engine(
             url,
             echo=echo,
             hide_parameters=True,
-            isolation_level="AUTOCOMMIT",
-            connect_args={"options": "-c default_transaction_read_only=on"},
-            **pooling,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_timeout=10,
+            connect_args={} if prepared_statements else {"prepare_threshold": None},
         )
-        for pooled in (engine, read_engine):
-            _ping_when_idle(pooled, ping_idle_seconds)
+        _ping_when_idle(engine, ping_idle_seconds)
+        _begin_in_tenant_scope(engine)
         writer = engine
-        reader = read_engine
-        transactions = DriverTransactions(
-            reads=read_engine.sync_engine.pool, writes=engine.sync_engine.pool, dialect=engine.dialect
-        )
+        # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
+        # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
+        reader = engine.execution_options(postgresql_readonly=True)
+        transactions = DriverTransactions(engine.sync_engine.pool, engine.dialect)
     return Database(
         engine,
         async_sessionmaker(reader, expire_on_commit=False, autoflush=False),
         async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
         transactions,
-        extra_engines=(read_engine,) if reader is not engine else (),
     )
 
 
@@ -161,6 +160,43 @@ def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
         except Exception as exc:
             # The pool discards this connection and checks out another (a fresh one if need be).
             raise DisconnectionError("pooled connection failed its ping") from exc
+
+
+def begin_statement(scope: TenantScope, *, read_only: bool) -> str:
+    """BEGIN and the transaction-local tenant scope in one simple-protocol query (one round trip).
+
+    SET LOCAL is set_config(name, value, true): it ends with the transaction, so a pooled connection never
+    carries a tenant into the next one. Without a scope nothing is set and no tenant row is visible."""
+    begin = "BEGIN READ ONLY" if read_only else "BEGIN"
+    if isinstance(scope, AllTenants):
+        return f"{begin}; SET LOCAL {ALL_TENANTS_SETTING} = 'on'"
+    if scope is None:
+        return begin
+    return f"{begin}; SET LOCAL {TENANT_SETTING} = '{int(scope):d}'"
+
+
+def _begin_in_tenant_scope(engine: AsyncEngine) -> None:
+    """SQLAlchemy, not psycopg, begins PostgreSQL transactions: psycopg would send its own BEGIN, and the
+    tenant would then cost a round trip of its own (issue 15 counts them)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _driver_begins_nothing(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # From the first statement on, a checkout's ping included: it must not open a transaction.
+        dbapi_connection.autocommit = True
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return  # e.g. the relay's leadership connection: no transaction at all
+        dbapi_connection = conn.connection.dbapi_connection
+        # Set on every BEGIN: SQLAlchemy turns autocommit off again when it resets an isolation level.
+        if not dbapi_connection.autocommit:
+            dbapi_connection.autocommit = True
+        read_only = bool(options.get("postgresql_readonly", False))
+        # Through SQLAlchemy, not the driver's cursor: a dead connection must surface as the DBAPIError
+        # that invalidates it and that the unit of work turns into UNAVAILABLE.
+        conn.exec_driver_sql(begin_statement(current_scope(), read_only=read_only))
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

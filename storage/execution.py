@@ -276,23 +276,31 @@ def returns_rows(statement: Executable) -> bool:
 
 
 class PsycopgSql:
-    """The statements of one PostgreSQL unit of work, run on psycopg itself.
+    """The statements of one PostgreSQL unit of work, run on psycopg itself, on a connection in autocommit
+    mode: the unit of work sends its own BEGIN, with the settings of its tenant scope (`opening`).
 
-    A read runs each statement on its own (an autocommit, read-only connection: one round trip each). A write
-    runs in pipeline mode: the transaction's opening statements (`opening`: BEGIN, the tenant's scope) go
-    out with its first statement, and an INSERT without RETURNING (or a `send`) does not wait for its
-    outcome: it travels with the next statement that needs an answer, at the latest with the COMMIT. An error
-    of a statement sent ahead is raised by that next statement, so the unit of work still sees it before
-    anything commits."""
+    A read runs each statement (or each batch of `execute_all`) in a read-only transaction of its own, sent
+    in one pipeline with its BEGIN, its scope and its COMMIT: one round trip, READ COMMITTED's snapshot per
+    statement as ever, and a connection a pooler (PgBouncer in transaction mode) may hand back at once.
+    A write runs in pipeline mode for the whole transaction: its opening goes out with its first statement,
+    and an INSERT without RETURNING (or a `send`) does not wait for its outcome: it travels with the next
+    statement that needs an answer, at the latest with the COMMIT. An error of a statement sent ahead is
+    raised by that next statement, so the unit of work still sees it before anything commits."""
 
     dialect_name = "postgresql"
 
     def __init__(
-        self, connection: Any, cache: StatementCache, *, opening: Sequence[str] | None = None
+        self,
+        connection: Any,
+        cache: StatementCache,
+        *,
+        read_only: bool,
+        opening: Sequence[tuple[str, Sequence[Any]]] = (),
     ) -> None:
         self._connection = connection
         self._cache = cache
-        self._opening = opening  # None: a read, no transaction of its own
+        self._read_only = read_only
+        self._opening = (("BEGIN READ ONLY" if read_only else "BEGIN", ()), *opening)
         self._pipeline: Any = None
         self._pipeline_scope: Any = None
         # a statement of the pipeline failed: the ones sent after it never ran, not even their PREPARE
@@ -301,16 +309,16 @@ class PsycopgSql:
     async def execute(self, statement: Executable, params: Params = None) -> DriverRows:
         if params is not None and not isinstance(params, Mapping):
             return await self._execute_many(statement, params)
-        prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
-        values = parameters(prepared, carried, params)
+        if self._read_only:
+            return (await self.execute_all([(statement, params)]))[0]
+        prepared, carried = self._prepare(statement, params)
         cursor = self._connection.cursor()
         with self._noting_failure():
             await self._open()
-            await cursor.execute(prepared.sql, values)
-            if self._pipeline is not None:
-                if prepared.deferrable:
-                    return DriverRows((), [], -1)
-                await self._pipeline.sync()
+            await cursor.execute(prepared.sql, parameters(prepared, carried, params))
+            if prepared.deferrable:
+                return DriverRows((), [], -1)
+            await self._pipeline.sync()
         return await self._rows(prepared, cursor)
 
     async def execute_all(
@@ -319,32 +327,24 @@ class PsycopgSql:
         """Run independent statements in one round trip (a pipeline), in order; their rows in that order."""
         runs = []
         for statement, params in statements:
-            prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
+            prepared, carried = self._prepare(statement, params)
             runs.append((prepared, parameters(prepared, carried, params), self._connection.cursor()))
-        with self._noting_failure():
-            await self._open()
-            if self._pipeline is not None:
+        if self._read_only:
+            await self._read([(prepared.sql, values, cursor) for prepared, values, cursor in runs])
+        else:
+            with self._noting_failure():
+                await self._open()
                 for prepared, values, cursor in runs:
                     await cursor.execute(prepared.sql, values)
                 await self._pipeline.sync()
-            else:
-                async with self._connection.pipeline() as pipeline:
-                    for prepared, values, cursor in runs:
-                        await cursor.execute(prepared.sql, values)
-                    await pipeline.sync()
         return [await self._rows(prepared, cursor) for prepared, _, cursor in runs]
-
-    async def _rows(self, prepared: CompiledStatement, cursor: Any) -> DriverRows:
-        result = cursor.pgresult
-        if result is None or not result.nfields:
-            return DriverRows((), [], cursor.rowcount)
-        type_codes = [result.ftype(i) for i in range(result.nfields)]
-        rows = typed_rows(prepared, self._cache.dialect, type_codes, await cursor.fetchall())
-        return DriverRows(prepared.keys, rows, cursor.rowcount)
 
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         """Run `statement` without waiting for its outcome where the transaction allows (see the class)."""
-        prepared, carried = self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
+        if self._read_only:
+            await self.execute(statement, params)
+            return
+        prepared, carried = self._prepare(statement, params)
         with self._noting_failure():
             await self._open()
             await self._connection.cursor().execute(prepared.sql, parameters(prepared, carried, params))
@@ -353,12 +353,16 @@ class PsycopgSql:
         return (await self.execute(statement, params)).scalar()
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        prepared, carried = self._cache.prepare(statement, tuple(params))
-        await self._open()
+        prepared, carried = self._prepare(statement, params)
+        explain = "EXPLAIN (FORMAT JSON) " + prepared.sql
         cursor = self._connection.cursor()
-        await cursor.execute("EXPLAIN (FORMAT JSON) " + prepared.sql, parameters(prepared, carried, params))
-        if self._pipeline is not None:
-            await self._pipeline.sync()
+        if self._read_only:
+            await self._read([(explain, parameters(prepared, carried, params), cursor)])
+        else:
+            with self._noting_failure():
+                await self._open()
+                await cursor.execute(explain, parameters(prepared, carried, params))
+                await self._pipeline.sync()
         row = await cursor.fetchone()
         plan = row[0] if row else None
         return int(plan[0]["Plan"]["Plan Rows"]) if plan else 0
@@ -379,6 +383,26 @@ class PsycopgSql:
         if scope is not None:
             with contextlib.suppress(psycopg.Error):  # a failure the caller has met already
                 await scope.__aexit__(None, None, None)
+        await self._end_unfinished()
+
+    async def _read(self, runs: Sequence[tuple[str, Any, Any]]) -> None:
+        """`runs` (SQL, parameters, cursor) in one read-only transaction, in one round trip."""
+        control = self._connection.cursor()
+        try:
+            async with self._connection.pipeline() as pipeline:
+                for sql, values in self._opening:
+                    await control.execute(sql, values)
+                for sql, values, cursor in runs:
+                    await cursor.execute(sql, values)
+                await control.execute("COMMIT")
+                await pipeline.sync()
+        except psycopg.Error:
+            self._failed = True
+            await self._end_unfinished()
+            raise
+
+    async def _end_unfinished(self) -> None:
+        """Roll back a transaction the server still holds open (a failure left it in error)."""
         if self._connection.closed or self._connection.info.transaction_status == _IDLE:
             return
         if self._failed:
@@ -389,22 +413,38 @@ class PsycopgSql:
             await self._connection.execute("ROLLBACK")
 
     async def _open(self) -> None:
-        if self._opening is None or self._pipeline_scope is not None:
+        if self._pipeline_scope is not None:
             return
         self._pipeline_scope = self._connection.pipeline()
         self._pipeline = await self._pipeline_scope.__aenter__()
-        for opening in self._opening:
-            await self._connection.execute(opening)
+        control = self._connection.cursor()
+        for sql, values in self._opening:
+            await control.execute(sql, values)
+
+    def _prepare(
+        self, statement: Executable, params: Mapping[str, Any] | None
+    ) -> tuple[CompiledStatement, Any]:
+        return self._cache.prepare(statement, tuple(params) if params else ())  # type: ignore[arg-type]
+
+    async def _rows(self, prepared: CompiledStatement, cursor: Any) -> DriverRows:
+        result = cursor.pgresult
+        if result is None or not result.nfields:
+            return DriverRows((), [], cursor.rowcount)
+        type_codes = [result.ftype(i) for i in range(result.nfields)]
+        rows = typed_rows(prepared, self._cache.dialect, type_codes, await cursor.fetchall())
+        return DriverRows(prepared.keys, rows, cursor.rowcount)
 
     async def _execute_many(self, statement: Executable, params: Sequence[Mapping[str, Any]]) -> DriverRows:
         if not params:
             return DriverRows((), [], 0)
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work runs no executemany")
         prepared, carried = self._cache.prepare(statement, tuple(params[0]))  # type: ignore[arg-type]
         cursor = self._connection.cursor()
         with self._noting_failure():
             await self._open()
             await cursor.executemany(prepared.sql, [parameters(prepared, carried, p) for p in params])
-            if self._pipeline is not None and not prepared.deferrable:
+            if not prepared.deferrable:
                 await self._pipeline.sync()
         return DriverRows((), [], cursor.rowcount)
 

@@ -19,7 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import Pool
 from sqlalchemy.util import greenlet_spawn
 
+from domain.tenancy import AllTenants, TenantScope, current_scope
 from storage.execution import PsycopgSql, Sql, SqlAlchemySql, StatementCache
+from storage.tenant_walls import ALL_TENANTS_SETTING, TENANT_SETTING
 
 
 class Transaction(Protocol):
@@ -41,43 +43,44 @@ class Transactions(Protocol):
 
 
 class DriverTransactions:
-    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pools (its ping when idle, its
-    overflow and timeout, invalidation of a dead connection): reads on autocommit, read-only connections of
-    their own (a statement is one round trip), writes in a transaction they open themselves, pipelined
+    """PostgreSQL: units of work on psycopg, with connections from SQLAlchemy's pool (its ping when idle, its
+    overflow and timeout, invalidation of a dead connection), in autocommit mode (storage/database.py): the
+    unit of work sends its own BEGIN, with the settings of the tenant scope it begins in
     (storage/execution.PsycopgSql)."""
 
-    def __init__(self, *, reads: Pool, writes: Pool, dialect: Dialect) -> None:
-        self._reads = reads
-        self._writes = writes
+    def __init__(self, pool: Pool, dialect: Dialect) -> None:
+        self._pool = pool
         self._cache = StatementCache(dialect)
 
     async def begin(self, *, read_only: bool) -> DriverTransaction:
-        pooled = await greenlet_spawn((self._reads if read_only else self._writes).connect)
+        pooled = await greenlet_spawn(self._pool.connect)
         connection = cast(psycopg.AsyncConnection[Any], pooled.driver_connection)
-        if read_only:
-            return DriverTransaction(pooled, connection, PsycopgSql(connection, self._cache), own_mode=False)
-        try:
-            # psycopg would send a BEGIN of its own, in a round trip of its own: the unit of work sends it
-            # with its first statement instead.
-            await connection.set_autocommit(True)
-        except BaseException:
-            await greenlet_spawn(pooled.invalidate)
-            await greenlet_spawn(pooled.close)
-            raise
-        sql = PsycopgSql(connection, self._cache, opening=("BEGIN",))
-        return DriverTransaction(pooled, connection, sql, own_mode=True)
+        sql = PsycopgSql(
+            connection, self._cache, read_only=read_only, opening=scope_settings(current_scope())
+        )
+        return DriverTransaction(pooled, connection, sql)
 
     async def close(self) -> None:
-        return None  # the pools are the engines': disposing the engines closes them
+        return None  # the pool is the engine's: disposing the engine closes it
+
+
+def scope_settings(scope: TenantScope) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The statements that give a transaction its tenant scope: transaction-local settings, so a pooled
+    connection never carries a tenant into the next transaction. No scope: nothing, no tenant row visible."""
+    if isinstance(scope, AllTenants):
+        return ((_SET_LOCAL, (ALL_TENANTS_SETTING, "on")),)
+    if scope is None:
+        return ()
+    return ((_SET_LOCAL, (TENANT_SETTING, str(int(scope)))),)
+
+
+_SET_LOCAL = "SELECT set_config(%s, %s, true)"
 
 
 class DriverTransaction:
-    def __init__(
-        self, pooled: Any, connection: psycopg.AsyncConnection[Any], sql: PsycopgSql, *, own_mode: bool
-    ) -> None:
+    def __init__(self, pooled: Any, connection: psycopg.AsyncConnection[Any], sql: PsycopgSql) -> None:
         self._pooled = pooled
         self._connection = connection
-        self._own_mode = own_mode  # autocommit was turned on for this transaction: turned off again after
         self.sql = sql
 
     async def commit(self) -> None:
@@ -89,14 +92,8 @@ class DriverTransaction:
     async def release(self, error: BaseException | None) -> None:
         connection = self._connection
         broken = connection.closed or connection.pgconn.status != psycopg.pq.ConnStatus.OK
-        if not broken and connection.info.transaction_status != _IDLE:
-            broken = True  # a transaction that could not be ended: the connection is not for reuse
-        if not broken and self._own_mode:
-            try:
-                await connection.set_autocommit(False)  # as SQLAlchemy's sessions expect it
-            except psycopg.Error:
-                broken = True
-        if broken:
+        if broken or connection.info.transaction_status != _IDLE:
+            # the server dropped it, or its transaction could not be ended: not for reuse
             await greenlet_spawn(self._pooled.invalidate)
         await greenlet_spawn(self._pooled.close)
 

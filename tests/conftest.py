@@ -21,9 +21,18 @@ import pytest_asyncio
 from server.app import CrmServer
 from server.config import Settings
 from tests.support.kafka import KafkaBroker, kafka_available
-from tests.support.postgres import PostgresServer, find_postgres_bin_dir
+from tests.support.pgbouncer import PgBouncer, pgbouncer_installed
+from tests.support.postgres import (
+    PostgresServer,
+    find_postgres_bin_dir,
+    migration_url_for,
+    superuser_url_for,
+)
 
 REQUIRE_SERVICES = os.environ.get("CRM_REQUIRE_SERVICES") == "1"
+# The PostgreSQL server of the tests behind a PgBouncer in transaction mode, as replicas behind a pooler run
+# (`make test-pgbouncer`: the smoke set).
+VIA_PGBOUNCER = os.environ.get("CRM_TEST_VIA_PGBOUNCER") == "1"
 
 
 def unavailable(reason: str) -> None:
@@ -50,7 +59,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresDatab
 
 @dataclass
 class PostgresDatabases:
-    """Hands out a fresh database per use, so servers and tests never share schema state."""
+    """Hands out a fresh database per use, so servers and tests never share schema state. Its URL is the
+    service role's, which owns nothing, so row-level security holds it; `migration_url(url)` is the
+    owner's, for migrations and for setting up what the service may not (tests/support/postgres.py)."""
 
     server: PostgresServer | None = None
     external_url: str | None = None
@@ -60,6 +71,43 @@ class PostgresDatabases:
             assert self.external_url is not None
             return self.external_url
         return self.server.create_database(f"{prefix}_{random.randrange(16**8):08x}")
+
+    def migration_url(self, url: str) -> str:
+        return migration_url_for(url) or url
+
+    def superuser_url(self, url: str) -> str:
+        """A URL that row-level security does not hold, to see every tenant's rows (private server only)."""
+        superuser = superuser_url_for(url)
+        if superuser is None:
+            unavailable("CRM_TEST_DATABASE_URL names no superuser to compare with")
+        assert superuser is not None
+        return superuser
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(postgres: PostgresDatabases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgBouncer]:
+    """A PgBouncer in transaction mode in front of the session's private PostgreSQL."""
+    if postgres.server is None:
+        pytest.skip("PgBouncer tests need the private PostgreSQL server of the session")
+    if not pgbouncer_installed():
+        unavailable("PgBouncer is not installed (Debian: apt-get install -y pgbouncer)")
+    bouncer = PgBouncer.start(tmp_path_factory.mktemp("pgbouncer"), postgres.server)
+    try:
+        yield bouncer
+    finally:
+        bouncer.stop()
+
+
+def pooled_settings(postgres: PostgresDatabases, bouncer: PgBouncer, **overrides: object) -> Settings:
+    """Settings of a server on a fresh database reached through `bouncer`, with the direct URL for what
+    needs a session and server-side prepared statements only where the pooler keeps them working."""
+    direct = postgres.new_database()
+    return make_settings(
+        bouncer.url(direct.rsplit("/", 1)[1]),
+        DATABASE_DIRECT_URL=direct,
+        DB_PREPARED_STATEMENTS=bouncer.supports_prepared_statements,
+        **overrides,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +132,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "HOST": "127.0.0.1",
         "PORT": 0,
         "DATABASE_URL": database_url,
+        # the server connects as the service role and migrates as the owner (PostgresDatabases)
+        "MIGRATION_DATABASE_URL": migration_url_for(database_url),
         "KAFKA_BOOTSTRAP_SERVERS": None,
         "CREWAI_HOST": None,
         "AUTH_MODE": "none",
@@ -131,8 +181,14 @@ async def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterat
 
 
 @pytest_asyncio.fixture(scope="session")
-async def postgres_server(postgres: PostgresDatabases) -> AsyncIterator[RunningServer]:
-    async with serving(make_settings(postgres.new_database()), "postgres") as running:
+async def postgres_server(
+    postgres: PostgresDatabases, request: pytest.FixtureRequest
+) -> AsyncIterator[RunningServer]:
+    if VIA_PGBOUNCER:
+        settings = pooled_settings(postgres, request.getfixturevalue("pgbouncer"))
+    else:
+        settings = make_settings(postgres.new_database())
+    async with serving(settings, "postgres") as running:
         yield running
 
 

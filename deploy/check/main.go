@@ -1,8 +1,9 @@
 // Command deploy-check validates the deployment files offline (no cluster, no network): every Kubernetes
 // manifest decodes strictly against the API types it names (an unknown or misspelt field fails), and the
 // service's own rules hold: non-root, read-only root filesystem, no privilege escalation, resources, the
-// liveness/readiness/startup probes on the right grpc.health.v1 services, a migration Job, a
-// PodDisruptionBudget and a HorizontalPodAutoscaler; the compose file starts its services by health.
+// liveness/readiness/startup probes on the right grpc.health.v1 services, no owner credentials in the
+// service's pods, a migration Job, a PodDisruptionBudget and a HorizontalPodAutoscaler; the compose file
+// starts its services by health.
 //
 //	deploy-check k8s deploy/k8s
 //	deploy-check compose deploy/compose.yaml
@@ -134,6 +135,7 @@ func rules(where string, object runtime.Object) []string {
 		}
 		for _, c := range o.Spec.Template.Spec.Containers {
 			problems = append(problems, probeRules(where+" "+c.Name, c)...)
+			problems = append(problems, ownerCredentialRules(where+" "+c.Name, c)...)
 		}
 		return problems
 	case *batchv1.Job:
@@ -158,6 +160,23 @@ func podRules(where string, pod corev1.PodSpec) []string {
 		}
 		if c.Resources.Requests.Cpu().IsZero() || c.Resources.Requests.Memory().IsZero() || c.Resources.Limits.Memory().IsZero() {
 			problems = append(problems, at+": needs cpu and memory requests and a memory limit")
+		}
+	}
+	return problems
+}
+
+// The service's pods connect as a role that owns nothing, so that PostgreSQL's row-level security holds them:
+// the tables' owner (the migration Job's credentials) must not reach them.
+func ownerCredentialRules(where string, c corev1.Container) []string {
+	var problems []string
+	for _, source := range c.EnvFrom {
+		if source.SecretRef != nil && strings.Contains(source.SecretRef.Name, "migration") {
+			problems = append(problems, fmt.Sprintf("%s: the service must not read the owner's secret %s (migration Job only)", where, source.SecretRef.Name))
+		}
+	}
+	for _, variable := range c.Env {
+		if variable.Name == "MIGRATION_DATABASE_URL" || strings.HasPrefix(variable.Name, "POSTGRES_MIGRATION_") {
+			problems = append(problems, fmt.Sprintf("%s: the service must not get %s (migration Job only)", where, variable.Name))
 		}
 	}
 	return problems

@@ -7,7 +7,11 @@
 #   postgres.sh destroy <data_dir>        stop + delete the data dir
 #   postgres.sh status <data_dir>         exit 0 if running
 #   postgres.sh bindir                    print the directory with initdb/pg_ctl
-#   postgres.sh provision <port> <role> <db>   create a login role (no superuser) and its database, once
+#   postgres.sh provision <port> <role> <db> [<owner>]   the service's login role <role> and the database
+#                                         <db>, owned by <owner> (default <role>_owner), who runs the
+#                                         migrations; <role> owns nothing and gets read/write on what
+#                                         <owner> creates, so row-level security holds it. Idempotent;
+#                                         a database <role> owned (older provisioning) passes to <owner>.
 #
 # Superuser: "postgres", auth: trust (TCP 127.0.0.1 only).
 #
@@ -180,17 +184,36 @@ status() {
 }
 
 provision() {
-    [[ $# -eq 3 ]] || die "usage: postgres.sh provision <port> <role> <database>"
-    local port="$1" role="$2" db="$3" psql
+    [[ $# -eq 3 || $# -eq 4 ]] || die "usage: postgres.sh provision <port> <role> <database> [<owner>]"
+    local port="$1" role="$2" db="$3" owner="${4:-$2_owner}" psql
+    [[ "$role" =~ ^[a-z_][a-z0-9_]*$ && "$owner" =~ ^[a-z_][a-z0-9_]*$ && "$db" =~ ^[a-z_][a-z0-9_]*$ ]] \
+        || die "role, owner and database names: lower-case letters, digits and _"
+    [[ "$role" != "$owner" ]] || die "the service role must not be the owner: row-level security would not hold it"
     psql="$(command -v psql || echo "$BIN/psql")"
     [[ -x "$psql" ]] || die "psql not found (Debian: apt-get install -y postgresql-client)"
     local run=("$psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
-    if [[ -z "$("${run[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" ]]; then
-        "${run[@]}" -c "CREATE ROLE \"$role\" LOGIN"
-    fi
+    local name
+    for name in "$owner" "$role"; do
+        if [[ -z "$("${run[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$name'")" ]]; then
+            "${run[@]}" -c "CREATE ROLE \"$name\" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB"
+        fi
+    done
     if [[ -z "$("${run[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
-        "${run[@]}" -c "CREATE DATABASE \"$db\" OWNER \"$role\""
+        "${run[@]}" -c "CREATE DATABASE \"$db\" OWNER \"$owner\""
     fi
+    # In the database: hand over what the service role owned, let the service use what the owner creates
+    # (now and in every later migration), and let nobody else create in the schema.
+    "$psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt <<SQL
+ALTER DATABASE "$db" OWNER TO "$owner";
+REASSIGN OWNED BY "$role" TO "$owner";
+ALTER SCHEMA public OWNER TO "$owner";
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO "$role";
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "$role";
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "$role";
+ALTER DEFAULT PRIVILEGES FOR ROLE "$owner" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "$role";
+ALTER DEFAULT PRIVILEGES FOR ROLE "$owner" IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "$role";
+SQL
 }
 
 cmd="${1:-}"
@@ -202,5 +225,5 @@ case "$cmd" in
     status) status "$@" ;;
     bindir) echo "$BIN" ;;
     provision) provision "$@" ;;
-    *) die "usage: postgres.sh {start <data_dir> <port>|stop <data_dir>|destroy <data_dir>|status <data_dir>|bindir|provision <port> <role> <db>}" ;;
+    *) die "usage: postgres.sh {start <data_dir> <port>|stop <data_dir>|destroy <data_dir>|status <data_dir>|bindir|provision <port> <role> <db> [<owner>]}" ;;
 esac

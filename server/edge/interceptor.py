@@ -21,6 +21,7 @@ from typing import Any
 import grpc
 
 from domain.errors import DomainError, FieldViolation, UndecodableRequest
+from domain.tenancy import enter_tenant
 from server.edge.auth import Authenticator, Principal, current_principal
 from server.edge.errors import to_status
 from server.edge.roles import ADMIN, REQUIRED_ROLE
@@ -289,6 +290,12 @@ class _Method:
         tenant_id = getattr(request, "tenant_id", None)
         if isinstance(tenant_id, int) and tenant_id > 0:
             principal.authorize(tenant_id)
+            # The call's transactions see this tenant's rows and no other's (PostgreSQL row-level security),
+            # whatever the code behind passes to its queries.
+            enter_tenant(tenant_id)
+            # The call's transactions see this tenant's rows and no other's (PostgreSQL row-level security),
+            # whatever the code behind passes to its queries.
+            enter_tenant(tenant_id)
 
     async def _fail(
         self,

@@ -15,6 +15,7 @@ from datetime import datetime
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential
 
 from domain.clock import utcnow
+from domain.tenancy import across_tenants
 from server.events.kafka_sink import EventSink
 from server.events.signal import Signal, wait_for_signal
 from storage.database import Database
@@ -95,6 +96,11 @@ class OutboxRelay:
 
         Leadership is confirmed before every batch, not once per round: a replica whose lock session died
         mid-drain stops within one batch instead of publishing beside the replica that took over."""
+        assert self._sink is not None
+        with across_tenants():  # every tenant's events: the outbox admits this scope to read and mark them
+            return await self._drain()
+
+    async def _drain(self) -> int:
         assert self._sink is not None
         published = 0
         while True:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.tenancy import across_tenants
 from server.agents.probe import AgentProbeResult, CrewProbe
 from server.events.relay import RelayStatus
 from server.system.ports import UnitOfWorkFactory
@@ -91,8 +92,10 @@ class SystemUseCases:
                 latency = time.perf_counter() - started
                 revision = await uow.system.schema_revision()
                 counts = await uow.system.tenant_counts(tenant_id, COUNTED_TABLES)
-                backlog = await uow.outbox.backlog()
                 pending = await uow.outbox.backlog(tenant_id)
+            with across_tenants():  # every tenant's waiting events: an operator's figure, a count only
+                async with self._uow(read_only=True) as uow:
+                    backlog = await uow.outbox.backlog()
             database = DatabaseReport(self._backend, True, latency, revision)
         except Exception as exc:  # reported, not raised: health must answer while the database is down
             logger.warning("health: database check failed: %s", exc)

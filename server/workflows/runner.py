@@ -24,6 +24,7 @@ from datetime import timedelta
 
 from domain.clock import utcnow
 from domain.intelligence_events import WorkflowCompleted, WorkflowFailed
+from domain.tenancy import across_tenants, acting_for
 from domain.workflows import Workflow, error_of
 from server.events.signal import Signal, wait_for_signal
 from server.intelligence.ports import UnitOfWorkFactory
@@ -99,20 +100,27 @@ class WorkflowRunner:
         """Claim while there is capacity; True when something was claimed."""
         claimed = False
         while len(self._running) < self._settings.concurrency and not self._stopping.is_set():
-            async with self._uow(read_only=True) as uow:
-                if not await uow.workflows.any_claimable(utcnow()):
-                    break
-            async with self._uow() as uow:
-                workflow = await uow.workflows.claim(owner=self.owner, now=utcnow(), lease=self._lease)
-                await uow.commit()
+            workflow = await self._claim()
             if workflow is None:
                 break
             claimed = True
             logger.info("workflow %s (%s) attempt %d started", workflow.id, workflow.type, workflow.attempts)
-            task = asyncio.create_task(self._attempt(workflow), name=f"workflow-{workflow.id}")
+            with acting_for(workflow.tenant_id):  # the attempt's task sees its tenant's rows, no other's
+                task = asyncio.create_task(self._attempt(workflow), name=f"workflow-{workflow.id}")
             self._running.add(task)
             task.add_done_callback(self._running.discard)
         return claimed
+
+    async def _claim(self) -> Workflow | None:
+        """The next due workflow of any tenant, now held by this runner (None when none is due)."""
+        with across_tenants():  # the workflows admit this scope to read and claim rows, nothing else
+            async with self._uow(read_only=True) as uow:
+                if not await uow.workflows.any_claimable(utcnow()):
+                    return None
+            async with self._uow() as uow:
+                workflow = await uow.workflows.claim(owner=self.owner, now=utcnow(), lease=self._lease)
+                await uow.commit()
+        return workflow
 
     async def _attempt(self, workflow: Workflow) -> None:
         progress = _Progress()

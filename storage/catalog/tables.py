@@ -7,11 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
-from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
+from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
@@ -33,7 +33,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
     profit_margin: Mapped[float] = mapped_column(Float, nullable=False)
     score_factors: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, nullable=False)
     analyzed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    supplier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("suppliers.id"))
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     competitor_count: Mapped[int | None] = mapped_column(Integer)
     review_rating: Mapped[float | None] = mapped_column(Float)
     review_count: Mapped[int | None] = mapped_column(Integer)
@@ -52,7 +52,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
         CheckConstraint("selling_price > 0", name="ck_products_selling_price_positive"),
         Index("uq_products_tenant_sku", "tenant_id", "sku", unique=True),
         unique_request_id_index("products"),
-        Index("ix_products_tenant_created", "tenant_id", "id"),
+        tenant_reference("supplier_id", "suppliers", name="fk_products_tenant_supplier"),
         Index("ix_products_tenant_status", "tenant_id", "status", "id"),
         Index("ix_products_tenant_category", "tenant_id", "category", "id"),
         # Cross-sell candidates: the products of a category, currency, status and classification priced

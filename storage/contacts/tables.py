@@ -31,6 +31,5 @@ class ContactRow(TenantEntity, Timestamps, Base):
 
     __table_args__ = (
         UniqueConstraint("tenant_id", "email", name="uq_contacts_tenant_email"),
-        Index("ix_contacts_tenant_created", "tenant_id", "id"),
         Index("ix_contacts_tenant_owner", "tenant_id", "owner", "id"),
     )

@@ -33,7 +33,6 @@ class DealRow(TenantEntity, Timestamps, Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_deals_tenant_created", "tenant_id", "id"),
         Index("ix_deals_tenant_stage", "tenant_id", "stage", "id"),
         Index("ix_deals_tenant_owner", "tenant_id", "owner", "id"),
         Index("ix_deals_tenant_contact", "tenant_id", "contact_id"),

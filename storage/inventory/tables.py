@@ -9,11 +9,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
-from storage.base import Base, TenantEntity, table_of
+from storage.base import Base, TenantEntity, table_of, tenant_reference
 from storage.types import UTCDateTime
 
 
@@ -22,8 +22,8 @@ class InventoryLevelRow(Base):
 
     __tablename__ = "inventory_levels"
 
-    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    tenant_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     available: Mapped[int] = mapped_column(Integer, nullable=False)
     reserved: Mapped[int] = mapped_column(Integer, nullable=False)
     backordered: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -38,7 +38,7 @@ class InventoryLevelRow(Base):
         CheckConstraint("available >= 0", name="ck_inventory_levels_available_non_negative"),
         CheckConstraint("reserved >= 0", name="ck_inventory_levels_reserved_non_negative"),
         CheckConstraint("backordered >= 0", name="ck_inventory_levels_backordered_non_negative"),
-        Index("ix_inventory_levels_tenant_product", "tenant_id", "product_id"),
+        tenant_reference("product_id", "products", name="fk_inventory_levels_tenant_product"),
         Index("ix_inventory_levels_tenant_available", "tenant_id", "available"),
     )
 
@@ -48,7 +48,7 @@ class InventoryMovementRow(TenantEntity, Base):
 
     __tablename__ = "inventory_movements"
 
-    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), nullable=False)
+    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     type: Mapped[str] = mapped_column(String(20), nullable=False)
     available_delta: Mapped[int] = mapped_column(Integer, nullable=False)
     reserved_delta: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -62,6 +62,7 @@ class InventoryMovementRow(TenantEntity, Base):
     __table_args__ = (
         Index("ix_inventory_movements_tenant_product", "tenant_id", "product_id", "id"),
         Index("ix_inventory_movements_tenant_order", "tenant_id", "order_id"),
+        tenant_reference("product_id", "products", name="fk_inventory_movements_tenant_product"),
     )
 
 

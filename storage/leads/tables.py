@@ -37,7 +37,6 @@ class LeadRow(TenantEntity, Timestamps, Base):
     converted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_leads_tenant_created", "tenant_id", "id"),
         Index("ix_leads_tenant_status", "tenant_id", "status", "id"),
         # Covering on PostgreSQL: the dashboard's lead figures never touch the table.
         Index(

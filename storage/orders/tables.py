@@ -8,11 +8,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text, false, text
+from sqlalchemy import Boolean, CheckConstraint, Float, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
-from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
+from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
@@ -55,7 +55,6 @@ class OrderRow(TenantEntity, Timestamps, Base):
         CheckConstraint("total >= 0", name="ck_orders_total_non_negative"),
         Index("uq_orders_tenant_number", "tenant_id", "order_number", unique=True),
         unique_request_id_index("orders"),
-        Index("ix_orders_tenant_created", "tenant_id", "id"),
         Index("ix_orders_tenant_status", "tenant_id", "status", "id"),
         Index("ix_orders_tenant_financial", "tenant_id", "financial_status", "id"),
         Index("ix_orders_tenant_email", "tenant_id", "customer_email", "created_at"),
@@ -76,9 +75,9 @@ class OrderItemRow(TenantEntity, Base):
 
     __tablename__ = "order_items"
 
-    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("orders.id"), nullable=False)
+    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     line_no: Mapped[int] = mapped_column(Integer, nullable=False)
-    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("products.id"), nullable=False)
+    product_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     sku: Mapped[str] = mapped_column(String(64), nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     quantity: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -93,20 +92,25 @@ class OrderItemRow(TenantEntity, Base):
         CheckConstraint("quantity > 0", name="ck_order_items_quantity_positive"),
         Index("ix_order_items_tenant_order", "tenant_id", "order_id", "line_no"),
         Index("ix_order_items_tenant_product_created", "tenant_id", "product_id", "created_at"),
+        tenant_reference("order_id", "orders", name="fk_order_items_tenant_order"),
+        tenant_reference("product_id", "products", name="fk_order_items_tenant_product"),
     )
 
 
 class OrderStatusChangeRow(TenantEntity, Base):
     __tablename__ = "order_status_changes"
 
-    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("orders.id"), nullable=False)
+    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20), nullable=False)
     reason: Mapped[str] = mapped_column(String(500), nullable=False)
     changed_by: Mapped[str] = mapped_column(String(200), nullable=False)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
-    __table_args__ = (Index("ix_order_status_changes_tenant_order", "tenant_id", "order_id", "id"),)
+    __table_args__ = (
+        Index("ix_order_status_changes_tenant_order", "tenant_id", "order_id", "id"),
+        tenant_reference("order_id", "orders", name="fk_order_status_changes_tenant_order"),
+    )
 
 
 class RiskListEntryRow(TenantEntity, Base):
@@ -121,10 +125,7 @@ class RiskListEntryRow(TenantEntity, Base):
     created_by: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
-    __table_args__ = (
-        Index("uq_risk_list_entries_tenant_value", "tenant_id", "kind", "value", unique=True),
-        Index("ix_risk_list_entries_tenant_created", "tenant_id", "id"),
-    )
+    __table_args__ = (Index("uq_risk_list_entries_tenant_value", "tenant_id", "kind", "value", unique=True),)
 
 
 class OrderNumberCounterRow(Base):

@@ -8,11 +8,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
-from storage.base import Base, TenantEntity, Timestamps, table_of, unique_request_id_index
+from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
 
 
@@ -31,7 +31,7 @@ class CandidateRow(TenantEntity, Timestamps, Base):
     category: Mapped[str] = mapped_column(String(50), nullable=False)
     currency: Mapped[str] = mapped_column(String(3), nullable=False)
     source_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
-    supplier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("suppliers.id"))
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     supplier_rating: Mapped[float | None] = mapped_column(Float)
     supplier_lead_time_days: Mapped[int | None] = mapped_column(Integer)
     review_rating: Mapped[float | None] = mapped_column(Float)
@@ -48,7 +48,7 @@ class CandidateRow(TenantEntity, Timestamps, Base):
     recommended_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     expected_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     workflow_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    product_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("products.id"))
+    product_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     reject_reason: Mapped[str] = mapped_column(String(500), nullable=False)
     decided_by: Mapped[str] = mapped_column(String(200), nullable=False)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -57,9 +57,10 @@ class CandidateRow(TenantEntity, Timestamps, Base):
 
     __table_args__ = (
         CheckConstraint("source_price > 0", name="ck_sourcing_candidates_source_price_positive"),
+        tenant_reference("supplier_id", "suppliers", name="fk_sourcing_candidates_tenant_supplier"),
+        tenant_reference("product_id", "products", name="fk_sourcing_candidates_tenant_product"),
         Index("uq_sourcing_candidates_tenant_key", "tenant_id", "dedupe_key", unique=True),
         unique_request_id_index("sourcing_candidates"),
-        Index("ix_sourcing_candidates_tenant_created", "tenant_id", "id"),
         # The rankings: best score or margin first within a status (keyset on the value, then the id).
         Index("ix_sourcing_candidates_tenant_score", "tenant_id", "status", "dropship_score", "id"),
         Index("ix_sourcing_candidates_tenant_margin", "tenant_id", "status", "profit_margin", "id"),

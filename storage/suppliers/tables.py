@@ -21,10 +21,7 @@ class SupplierRow(TenantEntity, Timestamps, Base):
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False)
     notes: Mapped[str] = mapped_column(Text, nullable=False)
 
-    __table_args__ = (
-        Index("ix_suppliers_tenant_created", "tenant_id", "id"),
-        Index("ix_suppliers_tenant_marketplace", "tenant_id", "marketplace", "id"),
-    )
+    __table_args__ = (Index("ix_suppliers_tenant_marketplace", "tenant_id", "marketplace", "id"),)
 
 
 SUPPLIERS = table_of(SupplierRow)

@@ -10,11 +10,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, text
+from sqlalchemy import Float, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
-from storage.base import Base, TenantEntity, Timestamps, table_of
+from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference
 from storage.types import JsonDocument, UTCDateTime
 
 UNFINISHED = "state IN ('pending', 'running')"
@@ -25,7 +25,7 @@ class WorkflowRow(TenantEntity, Timestamps, Base):
 
     type: Mapped[str] = mapped_column(String(30), nullable=False)
     state: Mapped[str] = mapped_column(String(12), nullable=False)
-    product_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("products.id"))
+    product_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     progress: Mapped[float] = mapped_column(Float, nullable=False)
     step: Mapped[str] = mapped_column(String(200), nullable=False)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -44,7 +44,7 @@ class WorkflowRow(TenantEntity, Timestamps, Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_workflows_tenant_created", "tenant_id", "id"),
+        tenant_reference("product_id", "products", name="fk_workflows_tenant_product"),
         Index("ix_workflows_tenant_type", "tenant_id", "type", "id"),
         Index("ix_workflows_tenant_product", "tenant_id", "product_id", "type", "state"),
         Index(

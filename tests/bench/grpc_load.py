@@ -5,8 +5,10 @@ does not share the server's interpreter; on the 2-core machine it still shares t
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -20,6 +22,7 @@ from google.protobuf import descriptor_pb2, json_format
 from google.protobuf.message import Message
 
 from tests.support.ports import free_port, wait_for_port
+from tests.support.postgres import migration_url_for
 
 GHZ = shutil.which("ghz") or str(Path.home() / "go" / "bin" / "ghz")
 GHZ_INSTALLED = Path(GHZ).exists()
@@ -31,6 +34,9 @@ def server_process(database_url: str, *, workers: int, pool_size: int = 16) -> I
     """The service on a free port of 127.0.0.1 in its own process(es); yields the target."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST")}
+    migration_url = migration_url_for(database_url)  # the service owns nothing; the owner migrates
+    if migration_url is not None:
+        env["MIGRATION_DATABASE_URL"] = migration_url
     env.update(
         DATABASE_URL=database_url,
         PORT=str(port),
@@ -57,19 +63,62 @@ def run_load(
     total: int,
     connections: int = 1,
     warm_up: int = 0,
+    metadata: dict[str, str] | None = None,
+    cpus: str | None = None,
+    rate: float | None = None,
 ) -> dict[str, object]:
-    """`total` calls of `method` ("crm.v2.Service.Method"), `concurrency` at a time, cycling through
-    `requests`, after `warm_up` unmeasured calls. Returns rps, p50 and p99 (ms), errors and the tool."""
+    """`total` calls of `method` ("crm.v2.Service.Method"), `concurrency` at a time over `connections`
+    connections, cycling through `requests`, after `warm_up` unmeasured calls, each call carrying
+    `metadata`; the load generator pinned to `cpus` (taskset's list) when given, and held to `rate` calls a
+    second when given (ghz only). Returns rps, p50 and p99
+    (ms), errors, the tool and `client_cpu`: the CPU seconds the load generator itself used."""
     data = [json_format.MessageToDict(r, preserving_proto_field_name=True) for r in requests]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(data, f)
     request_type = requests[0].DESCRIPTOR.full_name
     module = sys.modules[type(requests[0]).__module__]
-    if GHZ_INSTALLED:
-        return _ghz(target, method, module, f.name, concurrency, total, connections, warm_up)
-    return _python(target, method, request_type, f.name, concurrency, total, warm_up)
+    pinning = ["taskset", "-c", cpus] if cpus else []
+    before = _children_cpu()
+    try:
+        if GHZ_INSTALLED:
+            figures = _ghz(
+                target,
+                method,
+                module,
+                f.name,
+                concurrency,
+                total,
+                connections,
+                warm_up,
+                metadata,
+                pinning,
+                rate,
+            )
+        else:
+            figures = _python(
+                target,
+                method,
+                request_type,
+                f.name,
+                concurrency,
+                total,
+                connections,
+                warm_up,
+                metadata,
+                pinning,
+            )
+    finally:
+        os.unlink(f.name)
+    return {**figures, "client_cpu": _children_cpu() - before}
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's children that have ended (the load generator, once it returned)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@functools.cache
 def protoset(module: ModuleType) -> str:
     """The contract of a generated module and its imports as a FileDescriptorSet (ghz needs no
     reflection)."""
@@ -99,8 +148,16 @@ def _ghz(
     total: int,
     connections: int,
     warm_up: int,
+    metadata: dict[str, str] | None,
+    pinning: list[str],
+    rate: float | None,
 ) -> dict[str, object]:
-    common = [GHZ, "--insecure", "--protoset", protoset(module), "--call", method, "--data-file", data_file]
+    common = [*pinning, GHZ, "--insecure", "--protoset", protoset(module), "--call", method]
+    common += ["--data-file", data_file]
+    if metadata:
+        common += ["--metadata", json.dumps(metadata)]
+    if rate:
+        common += ["--rps", str(max(1, round(rate)))]
     # Several connections, as several client replicas would open: SO_REUSEPORT balances the server
     # processes per connection, so one connection would load a single worker.
     common += ["-c", str(concurrency), "--connections", str(connections)]
@@ -113,6 +170,8 @@ def _ghz(
     )
     assert out.returncode == 0, out.stdout + out.stderr
     report = json.loads(out.stdout)
+    if not report.get("latencyDistribution"):
+        raise RuntimeError(f"{method}: no call succeeded: {report.get('errorDistribution')}")
     latency = {d["percentage"]: d["latency"] / 1e6 for d in report["latencyDistribution"]}
     codes = report.get("statusCodeDistribution", {})
     return {
@@ -126,10 +185,20 @@ def _ghz(
 
 
 def _python(
-    target: str, method: str, request_type: str, data_file: str, concurrency: int, total: int, warm_up: int
+    target: str,
+    method: str,
+    request_type: str,
+    data_file: str,
+    concurrency: int,
+    total: int,
+    connections: int,
+    warm_up: int,
+    metadata: dict[str, str] | None,
+    pinning: list[str],
 ) -> dict[str, object]:
     args = [target, method, request_type, data_file, str(concurrency), str(total), str(warm_up)]
+    args += [str(connections), json.dumps(metadata or {})]
     out = subprocess.run(
-        [sys.executable, str(PYTHON_LOAD), *args], capture_output=True, text=True, check=True
+        [*pinning, sys.executable, str(PYTHON_LOAD), *args], capture_output=True, text=True, check=True
     )
     return {**json.loads(out.stdout), "tool": "python grpc.aio (separate process)"}

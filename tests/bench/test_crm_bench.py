@@ -13,6 +13,8 @@ from sqlalchemy import text
 
 from crm.v2 import deal_service_pb2 as pb
 from crm.v2 import deal_service_pb2_grpc
+from domain.tenancy import acting_for
+from storage.database import open_database
 from tests.conftest import PostgresDatabases, RunningServer, make_settings, serving
 
 DEALS_PER_TENANT = 100_000
@@ -47,9 +49,16 @@ async def bench_server(postgres: PostgresDatabases):
 
 
 async def seed(running: RunningServer, tenant_id: int) -> None:
-    async with running.server.components.database.engine.begin() as connection:
-        await connection.execute(SEED_SQL, {"tenant": tenant_id, "count": DEALS_PER_TENANT})
-        await connection.execute(text("ANALYZE deals"))
+    with acting_for(tenant_id):  # row-level security admits the tenant's own rows only
+        async with running.server.components.database.engine.begin() as connection:
+            await connection.execute(SEED_SQL, {"tenant": tenant_id, "count": DEALS_PER_TENANT})
+    owner = open_database(running.server.settings.migration_database_url, pool_size=1)
+    try:  # only the owner may ANALYZE
+        async with owner.engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text("ANALYZE deals"))
+    finally:
+        await owner.dispose()
 
 
 async def latencies(call, repeats: int = REPEATS) -> tuple[float, float]:

@@ -20,6 +20,7 @@ from crm.v2 import intelligence_service_pb2_grpc
 from storage.database import open_database
 from tests.bench.grpc_load import run_load, server_process
 from tests.conftest import PostgresDatabases
+from tests.support.postgres import superuser_url_for
 
 TENANT = 5151
 PRODUCTS = 100_000
@@ -101,7 +102,8 @@ def served(database_url: str) -> Iterator[str]:
 async def seed(database_url: str) -> float:
     """Seconds to load and settle the catalog and its order history (after the server migrated)."""
     started = time.perf_counter()
-    database = open_database(database_url)
+    # Seeded by the superuser: row-level security would hold the service's role to one tenant at a time.
+    database = open_database(superuser_url_for(database_url) or database_url)
     try:
         async with database.engine.begin() as conn:
             for statement in SEED:

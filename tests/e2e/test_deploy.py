@@ -64,6 +64,11 @@ def test_the_kubernetes_manifests_and_the_compose_file_are_valid(deploy_check):
         ),
         ("runAsNonRoot: true", "runAsNonRoot: false", "runAsNonRoot: true"),
         ('prometheus.io/scrape: "true"', 'prometheus.io/scrape: "false"', "must be scraped"),
+        (
+            "- secretRef: {name: crm-secrets}",
+            "- secretRef: {name: crm-secrets}\n            - secretRef: {name: crm-migration-secrets}",
+            "must not read the owner's secret crm-migration-secrets",
+        ),
     ],
 )
 def test_a_broken_manifest_is_refused(deploy_check, tmp_path, old, new, problem):

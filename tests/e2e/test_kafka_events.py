@@ -166,15 +166,41 @@ async def test_events_wait_in_the_outbox_without_kafka_and_publish_in_order_once
 
 
 async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(publishing_server: PublishingServer):
-    from sqlalchemy import insert, select
+    from sqlalchemy import select
 
-    from domain.clock import utcnow
     from domain.ids import new_id
+    from domain.tenancy import acting_for
     from storage.outbox.tables import OutboxRow
 
     tenant_id = 7003
     database = publishing_server.running.server.components.database
     poison_id = new_id()
+    with acting_for(tenant_id):  # row-level security admits the tenant's own rows only
+        await _insert_poison(database, poison_id, tenant_id)
+    lead = await lead_service_pb2_grpc.LeadServiceStub(publishing_server.channel).CreateLead(
+        pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
+    )
+    await publishing_server.read("leads", until=lambda rs: any(r.key == lead.id for r in rs))
+
+    async def poison_row() -> OutboxRow:
+        with acting_for(tenant_id):
+            async with database.sessions() as session:
+                return (
+                    await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))
+                ).scalar_one()
+
+    # Kafka acknowledges before the relay records the outcome: wait for the record, not a moment.
+    poison = await eventually(poison_row, until=lambda row: row.failed_at is not None, timeout=30)
+    assert poison.failed_at is not None and poison.published_at is None
+    assert poison.last_error
+
+
+async def _insert_poison(database, poison_id, tenant_id: int) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import insert
+
+    from domain.clock import utcnow
+    from storage.outbox.tables import OutboxRow
+
     async with database.write_sessions() as session, session.begin():
         await session.execute(
             insert(OutboxRow).values(
@@ -188,16 +214,3 @@ async def test_an_event_kafka_refuses_for_good_does_not_block_the_others(publish
                 attempts=0,
             )
         )
-    lead = await lead_service_pb2_grpc.LeadServiceStub(publishing_server.channel).CreateLead(
-        pb.CreateLeadRequest(tenant_id=tenant_id, lead=a_lead())
-    )
-    await publishing_server.read("leads", until=lambda rs: any(r.key == lead.id for r in rs))
-
-    async def poison_row() -> OutboxRow:
-        async with database.sessions() as session:
-            return (await session.execute(select(OutboxRow).where(OutboxRow.id == poison_id))).scalar_one()
-
-    # Kafka acknowledges before the relay records the outcome: wait for the record, not a moment.
-    poison = await eventually(poison_row, until=lambda row: row.failed_at is not None, timeout=30)
-    assert poison.failed_at is not None and poison.published_at is None
-    assert poison.last_error

@@ -19,6 +19,7 @@ from crm.v2 import (
     workflow_service_pb2_grpc,
 )
 from crm.v2 import workflow_service_pb2 as pb
+from domain.tenancy import acting_for
 from storage.database import open_database
 from storage.outbox.tables import OutboxRow
 from tests.conftest import make_settings, start_server
@@ -106,11 +107,12 @@ async def test_two_servers_on_one_postgres_never_run_a_workflow_twice(postgres):
             try:
 
                 async def completions() -> int:
-                    async with database.sessions() as session:
-                        stmt = select(func.count()).where(
-                            OutboxRow.tenant_id == tenant, OutboxRow.event_type == "workflow.completed"
-                        )
-                        return int(await session.scalar(stmt) or 0)
+                    with acting_for(tenant):  # row-level security admits the tenant's own rows only
+                        async with database.sessions() as session:
+                            stmt = select(func.count()).where(
+                                OutboxRow.tenant_id == tenant, OutboxRow.event_type == "workflow.completed"
+                            )
+                            return int(await session.scalar(stmt) or 0)
 
                 assert await eventually(completions, until=lambda n: n >= 40, timeout=60) == 40
             finally:

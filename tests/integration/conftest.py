@@ -32,15 +32,19 @@ Stub = TypeVar("Stub")
 @dataclass(frozen=True)
 class OwnDatabase:
     backend: str
-    url: str
+    url: str  # the service's
+    migration_url: str  # the owner's (the same on SQLite)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def own_database(request: pytest.FixtureRequest, tmp_path: Path) -> OwnDatabase:
     """An empty database of the test's own (for a server or components it builds itself), once per backend."""
     if request.param == "sqlite":
-        return OwnDatabase("sqlite", f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}")
-    return OwnDatabase("postgres", request.getfixturevalue("postgres").new_database())
+        url = f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}"
+        return OwnDatabase("sqlite", url, url)
+    postgres = request.getfixturevalue("postgres")
+    url = postgres.new_database()
+    return OwnDatabase("postgres", url, postgres.migration_url(url))
 
 
 def stub_fixture(stub: Callable[[grpc.aio.Channel], Stub]) -> Any:

@@ -13,6 +13,7 @@ from crm.v2 import (
 )
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import supplier_service_pb2 as spb
+from domain.tenancy import acting_for
 
 
 def money(amount: str, currency: str = "USD") -> money_pb2.Money:
@@ -146,7 +147,8 @@ async def seed_products(
         }
         for product_id in ids
     ]
-    async with database.write_sessions() as session, session.begin():
-        await session.execute(insert(ProductRow.__table__), rows)
-        await session.execute(insert(InventoryLevelRow.__table__), levels)
+    with acting_for(tenant_id):  # row-level security admits the tenant's own rows only
+        async with database.write_sessions() as session, session.begin():
+            await session.execute(insert(ProductRow.__table__), rows)
+            await session.execute(insert(InventoryLevelRow.__table__), levels)
     return ids

@@ -18,6 +18,7 @@ from crm.v2 import (
 from crm.v2 import product_service_pb2 as ppb
 from domain.clock import utcnow
 from domain.ids import new_id
+from domain.tenancy import acting_for
 from storage.orders.tables import OrderItemRow, OrderRow
 from tests.integration.conftest_catalog import money
 
@@ -85,9 +86,10 @@ async def insert_orders(
                     "created_at": at,
                 }
             )
-    async with database.write_sessions() as session, session.begin():
-        await session.execute(insert(OrderRow.__table__), orders)
-        await session.execute(insert(OrderItemRow.__table__), items)
+    with acting_for(tenant_id):  # row-level security admits the tenant's own rows only
+        async with database.write_sessions() as session, session.begin():
+            await session.execute(insert(OrderRow.__table__), orders)
+            await session.execute(insert(OrderItemRow.__table__), items)
 
 
 def _order_row(order_id: uuid.UUID, tenant_id: int, index: int, at) -> dict[str, object]:

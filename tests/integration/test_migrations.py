@@ -20,7 +20,8 @@ CROSS_TENANT_INDEXES = {"ix_outbox_unpublished"}
 def fresh_database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'migrated.db'}"
-    return request.getfixturevalue("postgres").new_database("migrated")
+    postgres = request.getfixturevalue("postgres")
+    return postgres.migration_url(postgres.new_database("migrated"))  # migrations run as the owner
 
 
 def test_migrations_produce_the_declared_schema(fresh_database_url):

@@ -42,7 +42,7 @@ async def test_a_flat_product_is_created_as_the_contract_creates_it(prototype, p
     created = await prototype.CreatePrototypeProduct(flat_product(tenant_id))
 
     contract = await products.GetProduct(ppb.GetProductRequest(tenant_id=tenant_id, product_id=created.id))
-    assert created.tenant_id == tenant_id and created.sku == contract.sku and created.status == "draft"
+    assert created.tenant_id == tenant_id and created.sku == contract.sku and created.status == "active"
     assert created.pricing.source_price == 49.99 and created.pricing.currency_code == "USD"
     assert contract.pricing.source_price.units == 49 and contract.pricing.source_price.nanos == 990_000_000
     recommended = contract.pricing.recommended_price
@@ -67,7 +67,7 @@ async def test_a_flat_product_is_created_as_the_contract_creates_it(prototype, p
         ({"source_price": float("nan")}, {"source_price"}),
         ({"status": "shiny"}, {"status"}),
         # the contract's own checks, named as the prototype's caller sent them
-        ({"sku": "", "title": "", "category": "nowhere"}, {"sku", "title", "category"}),
+        ({"sku": "", "title": "", "category": "no where"}, {"sku", "title", "category"}),
         ({"stock_quantity": -1}, {"stock_quantity"}),
     ],
 )

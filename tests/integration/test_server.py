@@ -18,6 +18,7 @@ from crm.v2 import (
     system_service_pb2_grpc,
 )
 from server.areas import AREAS, Area, AreaFailed, build_servicers, service_names
+from storage.database import open_database
 from tests.conftest import make_settings, serving
 from tests.integration.test_leads import a_lead
 
@@ -202,10 +203,16 @@ async def test_the_caller_request_id_is_echoed_and_named_in_error_details(channe
 
 
 async def test_an_unexpected_failure_answers_internal_without_internals(postgres, tenant_id):
-    async with serving(make_settings(postgres.new_database()), "postgres") as running:
-        # Break the storage under the running server: its next write hits a missing table.
-        async with running.server.components.database.engine.begin() as conn:
-            await conn.execute(text("DROP TABLE leads"))
+    url = postgres.new_database()
+    async with serving(make_settings(url), "postgres") as running:
+        # Break the storage under the running server: its next write hits a missing table (dropped by its
+        # owner; the service's role may not).
+        owner = open_database(postgres.migration_url(url), pool_size=1)
+        try:
+            async with owner.engine.begin() as conn:
+                await conn.execute(text("DROP TABLE leads CASCADE"))
+        finally:
+            await owner.dispose()
         async with grpc.aio.insecure_channel(running.target) as channel:
             with pytest.raises(grpc.aio.AioRpcError) as caught:
                 await lead_service_pb2_grpc.LeadServiceStub(channel).CreateLead(

@@ -1,5 +1,6 @@
-"""The reading unit of work on PostgreSQL: its transaction is READ ONLY, so ending it with COMMIT can never
-store a stray write, and ending with COMMIT keeps psycopg's prepared statements across calls."""
+"""The unit of work on PostgreSQL: a read runs READ ONLY, so a stray write is refused and stores nothing, and
+repeated reads run from prepared statements; a failure inside a pipelined write leaves the connection as it
+found it."""
 
 from __future__ import annotations
 
@@ -20,10 +21,14 @@ PREPARE_THRESHOLD = 5
 
 @pytest.fixture
 async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
-    # One connection, so every unit of work below runs on the same one.
-    db = open_database(postgres.new_database("uow"), pool_size=1)
-    async with db.write_sessions() as session, session.begin():
+    url = postgres.new_database("uow")
+    owner = open_database(postgres.migration_url(url), pool_size=1)  # the service may not create tables
+    async with owner.write_sessions() as session, session.begin():
         await session.execute(text("CREATE TABLE probe (n integer)"))
+        await session.execute(text("CREATE UNIQUE INDEX probe_n ON probe (n)"))
+    await owner.dispose()
+    # One connection, so every unit of work below runs on the same one.
+    db = open_database(url, pool_size=1)
     yield db
     await db.dispose()
 
@@ -59,9 +64,6 @@ def writing(db: Database) -> SqlAlchemyUnitOfWork:
 async def test_a_failure_inside_a_pipelined_write_leaves_no_statement_believed_prepared(database):
     """An INSERT sent ahead fails; the statements behind it in the pipeline never ran, not even the PREPARE
     of one used often enough to be prepared then. The connection must not believe them prepared after."""
-    async with writing(database) as uow:
-        await uow.sql.execute(text("CREATE UNIQUE INDEX probe_n ON probe (n)"))
-        await uow.commit()
     insert = text("INSERT INTO probe (n) VALUES (:n)")
     many = text("INSERT INTO probe (n) SELECT :n")  # executemany prepares a statement on its first use
     for n in range(PREPARE_THRESHOLD):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from domain.clock import utcnow
 from domain.errors import Unavailable
+from domain.tenancy import acting_for
 from domain.workflows import Workflow, WorkflowState, WorkflowType
 from server.bootstrap import build
 from server.workflows.enqueue import enqueue
@@ -35,7 +36,7 @@ class FailingSteps:
 
 @pytest.fixture
 async def components(own_database: OwnDatabase):
-    await asyncio.to_thread(upgrade_to_head, own_database.url)
+    await asyncio.to_thread(upgrade_to_head, own_database.migration_url)
     c = build(make_settings(own_database.url), started_at=utcnow())
     yield c
     await c.database.dispose()
@@ -44,6 +45,11 @@ async def components(own_database: OwnDatabase):
 async def test_a_failing_step_is_retried_then_failed_once_with_its_error(components):
     steps = FailingSteps()
     runner = WorkflowRunner(components.unit_of_work, steps, signal=components.signal, settings=FAST)  # type: ignore[arg-type]
+    with acting_for(9):  # this test reads and writes as tenant 9 (PostgreSQL row-level security)
+        await _fail_a_workflow_of_tenant_9(components, runner, steps)
+
+
+async def _fail_a_workflow_of_tenant_9(components, runner, steps) -> None:
     async with components.unit_of_work() as uow:
         workflow = await enqueue(
             uow, tenant_id=9, kind=WorkflowType.BULK_PRICING, product_id=None, max_attempts=3

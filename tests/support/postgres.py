@@ -4,9 +4,13 @@ Wraps deploy/postgres/postgres.sh, which does the initdb / pg_ctl work (and
 the run-as-``postgres`` dance when the tests run as root).
 
     server = PostgresServer.start(tmp_path_factory.mktemp("pg"))
-    url = server.create_database("crm_test")   # postgresql+psycopg://postgres@127.0.0.1:PORT/crm_test
+    url = server.create_database("crm_test")   # postgresql+psycopg://crm_service@127.0.0.1:PORT/crm_test
     ...
     server.stop()
+
+Roles as in production (docs/security.md): each database belongs to OWNER_ROLE, which runs the migrations
+and owns the tables; the server connects as SERVICE_ROLE, which owns nothing and gets its table privileges
+from the owner's default privileges, so that row-level security holds it. Neither is a superuser.
 """
 
 from __future__ import annotations
@@ -23,6 +27,42 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_SH = REPO_ROOT / "deploy" / "postgres" / "postgres.sh"
 
 _DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+OWNER_ROLE = "crm_owner"
+SERVICE_ROLE = "crm_service"
+
+_ROLES = f"""
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{OWNER_ROLE}') THEN
+    CREATE ROLE {OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{SERVICE_ROLE}') THEN
+    CREATE ROLE {SERVICE_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE;
+  END IF;
+END $$"""
+
+# What the owner creates, the service may read and write (never alter, own or truncate).
+_SERVICE_PRIVILEGES = (
+    f"ALTER DEFAULT PRIVILEGES FOR ROLE {OWNER_ROLE} IN SCHEMA public "
+    f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {SERVICE_ROLE}; "
+    f"ALTER DEFAULT PRIVILEGES FOR ROLE {OWNER_ROLE} IN SCHEMA public "
+    f"GRANT USAGE, SELECT ON SEQUENCES TO {SERVICE_ROLE}"
+)
+
+
+def migration_url_for(url: str) -> str | None:
+    """The owner's URL of a database `create_database` made (for MIGRATION_DATABASE_URL), else None."""
+    return _as_role(url, OWNER_ROLE)
+
+
+def superuser_url_for(url: str) -> str | None:
+    """The superuser's URL of a database `create_database` made (row-level security does not hold it)."""
+    return _as_role(url, "postgres")
+
+
+def _as_role(url: str, role: str) -> str | None:
+    prefix = f"postgresql+psycopg://{SERVICE_ROLE}@"
+    return url.replace(prefix, f"postgresql+psycopg://{role}@", 1) if url.startswith(prefix) else None
 
 
 def _has_server_bins(d: Path) -> bool:
@@ -94,7 +134,9 @@ class PostgresServer:
             port = free_port()
             proc = _run_script(["start", str(data_dir), str(port)], bin_dir, timeout)
             if proc.returncode == 0:
-                return cls(data_dir, port, bin_dir)
+                server = cls(data_dir, port, bin_dir)
+                server.psql(_ROLES)
+                return server
             last_error = proc.stderr.strip()
             if proc.returncode == 124:  # our timeout: do not leak a half-started server
                 _run_script(["stop", str(data_dir)], bin_dir, 60)
@@ -137,9 +179,9 @@ class PostgresServer:
 
     # -- connection info ---------------------------------------------------
 
-    def url(self, database: str = "postgres") -> str:
-        """SQLAlchemy URL for the psycopg (v3) driver."""
-        return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
+    def url(self, database: str = "postgres", *, role: str = "postgres") -> str:
+        """SQLAlchemy URL for the psycopg (v3) driver, as the superuser unless `role` says otherwise."""
+        return f"postgresql+psycopg://{role}@{self.host}:{self.port}/{database}"
 
     def libpq_url(self, database: str = "postgres") -> str:
         """Plain libpq URL (psql, asyncpg, psycopg.connect)."""
@@ -151,8 +193,10 @@ class PostgresServer:
 
     # -- admin via the psql binary (no Python driver needed) ---------------
 
-    def psql(self, sql: str, database: str = "postgres", timeout: float = 60.0) -> str:
-        """Run SQL with psql; returns unaligned tuples-only output. Raises on error."""
+    def psql(self, sql: str | list[str], database: str = "postgres", timeout: float = 60.0) -> str:
+        """Run SQL with psql (a list: one -c each, in order, e.g. a \\c between); returns unaligned
+        tuples-only output. Raises on error."""
+        commands = [sql] if isinstance(sql, str) else sql
         psql = self.bin_dir / "psql"
         if not psql.is_file():
             psql = Path(shutil.which("psql") or "psql")
@@ -175,8 +219,7 @@ class PostgresServer:
                 "postgres",
                 "-d",
                 database,
-                "-c",
-                sql,
+                *(argument for command in commands for argument in ("-c", command)),
             ],
             capture_output=True,
             text=True,
@@ -188,11 +231,12 @@ class PostgresServer:
         return proc.stdout
 
     def create_database(self, name: str) -> str:
-        """CREATE DATABASE <name>; returns url(name)."""
+        """CREATE DATABASE <name> owned by OWNER_ROLE, its tables readable and writable by SERVICE_ROLE;
+        returns the service's URL (migration_url_for gives the owner's)."""
         if not _DB_NAME.match(name):
             raise ValueError(f"unsafe database name: {name!r}")
-        self.psql(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+        self.psql([f'CREATE DATABASE "{name}" OWNER {OWNER_ROLE}', f"\\c {name}", _SERVICE_PRIVILEGES])
+        return self.url(name, role=SERVICE_ROLE)
 
 
 def _run_script(args: list[str], bin_dir: Path, timeout: float) -> subprocess.CompletedProcess:

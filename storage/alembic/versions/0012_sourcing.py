@@ -2,7 +2,7 @@
 re-assessment, the fraud crew's review), and marketplace identifiers longer than an ASIN.
 
 Revision ID: 0012_sourcing
-Revises: 0009_request_fingerprints
+Revises: 0010_tenant_walls
 Create Date: 2026-12-10
 """
 
@@ -12,8 +12,10 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from storage.tenant_walls import enable_tenant_security
+
 revision: str = "0012_sourcing"
-down_revision: str | None = "0009_request_fingerprints"
+down_revision: str | None = "0010_tenant_walls"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -25,6 +27,8 @@ def upgrade() -> None:
     _orders_follow_their_risk()
     _risk_lists()
     _sourcing_candidates()
+    for table in ("risk_list_entries", "sourcing_candidates"):
+        enable_tenant_security(op, table)
 
 
 def downgrade() -> None:
@@ -67,12 +71,11 @@ def _risk_lists() -> None:
         sa.Column("reason", sa.String(500), nullable=False),
         sa.Column("created_by", sa.String(200), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
+        sa.PrimaryKeyConstraint("tenant_id", "id"),
     )
     op.create_index(
         "uq_risk_list_entries_tenant_value", "risk_list_entries", ["tenant_id", "kind", "value"], unique=True
     )
-    op.create_index("ix_risk_list_entries_tenant_created", "risk_list_entries", ["tenant_id", "id"])
 
 
 def _sourcing_candidates() -> None:
@@ -91,7 +94,7 @@ def _sourcing_candidates() -> None:
         sa.Column("category", sa.String(50), nullable=False),
         sa.Column("currency", sa.String(3), nullable=False),
         sa.Column("source_price", sa.Numeric(14, 2), nullable=False),
-        sa.Column("supplier_id", sa.Uuid(), sa.ForeignKey("suppliers.id"), nullable=True),
+        sa.Column("supplier_id", sa.Uuid(), nullable=True),
         sa.Column("supplier_rating", sa.Float(), nullable=True),
         sa.Column("supplier_lead_time_days", sa.Integer(), nullable=True),
         sa.Column("review_rating", sa.Float(), nullable=True),
@@ -107,7 +110,7 @@ def _sourcing_candidates() -> None:
         sa.Column("recommended_price", sa.Numeric(14, 2), nullable=False),
         sa.Column("expected_price", sa.Numeric(14, 2), nullable=False),
         sa.Column("workflow_id", sa.Uuid(), nullable=True),
-        sa.Column("product_id", sa.Uuid(), sa.ForeignKey("products.id"), nullable=True),
+        sa.Column("product_id", sa.Uuid(), nullable=True),
         sa.Column("reject_reason", sa.String(500), nullable=False),
         sa.Column("decided_by", sa.String(200), nullable=False),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
@@ -115,8 +118,18 @@ def _sourcing_candidates() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
+        sa.PrimaryKeyConstraint("tenant_id", "id"),
         sa.CheckConstraint("source_price > 0", name="ck_sourcing_candidates_source_price_positive"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "supplier_id"],
+            ["suppliers.tenant_id", "suppliers.id"],
+            name="fk_sourcing_candidates_tenant_supplier",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "product_id"],
+            ["products.tenant_id", "products.id"],
+            name="fk_sourcing_candidates_tenant_product",
+        ),
     )
     table = "sourcing_candidates"
     op.create_index("uq_sourcing_candidates_tenant_key", table, ["tenant_id", "dedupe_key"], unique=True)
@@ -128,7 +141,6 @@ def _sourcing_candidates() -> None:
         postgresql_where=sa.text("request_id IS NOT NULL"),
         sqlite_where=sa.text("request_id IS NOT NULL"),
     )
-    op.create_index("ix_sourcing_candidates_tenant_created", table, ["tenant_id", "id"])
     op.create_index(
         "ix_sourcing_candidates_tenant_score", table, ["tenant_id", "status", "dropship_score", "id"]
     )

@@ -39,6 +39,68 @@ def test_database_url_wins_over_postgres_variables():
     assert settings.database_url == "sqlite:///x.db"
 
 
+def test_the_direct_url_is_the_database_url_unless_a_pooler_stands_between():
+    pooled = "postgresql://app@pgbouncer:6432/crm"
+    assert load_settings({"DATABASE_URL": pooled}).direct_database_url == pooled
+    settings = load_settings(
+        {
+            "DATABASE_URL": pooled,
+            "DATABASE_DIRECT_URL": "postgresql://app@db:5432/crm",
+            "DB_PREPARED_STATEMENTS": "false",
+        }
+    )
+    assert settings.database_url == pooled
+    assert settings.direct_database_url == "postgresql://app@db:5432/crm"
+    assert settings.DB_PREPARED_STATEMENTS is False
+    assert load_settings({}).DB_PREPARED_STATEMENTS is True
+
+
+def test_a_direct_url_beside_the_embedded_database_is_refused():
+    with pytest.raises(ConfigError, match="DATABASE_DIRECT_URL"):
+        load_settings({"DATABASE_DIRECT_URL": "postgresql://app@db:5432/crm"})
+
+
+def test_a_bad_direct_url_is_named_without_its_secret():
+    with pytest.raises(ConfigError) as refused:
+        load_settings({"DATABASE_DIRECT_URL": "mysql://app:hunter2@db/crm"})
+    assert "DATABASE_DIRECT_URL" in str(refused.value) and "hunter2" not in str(refused.value)
+
+
+def test_migrations_run_as_the_service_unless_an_owner_is_named():
+    """The prototype's single role still works (start-up then warns that it owns the tables)."""
+    settings = load_settings({"POSTGRES_HOST": "db", "POSTGRES_USER": "app"})
+    assert settings.migration_database_url == settings.database_url
+
+
+def test_the_owner_migrates_on_the_services_host_and_database():
+    settings = load_settings(
+        {
+            "POSTGRES_HOST": "db",
+            "POSTGRES_USER": "crm",
+            "POSTGRES_MIGRATION_USER": "crm_owner",
+            "POSTGRES_MIGRATION_PASSWORD": "s3cr:t",
+        }
+    )
+    assert settings.database_url == "postgresql+psycopg://crm@db:5432/crm"
+    assert settings.migration_database_url == "postgresql+psycopg://crm_owner:s3cr%3At@db:5432/crm"
+
+
+def test_a_migration_url_wins_and_must_name_the_same_backend():
+    url = "postgresql://owner@db/crm"
+    settings = load_settings(
+        {"DATABASE_URL": "postgresql://svc@db/crm", "MIGRATION_DATABASE_URL": url, "POSTGRES_HOST": "x"}
+    )
+    assert settings.migration_database_url == url
+    with pytest.raises(ConfigError, match="MIGRATION_DATABASE_URL must name the same backend"):
+        load_settings({"DATABASE_URL": "sqlite:///x.db", "MIGRATION_DATABASE_URL": url})
+
+
+def test_a_bad_migration_url_is_named_without_its_value():
+    with pytest.raises(ConfigError, match="MIGRATION_DATABASE_URL") as caught:
+        load_settings({"MIGRATION_DATABASE_URL": "mysql://root:hunter2@db/crm"})
+    assert "hunter2" not in str(caught.value)
+
+
 @pytest.mark.parametrize("text", ["1.5,2.5", "(1.5, 2.5)", "[1.5, 2.5]", "1.5-2.5"])
 def test_price_ranges_accept_the_usual_spellings(text):
     assert load_settings({"UPSELL_RANGE": text}).UPSELL_RANGE == (1.5, 2.5)

@@ -20,7 +20,8 @@ def authenticator() -> JwtAuthenticator:
 
 
 def bearer(expires_in: float) -> dict[str, str]:
-    claims = {"sub": "svc", "aud": "crm", "iss": "tests", "tenants": [7], "exp": int(time.time() + expires_in)}
+    expires = int(time.time() + expires_in)
+    claims = {"sub": "svc", "aud": "crm", "iss": "tests", "tenants": [7], "exp": expires}
     return {"authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text, false, text
+from sqlalchemy import Boolean, CheckConstraint, Float, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Uuid
 
@@ -125,9 +125,7 @@ class RiskListEntryRow(TenantEntity, Base):
     created_by: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
-    __table_args__ = (
-        Index("uq_risk_list_entries_tenant_value", "tenant_id", "kind", "value", unique=True),
-    )
+    __table_args__ = (Index("uq_risk_list_entries_tenant_value", "tenant_id", "kind", "value", unique=True),)
 
 
 class OrderNumberCounterRow(Base):

@@ -46,6 +46,8 @@ RESOURCE_OF_ID_FIELD = {
     "product_id": "product",
     "order_id": "order",
     "workflow_id": "workflow",
+    "entry_id": "risk_list_entry",
+    "candidate_id": "candidate",
     "aggregate_id": "lead",  # the events of A's lead
 }
 # The text field an update changes (the first a resource has), with this value.

@@ -27,6 +27,9 @@ from storage.rows import count_of
 ACTIVE = ProductStatus.ACTIVE.value
 
 
+_GENERIC_PLAN = text("SET LOCAL plan_cache_mode = force_generic_plan")
+
+
 class SqlAlchemyIntelligenceRepository:
     def __init__(self, sql: Sql) -> None:
         self._sql = sql
@@ -44,13 +47,16 @@ class SqlAlchemyIntelligenceRepository:
             return CandidatePool([], 0, 0)
         lateral = self._sql.dialect_name == "postgresql"
         stmt = candidate_statement(lateral=lateral, categories=0 if lateral else len(q.categories))
+        params = candidate_parameters(q, lateral=lateral)
         if lateral:
             # Planning this statement costs PostgreSQL about twice what running it does, yet its custom
             # plans always win the cost comparison with the generic one, which is as fast (measured:
-            # 314 vs 265 calls/s at 8 callers). Reads are prepared statements (storage/uow.py), so the
-            # generic plan is made once per connection; LOCAL keeps the setting to this transaction.
-            await self._sql.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
-        rows = (await self._sql.execute(stmt, candidate_parameters(q, lateral=lateral))).all()
+            # 314 vs 265 calls/s at 8 callers). Reads are prepared statements, so the generic plan is made
+            # once per connection; LOCAL keeps the setting to the transaction both statements share.
+            _, result = await self._sql.execute_all([(_GENERIC_PLAN, None), (stmt, params)])
+        else:
+            result = await self._sql.execute(stmt, params)
+        rows = result.all()
         candidates = [
             Candidate(
                 id=r.id,

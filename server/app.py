@@ -17,8 +17,7 @@ from server.areas import build_servicers, service_names
 from server.bootstrap import Components, build
 from server.config import ConfigError, Settings, migration_refused
 from server.health import Health
-from server.metrics import MetricsInterceptor, Snapshot
-from server.overload import AdmissionInterceptor
+from server.metrics import Snapshot
 from server.reflection import ContractReflection, add_reflection
 from server.tracing import tracing_interceptor
 from storage.migrations import MigrationRefused, upgrade_to_head
@@ -52,16 +51,10 @@ class CrmServer:
                 raise ConfigError(migration_refused(exc)) from None
         await self._warn_about_the_database_role()
         server = grpc.aio.server(
-            # Metrics outermost: they count the status the error mapping of the call interceptor chose, and
-            # the calls admission refuses before any work is done for them.
+            # The span of a call encloses everything the call interceptor does (admission, metrics, auth,
+            # the error mapping and the access log).
             interceptors=[
                 *([tracing] if (tracing := tracing_interceptor()) is not None else []),
-                MetricsInterceptor(self.components.metrics),
-                AdmissionInterceptor(
-                    max_calls=self.settings.MAX_CONCURRENT_RPCS,
-                    max_streams=self.settings.MAX_STREAMS,
-                    max_streams_per_caller=self.settings.MAX_STREAMS_PER_CALLER,
-                ),
                 self.components.interceptor,
             ],
             options=[

@@ -24,7 +24,9 @@ from server.events.signal import Signal
 from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
 from server.intelligence.wiring import Intelligence
+from server.leads.history import ClosedLeadHistories
 from server.metrics import Metrics
+from server.overload import Admission
 from server.policies import categories, intelligence_policies
 from server.workflows import wiring as workflows_wiring
 from server.workflows.runner import WorkflowRunner
@@ -63,6 +65,8 @@ class Components:
     metrics: Metrics
     # the intelligence use cases, shared by IntelligenceService and the workflow runner
     intelligence: Intelligence
+    # the closed-lead histories the lead scores learn from, shared by the lead and deal use cases
+    lead_histories: ClosedLeadHistories
     workflow_runner: WorkflowRunner
 
 
@@ -116,7 +120,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
     def units_of_work(db: Database) -> Callable[..., SqlAlchemyUnitOfWork]:
         def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
             return SqlAlchemyUnitOfWork(
-                db.sessions if read_only else db.write_sessions,
+                db.transactions,
                 serialize=serialize,
                 on_events_committed=signal.notify,
                 notify_postgres=db.is_postgres,
@@ -169,10 +173,19 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         if database.is_postgres
         else None,
         unit_of_work=unit_of_work,
-        interceptor=CallInterceptor(build_authenticator(settings)),
+        interceptor=CallInterceptor(
+            build_authenticator(settings),
+            metrics=metrics,
+            admission=Admission(
+                max_calls=settings.MAX_CONCURRENT_RPCS,
+                max_streams=settings.MAX_STREAMS,
+                max_streams_per_caller=settings.MAX_STREAMS_PER_CALLER,
+            ),
+        ),
         crew=crew,
         metrics=metrics,
         intelligence=intelligence,
+        lead_histories=ClosedLeadHistories(refresh_seconds=settings.LEAD_HISTORY_REFRESH_SECONDS),
         workflow_runner=workflows_wiring.runner(
             background_unit_of_work,
             intelligence,

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     SHUTDOWN_DRAIN_SECONDS: float = Field(default=2.0, ge=0, le=120)
     # Server processes sharing the port (SO_REUSEPORT): one per core uses the machine; 1 = this process.
     WORKERS: int = Field(default=1, ge=1, le=64)
+    # The event loop: uvloop where it is installed (auto), else asyncio's own (server/main.py).
+    EVENT_LOOP: Literal["auto", "uvloop", "asyncio"] = "auto"
     # Admission (server/overload.py): past these a call is refused at once with RESOURCE_EXHAUSTED.
     MAX_CONCURRENT_RPCS: int = Field(default=100, ge=1, le=100_000)
     MAX_STREAMS: int = Field(default=500, ge=1, le=100_000)
@@ -170,6 +172,9 @@ class Settings(BaseSettings):
     LEAD_PRIORITY_MEDIUM_AT: float = Field(default=40.0, ge=0, le=100)
     LEAD_LEARNING_MIN_CLOSED: int = Field(default=30, ge=1, le=1_000_000)
     LEAD_LEARNING_MAX_WEIGHT: float = Field(default=0.5, ge=0, le=0.9)
+    # How long a process scores a tenant's leads from the closed-lead history it last read (server/leads/
+    # history.py); 0 reads it for every score.
+    LEAD_HISTORY_REFRESH_SECONDS: float = Field(default=30.0, ge=0, le=3600)
 
     # Security
     AUTH_MODE: Literal["none", "jwt"] = "none"

@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Coroutine
 from typing import Any
 
 from server import __version__
@@ -46,6 +47,23 @@ async def serve(settings: Settings, *, migrate_first: bool = True, hint: bool = 
     await server.stop()
 
 
+def run(main: Coroutine[Any, Any, None], event_loop: str) -> None:
+    """Run the server on uvloop (EVENT_LOOP=uvloop, or auto where it is installed) or on asyncio's loop.
+
+    uvloop cut the CPU of an empty call by about a tenth in a side-by-side run on this machine; asyncio's
+    loop stays the fallback (and what the in-process test servers run on)."""
+    if event_loop != "asyncio":
+        try:
+            import uvloop
+        except ImportError:
+            if event_loop == "uvloop":
+                raise ConfigError("EVENT_LOOP: uvloop is not installed") from None
+        else:
+            uvloop.run(main)
+            return
+    asyncio.run(main)
+
+
 def _worker(index: int) -> None:
     """One of WORKERS processes: the environment is inherited, the schema already migrated."""
     settings = load_settings()
@@ -55,7 +73,7 @@ def _worker(index: int) -> None:
     # Ctrl-C in a terminal reaches the whole process group; the supervisor decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logger.info("worker %d starting", index)
-    asyncio.run(serve(settings, migrate_first=False))
+    run(serve(settings, migrate_first=False), settings.EVENT_LOOP)
 
 
 # A worker that dies is started again after a backoff that doubles up to the cap; one that keeps dying
@@ -236,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"crm-server: {exc}", file=sys.stderr)
             return 2
     try:
-        asyncio.run(serve(settings, hint=args.hint))
+        run(serve(settings, hint=args.hint), settings.EVENT_LOOP)
     except ConfigError as exc:
         print(f"crm-server: {exc}", file=sys.stderr)
         return 2

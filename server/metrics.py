@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from wsgiref.simple_server import WSGIServer
 
-import grpc
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
-
-from server.edge.interceptor import Undecodable, rewrapped
 
 logger = logging.getLogger(__name__)
 
@@ -124,75 +120,27 @@ class Metrics:
             self._http = None
 
 
-class MetricsInterceptor(grpc.aio.ServerInterceptor):
-    """Counts and times every call; outermost, so it sees the status the error mapping chose."""
+class CallRecorder:
+    """The series of one method, bound once: `labels()` validates and locks on every lookup, a cost each
+    call would pay three times."""
 
-    def __init__(self, metrics: Metrics) -> None:
-        self._m = metrics
+    __slots__ = ("_handled", "_labels", "_metrics", "latency", "started")
 
-    async def intercept_service(
-        self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any] | None]],
-        details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler[Any, Any] | None:
-        handler = await continuation(details)
-        if handler is None:
-            return None
-        service, _, method = details.method.lstrip("/").rpartition("/")
-        return rewrapped(
-            handler,
-            unary=lambda behavior: self._unary(behavior, (service, method, "unary")),
-            stream=lambda behavior: self._stream(behavior, (service, method, "server_stream")),
-        )
+    def __init__(self, metrics: Metrics, labels: tuple[str, str, str]) -> None:
+        self._metrics = metrics
+        self._labels = labels
+        self.started = metrics.started.labels(*labels)
+        self.latency = metrics.latency.labels(*labels)
+        self._handled: dict[str, Any] = {}
 
-    def _unary(self, behavior: Callable[..., Any], labels: tuple[str, str, str]) -> Callable[..., Any]:
-        m = self._m
-
-        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            if isinstance(request, Undecodable):
-                m.undecodable.inc()
-            m.started.labels(*labels).inc()
-            m.in_flight.inc()
-            began = time.perf_counter()
-            code = "OK"
-            try:
-                return await behavior(request, context)
-            except BaseException:
-                code = _code_of(context)
-                raise
-            finally:
-                m.in_flight.dec()
-                m.latency.labels(*labels).observe(time.perf_counter() - began)
-                m.handled.labels(*labels, code).inc()
-
-        return handle
-
-    def _stream(self, behavior: Callable[..., Any], labels: tuple[str, str, str]) -> Callable[..., Any]:
-        m = self._m
-
-        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            m.started.labels(*labels).inc()
-            m.in_flight.inc()
-            m.open_streams.inc()
-            began = time.perf_counter()
-            code = "OK"
-            try:
-                async for item in behavior(request, context):
-                    yield item
-            except BaseException:
-                code = _code_of(context)
-                raise
-            finally:
-                m.open_streams.dec()
-                m.in_flight.dec()
-                m.latency.labels(*labels).observe(time.perf_counter() - began)
-                m.handled.labels(*labels, code).inc()
-
-        return handle
+    def handled(self, code: str) -> None:
+        child = self._handled.get(code)
+        if child is None:
+            child = self._handled[code] = self._metrics.handled.labels(*self._labels, code)
+        child.inc()
 
 
-def _code_of(context: grpc.aio.ServicerContext[Any, Any]) -> str:
-    code = context.code()
-    if isinstance(code, grpc.StatusCode):
-        return code.name
-    return "CANCELLED" if code is None else "UNKNOWN"
+def recorder(metrics: Metrics, method: str, *, streaming: bool) -> CallRecorder:
+    """The recorder of a full method name (`/package.Service/Method`)."""
+    service, _, name = method.lstrip("/").rpartition("/")
+    return CallRecorder(metrics, (service, name, "server_stream" if streaming else "unary"))

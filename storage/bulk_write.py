@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import bindparam, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 
 # Column -> PostgreSQL type of the record the JSON rows are read into.
 BULK_COLUMNS: dict[str, str] = {
@@ -44,19 +44,19 @@ _POSTGRES_UPDATE = text(
 )
 
 
-async def write_product_changes(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+async def write_product_changes(sql: Sql, rows: Sequence[dict[str, Any]]) -> None:
     """Set the BULK_COLUMNS of each row's product (rows carry `id` and `tenant_id`)."""
     if not rows:
         return
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(_POSTGRES_UPDATE, {"rows": json.dumps(rows, default=_json_value)})
+    if sql.dialect_name == "postgresql":
+        await sql.execute(_POSTGRES_UPDATE, {"rows": json.dumps(rows, default=_json_value)})
         return
     stmt = (
         update(PRODUCTS)
         .where(PRODUCTS.c.tenant_id == bindparam("b_tenant_id"), PRODUCTS.c.id == bindparam("b_id"))
         .values({name: bindparam(f"b_{name}") for name in BULK_COLUMNS})
     )
-    await session.execute(stmt, [{f"b_{key}": value for key, value in row.items()} for row in rows])
+    await sql.execute(stmt, [{f"b_{key}": value for key, value in row.items()} for row in rows])
 
 
 def _json_value(value: object) -> str:

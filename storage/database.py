@@ -1,8 +1,9 @@
-"""Async engines for the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3).
+"""The database of the two supported backends: SQLite (embedded default) and PostgreSQL (psycopg 3).
 
 On PostgreSQL every transaction begins with the tenant scope of the task that opens it (domain/tenancy.py),
-sent with the BEGIN in one round trip, so that row-level security (storage/tenant_walls.py) sees the
-tenant the call was authorised for."""
+sent with the BEGIN, so that row-level security (storage/tenant_walls.py) sees the tenant the call was
+authorised for. Units of work run their statements on psycopg itself (storage/transactions.py,
+storage/execution.py); SQLAlchemy's engine keeps the pool and serves sessions (SQLite, migrations, tests)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from domain.tenancy import AllTenants, TenantScope, current_scope
+from storage.tenant_walls import ALL_TENANTS_SETTING, TENANT_SETTING
+from storage.transactions import DriverTransactions, EngineTransactions, Transactions
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,8 @@ class Database:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     write_sessions: async_sessionmaker[AsyncSession]
+    # the transactions of the units of work (storage/transactions.py)
+    transactions: Transactions
 
     @property
     def backend(self) -> str:
@@ -102,6 +107,7 @@ def open_database(
         _configure_sqlite(engine)
         reader = engine
         writer = engine.execution_options(sqlite_begin=IMMEDIATE)
+        transactions: Transactions = EngineTransactions(reader, writer)
     else:
         engine = create_async_engine(
             url,
@@ -118,10 +124,12 @@ def open_database(
         # Reads run in READ ONLY transactions: PostgreSQL refuses a write that slips into one, which
         # makes it safe for a reading unit of work to end with COMMIT (see storage/uow.py).
         reader = engine.execution_options(postgresql_readonly=True)
+        transactions = DriverTransactions(engine.sync_engine.pool, engine.dialect)
     return Database(
         engine,
         async_sessionmaker(reader, expire_on_commit=False, autoflush=False),
         async_sessionmaker(writer, expire_on_commit=False, autoflush=False),
+        transactions,
     )
 
 
@@ -152,11 +160,6 @@ def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
         except Exception as exc:
             # The pool discards this connection and checks out another (a fresh one if need be).
             raise DisconnectionError("pooled connection failed its ping") from exc
-
-
-# The settings PostgreSQL's row-level security policies read (storage/tenant_walls.py).
-TENANT_SETTING = "crm.tenant_id"
-ALL_TENANTS_SETTING = "crm.all_tenants"
 
 
 def begin_statement(scope: TenantScope, *, read_only: bool) -> str:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Select, Table, bindparam, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
-from storage.base import TenantEntity
+from storage.execution import Rows, Sql
 
 T = TypeVar("T")
 
@@ -32,23 +32,21 @@ def newest_first(
 
 
 async def newest_first_page(
-    session: AsyncSession,
-    source: Table | type[TenantEntity],
+    sql: Sql,
+    source: Table,
     *,
     filtered: Callable[[Select[Any]], Select[Any]],
     page: PageRequest,
     convert: Callable[[Any], T],
     rows: Select[Any] | None = None,
+    mappings: bool = True,
 ) -> Page[T]:
     """The page of `source`'s rows that pass `filtered`, newest first by id, with the total that pass it.
-    `convert` receives the ORM objects of a mapped class, or the column mappings of a Table (or of `rows`,
-    when the page reads more than `source`'s columns)."""
-    total = await session.scalar(filtered(select(func.count()).select_from(source)))
-    id_column = source.c.id if isinstance(source, Table) else source.id
-    result = await session.execute(
-        newest_first(filtered(select(source) if rows is None else rows), id_column, page)
-    )
-    fetched = result.mappings().all() if isinstance(source, Table) else result.scalars().all()
+    `convert` receives the rows of `source` (or of `rows`, when the page reads more than `source`'s
+    columns): mappings of their columns, or rows with the columns as attributes."""
+    stmt = newest_first(filtered(select(source) if rows is None else rows), source.c.id, page)
+    result, total = await page_and_total(sql, stmt, filtered(select(source.c.id)))
+    fetched = result.mappings().all() if mappings else result.all()
     return keyset_page(fetched, size=page.size, total=total, convert=convert)
 
 
@@ -74,3 +72,138 @@ def page_of(
     positions = [str(position(item)) for item in items]
     next_after = positions[-1] if more and positions else None
     return Page(items=items, next_after=next_after, total_size=int(total or 0), positions=positions)
+
+
+# Up to this many matching rows a list counts exactly; beyond, PostgreSQL's planner estimates (so the cost of
+# a page does not grow with the table: AIP-158 lets total_size be an estimate). SQLite always counts.
+TOTAL_EXACT_UP_TO = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """The conditions of one list request that apply (their names, in declaration order) and the values of
+    their bind parameters: the names are the shape the statements are built for, once."""
+
+    names: tuple[str, ...]
+    params: dict[str, Any]
+
+
+class ListStatements:
+    """The statements of one list, built once per shape of its filter: the matching rows newest first after
+    a keyset position, and their (capped) count. Conditions are declared once, with bind parameters."""
+
+    def __init__(
+        self,
+        source: Table,
+        conditions: dict[str, ColumnElement[bool]],
+        *,
+        rows: Select[Any] | None = None,
+        position: ColumnElement[Any] | None = None,
+    ) -> None:
+        self._source = source
+        self._conditions = conditions
+        self._rows = select(source) if rows is None else rows
+        self._position = source.c.id if position is None else position
+        self._built: dict[tuple[tuple[str, ...], str], Select[Any]] = {}
+
+    def filter(self, **present: dict[str, Any] | None) -> Filter:
+        """The Filter of the conditions given values (a condition given None does not apply)."""
+        for name in present:
+            if name not in self._conditions:
+                raise KeyError(f"no condition {name!r} in this list")
+        names = tuple(name for name in self._conditions if present.get(name) is not None)
+        params: dict[str, Any] = {}
+        for name in names:
+            params.update(present[name] or {})
+        return Filter(names, params)
+
+    def page(self, names: tuple[str, ...], *, after: bool) -> Select[Any]:
+        return self._statement((names, "after" if after else "first"), lambda: self._page(names, after))
+
+    def capped_count(self, names: tuple[str, ...]) -> Select[Any]:
+        def build() -> Select[Any]:
+            matching = self._where(select(literal_column("1")).select_from(self._source), names)
+            capped = matching.limit(TOTAL_EXACT_UP_TO + 1).subquery()
+            return select(func.count()).select_from(capped)
+
+        return self._statement((names, "capped"), build)
+
+    def matching(self, names: tuple[str, ...]) -> Select[Any]:
+        """The matching rows' ids: what PostgreSQL estimates the number of."""
+        return self._statement(
+            (names, "matching"), lambda: self._where(select(self._position).select_from(self._source), names)
+        )
+
+    def _statement(self, key: tuple[tuple[str, ...], str], build: Callable[[], Select[Any]]) -> Select[Any]:
+        statement = self._built.get(key)
+        if statement is None:
+            statement = self._built[key] = build()
+        return statement
+
+    def _page(self, names: tuple[str, ...], after: bool) -> Select[Any]:
+        stmt = self._where(self._rows, names)
+        if after:
+            stmt = stmt.where(self._position < bindparam("page_after"))
+        return stmt.order_by(self._position.desc()).limit(bindparam("page_limit"))
+
+    def _where(self, stmt: Select[Any], names: tuple[str, ...]) -> Select[Any]:
+        return stmt.where(*(self._conditions[name] for name in names))
+
+
+async def list_page(
+    sql: Sql,
+    statements: ListStatements,
+    where: Filter,
+    page: PageRequest,
+    *,
+    convert: Callable[[Any], T],
+    mappings: bool = True,
+    parse_position: Callable[[str], object] = uuid.UUID,
+    position: Callable[[T], object] = attrgetter("id"),
+) -> Page[T]:
+    """A page of a list (one row over the size, to know whether another follows) and its total."""
+    params = {**where.params, "page_limit": page.size + 1}
+    if page.after:
+        params["page_after"] = parse_position(page.after)
+    result, capped = await sql.execute_all(
+        [
+            (statements.page(where.names, after=bool(page.after)), params),
+            (statements.capped_count(where.names), where.params),
+        ]
+    )
+    rows = result.mappings().all() if mappings else result.all()
+    total = int(capped.scalar() or 0)
+    if total > TOTAL_EXACT_UP_TO:
+        total = max(total, await sql.estimate_rows(statements.matching(where.names), where.params))
+    return keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
+
+
+async def total_of(sql: Sql, statements: ListStatements, where: Filter) -> int:
+    """The number of matching rows: exact up to TOTAL_EXACT_UP_TO, estimated beyond (storage/execution.py)."""
+    capped = int(await sql.scalar(statements.capped_count(where.names), where.params) or 0)
+    if capped <= TOTAL_EXACT_UP_TO:
+        return capped
+    return max(capped, await sql.estimate_rows(statements.matching(where.names), where.params))
+
+
+async def total_matching(sql: Sql, matching: Select[Any]) -> int:
+    """`total_of` for a statement built per call: the number of rows `matching` selects."""
+    counted = int(await sql.scalar(_capped(matching)) or 0)
+    return await _beyond_the_cap(sql, matching, counted)
+
+
+async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:
+    """The rows of `page` and the number of rows `matching` selects (as `total_matching`), in one round
+    trip where the database allows."""
+    rows, capped = await sql.execute_all([(page, None), (_capped(matching), None)])
+    return rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
+
+
+def _capped(matching: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())
+
+
+async def _beyond_the_cap(sql: Sql, matching: Select[Any], counted: int) -> int:
+    if counted <= TOTAL_EXACT_UP_TO:
+        return counted
+    return max(counted, await sql.estimate_rows(matching, {}))

@@ -1,83 +1,94 @@
-"""What repositories do alike with rows: read a tenant's entity row, write it back, count rows, and tell
-whether a statement changed any."""
+"""What repositories do alike with rows: read a tenant's entity row, insert it, write it back, count rows,
+and tell whether a statement changed any. The statements of each table are built once."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Result, RowMapping, Select, Table, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, Table, bindparam, insert, select, update
 
 from domain.errors import NotFound
-from storage.base import TenantEntity
+from storage.execution import Rows, Sql
 
-EntityRow = TypeVar("EntityRow", bound=TenantEntity)
+
+class RowStatements:
+    """The statements every entity table shares, built once: read one row by tenant and id (also locking
+    it), insert a row, and write a row back by tenant and id (its columns named by the parameters)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.get = select(table).where(
+            table.c.tenant_id == bindparam("tenant_id"), table.c.id == bindparam("entity_id")
+        )
+        self.get_for_update = self.get.with_for_update()
+        self.insert = insert(table)
+        self.update = update(table).where(
+            table.c.tenant_id == bindparam("b_tenant_id"), table.c.id == bindparam("b_id")
+        )
+
+
+_STATEMENTS: dict[Table, RowStatements] = {}
+
+
+def statements_of(table: Table) -> RowStatements:
+    statements = _STATEMENTS.get(table)
+    if statements is None:
+        statements = _STATEMENTS[table] = RowStatements(table)
+    return statements
 
 
 async def find(
-    session: AsyncSession,
-    row_type: type[EntityRow],
-    *,
-    tenant_id: int,
-    entity_id: uuid.UUID,
-    for_update: bool = False,
-) -> EntityRow | None:
-    """The tenant's row of this id, if it has one (locked until the transaction ends with `for_update`)."""
-    stmt = select(row_type).where(row_type.tenant_id == tenant_id, row_type.id == entity_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).scalar_one_or_none()
+    sql: Sql, table: Table, *, tenant_id: int, entity_id: uuid.UUID, for_update: bool = False
+) -> Any | None:
+    """The tenant's row of this id, if it has one (locked until the transaction ends with `for_update`),
+    its columns as attributes."""
+    statements = statements_of(table)
+    stmt = statements.get_for_update if for_update else statements.get
+    return (await sql.execute(stmt, {"tenant_id": tenant_id, "entity_id": entity_id})).one_or_none()
 
 
 async def find_mapping(
-    session: AsyncSession,
-    table: Table,
-    *,
-    tenant_id: int,
-    entity_id: uuid.UUID,
-    for_update: bool = False,
-) -> RowMapping | None:
-    """`find` for a repository that reads `table`'s columns rather than ORM objects."""
-    stmt = select(table).where(table.c.tenant_id == tenant_id, table.c.id == entity_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).mappings().one_or_none()
+    sql: Sql, table: Table, *, tenant_id: int, entity_id: uuid.UUID, for_update: bool = False
+) -> Any | None:
+    """`find`, the row as a mapping of its columns."""
+    statements = statements_of(table)
+    stmt = statements.get_for_update if for_update else statements.get
+    result = await sql.execute(stmt, {"tenant_id": tenant_id, "entity_id": entity_id})
+    return result.mappings().one_or_none()
 
 
-async def overwrite(
-    session: AsyncSession, row_type: type[EntityRow], *, values: dict[str, Any], entity: str
-) -> None:
-    """Write `values` (every column, id and tenant_id included) over the stored row and flush.
-    NotFound when a concurrent request deleted the row since the use case read it."""
-    row = await session.get(row_type, {"tenant_id": values["tenant_id"], "id": values["id"]})
-    if row is None:
+async def insert_row(sql: Sql, table: Table, values: dict[str, Any]) -> None:
+    await sql.execute(statements_of(table).insert, values)
+
+
+async def overwrite(sql: Sql, table: Table, *, values: dict[str, Any], entity: str) -> None:
+    """Write `values` (every column, id and tenant_id included) over the stored row. NotFound when a
+    concurrent request deleted the row since the use case read it."""
+    if not await _write_back(sql, table, values, kept={"id", "tenant_id"}):
         raise NotFound(entity, str(values["id"]))
-    for key, value in values.items():
-        setattr(row, key, value)
-    await session.flush()
 
 
 async def update_row(
-    session: AsyncSession, table: Table, *, values: dict[str, Any], immutable: tuple[str, ...] = ()
+    sql: Sql, table: Table, *, values: dict[str, Any], immutable: tuple[str, ...] = ()
 ) -> None:
     """UPDATE the tenant's row of values["id"] to `values`, except the columns that never change after
     the insert: id, tenant_id, created_at and `immutable`. Unlike `overwrite`, a row deleted meanwhile is
     not reported: the UPDATE changes nothing."""
-    kept = {"id", "tenant_id", "created_at", *immutable}
-    await session.execute(
-        update(table)
-        .where(table.c.tenant_id == values["tenant_id"], table.c.id == values["id"])
-        .values({name: value for name, value in values.items() if name not in kept})
-    )
+    await _write_back(sql, table, values, kept={"id", "tenant_id", "created_at", *immutable})
 
 
-async def count_of(session: AsyncSession, stmt: Select[Any]) -> int:
+async def _write_back(sql: Sql, table: Table, values: dict[str, Any], *, kept: set[str]) -> bool:
+    params = {name: value for name, value in values.items() if name not in kept}
+    params["b_tenant_id"], params["b_id"] = values["tenant_id"], values["id"]
+    return changed_any(await sql.execute(statements_of(table).update, params))
+
+
+async def count_of(sql: Sql, stmt: Select[Any]) -> int:
     """The number a COUNT statement returns."""
-    return int(await session.scalar(stmt) or 0)
+    return int(await sql.scalar(stmt) or 0)
 
 
-def changed_any(result: Result[Any]) -> bool:
+def changed_any(result: Rows) -> bool:
     """Whether the UPDATE or DELETE that gave `result` changed a row."""
-    # A DML statement's result is a CursorResult; execute() is typed for every statement.
-    return bool(cast(CursorResult[Any], result).rowcount)
+    return bool(result.rowcount)

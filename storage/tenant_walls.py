@@ -26,6 +26,9 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 TENANT_COLUMN = "tenant_id"
+# The settings the policies read, set for each transaction from the scope of the task that opens it.
+TENANT_SETTING = "crm.tenant_id"
+ALL_TENANTS_SETTING = "crm.all_tenants"
 TENANT_POLICY = "tenant_isolation"
 ACROSS_TENANTS_POLICIES = ("across_tenants_select", "across_tenants_update")
 # The tenant of the transaction, NULL when none is set ('' once a session has seen the setting).

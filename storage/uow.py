@@ -11,13 +11,13 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
+import psycopg
 from opentelemetry import trace
 from opentelemetry.trace import StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.errors import Conflict, DomainError, Unavailable, UniqueViolation
 from domain.events import DomainEvent
@@ -37,6 +37,7 @@ from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
 from storage.supply.repository import SqlAlchemyOfferRepository
 from storage.system.repository import SqlAlchemySystemRepository
+from storage.transactions import Transaction, Transactions
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
 
 # Turns a domain event into the exact payload to publish (proto3 JSON); injected by the composition root
@@ -53,7 +54,7 @@ OUTBOX_CHANNEL = "crm_outbox"
 class SqlAlchemyUnitOfWork:
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        transactions: Transactions,
         *,
         serialize: EventSerializer,
         on_events_committed: Callable[[], None] = lambda: None,
@@ -61,7 +62,7 @@ class SqlAlchemyUnitOfWork:
         read_only: bool = False,
         on_database_unreachable: Callable[[], None] = lambda: None,
     ) -> None:
-        self._sessions = sessions
+        self._transactions = transactions
         self._on_database_unreachable = on_database_unreachable
         self._read_only = read_only
         self._notify_postgres = notify_postgres
@@ -72,56 +73,71 @@ class SqlAlchemyUnitOfWork:
     async def __aenter__(self) -> Self:
         # a child of the RPC's span when tracing is on; a no-op span otherwise
         self._span = _tracer.start_span("unit_of_work", attributes={"crm.read_only": self._read_only})
-        self.session = self._sessions()
-        self.leads = SqlAlchemyLeadRepository(self.session)
-        self.outbox = SqlAlchemyOutboxRepository(self.session)
-        self.requests = SqlAlchemyRequestLog(self.session)
-        self.system = SqlAlchemySystemRepository(self.session)
+        try:
+            self._transaction: Transaction = await self._transactions.begin(read_only=self._read_only)
+        except BaseException as exc:
+            self._span.end()
+            self._raise_translated(exc)
+            raise
+        self.sql = sql = self._transaction.sql
+        self.leads = SqlAlchemyLeadRepository(sql)
+        self.outbox = SqlAlchemyOutboxRepository(sql)
+        self.requests = SqlAlchemyRequestLog(sql)
+        self.system = SqlAlchemySystemRepository(sql)
         # catalog repositories
-        self.products = SqlAlchemyProductRepository(self.session)
-        self.suppliers = SqlAlchemySupplierRepository(self.session)
-        self.inventory = SqlAlchemyInventoryRepository(self.session)
+        self.products = SqlAlchemyProductRepository(sql)
+        self.suppliers = SqlAlchemySupplierRepository(sql)
+        self.inventory = SqlAlchemyInventoryRepository(sql)
         # crm repositories
-        self.contacts = SqlAlchemyContactRepository(self.session)
-        self.deals = SqlAlchemyDealRepository(self.session)
-        self.lead_history = SqlAlchemyLeadHistoryRepository(self.session)
-        self.analytics = SqlAlchemyAnalyticsRepository(self.session)
+        self.contacts = SqlAlchemyContactRepository(sql)
+        self.deals = SqlAlchemyDealRepository(sql)
+        self.lead_history = SqlAlchemyLeadHistoryRepository(sql)
+        self.analytics = SqlAlchemyAnalyticsRepository(sql)
         # orders repositories
-        self.orders = SqlAlchemyOrderRepository(self.session)
-        self.risk_lists = SqlAlchemyRiskListRepository(self.session)
+        self.orders = SqlAlchemyOrderRepository(sql)
+        self.risk_lists = SqlAlchemyRiskListRepository(sql)
         # intelligence repositories
-        self.intelligence = SqlAlchemyIntelligenceRepository(self.session)
-        self.workflows = SqlAlchemyWorkflowRepository(self.session)
+        self.intelligence = SqlAlchemyIntelligenceRepository(sql)
+        self.workflows = SqlAlchemyWorkflowRepository(sql)
         # supply repositories
-        self.offers = SqlAlchemyOfferRepository(self.session)
-        self.purchase_orders = SqlAlchemyPurchaseOrderRepository(self.session)
+        self.offers = SqlAlchemyOfferRepository(sql)
+        self.purchase_orders = SqlAlchemyPurchaseOrderRepository(sql)
         # sourcing repositories
-        self.candidates = SqlAlchemyCandidateRepository(self.session)
+        self.candidates = SqlAlchemyCandidateRepository(sql)
         self._events = []
         return self
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        ended: BaseException | None = exc
         try:
             if self._read_only and exc is None:
                 # A read ends with COMMIT, not ROLLBACK: psycopg forgets its prepared statements at every
                 # ROLLBACK, so reads would never reach its prepare threshold and every call would be
-                # parsed and planned afresh. On PostgreSQL the transaction is READ ONLY (storage/database.py),
-                # so there is nothing a COMMIT could store; every reading use case runs there in the tests.
-                await self.session.commit()
+                # parsed and planned afresh. On PostgreSQL the transaction is READ ONLY, so there is
+                # nothing a COMMIT could store; every reading use case runs there in the tests.
+                await self._transaction.commit()
             else:
-                await self.session.rollback()
+                await self._transaction.rollback()
+        except BaseException as ending:
+            ended = ended or ending
+            raise
         finally:
-            await self.session.close()
+            await self._transaction.release(ended)
             if exc is not None:
                 self._span.record_exception(exc)
                 self._span.set_status(StatusCode.ERROR)
             self._span.end()
-        # One place turns driver errors (at a flush, a query or the commit) into the service's own.
-        if isinstance(exc, IntegrityError) and _is_unique_violation(exc):
-            raise UniqueViolation(str(exc.orig)) from exc
-        if isinstance(exc, DBAPIError | SQLAlchemyTimeoutError):
+        if exc is not None:
+            self._raise_translated(exc)
+
+    def _raise_translated(self, exc: BaseException) -> None:
+        """One place turns driver errors (at a statement, at the commit or at the checkout) into the
+        service's own; anything else is left as it is."""
+        if _is_unique_violation(exc):
+            raise UniqueViolation(str(getattr(exc, "orig", exc))) from exc
+        if isinstance(exc, DBAPIError | SQLAlchemyTimeoutError | psycopg.Error):
             translated = translate_database_error(exc)
             if isinstance(translated, Unavailable) and not isinstance(exc, SQLAlchemyTimeoutError):
                 self._on_database_unreachable()  # health rechecks now, not on its next tick
@@ -140,10 +156,13 @@ class SqlAlchemyUnitOfWork:
             traceparent = _traceparent()
             await self.outbox.append([_outbox_event(e, self._serialize(e), traceparent) for e in events])
             if self._notify_postgres:
-                await self.session.execute(text(f"NOTIFY {OUTBOX_CHANNEL}"))
-        await self.session.commit()
+                await self.sql.send(_NOTIFY)
+        await self._transaction.commit()
         if events:
             self._on_events_committed()
+
+
+_NOTIFY = text(f"NOTIFY {OUTBOX_CHANNEL}")
 
 
 # SQLSTATEs of conflicts a retry may resolve: serialization failure, deadlock, lock not available.
@@ -153,8 +172,9 @@ _SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 def translate_database_error(exc: BaseException) -> DomainError | None:
     """ABORTED for a conflict a retry may resolve, UNAVAILABLE when the database cannot be reached or is
-    busy; None for anything else (a bug, answered as INTERNAL)."""
-    orig = getattr(exc, "orig", None)
+    busy; None for anything else (a bug, answered as INTERNAL). `exc` is SQLAlchemy's wrapper of a driver
+    error, or the driver's own (psycopg, on the driver path)."""
+    orig = getattr(exc, "orig", exc if isinstance(exc, psycopg.Error) else None)
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate in _RETRYABLE_CONFLICTS:
         return Conflict("the request conflicted with a concurrent change; retry it")
@@ -168,14 +188,20 @@ def translate_database_error(exc: BaseException) -> DomainError | None:
         return Unavailable("the database is busy; retry later")
     if (
         sqlstate is None
-        and isinstance(exc, OperationalError | InterfaceError)
+        and isinstance(
+            exc, OperationalError | InterfaceError | psycopg.OperationalError | psycopg.InterfaceError
+        )
         and not hasattr(orig, "sqlite_errorcode")
     ):
         return Unavailable("the database is unavailable; retry later")  # e.g. connection refused
     return None
 
 
-def _is_unique_violation(exc: IntegrityError) -> bool:
+def _is_unique_violation(exc: BaseException) -> bool:
+    if isinstance(exc, psycopg.errors.UniqueViolation):
+        return True
+    if not isinstance(exc, IntegrityError):
+        return False
     sqlstate = getattr(exc.orig, "sqlstate", None)
     return sqlstate == "23505" or "UNIQUE constraint failed" in str(exc.orig)
 

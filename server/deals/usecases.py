@@ -27,13 +27,21 @@ from domain.ids import new_id
 from domain.paging import Page, PageRequest
 from server.deals.outcomes import follow_lead_outcome
 from server.deals.ports import DealUnitOfWork
+from server.leads.history import ClosedLeadHistories
 from server.resources import existing
 
 
 class DealUseCases:
-    def __init__(self, uow: Callable[..., DealUnitOfWork], policy: DealPolicy) -> None:
+    def __init__(
+        self,
+        uow: Callable[..., DealUnitOfWork],
+        policy: DealPolicy,
+        lead_histories: ClosedLeadHistories | None = None,
+    ) -> None:
         self._uow = uow
         self._policy = policy
+        # the lead scores' memory of closed leads, which a deal closing or reopening its lead makes stale
+        self._lead_histories = lead_histories or ClosedLeadHistories(refresh_seconds=0)
 
     async def create(self, *, tenant_id: int, draft: DealDraft, actor: str) -> Deal:
         async with self._uow() as uow:
@@ -44,7 +52,9 @@ class DealUseCases:
             if deal.stage.is_closed:
                 await follow_lead_outcome(uow, deal)
             await uow.commit()
-            return deal
+        if deal.stage.is_closed and deal.lead_id is not None:
+            self._lead_histories.forget(tenant_id)
+        return deal
 
     async def get(self, *, tenant_id: int, deal_id: uuid.UUID) -> Deal:
         async with self._uow(read_only=True) as uow:
@@ -92,7 +102,9 @@ class DealUseCases:
                 if deal.stage.is_closed or updated.stage.is_closed:
                     await follow_lead_outcome(uow, updated)
             await uow.commit()
-            return updated
+        if stage_moves and updated.lead_id is not None and (deal.stage.is_closed or updated.stage.is_closed):
+            self._lead_histories.forget(tenant_id)
+        return updated
 
     async def delete(self, *, tenant_id: int, deal_id: uuid.UUID) -> None:
         async with self._uow() as uow:

@@ -14,4 +14,6 @@ if TYPE_CHECKING:
 
 
 def build(c: Components) -> DealServicer:
-    return DealServicer(DealUseCases(c.unit_of_work, DealPolicy()), actor_resolver(c.settings))
+    return DealServicer(
+        DealUseCases(c.unit_of_work, DealPolicy(), c.lead_histories), actor_resolver(c.settings)
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 # How long a fetched JWKS is trusted before it is fetched again (an unknown kid fetches at once).
 JWKS_CACHE_SECONDS = 300
+# Verified tokens kept (a few per calling service); past that the memory starts again.
+MAX_VERIFIED_TOKENS = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +93,29 @@ class JwtAuthenticator(Authenticator):
         self._issuer = issuer
         self._leeway = leeway
         self._jwks = jwks
+        # Tokens already verified, until they expire: a caller sends the same token with every call, and
+        # verifying its signature cost about 40 µs (HS256) to 100 µs (RS256) of each call's CPU.
+        self._verified: dict[str, tuple[Principal, float]] = {}
 
     async def authenticate(self, metadata: Mapping[str, str]) -> Principal:
         header = metadata.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise Unauthenticated("send 'authorization: Bearer <token>' metadata")
+        verified = self._verified.get(token)
+        if verified is not None:
+            principal, valid_until = verified
+            if time.time() <= valid_until:
+                return principal
+            del self._verified[token]
+        principal, valid_until = await self._verify(token)
+        if len(self._verified) >= MAX_VERIFIED_TOKENS:
+            self._verified.clear()
+        self._verified[token] = (principal, valid_until)
+        return principal
+
+    async def _verify(self, token: str) -> tuple[Principal, float]:
+        """The token's principal and the time (epoch seconds) until which the token is valid."""
         try:
             key: Any = self._key
             if self._jwks is not None:  # a cache hit most of the time; a fetch for a new kid (blocking I/O)
@@ -111,11 +131,12 @@ class JwtAuthenticator(Authenticator):
             )
         except (jwt.PyJWTError, jwt.PyJWKClientError) as exc:
             raise Unauthenticated(f"invalid token: {exc}") from None
-        return Principal(
+        principal = Principal(
             subject=str(claims["sub"]),
             tenants=_tenants(claims.get("tenants")),
             roles=_roles(claims.get(self._roles_claim)),
         )
+        return principal, float(claims["exp"]) + self._leeway
 
 
 def _tenants(claim: object) -> frozenset[int] | None:

@@ -21,6 +21,7 @@ from server.events.signal import Signal, wait_for_signal
 from storage.database import Database
 from storage.leadership import Leadership
 from storage.outbox.repository import SqlAlchemyOutboxRepository
+from storage.transactions import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +104,8 @@ class OutboxRelay:
         assert self._sink is not None
         published = 0
         while True:
-            async with self._db.sessions() as session:
-                batch = await SqlAlchemyOutboxRepository(session).unpublished(self._batch_size)
+            async with transaction(self._db.transactions, read_only=True) as sql:
+                batch = await SqlAlchemyOutboxRepository(sql).unpublished(self._batch_size)
             if not batch:
                 return published
             if not await self._leadership.ensure():
@@ -112,8 +113,8 @@ class OutboxRelay:
                 logger.warning("outbox relay: leadership lost while draining; another replica publishes")
                 return published
             outcome = await self._sink.publish(batch)
-            async with self._db.write_sessions() as session, session.begin():
-                outbox = SqlAlchemyOutboxRepository(session)
+            async with transaction(self._db.transactions) as sql:
+                outbox = SqlAlchemyOutboxRepository(sql)
                 now = utcnow()
                 await outbox.mark_published(outcome.published, now)
                 await outbox.record_failure(outcome.failed, outcome.error or "unknown error")

@@ -20,6 +20,7 @@ from domain.leads import (
     LeadDraft,
     LeadFilter,
     LeadPriority,
+    LeadStatus,
 )
 from domain.paging import Page, PageRequest
 from engines.lead_scoring import (
@@ -31,17 +32,27 @@ from engines.lead_scoring import (
     score_lead,
 )
 from server import resources
+from server.leads.history import ClosedLeadHistories
 from server.leads.ports import LeadUnitOfWork
 from server.resources import existing, with_changes
 
 # The request log's name for CreateLead's request_ids.
 SCOPE = "leads.create"
 
+CLOSED_STATUSES = frozenset({LeadStatus.CLOSED_WON, LeadStatus.CLOSED_LOST})
+
 
 class LeadUseCases:
-    def __init__(self, uow: Callable[..., LeadUnitOfWork], policy: LeadScoringPolicy) -> None:
+    def __init__(
+        self,
+        uow: Callable[..., LeadUnitOfWork],
+        policy: LeadScoringPolicy,
+        histories: ClosedLeadHistories | None = None,
+    ) -> None:
         self._uow = uow
         self._policy = policy
+        # without a memory of histories (the fast tier), every score reads its tenant's history
+        self._histories = histories or ClosedLeadHistories(refresh_seconds=0)
 
     async def create(
         self, *, tenant_id: int, draft: LeadDraft, request_id: str | None, fingerprint: str | None = None
@@ -65,7 +76,9 @@ class LeadUseCases:
                 await uow.leads.add(lead)
                 uow.emit(LeadCreated(tenant_id=tenant_id, lead=lead))
                 await uow.commit()
-                return lead
+            if lead.status in CLOSED_STATUSES:
+                self._histories.forget(tenant_id)
+            return lead
         except UniqueViolation:
             if not request_id:
                 raise
@@ -109,7 +122,9 @@ class LeadUseCases:
                 )
             )
             await uow.commit()
-            return updated
+        if lead.status != updated.status and CLOSED_STATUSES.intersection((lead.status, updated.status)):
+            self._histories.forget(tenant_id)
+        return updated
 
     async def delete(self, *, tenant_id: int, lead_id: uuid.UUID) -> None:
         async with self._uow() as uow:
@@ -151,7 +166,11 @@ class LeadUseCases:
 
     async def _history(self, uow: LeadUnitOfWork, tenant_id: int) -> ClosedLeadHistory:
         """The tenant's own closed leads, which the score learns from (never another tenant's)."""
-        return history_from_counts(await uow.lead_history.closed_outcomes(tenant_id), self._policy)
+
+        async def read() -> ClosedLeadHistory:
+            return history_from_counts(await uow.lead_history.closed_outcomes(tenant_id), self._policy)
+
+        return await self._histories.of(tenant_id, read)
 
     def _score(self, lead: Lead | LeadDraft, history: ClosedLeadHistory) -> LeadScore:
         profile = LeadProfile(

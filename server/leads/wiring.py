@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 def build(c: Components) -> LeadServicer:
     return LeadServicer(
-        LeadUseCases(c.unit_of_work, lead_scoring_policy(c.settings)),
+        LeadUseCases(
+            c.unit_of_work,
+            lead_scoring_policy(c.settings),
+            c.lead_histories,
+        ),
         LeadConversionUseCases(c.unit_of_work, DealPolicy()),
         actor_resolver(c.settings),
     )

@@ -3,8 +3,9 @@ line or none.
 
 Stock is reserved with one conditional UPDATE per line in product-id order, so two orders for the same
 products lock their rows in the same order and cannot deadlock. The order number comes from a
-per-tenant-day counter incremented in its own short transaction first, so the counter row is never
-locked for the length of an order (a failed order leaves a gap; numbers are never reused)."""
+per-tenant-day counter incremented last in the order's transaction, just before its commit, so the counter
+row is locked only for the commit's round trip, and an order refused for its stock takes no number (numbers
+are never reused)."""
 
 from __future__ import annotations
 
@@ -74,18 +75,9 @@ class OrderCreation:
     async def create(self, new: NewOrder) -> Order:
         """Create the order; a repeated request_id returns the first order and creates nothing, not even an
         order number."""
-        if new.request_id:
-            async with self._uow(read_only=True) as uow:
-                replayed = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
-                if replayed is not None:
-                    await _first_use(uow, new, replay=True)
-            if replayed is not None:
-                return replayed
-        now = utcnow()
-        number = order_number(now, await self._next_sequence(new.tenant_id, now.strftime("%Y%m%d")))
         try:
             async with self._uow() as uow:
-                return await self._create(uow, new, number)
+                return await self._create(uow, new)
         except InsufficientInventory as short:
             await self._record_shortage(new, short)
             raise
@@ -100,13 +92,7 @@ class OrderCreation:
                     return existing
             raise Conflict("the order conflicted with a concurrent change; retry it") from None
 
-    async def _next_sequence(self, tenant_id: int, day: str) -> int:
-        async with self._uow() as uow:
-            sequence = await uow.orders.next_sequence(tenant_id, day)
-            await uow.commit()
-            return sequence
-
-    async def _create(self, uow: OrderUnitOfWork, new: NewOrder, number: str) -> Order:
+    async def _create(self, uow: OrderUnitOfWork, new: NewOrder) -> Order:
         tenant_id, draft = new.tenant_id, new.draft
         if new.request_id and (existing := await uow.orders.get_by_request_id(tenant_id, new.request_id)):
             await _first_use(uow, new, replay=True)
@@ -129,6 +115,10 @@ class OrderCreation:
         if reservation.short and not new.allow_backorder:
             raise InsufficientInventory(reservation.short)
         await _backorder(uow, tenant_id, lines, reservation.backordered)
+        # The number is taken last, in this transaction: its counter row stays locked only until the commit
+        # that follows (the inserts ahead of it wait for no answer), and an order refused above or replayed
+        # takes none. Every order locks its stock before the counter, so two orders cannot deadlock.
+        number = order_number(now, await uow.orders.next_sequence(tenant_id, now.strftime("%Y%m%d")))
         order = _order(new, number, order_id, lines, reservation, totals, fraud)
         if order.status is OrderStatus.ON_HOLD:
             order = await self._risk.queue_review(uow, order)

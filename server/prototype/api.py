@@ -28,6 +28,7 @@ from crm.v2.inventory_service_pb2 import (
 from crm.v2.lead_service_pb2 import GetLeadAnalyticsResponse
 from crm.v2.product_service_pb2 import BulkUpdateProductsResponse
 from domain.errors import FieldViolation, InvalidArgument
+from domain.tenancy import enter_tenant
 from server.edge.auth import ANONYMOUS, current_principal
 from server.prototype import proto, requests
 from server.prototype.usecases import tenant_for
@@ -80,6 +81,7 @@ def tenant_of(requested: int) -> int:
             [FieldViolation("tenant_id", "is required: the token grants more than one tenant")]
         )
     principal.authorize(tenant)
+    enter_tenant(tenant)  # the call's transactions see this tenant's rows (row-level security)
     return tenant
 
 

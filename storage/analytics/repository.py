@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard import (
     DailyRevenue,
@@ -25,6 +24,7 @@ from domain.dashboard import (
 from storage.analytics.supply import supply_figures
 from storage.catalog.tables import ProductRow
 from storage.deals.tables import DealRow
+from storage.execution import Sql
 from storage.inventory.tables import InventoryLevelRow
 from storage.leads.tables import LeadRow
 from storage.orders.tables import OrderItemRow, OrderRow
@@ -43,9 +43,9 @@ def _money(value: object) -> Decimal:
 
 
 class SqlAlchemyAnalyticsRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-        self._postgres = session.get_bind().dialect.name == "postgresql"
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
+        self._postgres = sql.dialect_name == "postgresql"
 
     async def main_currency(self, tenant_id: int) -> str | None:
         """The currency of most of the tenant's orders."""
@@ -56,15 +56,16 @@ class SqlAlchemyAnalyticsRepository:
             .order_by(func.count().desc(), OrderRow.currency)
             .limit(1)
         )
-        return await self._session.scalar(stmt)
+        currency: str | None = await self._sql.scalar(stmt)
+        return currency
 
     async def supply(self, tenant_id: int, period: DashboardPeriod) -> SupplyFigures:
-        return await supply_figures(self._session, tenant_id, period)
+        return await supply_figures(self._sql, tenant_id, period)
 
     async def products(self, tenant_id: int) -> ProductFigures:
         live = and_(ProductRow.tenant_id == tenant_id, ProductRow.status != "discontinued")
         rows = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     ProductRow.classification,
                     func.count(),
@@ -97,7 +98,7 @@ class SqlAlchemyAnalyticsRepository:
         paid = and_(OrderRow.financial_status.in_(PAID_STATUSES), OrderRow.currency == period.currency)
         day = self._day(OrderRow.created_at)
         groups = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     day,
                     OrderRow.status,
@@ -132,7 +133,7 @@ class SqlAlchemyAnalyticsRepository:
     async def inventory(self, tenant_id: int) -> InventoryFigures:
         level = InventoryLevelRow
         row = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     func.count(),
                     func.count().filter((level.available > 0) & (level.available <= level.reorder_point)),
@@ -154,12 +155,12 @@ class SqlAlchemyAnalyticsRepository:
             )
             .group_by(WorkflowRow.state)
         )
-        by_state = dict((await self._session.execute(stmt)).all())
+        by_state = dict((await self._sql.execute(stmt)).all())
         return WorkflowFigures(total=sum(by_state.values()), by_state=by_state)
 
     async def leads(self, tenant_id: int, period: DashboardPeriod) -> LeadFigures:
         rows = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     LeadRow.status,
                     func.count(),
@@ -188,7 +189,7 @@ class SqlAlchemyAnalyticsRepository:
         closed_in_period = (deal.closed_at >= period.start) & (deal.closed_at < period.end)
         won = (deal.stage == "closed_won") & closed_in_period
         row = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     func.count().filter(is_open),
                     func.coalesce(func.sum(deal.amount).filter(is_open), 0),
@@ -212,10 +213,10 @@ class SqlAlchemyAnalyticsRepository:
     async def risk(self, tenant_id: int, period: DashboardPeriod) -> RiskFigures:
         """Held and open flagged orders now (two counts over tenant-leading indexes), and the period's
         orders by risk level."""
-        held = await self._session.scalar(
+        held = await self._sql.scalar(
             select(func.count()).where(OrderRow.tenant_id == tenant_id, OrderRow.status == "on_hold")
         )
-        flagged = await self._session.scalar(
+        flagged = await self._sql.scalar(
             select(func.count()).where(
                 OrderRow.tenant_id == tenant_id,
                 OrderRow.flagged.is_(True),
@@ -223,7 +224,7 @@ class SqlAlchemyAnalyticsRepository:
             )
         )
         rows = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(OrderRow.risk_level, func.count(), func.sum(OrderRow.risk_score))
                 .where(
                     OrderRow.tenant_id == tenant_id,
@@ -270,7 +271,7 @@ class SqlAlchemyAnalyticsRepository:
         )
         return [
             TopProduct(product_id, sku, title, int(units), _money(amount), int(orders))
-            for product_id, sku, title, units, amount, orders in await self._session.execute(stmt)
+            for product_id, sku, title, units, amount, orders in await self._sql.execute(stmt)
         ]
 
     def _day(self, column: Any) -> Any:

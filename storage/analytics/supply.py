@@ -7,19 +7,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard import DashboardPeriod, SupplyFigures
 from domain.purchasing import OPEN_STATUSES
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.orders.tables import ORDER_ITEMS, ORDERS
 from storage.purchasing.tables import PURCHASE_ORDERS
 
 
-async def supply_figures(session: AsyncSession, tenant_id: int, period: DashboardPeriod) -> SupplyFigures:
+async def supply_figures(sql: Sql, tenant_id: int, period: DashboardPeriod) -> SupplyFigures:
     i, o, p = ORDER_ITEMS.c, ORDERS.c, PRODUCTS.c
     revenue, cost = (
-        await session.execute(
+        await sql.execute(
             select(func.sum(i.total_price), func.sum(i.quantity * p.source_price))
             .select_from(
                 ORDER_ITEMS.join(ORDERS, and_(o.tenant_id == i.tenant_id, o.id == i.order_id)).join(
@@ -37,12 +37,12 @@ async def supply_figures(session: AsyncSession, tenant_id: int, period: Dashboar
     ).one()
     po = PURCHASE_ORDERS.c
     in_currency = case((po.currency == period.currency, po.total), else_=0)
-    rows = await session.execute(
+    rows = await sql.execute(
         select(po.status, func.count(), func.sum(in_currency))
         .where(po.tenant_id == tenant_id, po.status.in_([s.value for s in OPEN_STATUSES]))
         .group_by(po.status)
     )
-    at_risk = await session.scalar(
+    at_risk = await sql.scalar(
         select(func.count()).where(
             p.tenant_id == tenant_id, p.margin_at_risk.is_(True), p.status != "discontinued"
         )

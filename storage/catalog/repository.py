@@ -8,10 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, any_, bindparam, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.types import Uuid
+from sqlalchemy import ColumnElement, Select, and_, bindparam, insert, select
 
 from domain.catalog import (
     Dimensions,
@@ -27,52 +24,48 @@ from engines.classification import Classification
 from storage.bulk_write import write_product_changes
 from storage.catalog.tables import PRODUCTS
 from storage.documents import factors_json, factors_of
+from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
-from storage.paging import newest_first_page
+from storage.paging import Filter, ListStatements, list_page
 from storage.rows import update_row
-from storage.text_match import contains
+from storage.text_match import contains, like_pattern
 
 # A product row with the stock columns of its level.
 _PRODUCT_COLUMNS = (*PRODUCTS.c, LEVELS.c.available, LEVELS.c.reserved)
 
 
 class SqlAlchemyProductRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, product: Product) -> None:
-        await self._session.execute(insert(PRODUCTS).values(**_row_values(product)))
+        await self._sql.execute(insert(PRODUCTS).values(**_row_values(product)))
 
     async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
-        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.id == product_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=PRODUCTS)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        stmt = _GET_FOR_UPDATE if for_update else _GET
+        row = (
+            (await self._sql.execute(stmt, {"tenant_id": tenant_id, "id": product_id}))
+            .mappings()
+            .one_or_none()
+        )
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Product | None:
-        stmt = _with_stock().where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        params = {"tenant_id": tenant_id, "request_id": request_id}
+        row = (await self._sql.execute(_BY_REQUEST_ID, params)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
     async def sku_owner(self, tenant_id: int, sku: str) -> uuid.UUID | None:
         """The id of the tenant's product with this sku, if any."""
-        stmt = select(PRODUCTS.c.id).where(PRODUCTS.c.tenant_id == tenant_id, PRODUCTS.c.sku == sku)
-        return await self._session.scalar(stmt)
+        owner: uuid.UUID | None = await self._sql.scalar(_SKU_OWNER, {"tenant_id": tenant_id, "sku": sku})
+        return owner
 
     async def list(self, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
         """The tenant's matching products newest first; the keyset position is the (time-ordered) id."""
-        return await newest_first_page(
-            self._session,
-            PRODUCTS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            rows=_with_stock(),
-            convert=_to_domain,
-        )
+        return await list_page(self._sql, _LIST, _filter(tenant_id, criteria), page, convert=_to_domain)
 
     async def save(self, product: Product) -> None:
-        await update_row(self._session, PRODUCTS, values=_row_values(product), immutable=("request_id",))
+        await update_row(self._sql, PRODUCTS, values=_row_values(product), immutable=("request_id",))
 
     async def lock_many(self, tenant_id: int, ids: Sequence[uuid.UUID]) -> builtins.list[Product]:
         """The tenant's products among `ids`, locked in id order (so concurrent bulk updates cannot
@@ -81,18 +74,19 @@ class SqlAlchemyProductRepository:
             return []
         stmt = (
             _with_stock()
-            .where(PRODUCTS.c.tenant_id == tenant_id, _id_among(self._session, ids))
+            .where(PRODUCTS.c.tenant_id == tenant_id, _id_among(ids))
             .order_by(PRODUCTS.c.id)
             .with_for_update(of=PRODUCTS)
         )
-        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [_to_domain(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def matching_ids(
         self, tenant_id: int, criteria: ProductFilter, limit: int
     ) -> builtins.list[uuid.UUID]:
         """Ids of up to `limit` matching products, newest first."""
-        stmt = _filtered(select(PRODUCTS.c.id), tenant_id, criteria).order_by(PRODUCTS.c.id.desc())
-        return list((await self._session.execute(stmt.limit(limit))).scalars())
+        where = _filter(tenant_id, criteria)
+        stmt = _LIST.matching(where.names).order_by(PRODUCTS.c.id.desc()).limit(limit)
+        return list((await self._sql.execute(stmt, where.params)).scalars())
 
     async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[Product]:
         """The supplier's products that are not discontinued, locked for re-scoring."""
@@ -106,17 +100,15 @@ class SqlAlchemyProductRepository:
             .order_by(PRODUCTS.c.id)
             .with_for_update(of=PRODUCTS)
         )
-        return [_to_domain(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [_to_domain(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def save_many(self, products: Sequence[Product]) -> None:
         """Write the bulk-updatable columns of many products with one set-based statement."""
-        await write_product_changes(self._session, [_bulk_values(p) for p in products])
+        await write_product_changes(self._sql, [_bulk_values(p) for p in products])
 
 
-def _id_among(session: AsyncSession, ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
-    """`id` is one of `ids`: one array parameter on PostgreSQL (not 10,000 of them), IN on SQLite."""
-    if session.get_bind().dialect.name == "postgresql":
-        return PRODUCTS.c.id == any_(bindparam("ids", list(ids), type_=ARRAY(Uuid())))
+def _id_among(ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
+    """`id` is one of `ids` (one array parameter on PostgreSQL, not 10,000 of them: storage/execution.py)."""
     return PRODUCTS.c.id.in_(list(ids))
 
 
@@ -126,32 +118,58 @@ def _with_stock() -> Select[Any]:
     )
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: ProductFilter) -> Select[Any]:
-    c = PRODUCTS.c
-    stmt = stmt.where(c.tenant_id == tenant_id)
-    if criteria.status is not None:
-        stmt = stmt.where(c.status == criteria.status.value)
-    elif not criteria.show_discontinued:
-        stmt = stmt.where(c.status != ProductStatus.DISCONTINUED.value)
-    if criteria.category:
-        stmt = stmt.where(c.category == criteria.category)
-    if criteria.classification is not None:
-        stmt = stmt.where(c.classification == criteria.classification.value)
-    if criteria.supplier_id is not None:
-        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
-    if criteria.query:
-        stmt = stmt.where(contains(c.title, criteria.query) | contains(c.sku, criteria.query))
-    if criteria.margin_at_risk_only:
-        stmt = stmt.where(c.margin_at_risk.is_(True))
-    if criteria.fulfilment_mode is not None:
-        stmt = stmt.where(c.fulfilment_mode == criteria.fulfilment_mode.value)
-    for bound, compare in (
-        (criteria.min_price, c.selling_price.__ge__),
-        (criteria.max_price, c.selling_price.__le__),
-    ):
-        if bound is not None:
-            stmt = stmt.where(c.currency == bound.currency, compare(bound.amount))
-    return stmt
+_IN_TENANT = PRODUCTS.c.tenant_id == bindparam("tenant_id")
+_GET = _with_stock().where(_IN_TENANT, PRODUCTS.c.id == bindparam("id"))
+_GET_FOR_UPDATE = _GET.with_for_update(of=PRODUCTS)
+_BY_REQUEST_ID = _with_stock().where(_IN_TENANT, PRODUCTS.c.request_id == bindparam("request_id"))
+_SKU_OWNER = select(PRODUCTS.c.id).where(_IN_TENANT, PRODUCTS.c.sku == bindparam("sku"))
+
+
+_LIST = ListStatements(
+    PRODUCTS,
+    {
+        "tenant": _IN_TENANT,
+        "status": PRODUCTS.c.status == bindparam("status"),
+        "live": PRODUCTS.c.status != ProductStatus.DISCONTINUED.value,
+        "category": PRODUCTS.c.category == bindparam("category"),
+        "classification": PRODUCTS.c.classification == bindparam("classification"),
+        "supplier": PRODUCTS.c.supplier_id == bindparam("supplier_id"),
+        "margin_at_risk": PRODUCTS.c.margin_at_risk.is_(True),
+        "fulfilment_mode": PRODUCTS.c.fulfilment_mode == bindparam("fulfilment_mode"),
+        "query": contains(PRODUCTS.c.title, bindparam("query"))
+        | contains(PRODUCTS.c.sku, bindparam("query")),
+        "min_price": and_(
+            PRODUCTS.c.currency == bindparam("min_currency"),
+            PRODUCTS.c.selling_price >= bindparam("min_amount"),
+        ),
+        "max_price": and_(
+            PRODUCTS.c.currency == bindparam("max_currency"),
+            PRODUCTS.c.selling_price <= bindparam("max_amount"),
+        ),
+    },
+    rows=_with_stock(),
+)
+
+
+def _filter(tenant_id: int, criteria: ProductFilter) -> Filter:
+    low, high = criteria.min_price, criteria.max_price
+    return _LIST.filter(
+        tenant={"tenant_id": tenant_id},
+        status={"status": criteria.status.value} if criteria.status is not None else None,
+        live={} if criteria.status is None and not criteria.show_discontinued else None,
+        category={"category": criteria.category} if criteria.category else None,
+        classification={"classification": criteria.classification.value}
+        if criteria.classification is not None
+        else None,
+        supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
+        margin_at_risk={} if criteria.margin_at_risk_only else None,
+        fulfilment_mode={"fulfilment_mode": criteria.fulfilment_mode.value}
+        if criteria.fulfilment_mode is not None
+        else None,
+        query={"query": like_pattern(criteria.query)} if criteria.query else None,
+        min_price={"min_currency": low.currency, "min_amount": low.amount} if low is not None else None,
+        max_price={"max_currency": high.currency, "max_amount": high.amount} if high is not None else None,
+    )
 
 
 def _bulk_values(product: Product) -> dict[str, Any]:

@@ -7,12 +7,25 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Float, Index, Integer, String, Text, false
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
 from storage.base import Base, TenantEntity, Timestamps, table_of, tenant_reference, unique_request_id_index
 from storage.types import MONEY, JsonDocument, UTCDateTime
+
+SELLING_CENTS = "CAST(ROUND(selling_price * 100) AS BIGINT)"
 
 
 class ProductRow(TenantEntity, Timestamps, Base):
@@ -28,6 +41,12 @@ class ProductRow(TenantEntity, Timestamps, Base):
     source_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     recommended_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     selling_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
+    # The selling price in cents, kept by the database, for the cross-sell shelf's range scans: under
+    # row-level security PostgreSQL uses only leakproof operators as index conditions, and numeric's
+    # comparisons are not leakproof where bigint's are (storage/intelligence/cross_sell.py).
+    selling_cents: Mapped[int] = mapped_column(
+        BigInteger, Computed(SELLING_CENTS, persisted=True), nullable=False
+    )
     dropship_score: Mapped[float] = mapped_column(Float, nullable=False)
     classification: Mapped[str] = mapped_column(String(10), nullable=False)
     profit_margin: Mapped[float] = mapped_column(Float, nullable=False)
@@ -69,7 +88,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
             "currency",
             "status",
             "classification",
-            "selling_price",
+            "selling_cents",
         ),
         Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
         Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),

@@ -6,52 +6,58 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, literal_column, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, bindparam, delete, exists, func, literal_column, or_, select, update
 
 from domain.contacts import Contact, ContactFilter, PostalAddress
 from domain.paging import Page, PageRequest
+from storage.base import table_of
 from storage.contacts.tables import ContactRow
 from storage.deals.tables import DealRow
+from storage.execution import Sql
 from storage.paging import newest_first_page
-from storage.rows import changed_any, find, overwrite
+from storage.rows import changed_any, find, insert_row, overwrite
 from storage.text_match import contains
+
+CONTACTS = table_of(ContactRow)
+_BY_EMAIL = select(CONTACTS).where(
+    CONTACTS.c.tenant_id == bindparam("tenant_id"), CONTACTS.c.email == bindparam("email")
+)
 
 
 class SqlAlchemyContactRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, contact: Contact) -> None:
-        self._session.add(ContactRow(**_row_values(contact)))
-        await self._session.flush()
+        await insert_row(self._sql, CONTACTS, _row_values(contact))
 
     async def get(self, tenant_id: int, contact_id: uuid.UUID, *, for_update: bool = False) -> Contact | None:
         row = await find(
-            self._session, ContactRow, tenant_id=tenant_id, entity_id=contact_id, for_update=for_update
+            self._sql, CONTACTS, tenant_id=tenant_id, entity_id=contact_id, for_update=for_update
         )
         return _to_domain(row) if row else None
 
     async def get_by_email(self, tenant_id: int, email: str) -> Contact | None:
-        stmt = select(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.email == email.lower())
-        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        params = {"tenant_id": tenant_id, "email": email.lower()}
+        row = (await self._sql.execute(_BY_EMAIL, params)).one_or_none()
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]:
-        dialect = self._session.get_bind().dialect.name
+        dialect = self._sql.dialect_name
         return await newest_first_page(
-            self._session,
-            ContactRow,
+            self._sql,
+            CONTACTS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria, dialect),
             page=page,
             convert=_to_domain,
+            mappings=False,
         )
 
     async def save(self, contact: Contact) -> None:
-        await overwrite(self._session, ContactRow, values=_row_values(contact), entity="contact")
+        await overwrite(self._sql, CONTACTS, values=_row_values(contact), entity="contact")
 
     async def delete(self, tenant_id: int, contact_id: uuid.UUID) -> bool:
-        result = await self._session.execute(
+        result = await self._sql.execute(
             delete(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id == contact_id)
         )
         return changed_any(result)
@@ -59,16 +65,13 @@ class SqlAlchemyContactRepository:
     async def detach_deals(self, tenant_id: int, contact_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
         """Clear `contact_id` on the contact's deals (one UPDATE); the ids of the deals it touched."""
         of_contact = (DealRow.tenant_id == tenant_id, DealRow.contact_id == contact_id)
-        ids = (
-            await self._session.execute(select(DealRow.id).where(*of_contact).order_by(DealRow.id))
-        ).scalars()
+        ids = (await self._sql.execute(select(DealRow.id).where(*of_contact).order_by(DealRow.id))).scalars()
         detached = tuple(ids)
         if detached:
-            await self._session.execute(
+            await self._sql.execute(
                 update(DealRow)
                 .where(DealRow.tenant_id == tenant_id, DealRow.id.in_(detached))
                 .values(contact_id=None)
-                .execution_options(synchronize_session=False)
             )
         return detached
 
@@ -149,7 +152,7 @@ def _row_values(contact: Contact) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: ContactRow) -> Contact:
+def _to_domain(row: Any) -> Contact:
     return Contact(
         id=row.id,
         tenant_id=row.tenant_id,

@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select
 
 from domain.deals import (
     CLOSED_STAGES,
@@ -24,11 +23,16 @@ from domain.deals import (
 from domain.ids import new_id
 from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import Page, PageRequest
+from storage.base import table_of
 from storage.deals.tables import DealRow, DealStageChangeRow
-from storage.paging import keyset_page, newest_first
-from storage.rows import find, overwrite
+from storage.execution import Sql
+from storage.paging import keyset_page, newest_first, page_and_total
+from storage.rows import find, insert_row, overwrite
 
 ZERO = Decimal("0.00")
+DEALS = table_of(DealRow)
+STAGE_CHANGES = table_of(DealStageChangeRow)
+_INSERT_CHANGE = insert(STAGE_CHANGES)
 
 
 # Each deal's stage changes, oldest first.
@@ -36,29 +40,26 @@ Histories = dict[uuid.UUID, list[StageChange]]
 
 
 class SqlAlchemyDealRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, deal: Deal) -> None:
-        self._session.add(DealRow(**_row_values(deal)))
-        self._add_changes(deal, deal.stage_history)
-        await self._session.flush()
+        await insert_row(self._sql, DEALS, _row_values(deal))
+        await self._add_changes(deal, deal.stage_history)
 
     async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None:
-        row = await find(
-            self._session, DealRow, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update
-        )
+        row = await find(self._sql, DEALS, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update)
         if row is None:
             return None
         histories = await self._histories(tenant_id, [row.id])
         return _to_domain(row, histories[row.id])
 
     async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(DealRow), tenant_id, criteria)
+        stmt = newest_first(_filtered(select(DEALS), tenant_id, criteria), DEALS.c.id, page)
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(DEALS.c.id), tenant_id, criteria)
         )
-        stmt = newest_first(_filtered(select(DealRow), tenant_id, criteria), DealRow.id.expression, page)
-        fetched = (await self._session.execute(stmt)).scalars().all()
+        fetched = result.all()
         # One query for the histories of the whole page, never one per deal.
         histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])
         return keyset_page(
@@ -69,21 +70,19 @@ class SqlAlchemyDealRepository:
         )
 
     async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
-        await overwrite(self._session, DealRow, values=_row_values(deal), entity="deal")
-        if new_changes:
-            self._add_changes(deal, new_changes)
-            await self._session.flush()
+        await overwrite(self._sql, DEALS, values=_row_values(deal), entity="deal")
+        await self._add_changes(deal, new_changes)
 
     async def delete(self, tenant_id: int, deal_id: uuid.UUID) -> DealStage | None:
         """Delete the deal and its history; the stage it was in, or None when there was no such deal."""
-        stage = await self._session.scalar(
+        stage = await self._sql.scalar(
             delete(DealRow)
             .where(DealRow.tenant_id == tenant_id, DealRow.id == deal_id)
             .returning(DealRow.stage)
         )
         if stage is None:
             return None
-        await self._session.execute(
+        await self._sql.execute(
             delete(DealStageChangeRow).where(
                 DealStageChangeRow.tenant_id == tenant_id, DealStageChangeRow.deal_id == deal_id
             )
@@ -100,7 +99,7 @@ class SqlAlchemyDealRepository:
         won = DealRow.stage == DealStage.CLOSED_WON.value
         lost = DealRow.stage == DealStage.CLOSED_LOST.value
         row = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     func.count().filter(won, *period, DealRow.currency == currency),
                     func.coalesce(
@@ -137,7 +136,7 @@ class SqlAlchemyDealRepository:
             .order_by(func.count().desc(), DealRow.currency)
             .limit(1)
         )
-        return await self._session.scalar(stmt) or DEFAULT_CURRENCY
+        return await self._sql.scalar(stmt) or DEFAULT_CURRENCY
 
     async def _stage_figures(self, conditions: Sequence[Any]) -> dict[DealStage, StageFigures]:
         stmt = (
@@ -155,7 +154,7 @@ class SqlAlchemyDealRepository:
             DealStage(stage): StageFigures(
                 DealStage(stage), int(count), _money(amount), _money(weighted), round(float(average), 4)
             )
-            for stage, count, amount, weighted, average in (await self._session.execute(stmt)).all()
+            for stage, count, amount, weighted, average in (await self._sql.execute(stmt)).all()
         }
 
     async def _histories(self, tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Histories:
@@ -163,11 +162,11 @@ class SqlAlchemyDealRepository:
         if not deal_ids:
             return histories
         stmt = (
-            select(DealStageChangeRow)
-            .where(DealStageChangeRow.tenant_id == tenant_id, DealStageChangeRow.deal_id.in_(deal_ids))
-            .order_by(DealStageChangeRow.deal_id, DealStageChangeRow.changed_at, DealStageChangeRow.id)
+            select(STAGE_CHANGES)
+            .where(STAGE_CHANGES.c.tenant_id == tenant_id, STAGE_CHANGES.c.deal_id.in_(deal_ids))
+            .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
         )
-        for change in (await self._session.execute(stmt)).scalars():
+        for change in await self._sql.execute(stmt):
             histories[change.deal_id].append(
                 StageChange(
                     from_stage=DealStage(change.from_stage) if change.from_stage else None,
@@ -178,18 +177,23 @@ class SqlAlchemyDealRepository:
             )
         return histories
 
-    def _add_changes(self, deal: Deal, changes: Sequence[StageChange]) -> None:
-        self._session.add_all(
-            DealStageChangeRow(
-                id=new_id(),
-                tenant_id=deal.tenant_id,
-                deal_id=deal.id,
-                from_stage=change.from_stage.value if change.from_stage else None,
-                to_stage=change.to_stage.value,
-                changed_by=change.changed_by,
-                changed_at=change.changed_at,
-            )
-            for change in changes
+    async def _add_changes(self, deal: Deal, changes: Sequence[StageChange]) -> None:
+        if not changes:
+            return
+        await self._sql.execute(
+            _INSERT_CHANGE,
+            [
+                {
+                    "id": new_id(),
+                    "tenant_id": deal.tenant_id,
+                    "deal_id": deal.id,
+                    "from_stage": change.from_stage.value if change.from_stage else None,
+                    "to_stage": change.to_stage.value,
+                    "changed_by": change.changed_by,
+                    "changed_at": change.changed_at,
+                }
+                for change in changes
+            ],
         )
 
 
@@ -240,7 +244,7 @@ def _row_values(deal: Deal) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: DealRow, history: list[StageChange]) -> Deal:
+def _to_domain(row: Any, history: list[StageChange]) -> Deal:
     return Deal(
         id=row.id,
         tenant_id=row.tenant_id,

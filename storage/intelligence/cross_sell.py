@@ -15,6 +15,7 @@ gets one subquery per combination (so a shape per number of categories)."""
 from __future__ import annotations
 
 import functools
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -68,6 +69,13 @@ MAX_PRICE = bindparam("max_price", type_=P.c.selling_price.type)
 
 IDEAL_PRICE = bindparam("ideal_price", type_=P.c.selling_price.type)
 
+# The band and the ideal price in cents, for the shelf's range scans (see _nearest).
+MIN_CENTS = bindparam("min_cents", type_=BigInteger())
+
+MAX_CENTS = bindparam("max_cents", type_=BigInteger())
+
+IDEAL_CENTS = bindparam("ideal_cents", type_=BigInteger())
+
 POOL = bindparam("pool", type_=Integer())
 
 DEPTH = bindparam("depth", type_=Integer())
@@ -84,6 +92,9 @@ def candidate_parameters(q: CandidateQuery, *, lateral: bool) -> dict[str, Any]:
         "min_price": q.min_price,
         "max_price": q.max_price,
         "ideal_price": q.ideal_price,
+        "min_cents": _cents_up(q.min_price),
+        "max_cents": _cents_down(q.max_price),
+        "ideal_cents": _cents_up(q.ideal_price),
         "pool": q.pool,
         "depth": q.depth,
         "categories": list(q.categories),
@@ -180,11 +191,13 @@ def _nearest_per_shelf(categories: int) -> list[Select[Any]]:
 
 
 def _nearest(category: ColumnElement[str], classification: ColumnElement[str], *, above: bool) -> Select[Any]:
-    price = P.c.selling_price
+    # In cents: bigint's comparisons are leakproof, so PostgreSQL keeps them as the index's range
+    # conditions under row-level security (numeric's would become a filter over the whole shelf).
+    price = P.c.selling_cents
     side = (
-        and_(price >= IDEAL_PRICE, price <= MAX_PRICE)
+        and_(price >= IDEAL_CENTS, price <= MAX_CENTS)
         if above
-        else and_(price < IDEAL_PRICE, price >= MIN_PRICE)
+        else and_(price < IDEAL_CENTS, price >= MIN_CENTS)
     )
     return (
         select(*CANDIDATE_COLUMNS)
@@ -193,6 +206,16 @@ def _nearest(category: ColumnElement[str], classification: ColumnElement[str], *
         .order_by(price.asc() if above else price.desc(), P.c.id)
         .limit(DEPTH)
     )
+
+
+def _cents_up(amount: Decimal) -> int:
+    """The least whole number of cents at or above `amount`."""
+    return int((amount * 100).to_integral_value(rounding=ROUND_CEILING))
+
+
+def _cents_down(amount: Decimal) -> int:
+    """The greatest whole number of cents at or below `amount`."""
+    return int((amount * 100).to_integral_value(rounding=ROUND_FLOOR))
 
 
 def _eligible() -> tuple[ColumnElement[bool], ...]:

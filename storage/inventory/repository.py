@@ -12,7 +12,6 @@ from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import FulfilmentMode, MovementType, ProductStatus
 from domain.ids import new_id
@@ -20,12 +19,12 @@ from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS
-from storage.paging import keyset_page
-from storage.rows import count_of
+from storage.paging import keyset_page, page_and_total
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -35,8 +34,8 @@ SYSTEM_ACTOR = "system"
 
 
 class SqlAlchemyInventoryRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def open_level(
         self,
@@ -48,7 +47,7 @@ class SqlAlchemyInventoryRepository:
         reorder_point: int = DEFAULT_REORDER_POINT,
     ) -> None:
         """Create a product's level with its opening stock, recorded as a RECEIPT when there is any."""
-        await self._session.execute(
+        await self._sql.execute(
             insert(LEVELS).values(
                 product_id=product_id,
                 tenant_id=tenant_id,
@@ -104,19 +103,19 @@ class SqlAlchemyInventoryRepository:
             "on_order_delta": on_order_delta,
             "at": at,
         }
-        row = (await self._session.execute(_MOVE, params)).one_or_none()
+        row = (await self._sql.execute(_MOVE, params)).one_or_none()
         return LevelAfter(*row) if row else None
 
     async def available_of(self, tenant_id: int, product_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
         stmt = select(LEVELS.c.product_id, LEVELS.c.available).where(
             LEVELS.c.tenant_id == tenant_id, LEVELS.c.product_id.in_(list(product_ids))
         )
-        return {pid: available for pid, available in await self._session.execute(stmt)}
+        return {pid: available for pid, available in await self._sql.execute(stmt)}
 
     async def lock(self, tenant_id: int, product_id: uuid.UUID) -> StockLevel | None:
         """The level, locked against concurrent changes until the transaction ends."""
         stmt = _level_select(tenant_id).where(LEVELS.c.product_id == product_id).with_for_update(of=LEVELS)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _to_level(row) if row else None
 
     async def set_settings(
@@ -124,7 +123,7 @@ class SqlAlchemyInventoryRepository:
     ) -> None:
         """Change reorder_point, reorder_quantity and/or max_stock."""
         c = LEVELS.c
-        await self._session.execute(
+        await self._sql.execute(
             update(LEVELS)
             .where(c.tenant_id == tenant_id, c.product_id == product_id)
             .values(**values, version=c.version + 1, updated_at=at)
@@ -134,7 +133,7 @@ class SqlAlchemyInventoryRepository:
         """Append ledger rows (one statement for all of them)."""
         if not movements:
             return
-        await self._session.execute(
+        await self._sql.execute(
             _INSERT_MOVEMENTS,
             [
                 {
@@ -162,7 +161,7 @@ class SqlAlchemyInventoryRepository:
         stmt = _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
             LEVELS.c.product_id.in_(list(product_ids))
         )
-        rows = (await self._session.execute(stmt)).mappings().all()
+        rows = (await self._sql.execute(stmt)).mappings().all()
         return {row["product_id"]: _to_level(row) for row in rows}
 
     async def list(
@@ -175,18 +174,17 @@ class SqlAlchemyInventoryRepository:
         window_days: int,
     ) -> Page[StockLevel]:
         """Levels of the tenant's products that are not discontinued, by sku; keyset on the sku."""
-        total = await self._session.scalar(
-            _filtered(
-                select(func.count()).select_from(LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)),
-                tenant_id,
-                criteria,
-            )
+        matching = select(LEVELS.c.product_id).select_from(
+            LEVELS.join(PRODUCTS, PRODUCTS.c.id == LEVELS.c.product_id)
         )
         stmt = _filtered(_level_select(tenant_id), tenant_id, criteria)
         if page.after is not None:
             stmt = stmt.where(PRODUCTS.c.sku > page.after)
         stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
-        rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+        result, total = await page_and_total(
+            self._sql, stmt.limit(page.size + 1), _filtered(matching, tenant_id, criteria)
+        )
+        rows = result.mappings().all()
         return keyset_page(rows, size=page.size, total=total, convert=_to_level, position=attrgetter("sku"))
 
     async def alerting(
@@ -202,7 +200,7 @@ class SqlAlchemyInventoryRepository:
         )
         stmt = _filtered(_level_select(tenant_id), tenant_id, LevelFilter()).where(condition)
         stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
-        return [_to_level(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [_to_level(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def movements(
         self, tenant_id: int, product_id: uuid.UUID, limit: int
@@ -210,9 +208,9 @@ class SqlAlchemyInventoryRepository:
         """The newest `limit` ledger rows of a product, and how many it has in all."""
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        total = await count_of(self._session, select(func.count()).select_from(MOVEMENTS).where(*where))
         stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
-        rows = (await self._session.execute(stmt)).mappings().all()
+        result, total = await page_and_total(self._sql, stmt, select(m.id).where(*where))
+        rows = result.mappings().all()
         return [_to_movement(r) for r in rows], total
 
 

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, bindparam, delete, func, select
 
 from domain.leads import (
     Lead,
@@ -20,61 +19,67 @@ from domain.leads import (
     OutcomeCount,
 )
 from domain.paging import Page, PageRequest
+from storage.base import table_of
 from storage.documents import factors_json, factors_of
+from storage.execution import Sql
 from storage.leads.tables import LeadRow
 from storage.paging import newest_first_page
-from storage.rows import changed_any, count_of, find, overwrite
+from storage.rows import changed_any, count_of, find, insert_row, overwrite
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 
+LEADS = table_of(LeadRow)
+_BY_REQUEST_ID = select(LEADS).where(
+    LEADS.c.tenant_id == bindparam("tenant_id"), LEADS.c.request_id == bindparam("request_id")
+)
+
 
 class SqlAlchemyLeadRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, lead: Lead) -> None:
-        self._session.add(LeadRow(**_row_values(lead)))
-        await self._session.flush()
+        await insert_row(self._sql, LEADS, _row_values(lead))
 
     async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None:
-        row = await find(
-            self._session, LeadRow, tenant_id=tenant_id, entity_id=lead_id, for_update=for_update
-        )
+        row = await find(self._sql, LEADS, tenant_id=tenant_id, entity_id=lead_id, for_update=for_update)
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Lead | None:
-        stmt = select(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.request_id == request_id)
-        row = (await self._session.execute(stmt)).scalar_one_or_none()
+        row = (
+            await self._sql.execute(_BY_REQUEST_ID, {"tenant_id": tenant_id, "request_id": request_id})
+        ).one_or_none()
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
         return await newest_first_page(
-            self._session,
-            LeadRow,
+            self._sql,
+            LEADS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
             convert=_to_domain,
+            mappings=False,
         )
 
     async def save(self, lead: Lead) -> None:
-        await overwrite(self._session, LeadRow, values=_row_values(lead), entity="lead")
+        await overwrite(self._sql, LEADS, values=_row_values(lead), entity="lead")
 
     async def delete(self, tenant_id: int, lead_id: uuid.UUID) -> bool:
-        result = await self._session.execute(
+        result = await self._sql.execute(
             delete(LeadRow).where(LeadRow.tenant_id == tenant_id, LeadRow.id == lead_id)
         )
         return changed_any(result)
 
     async def count(self, tenant_id: int) -> int:
         stmt = select(func.count()).select_from(LeadRow).where(LeadRow.tenant_id == tenant_id)
-        return await count_of(self._session, stmt)
+        return await count_of(self._sql, stmt)
 
     async def analytics(self, tenant_id: int) -> LeadAnalytics:
         in_tenant = LeadRow.tenant_id == tenant_id
         by_status = await self._grouped(LeadRow.status, in_tenant)
         by_source = await self._grouped(LeadRow.source, in_tenant)
         summary = (
-            await self._session.execute(
+            await self._sql.execute(
                 select(
                     func.count(),
                     func.coalesce(func.avg(LeadRow.score), 0.0),
@@ -101,7 +106,7 @@ class SqlAlchemyLeadRepository:
 
     async def _grouped(self, column: Any, in_tenant: Any) -> Sequence[tuple[str, int]]:
         stmt = select(column, func.count()).where(in_tenant).group_by(column).order_by(column)
-        return [(key, int(count)) for key, count in (await self._session.execute(stmt)).all()]
+        return [(key, int(count)) for key, count in (await self._sql.execute(stmt)).all()]
 
 
 def _bucket_counts() -> list[Any]:
@@ -155,7 +160,7 @@ def _row_values(lead: Lead) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: LeadRow) -> Lead:
+def _to_domain(row: Any) -> Lead:
     return Lead(
         id=row.id,
         tenant_id=row.tenant_id,
@@ -183,8 +188,8 @@ def _to_domain(row: LeadRow) -> Lead:
 
 
 class SqlAlchemyLeadHistoryRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def closed_outcomes(self, tenant_id: int) -> list[OutcomeCount]:
         """Won and lost leads of the tenant grouped by source and job title: one row per distinct pair."""
@@ -203,5 +208,5 @@ class SqlAlchemyLeadHistoryRepository:
             )
             .group_by(LeadRow.source, title)
         )
-        rows = (await self._session.execute(stmt)).all()
+        rows = (await self._sql.execute(stmt)).all()
         return [(source, job_title, int(w), int(lost)) for source, job_title, w, lost in rows]

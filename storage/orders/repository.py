@@ -29,7 +29,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
 
 from domain.ids import new_id
@@ -46,10 +45,11 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
-from storage.paging import newest_first, page_of
+from storage.paging import newest_first, page_and_total, page_of
 from storage.rows import find_mapping
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
@@ -58,22 +58,20 @@ REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.v
 
 
 class SqlAlchemyOrderRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def next_sequence(self, tenant_id: int, day: str) -> int:
         """The next order number of the tenant's day: one upsert that increments and returns the counter.
         Run it in a transaction of its own so the counter row is locked only for an instant."""
-        stmt = _UPSERT_COUNTER[self._session.get_bind().dialect.name]
-        return int((await self._session.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
+        stmt = _UPSERT_COUNTER[self._sql.dialect_name]
+        return int((await self._sql.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
 
     async def catalog(
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, CatalogEntry]:
-        dialect = self._session.get_bind().dialect.name
-        rows = await self._session.execute(
-            _CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)}
-        )
+        dialect = self._sql.dialect_name
+        rows = await self._sql.execute(_CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)})
         return {
             row.id: CatalogEntry(
                 row.id, row.sku, row.title, row.status, Money(row.selling_price, row.currency), row.category
@@ -94,7 +92,7 @@ class SqlAlchemyOrderRepository:
             "excluding": excluding or _NO_ORDER,
         }
         orders, paid_n, cancelled, refunded, chargebacks, average, last_hour = (
-            await self._session.execute(_HISTORY, params)
+            await self._sql.execute(_HISTORY, params)
         ).one()
         return CustomerHistory(
             orders=int(orders),
@@ -108,8 +106,8 @@ class SqlAlchemyOrderRepository:
 
     async def add(self, order: Order) -> None:
         """Insert the order, its lines and its first status entry (three statements)."""
-        await self._session.execute(_INSERT_ORDER, order_values(order))
-        await self._session.execute(
+        await self._sql.execute(_INSERT_ORDER, order_values(order))
+        await self._sql.execute(
             _INSERT_ITEMS,
             [_item_values(order, index, line) for index, line in enumerate(order.lines)],
         )
@@ -118,7 +116,7 @@ class SqlAlchemyOrderRepository:
     async def add_changes(self, tenant_id: int, order_id: uuid.UUID, changes: Sequence[StatusChange]) -> None:
         if not changes:
             return
-        await self._session.execute(
+        await self._sql.execute(
             _INSERT_CHANGES,
             [
                 {
@@ -137,7 +135,7 @@ class SqlAlchemyOrderRepository:
 
     async def get(self, tenant_id: int, order_id: uuid.UUID, *, for_update: bool = False) -> Order | None:
         row = await find_mapping(
-            self._session, ORDERS, tenant_id=tenant_id, entity_id=order_id, for_update=for_update
+            self._sql, ORDERS, tenant_id=tenant_id, entity_id=order_id, for_update=for_update
         )
         if row is None:
             return None
@@ -145,23 +143,23 @@ class SqlAlchemyOrderRepository:
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Order | None:
         stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return (await self._assemble(tenant_id, [row]))[0] if row else None
 
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(ORDERS), tenant_id, criteria)
-        )
         stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
-        rows = (await self._session.execute(stmt)).mappings().all()
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(ORDERS.c.id), tenant_id, criteria)
+        )
+        rows = result.mappings().all()
         items = await self._assemble(tenant_id, rows[: page.size])
         return page_of(items, more=len(rows) > page.size, total=total)
 
     async def save(self, order: Order) -> None:
         """Write the mutable columns of an order (its lines: `replace_lines`)."""
-        await self._session.execute(
+        await self._sql.execute(
             update(ORDERS)
             .where(ORDERS.c.tenant_id == order.tenant_id, ORDERS.c.id == order.id)
             .values(
@@ -185,19 +183,19 @@ class SqlAlchemyOrderRepository:
 
     async def replace_lines(self, order: Order) -> None:
         """Replace the stored lines of the order with its current ones (two statements)."""
-        await self._session.execute(
+        await self._sql.execute(
             delete(ORDER_ITEMS).where(
                 ORDER_ITEMS.c.tenant_id == order.tenant_id, ORDER_ITEMS.c.order_id == order.id
             )
         )
-        await self._session.execute(
+        await self._sql.execute(
             _INSERT_ITEMS,
             [_item_values(order, index, line) for index, line in enumerate(order.lines)],
         )
 
     async def stop_counting_sales(self, tenant_id: int, order_id: uuid.UUID) -> None:
         """A cancelled order's lines no longer count as sales for velocity and history."""
-        await self._session.execute(
+        await self._sql.execute(
             update(ORDER_ITEMS)
             .where(ORDER_ITEMS.c.tenant_id == tenant_id, ORDER_ITEMS.c.order_id == order_id)
             .values(counts_as_sale=False)
@@ -207,7 +205,7 @@ class SqlAlchemyOrderRepository:
         """Units of the product's live order lines per UTC day since `since` (one GROUP BY)."""
         i = ORDER_ITEMS.c
         day: ColumnElement[Any]
-        if self._session.get_bind().dialect.name == "postgresql":
+        if self._sql.dialect_name == "postgresql":
             day = cast(func.timezone("UTC", i.created_at), Date)
         else:
             day = func.date(i.created_at)
@@ -217,31 +215,41 @@ class SqlAlchemyOrderRepository:
             .group_by(day)
         )
         result = {}
-        for value, units in await self._session.execute(stmt):
+        for value, units in await self._sql.execute(stmt):
             result[value if isinstance(value, date) else date.fromisoformat(value)] = float(units)
         return result
 
     async def _assemble(self, tenant_id: int, rows: Sequence[Any]) -> builtins.list[Order]:
         if not rows:
             return []
-        ids = [row["id"] for row in rows]
-        lines = await self._of_orders(ORDER_ITEMS, tenant_id, ids, ORDER_ITEMS.c.line_no)
-        history = await self._of_orders(ORDER_STATUS_CHANGES, tenant_id, ids, ORDER_STATUS_CHANGES.c.id)
-        return [to_order(row, lines[row["id"]], history[row["id"]]) for row in rows]
+        # the lines and the history of every order of the page: two statements in one round trip
+        params = {"tenant_id": tenant_id, "ids": [row["id"] for row in rows]}
+        lines, history = await self._sql.execute_all([(_LINES_OF, params), (_HISTORY_OF, params)])
+        lines_of, history_of = _by_order(lines), _by_order(history)
+        return [to_order(row, lines_of[row["id"]], history_of[row["id"]]) for row in rows]
 
-    async def _of_orders(
-        self, table: Table, tenant_id: int, ids: Sequence[uuid.UUID], in_order: ColumnElement[Any]
-    ) -> dict[uuid.UUID, builtins.list[Any]]:
-        """The rows of `table` that belong to these orders, by order id, each order's in `in_order`."""
-        by_order: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
-        stmt = (
-            select(table)
-            .where(table.c.tenant_id == tenant_id, table.c.order_id.in_(ids))
-            .order_by(table.c.order_id, in_order)
+
+def _of_orders(table: Table, in_order: ColumnElement[Any]) -> Select[Any]:
+    """The rows of `table` that belong to the orders `ids`, by order, each order's in `in_order`."""
+    return (
+        select(table)
+        .where(
+            table.c.tenant_id == bindparam("tenant_id"),
+            table.c.order_id.in_(bindparam("ids", expanding=True)),
         )
-        for row in (await self._session.execute(stmt)).mappings():
-            by_order[row["order_id"]].append(row)
-        return by_order
+        .order_by(table.c.order_id, in_order)
+    )
+
+
+def _by_order(rows: Any) -> dict[uuid.UUID, builtins.list[Any]]:
+    by_order: dict[uuid.UUID, builtins.list[Any]] = defaultdict(builtins.list)
+    for row in rows.mappings():
+        by_order[row["order_id"]].append(row)
+    return by_order
+
+
+_LINES_OF = _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no)
+_HISTORY_OF = _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id)
 
 
 def _history_statement() -> Any:

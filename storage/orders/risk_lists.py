@@ -8,22 +8,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, insert, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.orders import RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
 from engines.fraud import RiskLists
+from storage.execution import Sql
 from storage.orders.tables import RISK_LIST_ENTRIES as E
 from storage.paging import newest_first_page
 from storage.rows import find_mapping
 
 
 class SqlAlchemyRiskListRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, entry: RiskListEntry) -> None:
-        await self._session.execute(
+        await self._sql.execute(
             insert(E).values(
                 id=entry.id,
                 tenant_id=entry.tenant_id,
@@ -39,19 +39,17 @@ class SqlAlchemyRiskListRepository:
     async def get(
         self, tenant_id: int, entry_id: uuid.UUID, *, for_update: bool = False
     ) -> RiskListEntry | None:
-        row = await find_mapping(
-            self._session, E, tenant_id=tenant_id, entity_id=entry_id, for_update=for_update
-        )
+        row = await find_mapping(self._sql, E, tenant_id=tenant_id, entity_id=entry_id, for_update=for_update)
         return _entry(row) if row else None
 
     async def holder_of(self, tenant_id: int, kind: RiskListKind, value: str) -> RiskListEntry | None:
         """The entry that has this value on either list, if any."""
         stmt = select(E).where(E.c.tenant_id == tenant_id, E.c.kind == kind.value, E.c.value == value)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _entry(row) if row else None
 
     async def delete(self, tenant_id: int, entry_id: uuid.UUID) -> None:
-        await self._session.execute(delete(E).where(E.c.tenant_id == tenant_id, E.c.id == entry_id))
+        await self._sql.execute(delete(E).where(E.c.tenant_id == tenant_id, E.c.id == entry_id))
 
     async def list(self, tenant_id: int, criteria: RiskListFilter, page: PageRequest) -> Page[RiskListEntry]:
         def filtered(stmt: Select[Any]) -> Select[Any]:
@@ -62,7 +60,7 @@ class SqlAlchemyRiskListRepository:
                 stmt = stmt.where(E.c.kind == criteria.kind.value)
             return stmt
 
-        return await newest_first_page(self._session, E, filtered=filtered, page=page, convert=_entry)
+        return await newest_first_page(self._sql, E, filtered=filtered, page=page, convert=_entry)
 
     async def concerning(
         self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
@@ -77,7 +75,7 @@ class SqlAlchemyRiskListRepository:
             ),
         )
         found: dict[tuple[str, str], set[str]] = {}
-        for list_type, kind, value in await self._session.execute(stmt):
+        for list_type, kind, value in await self._sql.execute(stmt):
             found.setdefault((list_type, kind), set()).add(value)
 
         def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:

@@ -11,13 +11,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, func, insert, or_, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.event_log import EventCriteria, RecordedEvent, TailBatch, TailPosition
 from domain.paging import Page, PageRequest
+from storage.base import table_of
+from storage.execution import Sql
 from storage.outbox.tables import OutboxRow
-from storage.paging import keyset_page, newest_first
+from storage.paging import keyset_page, newest_first, page_and_total
 from storage.rows import count_of
+
+OUTBOX = table_of(OutboxRow)
 
 MAX_ERROR_LENGTH = 2000
 
@@ -42,14 +45,14 @@ _SNAPSHOT_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 
 
 class SqlAlchemyOutboxRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-        self._postgres = session.get_bind().dialect.name == "postgresql"
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
+        self._postgres = sql.dialect_name == "postgresql"
 
     async def append(self, events: Sequence[NewOutboxEvent]) -> None:
         if not events:
             return
-        await self._session.execute(
+        await self._sql.execute(
             insert(OutboxRow),
             [
                 {
@@ -70,16 +73,16 @@ class SqlAlchemyOutboxRepository:
     async def unpublished(self, limit: int) -> list[OutboxRecord]:
         """The oldest waiting events of all tenants, in queue order."""
         stmt = (
-            select(OutboxRow)
+            select(OUTBOX)
             .where(OutboxRow.published_at.is_(None), OutboxRow.failed_at.is_(None))
             .order_by(OutboxRow.seq)
             .limit(limit)
         )
-        return [_record(r) for r in (await self._session.execute(stmt)).scalars()]
+        return [_record(r) for r in (await self._sql.execute(stmt)).all()]
 
     async def mark_published(self, seqs: Collection[int], at: datetime) -> None:
         if seqs:
-            await self._session.execute(
+            await self._sql.execute(
                 update(OutboxRow)
                 .where(OutboxRow.seq.in_(list(seqs)))
                 .values(published_at=at, attempts=OutboxRow.attempts + 1, last_error=None)
@@ -87,7 +90,7 @@ class SqlAlchemyOutboxRepository:
 
     async def record_failure(self, seqs: Collection[int], error: str) -> None:
         if seqs:
-            await self._session.execute(
+            await self._sql.execute(
                 update(OutboxRow)
                 .where(OutboxRow.seq.in_(list(seqs)))
                 .values(attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
@@ -96,7 +99,7 @@ class SqlAlchemyOutboxRepository:
     async def mark_undeliverable(self, seqs: Collection[int], error: str, at: datetime) -> None:
         """Take events Kafka will never accept (too large, invalid topic) out of the queue, keeping them."""
         if seqs:
-            await self._session.execute(
+            await self._sql.execute(
                 update(OutboxRow)
                 .where(OutboxRow.seq.in_(list(seqs)))
                 .values(failed_at=at, attempts=OutboxRow.attempts + 1, last_error=error[:MAX_ERROR_LENGTH])
@@ -104,7 +107,7 @@ class SqlAlchemyOutboxRepository:
 
     async def undeliverable(self) -> int:
         stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.failed_at.is_not(None))
-        return await count_of(self._session, stmt)
+        return await count_of(self._sql, stmt)
 
     async def backlog(self, tenant_id: int | None = None) -> int:
         stmt = (
@@ -114,7 +117,7 @@ class SqlAlchemyOutboxRepository:
         )
         if tenant_id is not None:
             stmt = stmt.where(OutboxRow.tenant_id == tenant_id)
-        return await count_of(self._session, stmt)
+        return await count_of(self._sql, stmt)
 
     async def oldest_unpublished_age(self, now: datetime) -> float:
         """Seconds since the oldest event still waiting was recorded (0 when none waits); one step of the
@@ -125,21 +128,21 @@ class SqlAlchemyOutboxRepository:
             .order_by(OutboxRow.seq)
             .limit(1)
         )
-        oldest = await self._session.scalar(stmt)
+        oldest = await self._sql.scalar(stmt)
         return 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(OutboxRow), tenant_id, criteria)
-        )
         stmt = newest_first(
-            _filtered(select(OutboxRow), tenant_id, criteria),
+            _filtered(select(OUTBOX), tenant_id, criteria),
             OutboxRow.seq.expression,
             page,
             parse_position=int,
         )
-        rows = (await self._session.execute(stmt)).scalars().all()
+        result, total = await page_and_total(
+            self._sql, stmt, _filtered(select(OUTBOX.c.seq), tenant_id, criteria)
+        )
+        rows = result.all()
         return keyset_page(
             rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
         )
@@ -147,9 +150,9 @@ class SqlAlchemyOutboxRepository:
     async def tail_start(self) -> TailPosition:
         """The tail position before every event not yet visible: new events come after it."""
         if self._postgres:
-            xmin = int(await self._session.scalar(text(f"SELECT {_SNAPSHOT_XMIN}")) or 1)
+            xmin = int(await self._sql.scalar(text(f"SELECT {_SNAPSHOT_XMIN}")) or 1)
             return (xmin - 1, 0)
-        return (0, int(await self._session.scalar(select(func.coalesce(func.max(OutboxRow.seq), 0))) or 0))
+        return (0, int(await self._sql.scalar(select(func.coalesce(func.max(OutboxRow.seq), 0))) or 0))
 
     async def tail(
         self,
@@ -167,7 +170,7 @@ class SqlAlchemyOutboxRepository:
         BEGIN IMMEDIATE makes the commit order.
         """
         txid, seq = after
-        stmt = _filtered(select(OutboxRow), tenant_id, EventCriteria(types=types, start=since))
+        stmt = _filtered(select(OUTBOX), tenant_id, EventCriteria(types=types, start=since))
         if self._postgres:
             stmt = stmt.where(
                 or_(OutboxRow.txid > txid, and_(OutboxRow.txid == txid, OutboxRow.seq > seq)),
@@ -175,7 +178,7 @@ class SqlAlchemyOutboxRepository:
             ).order_by(OutboxRow.txid, OutboxRow.seq)
         else:
             stmt = stmt.where(OutboxRow.seq > seq).order_by(OutboxRow.seq)
-        rows = (await self._session.execute(stmt.limit(limit))).scalars().all()
+        rows = (await self._sql.execute(stmt.limit(limit))).all()
         if not rows:
             return TailBatch([], after)
         last = rows[-1]
@@ -195,7 +198,7 @@ def _filtered(stmt: Select[Any], tenant_id: int, criteria: EventCriteria) -> Sel
     return stmt
 
 
-def _record(row: OutboxRow) -> OutboxRecord:
+def _record(row: Any) -> OutboxRecord:
     return OutboxRecord(
         seq=row.seq,
         id=row.id,

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import LABEL_STYLE_TABLENAME_PLUS_COL, Select, bindparam, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import FulfilmentMode
 from domain.money import Money
@@ -24,6 +23,7 @@ from domain.purchasing import (
     PurchaseOrderStatus,
 )
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.paging import newest_first_page
 from storage.purchasing.tables import PURCHASE_ORDER_LINES as LINES
 from storage.purchasing.tables import PURCHASE_ORDERS as ORDERS
@@ -33,8 +33,8 @@ from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
 
 
 class SqlAlchemyPurchaseOrderRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, po: PurchaseOrder) -> None:
         await self.add_many([po])
@@ -43,8 +43,8 @@ class SqlAlchemyPurchaseOrderRepository:
         """Insert purchase orders and their lines: two statements, however many there are."""
         if not pos:
             return
-        await self._session.execute(insert(ORDERS), [_header_values(po) for po in pos])
-        await self._session.execute(
+        await self._sql.execute(insert(ORDERS), [_header_values(po) for po in pos])
+        await self._sql.execute(
             insert(LINES),
             [
                 {
@@ -69,7 +69,7 @@ class SqlAlchemyPurchaseOrderRepository:
         self, tenant_id: int, purchase_order_id: uuid.UUID, *, for_update: bool = False
     ) -> PurchaseOrder | None:
         row = await find_mapping(
-            self._session, ORDERS, tenant_id=tenant_id, entity_id=purchase_order_id, for_update=for_update
+            self._sql, ORDERS, tenant_id=tenant_id, entity_id=purchase_order_id, for_update=for_update
         )
         if row is None:
             return None
@@ -77,20 +77,20 @@ class SqlAlchemyPurchaseOrderRepository:
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> PurchaseOrder | None:
         stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return (await self._with_lines(tenant_id, [row]))[0] if row else None
 
     async def list(
         self, tenant_id: int, criteria: PurchaseOrderFilter, page: PageRequest
     ) -> Page[PurchaseOrder]:
         headers = await newest_first_page(
-            self._session,
+            self._sql,
             ORDERS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
-            convert=lambda row: row,
+            convert=_Header,
         )
-        items = await self._with_lines(tenant_id, list(headers.items))
+        items = await self._with_lines(tenant_id, [header.row for header in headers.items])
         return Page(items, headers.next_after, headers.total_size, positions=[str(po.id) for po in items])
 
     async def of_order(self, tenant_id: int, order_id: uuid.UUID) -> builtins.list[PurchaseOrder]:
@@ -101,7 +101,7 @@ class SqlAlchemyPurchaseOrderRepository:
             .order_by(ORDERS.c.id)
             .with_for_update()
         )
-        rows = (await self._session.execute(stmt)).mappings().all()
+        rows = (await self._sql.execute(stmt)).mappings().all()
         return await self._with_lines(tenant_id, list(rows))
 
     async def save(self, po: PurchaseOrder) -> None:
@@ -109,10 +109,10 @@ class SqlAlchemyPurchaseOrderRepository:
         values = _header_values(po)
         for kept in ("id", "tenant_id", "created_at", "kind", "supplier_id", "order_id", "currency", "total"):
             values.pop(kept)
-        await self._session.execute(
+        await self._sql.execute(
             update(ORDERS).where(ORDERS.c.tenant_id == po.tenant_id, ORDERS.c.id == po.id).values(**values)
         )
-        await self._session.execute(
+        await self._sql.execute(
             update(LINES)
             .where(
                 LINES.c.tenant_id == bindparam("b_tenant"),
@@ -155,7 +155,7 @@ class SqlAlchemyPurchaseOrderRepository:
         )
         found: dict[uuid.UUID, ProductSource] = {}
         labelled = stmt.set_label_style(LABEL_STYLE_TABLENAME_PLUS_COL)
-        rows = (await self._session.execute(labelled)).mappings().all()
+        rows = (await self._sql.execute(labelled)).mappings().all()
         for row in sorted(rows, key=_preference):
             product_id = row["products_id"]
             if product_id in found:
@@ -179,9 +179,17 @@ class SqlAlchemyPurchaseOrderRepository:
             .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
         )
         lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
-        for line in (await self._session.execute(stmt)).mappings():
+        for line in (await self._sql.execute(stmt)).mappings():
             lines[line["purchase_order_id"]].append(line)
         return [_to_domain(row, lines[row["id"]]) for row in rows]
+
+
+class _Header:
+    """A purchase order row of a page, positioned by its id until its lines are read."""
+
+    def __init__(self, row: Any) -> None:
+        self.row = row
+        self.id = row["id"]
 
 
 def _preference(row: Any) -> tuple[object, ...]:

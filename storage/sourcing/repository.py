@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog import ProductAnalysis
 from domain.money import Money
@@ -26,6 +25,7 @@ from domain.sourcing import (
 from domain.suppliers import Marketplace
 from engines.classification import Classification
 from storage.documents import factors_json, factors_of
+from storage.execution import Sql
 from storage.paging import keyset_page
 from storage.rows import find_mapping
 from storage.sourcing.tables import CANDIDATES as C
@@ -35,24 +35,24 @@ RANKED_BY = {CandidateOrder.SCORE: C.c.dropship_score, CandidateOrder.MARGIN: C.
 
 
 class SqlAlchemyCandidateRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add_many(self, candidates: Sequence[Candidate]) -> None:
         if candidates:
-            await self._session.execute(insert(C), [_row_values(c) for c in candidates])
+            await self._sql.execute(insert(C), [_row_values(c) for c in candidates])
 
     async def get(
         self, tenant_id: int, candidate_id: uuid.UUID, *, for_update: bool = False
     ) -> Candidate | None:
         row = await find_mapping(
-            self._session, C, tenant_id=tenant_id, entity_id=candidate_id, for_update=for_update
+            self._sql, C, tenant_id=tenant_id, entity_id=candidate_id, for_update=for_update
         )
         return _to_domain(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Candidate | None:
         stmt = select(C).where(C.c.tenant_id == tenant_id, C.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
     async def holders(self, tenant_id: int, keys: Collection[str]) -> dict[str, uuid.UUID]:
@@ -62,11 +62,11 @@ class SqlAlchemyCandidateRepository:
         stmt = select(C.c.dedupe_key, C.c.id).where(
             C.c.tenant_id == tenant_id, C.c.dedupe_key.in_(sorted(keys))
         )
-        return {key: candidate_id for key, candidate_id in await self._session.execute(stmt)}
+        return {key: candidate_id for key, candidate_id in await self._sql.execute(stmt)}
 
     async def save(self, candidate: Candidate) -> None:
         """Write what a decision changes: status, product, reason, who and when."""
-        await self._session.execute(
+        await self._sql.execute(
             update(C)
             .where(C.c.tenant_id == candidate.tenant_id, C.c.id == candidate.id)
             .values(
@@ -81,21 +81,19 @@ class SqlAlchemyCandidateRepository:
         )
 
     async def list(self, tenant_id: int, criteria: CandidateFilter, page: PageRequest) -> Page[Candidate]:
-        total = await self._session.scalar(
-            _filtered(select(func.count()).select_from(C), tenant_id, criteria)
-        )
+        total = await self._sql.scalar(_filtered(select(func.count()).select_from(C), tenant_id, criteria))
         ranked = RANKED_BY.get(criteria.order)
         stmt = _filtered(select(C), tenant_id, criteria)
         if ranked is None:
             if page.after:
                 stmt = stmt.where(C.c.id < uuid.UUID(page.after))
             stmt = stmt.order_by(C.c.id.desc())
-            rows = (await self._session.execute(stmt.limit(page.size + 1))).mappings().all()
+            rows = (await self._sql.execute(stmt.limit(page.size + 1))).mappings().all()
             return keyset_page(rows, size=page.size, total=total, convert=_to_domain)
         if page.after:
             stmt = stmt.where(_after(ranked, page.after))
         stmt = stmt.order_by(ranked.desc(), C.c.id.desc()).limit(page.size + 1)
-        rows = (await self._session.execute(stmt)).mappings().all()
+        rows = (await self._sql.execute(stmt)).mappings().all()
         return keyset_page(
             rows,
             size=page.size,

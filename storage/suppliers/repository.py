@@ -7,10 +7,10 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Select, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
+from storage.execution import Sql
 from storage.paging import newest_first_page
 from storage.rows import find_mapping, update_row
 from storage.suppliers.tables import SUPPLIERS
@@ -18,17 +18,17 @@ from storage.text_match import contains
 
 
 class SqlAlchemySupplierRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, supplier: Supplier) -> None:
-        await self._session.execute(insert(SUPPLIERS).values(**_row_values(supplier)))
+        await self._sql.execute(insert(SUPPLIERS).values(**_row_values(supplier)))
 
     async def get(
         self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False
     ) -> Supplier | None:
         row = await find_mapping(
-            self._session, SUPPLIERS, tenant_id=tenant_id, entity_id=supplier_id, for_update=for_update
+            self._sql, SUPPLIERS, tenant_id=tenant_id, entity_id=supplier_id, for_update=for_update
         )
         return _to_domain(row) if row else None
 
@@ -37,11 +37,11 @@ class SqlAlchemySupplierRepository:
         if not ids:
             return {}
         stmt = select(SUPPLIERS).where(SUPPLIERS.c.tenant_id == tenant_id, SUPPLIERS.c.id.in_(list(ids)))
-        return {row["id"]: _to_domain(row) for row in (await self._session.execute(stmt)).mappings()}
+        return {row["id"]: _to_domain(row) for row in (await self._sql.execute(stmt)).mappings()}
 
     async def list(self, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
         return await newest_first_page(
-            self._session,
+            self._sql,
             SUPPLIERS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
@@ -49,7 +49,7 @@ class SqlAlchemySupplierRepository:
         )
 
     async def save(self, supplier: Supplier) -> None:
-        await update_row(self._session, SUPPLIERS, values=_row_values(supplier))
+        await update_row(self._sql, SUPPLIERS, values=_row_values(supplier))
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: SupplierFilter) -> Select[Any]:

@@ -7,13 +7,13 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Select, delete, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace
 from domain.supply import Offer, OfferFilter
 from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS
 from storage.paging import newest_first_page
 from storage.rows import find_mapping, update_row
@@ -21,26 +21,26 @@ from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
 
 
 class SqlAlchemyOfferRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, offer: Offer) -> None:
-        await self._session.execute(insert(OFFERS).values(**_row_values(offer)))
+        await self._sql.execute(insert(OFFERS).values(**_row_values(offer)))
 
     async def get(self, tenant_id: int, offer_id: uuid.UUID, *, for_update: bool = False) -> Offer | None:
         row = await find_mapping(
-            self._session, OFFERS, tenant_id=tenant_id, entity_id=offer_id, for_update=for_update
+            self._sql, OFFERS, tenant_id=tenant_id, entity_id=offer_id, for_update=for_update
         )
         return offer_of(row) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return offer_of(row) if row else None
 
     async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
         return await newest_first_page(
-            self._session,
+            self._sql,
             OFFERS,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
@@ -54,21 +54,21 @@ class SqlAlchemyOfferRepository:
             .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.product_id == product_id)
             .order_by(OFFERS.c.id)
         )
-        return [offer_of(r) for r in (await self._session.execute(stmt)).mappings()]
+        return [offer_of(r) for r in (await self._sql.execute(stmt)).mappings()]
 
     async def get_many(self, tenant_id: int, ids: builtins.list[uuid.UUID]) -> dict[uuid.UUID, Offer]:
         if not ids:
             return {}
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id.in_(ids))
-        return {r["id"]: offer_of(r) for r in (await self._session.execute(stmt)).mappings()}
+        return {r["id"]: offer_of(r) for r in (await self._sql.execute(stmt)).mappings()}
 
     async def save(self, offer: Offer) -> None:
         await update_row(
-            self._session, OFFERS, values=_row_values(offer), immutable=("product_id", "supplier_id")
+            self._sql, OFFERS, values=_row_values(offer), immutable=("product_id", "supplier_id")
         )
 
     async def delete(self, tenant_id: int, offer_id: uuid.UUID) -> None:
-        await self._session.execute(
+        await self._sql.execute(
             delete(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id == offer_id)
         )
 
@@ -76,7 +76,7 @@ class SqlAlchemyOfferRepository:
         """The units one purchase of the product usually buys: its level's reorder quantity, at least 1."""
         c = INVENTORY_LEVELS.c
         stmt = select(c.reorder_quantity).where(c.tenant_id == tenant_id, c.product_id == product_id)
-        return max(1, int(await self._session.scalar(stmt) or 0))
+        return max(1, int(await self._sql.scalar(stmt) or 0))
 
     async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
         """The products the supplier has offers for, in id order (one indexed range)."""
@@ -87,7 +87,7 @@ class SqlAlchemyOfferRepository:
             .distinct()
             .order_by(c.product_id)
         )
-        return list((await self._session.scalars(stmt)).all())
+        return list((await self._sql.execute(stmt)).scalars().all())
 
     async def chosen_offers_of(self, tenant_id: int, product_ids: builtins.list[uuid.UUID]) -> set[uuid.UUID]:
         """The offers these products chose, in one query by primary key."""
@@ -97,7 +97,7 @@ class SqlAlchemyOfferRepository:
         stmt = select(c.chosen_offer_id).where(
             c.tenant_id == tenant_id, c.id.in_(product_ids), c.chosen_offer_id.is_not(None)
         )
-        return set((await self._session.scalars(stmt)).all())
+        return set((await self._sql.execute(stmt)).scalars().all())
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: OfferFilter) -> Select[Any]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.execution import Sql
 from storage.rows import count_of
 from storage.schema import Base
 
 
 class SqlAlchemySystemRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def tenant_counts(self, tenant_id: int, tables: tuple[str, ...]) -> dict[str, int]:
         """Rows of the tenant in each named table; a table this schema does not have counts 0."""
@@ -23,14 +23,14 @@ class SqlAlchemySystemRepository:
                 counts[name] = 0
                 continue
             stmt = select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)
-            counts[name] = await count_of(self._session, stmt)
+            counts[name] = await count_of(self._sql, stmt)
         return counts
 
     async def ping(self) -> None:
-        await self._session.execute(text("SELECT 1"))
+        await self._sql.execute(text("SELECT 1"))
 
     async def schema_revision(self) -> str:
         try:
-            return str(await self._session.scalar(text("SELECT version_num FROM alembic_version")) or "")
+            return str(await self._sql.scalar(text("SELECT version_num FROM alembic_version")) or "")
         except SQLAlchemyError:
             return ""

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.codec import from_json, to_json
 from domain.paging import Page, PageRequest
@@ -27,6 +26,7 @@ from domain.workflows import (
     WorkflowState,
     WorkflowType,
 )
+from storage.execution import Sql
 from storage.paging import newest_first_page
 from storage.rows import changed_any, find_mapping
 from storage.workflows.tables import WORKFLOWS as W
@@ -35,14 +35,14 @@ UNFINISHED = (WorkflowState.PENDING.value, WorkflowState.RUNNING.value)
 
 
 class SqlAlchemyWorkflowRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
 
     async def add(self, workflow: Workflow) -> None:
-        await self._session.execute(insert(W).values(**_row_values(workflow)))
+        await self._sql.execute(insert(W).values(**_row_values(workflow)))
 
     async def get(self, tenant_id: int, workflow_id: uuid.UUID) -> Workflow | None:
-        row = await find_mapping(self._session, W, tenant_id=tenant_id, entity_id=workflow_id)
+        row = await find_mapping(self._sql, W, tenant_id=tenant_id, entity_id=workflow_id)
         return _to_domain(row) if row else None
 
     async def unfinished_for(
@@ -60,12 +60,12 @@ class SqlAlchemyWorkflowRepository:
             .order_by(W.c.id.desc())
             .limit(1)
         )
-        row = (await self._session.execute(stmt)).mappings().first()
+        row = (await self._sql.execute(stmt)).mappings().first()
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: WorkflowFilter, page: PageRequest) -> Page[Workflow]:
         return await newest_first_page(
-            self._session,
+            self._sql,
             W,
             filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
             page=page,
@@ -87,21 +87,21 @@ class SqlAlchemyWorkflowRepository:
         """Pending and running workflows of every tenant, by state (the metrics); the partial index of
         unfinished rows keeps this small however many workflows have finished."""
         stmt = select(W.c.state, func.count()).where(W.c.state.in_(UNFINISHED)).group_by(W.c.state)
-        return {str(state): int(count) for state, count in (await self._session.execute(stmt)).all()}
+        return {str(state): int(count) for state, count in (await self._sql.execute(stmt)).all()}
 
     async def any_claimable(self, now: datetime) -> bool:
         """Whether `claim` would find something: a plain read, so an idle runner takes no write lock."""
         stmt = select(W.c.id).where(_claimable(now)).limit(1)
-        return await self._session.scalar(stmt) is not None
+        return await self._sql.scalar(stmt) is not None
 
     async def claim(self, *, owner: str, now: datetime, lease: timedelta) -> Workflow | None:
         """Start the next attempt of the oldest claimable workflow of any tenant: PENDING and due, or
         RUNNING under an expired lease (its runner died). None when there is nothing to do."""
         claimable = _claimable(now)
         pick = select(W.c.id).where(claimable).order_by(W.c.available_at).limit(1)
-        if self._session.get_bind().dialect.name == "postgresql":
+        if self._sql.dialect_name == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
-        workflow_id = await self._session.scalar(pick)
+        workflow_id = await self._sql.scalar(pick)
         if workflow_id is None:
             return None
         return await self._transition(
@@ -119,7 +119,7 @@ class SqlAlchemyWorkflowRepository:
         self, workflow: Workflow, *, owner: str, now: datetime, lease: timedelta, progress: float, step: str
     ) -> bool:
         """Extend the lease and record progress; False when the attempt no longer holds the workflow."""
-        result = await self._session.execute(
+        result = await self._sql.execute(
             update(W)
             .where(_held(workflow, owner))
             .values(lease_expires_at=now + lease, progress=progress, step=step[:200], updated_at=now)
@@ -170,7 +170,7 @@ class SqlAlchemyWorkflowRepository:
 
     async def _transition(self, condition: ColumnElement[bool], **values: Any) -> Workflow | None:
         stmt = update(W).where(condition).values(**values).returning(*W.c)
-        row = (await self._session.execute(stmt)).mappings().one_or_none()
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return _to_domain(row) if row else None
 
 

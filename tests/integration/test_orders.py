@@ -70,6 +70,19 @@ async def test_order_numbers_count_up_per_tenant_and_day(orders, products, tenan
     assert int(second.order_number[-4:]) == int(first.order_number[-4:]) + 1
 
 
+async def test_an_order_refused_for_its_stock_takes_no_order_number(orders, products, tenant_id):
+    product = await stocked_product(products, tenant_id, 1)
+    first = await place(orders, tenant_id, (product.id, 1))
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await place(orders, tenant_id, (product.id, 5))
+    assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+    backordered = await orders.CreateOrder(
+        pb.CreateOrderRequest(tenant_id=tenant_id, order=an_order((product.id, 2)), allow_backorder=True)
+    )
+    assert int(backordered.order_number[-4:]) == int(first.order_number[-4:]) + 1
+
+
 async def test_the_same_request_id_returns_the_first_order_and_reserves_once(
     orders, products, inventory, tenant_id
 ):

@@ -18,6 +18,7 @@ from server.leads.usecases import LeadUseCases
 from storage.database import Database, open_database
 from storage.migrations import upgrade_to_head
 from storage.outbox.repository import OutboxRecord, SqlAlchemyOutboxRepository
+from storage.transactions import transaction
 from storage.uow import SqlAlchemyUnitOfWork
 from tests.unit.usecases import test_leads
 
@@ -57,7 +58,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     db = open_database(url, pool_size=1)
     leads = LeadUseCases(
         lambda read_only=False: SqlAlchemyUnitOfWork(
-            db.sessions if read_only else db.write_sessions, serialize=serialize, read_only=read_only
+            db.transactions, serialize=serialize, read_only=read_only
         ),
         LeadScoringPolicy(),
     )
@@ -68,8 +69,8 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 async def unpublished(db: Database) -> int:
-    async with db.sessions() as session:
-        return len(await SqlAlchemyOutboxRepository(session).unpublished(100))
+    async with transaction(db.transactions, read_only=True) as sql:
+        return len(await SqlAlchemyOutboxRepository(sql).unpublished(100))
 
 
 async def test_a_relay_that_loses_leadership_mid_drain_stops_within_one_batch(database):

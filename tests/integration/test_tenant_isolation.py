@@ -48,6 +48,8 @@ RESOURCE_OF_ID_FIELD = {
     "workflow_id": "workflow",
     "offer_id": "offer",
     "purchase_order_id": "purchase_order",
+    "entry_id": "risk_list_entry",
+    "candidate_id": "candidate",
     "aggregate_id": "lead",  # the events of A's lead
 }
 # The text field an update changes (the first a resource has), with this value.

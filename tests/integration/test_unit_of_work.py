@@ -1,14 +1,16 @@
-"""The reading unit of work on PostgreSQL: its transaction is READ ONLY, so ending it with COMMIT can never
-store a stray write, and ending with COMMIT keeps psycopg's prepared statements across calls."""
+"""The unit of work on PostgreSQL: a read runs READ ONLY, so a stray write is refused and stores nothing, and
+repeated reads run from prepared statements; a failure inside a pipelined write leaves the connection as it
+found it."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
 import pytest
+from psycopg.errors import ReadOnlySqlTransaction
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
 
+from domain.errors import UniqueViolation
 from storage.database import Database, open_database
 from storage.uow import SqlAlchemyUnitOfWork
 from tests.conftest import PostgresDatabases
@@ -23,6 +25,7 @@ async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
     owner = open_database(postgres.migration_url(url), pool_size=1)  # the service may not create tables
     async with owner.write_sessions() as session, session.begin():
         await session.execute(text("CREATE TABLE probe (n integer)"))
+        await session.execute(text("CREATE UNIQUE INDEX probe_n ON probe (n)"))
     await owner.dispose()
     # One connection, so every unit of work below runs on the same one.
     db = open_database(url, pool_size=1)
@@ -31,24 +34,53 @@ async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
 
 
 def reading(db: Database) -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(db.sessions, serialize=lambda event: "", read_only=True)
+    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "", read_only=True)
 
 
 async def test_a_write_inside_a_reading_unit_of_work_is_refused_and_stores_nothing(database):
-    with pytest.raises(DBAPIError, match="read-only transaction"):
+    with pytest.raises(ReadOnlySqlTransaction, match="read-only transaction"):
         async with reading(database) as uow:
-            await uow.session.execute(text("INSERT INTO probe VALUES (1)"))
+            await uow.sql.execute(text("INSERT INTO probe VALUES (1)"))
 
     async with reading(database) as uow:
-        assert await uow.session.scalar(text("SELECT count(*) FROM probe")) == 0
+        assert await uow.sql.scalar(text("SELECT count(*) FROM probe")) == 0
 
 
 async def test_repeated_reads_run_from_a_prepared_statement(database):
     count = text("SELECT count(*) FROM probe WHERE n > :n")
     for _ in range(PREPARE_THRESHOLD + 1):
         async with reading(database) as uow:
-            await uow.session.scalar(count, {"n": 0})
+            await uow.sql.scalar(count, {"n": 0})
 
     async with reading(database) as uow:
-        prepared = await uow.session.scalars(text("SELECT statement FROM pg_prepared_statements"))
+        prepared = (await uow.sql.execute(text("SELECT statement FROM pg_prepared_statements"))).scalars()
         assert any("FROM probe WHERE n >" in statement for statement in prepared)
+
+
+def writing(db: Database) -> SqlAlchemyUnitOfWork:
+    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "")
+
+
+async def test_a_failure_inside_a_pipelined_write_leaves_no_statement_believed_prepared(database):
+    """An INSERT sent ahead fails; the statements behind it in the pipeline never ran, not even the PREPARE
+    of one used often enough to be prepared then. The connection must not believe them prepared after."""
+    insert = text("INSERT INTO probe (n) VALUES (:n)")
+    many = text("INSERT INTO probe (n) SELECT :n")  # executemany prepares a statement on its first use
+    for n in range(PREPARE_THRESHOLD):
+        async with writing(database) as uow:
+            await uow.sql.execute(insert, {"n": n})
+            await uow.commit()
+
+    with pytest.raises(UniqueViolation):
+        async with writing(database) as uow:
+            await uow.sql.send(insert, {"n": 0})  # a duplicate: fails ahead of the next statement
+            await uow.sql.send(insert, {"n": 100})  # the first use prepared: its PREPARE is skipped
+            await uow.sql.execute(many, [{"n": 102}, {"n": 103}])  # prepared at once: skipped too
+            await uow.commit()
+
+    async with writing(database) as uow:
+        await uow.sql.execute(insert, {"n": 101})
+        await uow.sql.execute(many, [{"n": 104}, {"n": 105}])
+        await uow.commit()
+    async with reading(database) as uow:
+        assert await uow.sql.scalar(text("SELECT count(*) FROM probe")) == PREPARE_THRESHOLD + 3

@@ -34,9 +34,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 
 def unit_of_work(db: Database):
     def factory(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(
-            db.sessions if read_only else db.write_sessions, serialize=lambda event: "{}", read_only=read_only
-        )
+        return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "{}", read_only=read_only)
 
     return factory
 

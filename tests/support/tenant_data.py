@@ -27,6 +27,7 @@ from crm.v2 import (
     order_service_pb2_grpc,
     product_service_pb2_grpc,
     purchase_order_service_pb2_grpc,
+    sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
     supply_service_pb2_grpc,
     workflow_service_pb2_grpc,
@@ -36,6 +37,7 @@ from crm.v2 import lead_service_pb2 as lpb
 from crm.v2 import order_service_pb2 as opb
 from crm.v2 import product_service_pb2 as ppb
 from crm.v2 import purchase_order_service_pb2 as popb
+from crm.v2 import sourcing_service_pb2 as srcpb
 from crm.v2 import supplier_service_pb2 as spb
 from crm.v2 import supply_service_pb2 as sopb
 from crm.v2 import workflow_service_pb2 as wpb
@@ -77,7 +79,8 @@ def new_marker() -> str:
 async def seed_tenant(channel: grpc.aio.Channel, tenant_id: int, *, metadata: tuple = ()) -> SeededTenant:
     """One lead, contact, deal (of the contact and lead), supplier, product (of the supplier, in stock),
     offer (of the supplier for the product), replenishment purchase order (of the product), order (of the
-    product) and finished classification workflow (of the product) for `tenant_id`."""
+    product), risk list entry, sourcing candidate (of the supplier) and finished classification workflow (of
+    the product) for `tenant_id`."""
     tenant = SeededTenant(tenant_id, new_marker())
     m, options = tenant.marker, {"metadata": metadata}
 
@@ -182,6 +185,32 @@ async def seed_tenant(channel: grpc.aio.Channel, tenant_id: int, *, metadata: tu
     )
     stub_o = order_service_pb2_grpc.OrderServiceStub(channel)
     tenant._made("order", request, await stub_o.CreateOrder(request, **options))
+
+    request = opb.CreateRiskListEntryRequest(
+        tenant_id=tenant_id,
+        entry=opb.RiskListEntry(
+            list=opb.RISK_LIST_BLOCK,
+            kind=opb.RISK_LIST_KIND_EMAIL,
+            value=f"fraud.{m.lower()}@example.com",
+            reason=f"{m} chargebacks",
+        ),
+    )
+    tenant._made("risk_list_entry", request, await stub_o.CreateRiskListEntry(request, **options))
+
+    request = srcpb.CreateCandidateRequest(
+        tenant_id=tenant_id,
+        candidate=srcpb.Candidate(
+            marketplace=spb.MARKETPLACE_ALIEXPRESS,
+            marketplace_id=f"{secrets.randbelow(10**15):015d}",
+            title=f"{m} Kettlebell",
+            category="fitness",
+            source_price=money("12.00"),
+            supplier_id=tenant.ids["supplier"],
+        ),
+        request_id=f"seed-{m}-candidate",
+    )
+    stub_src = sourcing_service_pb2_grpc.SourcingServiceStub(channel)
+    tenant._made("candidate", request, await stub_src.CreateCandidate(request, **options))
 
     request = wpb.StartProductClassificationRequest(tenant_id=tenant_id, product_id=tenant.ids["product"])
     stub_w = workflow_service_pb2_grpc.WorkflowServiceStub(channel)

@@ -35,12 +35,12 @@ async def test_a_unit_of_work_that_cannot_reach_the_database_tells_the_health_mo
     try:
         with pytest.raises(Unavailable):
             async with SqlAlchemyUnitOfWork(
-                database.sessions,
+                database.transactions,
                 serialize=str,
                 read_only=True,
                 on_database_unreachable=lambda: told.append(1),
             ) as uow:
-                await uow.session.execute(text("SELECT 1"))
+                await uow.sql.execute(text("SELECT 1"))
     finally:
         await database.dispose()
     assert told == [1]

@@ -34,8 +34,8 @@ async def test_the_shelf_scans_keep_their_price_range_as_an_index_condition(post
               source_price, recommended_price, selling_price, dropship_score, classification, profit_margin,
               score_factors, analyzed_at, weight_grams, image_urls, tags, version, created_at, updated_at)
             SELECT %s, gen_random_uuid(), 'S' || g, '', 'P' || g, '', 'fitness', 'active', 'USD', 10, 12,
-              10 + g %% 2000, 50, (ARRAY['hero', 'good', 'moderate', 'poor'])[1 + g %% 4], 0.3, '[]', now(), 0,
-              '[]', '[]', 1, now(), now()
+              10 + g %% 2000, 50, (ARRAY['hero', 'good', 'moderate', 'poor'])[1 + g %% 4], 0.3, '[]',
+              now(), 0, '[]', '[]', 1, now(), now()
             FROM generate_series(1, 4000) g
             """,
             (TENANT,),

@@ -28,7 +28,8 @@ EXAMPLE_LEAD = (
 HINT = """crm-server is serving on {address}. Try (grpcurl: make tools):
   grpcurl -plaintext {address} list
   grpcurl -plaintext -d '{lead}' {address} crm.v2.LeadService/CreateLead
-  .venv/bin/crmctl --target {address} leads list"""
+  .venv/bin/crmctl --target {address} leads list
+REST and the prototype's paths: make run-gateway (in another shell), then curl 127.0.0.1:8080/products"""
 
 
 async def serve(settings: Settings, *, migrate_first: bool = True, hint: bool = False) -> None:

@@ -73,6 +73,7 @@ def backend(postgres: PostgresDatabases, tmp_path_factory: pytest.TempPathFactor
     port = free_port()
     env = server_env(tmp_path_factory.mktemp("gateway"), PORT=str(port), SHUTDOWN_GRACE_SECONDS="2")
     env["DATABASE_URL"] = postgres.new_database("gateway")
+    env["MIGRATION_DATABASE_URL"] = postgres.migration_url(env["DATABASE_URL"])  # the service may not migrate
     process = subprocess.Popen(SERVER, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port("127.0.0.1", port, timeout=60)

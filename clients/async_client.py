@@ -13,6 +13,7 @@ from clients.intelligence_calls import IntelligenceCalls
 from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
 from clients.sourcing_calls import SourcingCalls
+from clients.supply_calls import SupplyCalls
 from clients.transport import ClientConfig, ClientOptions, Transport
 
 # grpc waits a second (then longer) before it reconnects after a failed connection, and fails every call in
@@ -25,7 +26,9 @@ CHANNEL_OPTIONS = (
 )
 
 
-class AsyncCrmClient(LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls):
+class AsyncCrmClient(
+    LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls, SupplyCalls
+):
     """Typed asyncio client; every call carries the tenant, a deadline, metadata and UNAVAILABLE retries.
 
     Options: tenant_id (required), timeout (seconds per attempt, default 10), retries (attempts, default 3),

@@ -12,7 +12,7 @@ from typing import Any
 
 import grpc
 
-from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, cli_sourcing, render
+from clients import cli_catalog, cli_crm, cli_intelligence, cli_orders, cli_sourcing, cli_supply, render
 from clients.errors import error_details
 from clients.parsing import add_enum_argument, paging_options, parse_duration
 from clients.sync_client import CrmClient
@@ -235,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_orders.add_commands(commands)
     cli_intelligence.add_commands(commands)
     cli_sourcing.add_commands(commands)
+    cli_supply.add_commands(commands)
     for child in _subparsers(parser):
         _add_global_options(child, with_defaults=False)
     return parser

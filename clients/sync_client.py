@@ -16,11 +16,19 @@ from clients.intelligence_calls import IntelligenceCalls
 from clients.lead_calls import LeadCalls
 from clients.order_calls import OrderCalls
 from clients.sourcing_calls import SourcingCalls
+from clients.supply_calls import SupplyCalls
 from clients.transport import ClientOptions
 
 
 class CrmClient(
-    BlockingCalls, LeadCalls, CrmCalls, CatalogCalls, OrderCalls, IntelligenceCalls, SourcingCalls
+    BlockingCalls,
+    LeadCalls,
+    CrmCalls,
+    CatalogCalls,
+    OrderCalls,
+    IntelligenceCalls,
+    SourcingCalls,
+    SupplyCalls,
 ):
     """Typed blocking client with the calls, arguments, retries and deadlines of AsyncCrmClient.
 

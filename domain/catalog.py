@@ -58,6 +58,14 @@ class ProductStatus(enum.StrEnum):
     DISCONTINUED = "discontinued"
 
 
+class FulfilmentMode(enum.StrEnum):
+    """STOCKED (the default): shipped from own stock. DROPSHIP: a confirmed order's lines become a purchase
+    order to the chosen offer's supplier."""
+
+    STOCKED = "stocked"
+    DROPSHIP = "dropship"
+
+
 class MovementType(enum.StrEnum):
     RECEIPT = "receipt"
     ADJUSTMENT = "adjustment"
@@ -84,6 +92,7 @@ PRODUCT_MUTABLE_FIELDS: tuple[str, ...] = (
     "dimensions",
     "image_urls",
     "tags",
+    "fulfilment_mode",
 )
 # Changing any of these changes the dropship analysis.
 PRODUCT_SCORE_INPUTS: frozenset[str] = frozenset(
@@ -138,6 +147,7 @@ class ProductDraft:
     dimensions: Dimensions | None = None
     image_urls: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    fulfilment_mode: FulfilmentMode = FulfilmentMode.STOCKED
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +178,11 @@ class Product:
     stock_reserved: int = 0
     request_id: str | None = None
     version: int = 1
+    fulfilment_mode: FulfilmentMode = FulfilmentMode.STOCKED
+    # The selling price is below source x (1 + MIN_MARGIN) (catalog/margins.py).
+    margin_at_risk: bool = False
+    # The offer the offer choice picked; the source price follows its landed cost.
+    chosen_offer_id: uuid.UUID | None = None
 
     @property
     def currency(self) -> str:
@@ -191,6 +206,8 @@ class ProductFilter:
     min_price: Money | None = None
     max_price: Money | None = None
     show_discontinued: bool = False
+    margin_at_risk_only: bool = False
+    fulfilment_mode: FulfilmentMode | None = None
 
 
 class PriceChangeKind(enum.StrEnum):

@@ -93,6 +93,25 @@ class PipelineFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class SupplyFigures:
+    """Gross profit of the period's live order lines (selling vs landed cost, in the dashboard's currency)
+    and the open purchase orders by status."""
+
+    revenue: Decimal
+    landed_cost: Decimal
+    open_purchase_orders: Mapping[str, tuple[int, Decimal]]  # status -> (count, total)
+    margin_at_risk_products: int
+
+    @property
+    def gross_profit(self) -> Decimal:
+        return self.revenue - self.landed_cost
+
+    @property
+    def gross_margin(self) -> float:
+        return float(self.gross_profit / self.revenue) if self.revenue else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class RiskFigures:
     held: int
     flagged_open: int
@@ -124,3 +143,4 @@ class Dashboard:
     pipeline: PipelineFigures
     risk: RiskFigures = NO_RISK
     top_products: tuple[TopProduct, ...] = ()
+    supply: SupplyFigures | None = None

@@ -75,6 +75,10 @@ class StockLevel:
     lead_time_days: int | None = None
     # Units sold per day over the recent window (order lines), for days of cover and reorder sizes.
     daily_velocity: float = 0.0
+    # Units on open replenishment purchase orders.
+    on_order: int = 0
+    # A DROPSHIP product's supplier ships its orders: its level is never replenished.
+    dropship: bool = False
 
     @property
     def on_hand(self) -> int:

@@ -33,6 +33,8 @@ SUPPLIER_MUTABLE_FIELDS: tuple[str, ...] = (
 )
 # Changing any of these changes the score of the supplier's products.
 SUPPLIER_SCORE_INPUTS: frozenset[str] = frozenset({"rating", "lead_time_days"})
+# Changing any of these changes how the supplier's offers rank against other suppliers'.
+OFFER_CHOICE_INPUTS: frozenset[str] = frozenset({"rating", "lead_time_days", "is_active"})
 
 
 @dataclass(frozen=True, slots=True)

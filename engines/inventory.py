@@ -60,6 +60,10 @@ class OptimizerInput:
     category: str
     today: date
     available: int
+    # Units on open replenishment orders and units owed on backorders: the stock position is
+    # available + on_order - backordered.
+    on_order: int = 0
+    backordered: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +147,7 @@ def optimise(inp: OptimizerInput, policy: OptimizerPolicy) -> Optimisation:
         max_stock=rop + eoq,
         days_of_cover=cover,
         stockout_date=stockout,
-        recommended_order_quantity=eoq if inp.available <= rop else 0,
+        recommended_order_quantity=eoq if inp.available + inp.on_order - inp.backordered <= rop else 0,
         units_sold=round(sum(units), 4),
         inputs=inp,
     )
@@ -161,12 +165,24 @@ def cover_of(available: int, daily_velocity: float, today: date) -> tuple[float,
 
 
 def reorder_quantity(
-    *, economic_quantity: int, minimum: int, available: int, backordered: int, reorder_at: int
+    *,
+    economic_quantity: int,
+    minimum: int,
+    available: int,
+    backordered: int,
+    reorder_at: int,
+    on_order: int = 0,
 ) -> int:
-    """Units to order now: the EOQ, raised to the level's minimum and to what brings stock (net of
-    backorders) back above the reorder point."""
-    shortfall = reorder_at + 1 + backordered - available
-    return max(economic_quantity, minimum, shortfall, 1)
+    """Units to order now. The stock position is what is available plus what is on order, less what is owed
+    on backorders: above the reorder point nothing is to be ordered (the shortage is already on order).
+    Otherwise the EOQ, raised to the level's minimum, to the units owed that are not on order, and to what
+    brings the position back above the reorder point."""
+    position = available + on_order - backordered
+    if position > reorder_at:
+        return 0
+    shortfall = reorder_at + 1 - position
+    owed = backordered - on_order
+    return max(economic_quantity, minimum, shortfall, owed, 1)
 
 
 def holding_cost(rate: float, unit_cost: Decimal) -> Decimal:

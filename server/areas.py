@@ -21,8 +21,10 @@ from crm.v2 import (
     order_service_pb2_grpc,
     product_service_pb2_grpc,
     prototype_rest_service_pb2_grpc,
+    purchase_order_service_pb2_grpc,
     sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
+    supply_service_pb2_grpc,
     system_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
@@ -36,8 +38,10 @@ from server.inventory import wiring as inventory
 from server.leads import wiring as leads
 from server.orders import wiring as orders
 from server.prototype import wiring as prototype
+from server.purchasing import wiring as purchasing
 from server.sourcing import wiring as sourcing
 from server.suppliers import wiring as suppliers
+from server.supply import wiring as supply
 from server.system import wiring as system
 from server.workflows import wiring as workflows
 
@@ -75,10 +79,22 @@ AREAS: tuple[Area, ...] = (
         supplier_service_pb2_grpc.add_SupplierServiceServicer_to_server,
     ),
     Area(
+        "supply",
+        "crm.v2.SupplyService",
+        supply.build,
+        supply_service_pb2_grpc.add_SupplyServiceServicer_to_server,
+    ),
+    Area(
         "orders",
         "crm.v2.OrderService",
         orders.build,
         order_service_pb2_grpc.add_OrderServiceServicer_to_server,
+    ),
+    Area(
+        "purchasing",
+        "crm.v2.PurchaseOrderService",
+        purchasing.build,
+        purchase_order_service_pb2_grpc.add_PurchaseOrderServiceServicer_to_server,
     ),
     Area(
         "inventory",

@@ -42,6 +42,25 @@ def _parse_range(value: object) -> object:
 
 PriceRange = Annotated[tuple[float, float], NoDecode]
 
+# The factors of the offer choice (engines/offer_choice.py), in the order OFFER_CHOICE_WEIGHTS lists them.
+OFFER_FACTORS = ("landed_cost", "lead_time", "supplier_rating", "moq_fit")
+
+
+def _parse_weights(value: object) -> object:
+    """Accept "landed_cost=0.5,lead_time=0.2,supplier_rating=0.2,moq_fit=0.1"."""
+    if not isinstance(value, str):
+        return value
+    weights: dict[str, float] = {}
+    for part in value.split(","):
+        name, separator, number = part.partition("=")
+        if not separator:
+            raise ValueError(f"expected name=weight pairs like 'landed_cost=0.5', got {part.strip()!r}")
+        weights[name.strip()] = float(number)
+    return weights
+
+
+OfferWeights = Annotated[dict[str, float], NoDecode]
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(case_sensitive=True, extra="ignore", frozen=True)
@@ -136,6 +155,11 @@ class Settings(BaseSettings):
     FRAUD_MEDIUM_AT: float = Field(default=0.3, gt=0, lt=1)
     FRAUD_HIGH_AT: float = Field(default=0.6, gt=0, lt=1)
     FRAUD_CRITICAL_AT: float = Field(default=0.85, gt=0, lt=1)
+    # Offer choice: the weight of each factor (they add up to 1) and the lead time that scores 0.
+    OFFER_CHOICE_WEIGHTS: OfferWeights = Field(
+        default_factory=lambda: {"landed_cost": 0.5, "lead_time": 0.2, "supplier_rating": 0.2, "moq_fit": 0.1}
+    )
+    OFFER_MAX_LEAD_TIME_DAYS: int = Field(default=60, ge=1, le=365)
     # Inventory optimiser defaults (a request may override them).
     INVENTORY_HISTORY_DAYS: int = Field(default=90, ge=7, le=730)
     INVENTORY_LEAD_TIME_DAYS: int = Field(default=14, ge=1, le=365)
@@ -179,6 +203,17 @@ class Settings(BaseSettings):
     _parse_ranges = field_validator("UPSELL_RANGE", "CROSS_SELL_RANGE", "COMPLEMENT_RANGE", mode="before")(
         _parse_range
     )
+
+    _parse_offer_weights = field_validator("OFFER_CHOICE_WEIGHTS", mode="before")(_parse_weights)
+
+    @field_validator("OFFER_CHOICE_WEIGHTS")
+    @classmethod
+    def _complete_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        if set(value) != set(OFFER_FACTORS):
+            raise ValueError(f"name exactly the factors {', '.join(OFFER_FACTORS)}, got {', '.join(value)}")
+        if any(not 0 <= w <= 1 for w in value.values()) or abs(sum(value.values()) - 1) > 1e-6:
+            raise ValueError(f"weights must be 0-1 and add up to 1, got {sum(value.values()):g}")
+        return value
 
     @field_validator("UPSELL_RANGE", "CROSS_SELL_RANGE", "COMPLEMENT_RANGE")
     @classmethod

@@ -13,6 +13,7 @@ from engines.cross_sell import CrossSellPolicy
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
 from engines.lead_scoring import LeadScoringPolicy
+from engines.offer_choice import OfferPolicy
 from engines.pricing import PricingPolicy
 from server.config import Settings
 from server.intelligence.ports import IntelligencePolicies
@@ -79,29 +80,42 @@ def optimizer_policy(settings: Settings) -> OptimizerPolicy:
     )
 
 
+def offer_policy(settings: Settings) -> OfferPolicy:
+    return OfferPolicy(
+        weights=MappingProxyType(dict(settings.OFFER_CHOICE_WEIGHTS)),
+        max_lead_time_days=settings.OFFER_MAX_LEAD_TIME_DAYS,
+    )
+
+
 def marketing_on_create(settings: Settings) -> MarketingOnCreate:
     setting = settings.MARKETING_WORKFLOW_ON_CREATE
     enabled = setting == "always" or (setting == "auto" and settings.crewai_base_url is not None)
     return MarketingOnCreate(enabled=enabled, max_attempts=settings.AI_RETRY_COUNT + 1)
 
 
-def intelligence_policies(settings: Settings) -> IntelligencePolicies:
+def pricing_policy(settings: Settings) -> PricingPolicy:
+    """The configured margins, price-change cap and HERO multiplier; the margin guardrail of the catalog
+    and the supply side uses its floor."""
     pricing = PricingPolicy()
     multipliers = dict(pricing.classification_multipliers)
     multipliers[Classification.HERO] = 1 + Decimal(str(settings.CLASSIFICATION_PREMIUM))
+    return replace(
+        pricing,
+        default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
+        min_margin=Decimal(str(settings.MIN_MARGIN)),
+        max_price_change=Decimal(str(settings.MAX_PRICE_CHANGE)),
+        classification_multipliers=MappingProxyType(multipliers),
+    )
+
+
+def intelligence_policies(settings: Settings) -> IntelligencePolicies:
     return IntelligencePolicies(
         cross_sell=CrossSellPolicy(
             upsell_range=settings.UPSELL_RANGE,
             cross_sell_range=settings.CROSS_SELL_RANGE,
             complement_range=settings.COMPLEMENT_RANGE,
         ),
-        pricing=replace(
-            pricing,
-            default_margin=Decimal(str(settings.DEFAULT_MARGIN)),
-            min_margin=Decimal(str(settings.MIN_MARGIN)),
-            max_price_change=Decimal(str(settings.MAX_PRICE_CHANGE)),
-            classification_multipliers=MappingProxyType(multipliers),
-        ),
+        pricing=pricing_policy(settings),
         classification=classification_policy(settings),
         max_attempts=settings.AI_RETRY_COUNT + 1,
     )

@@ -30,6 +30,7 @@ BULK_COLUMNS: dict[str, str] = {
     "score_factors": "jsonb",
     "analyzed_at": "timestamptz",
     "tags": "jsonb",
+    "margin_at_risk": "boolean",
     "version": "integer",
     "updated_at": "timestamptz",
 }

@@ -10,9 +10,11 @@ from storage.inventory import tables as inventory
 from storage.leads import tables as leads
 from storage.orders import tables as orders
 from storage.outbox import tables as outbox
+from storage.purchasing import tables as purchasing
 from storage.requests import tables as requests
 from storage.sourcing import tables as sourcing
 from storage.suppliers import tables as suppliers
+from storage.supply import tables as supply
 from storage.workflows import tables as workflows
 
 __all__ = [
@@ -24,8 +26,10 @@ __all__ = [
     "leads",
     "orders",
     "outbox",
+    "purchasing",
     "requests",
     "sourcing",
     "suppliers",
+    "supply",
     "workflows",
 ]

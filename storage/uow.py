@@ -31,9 +31,11 @@ from storage.leads.repository import SqlAlchemyLeadHistoryRepository, SqlAlchemy
 from storage.orders.repository import SqlAlchemyOrderRepository
 from storage.orders.risk_lists import SqlAlchemyRiskListRepository
 from storage.outbox.repository import NewOutboxEvent, SqlAlchemyOutboxRepository
+from storage.purchasing.repository import SqlAlchemyPurchaseOrderRepository
 from storage.requests.repository import SqlAlchemyRequestLog
 from storage.sourcing.repository import SqlAlchemyCandidateRepository
 from storage.suppliers.repository import SqlAlchemySupplierRepository
+from storage.supply.repository import SqlAlchemyOfferRepository
 from storage.system.repository import SqlAlchemySystemRepository
 from storage.transactions import Transaction, Transactions
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
@@ -97,6 +99,9 @@ class SqlAlchemyUnitOfWork:
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(sql)
         self.workflows = SqlAlchemyWorkflowRepository(sql)
+        # supply repositories
+        self.offers = SqlAlchemyOfferRepository(sql)
+        self.purchase_orders = SqlAlchemyPurchaseOrderRepository(sql)
         # sourcing repositories
         self.candidates = SqlAlchemyCandidateRepository(sql)
         self._events = []

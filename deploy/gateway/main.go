@@ -52,8 +52,10 @@ var register = []func(context.Context, *runtime.ServeMux, *grpc.ClientConn) erro
 	crmv2.RegisterOrderServiceHandler,
 	crmv2.RegisterProductServiceHandler,
 	crmv2.RegisterPrototypeRestServiceHandler,
+	crmv2.RegisterPurchaseOrderServiceHandler,
 	crmv2.RegisterSourcingServiceHandler,
 	crmv2.RegisterSupplierServiceHandler,
+	crmv2.RegisterSupplyServiceHandler,
 	crmv2.RegisterSystemServiceHandler,
 	crmv2.RegisterWorkflowServiceHandler,
 }

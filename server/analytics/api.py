@@ -19,11 +19,13 @@ from crm.v2 import (
     product_service_pb2,
     workflow_service_pb2,
 )
-from domain.dashboard import Dashboard
+from domain.dashboard import Dashboard, SupplyFigures
 from domain.money import Money
+from domain.purchasing import PurchaseOrderStatus
 from server.analytics.usecases import DashboardUseCases
 from server.edge.convert import money_to_proto, to_timestamp
 from server.edge.validation import Violations
+from server.purchasing.proto import STATUS as PO_STATUS
 
 DEFAULT_DAYS = 30
 
@@ -153,6 +155,26 @@ def dashboard_to_proto(d: Dashboard) -> pb.GetDashboardResponse:
             )
             for t in d.top_products
         ],
+        supply=_supply_to_proto(d.supply, money) if d.supply else None,
+    )
+
+
+def _supply_to_proto(s: SupplyFigures, money: Callable[[Decimal], money_pb2.Money | None]) -> pb.SupplyStats:
+    return pb.SupplyStats(
+        revenue=money(s.revenue),
+        landed_cost=money(s.landed_cost),
+        gross_profit=money(s.gross_profit),
+        gross_margin=round(s.gross_margin, 4),
+        open_purchase_orders=[
+            pb.PurchaseOrderStatusCount(
+                status=PO_STATUS.to_proto(status),
+                count=s.open_purchase_orders[status.value][0],
+                total=money(s.open_purchase_orders[status.value][1]),
+            )
+            for status in PurchaseOrderStatus
+            if status.value in s.open_purchase_orders
+        ],
+        margin_at_risk_products=s.margin_at_risk_products,
     )
 
 

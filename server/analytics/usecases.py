@@ -35,4 +35,5 @@ class DashboardUseCases:
                 pipeline=await figures.pipeline(tenant_id, period),
                 risk=await figures.risk(tenant_id, period),
                 top_products=tuple(await figures.top_products(tenant_id, period, TOP_PRODUCTS)),
+                supply=await figures.supply(tenant_id, period),
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from google.protobuf.message import Message
 from google.type import money_pb2
@@ -13,7 +14,7 @@ from google.type import money_pb2
 from crm.v2 import product_service_pb2 as pb
 from domain.catalog import Categories, Dimensions, ProductFilter, marketplace_id_problem
 from domain.money import Money
-from server.catalog.proto import CLASSIFICATION, STATUS
+from server.catalog.proto import CLASSIFICATION, FULFILMENT_MODE, STATUS
 from server.edge.convert import money_from_proto
 from server.edge.validation import Violations
 
@@ -141,4 +142,19 @@ def product_filter(
         min_price=low,
         max_price=high,
         show_discontinued=request.show_discontinued,
+        **_supply_filters(v, request, prefix),
     )
+
+
+def _supply_filters(
+    v: Violations, request: pb.ListProductsRequest | pb.ProductFilter, prefix: str
+) -> dict[str, Any]:
+    """The margin and fulfilment filters, which only ListProductsRequest has."""
+    if not isinstance(request, pb.ListProductsRequest):
+        return {}
+    return {
+        "margin_at_risk_only": request.margin_at_risk_only,
+        "fulfilment_mode": v.enum(
+            f"{prefix}fulfilment_mode", FULFILMENT_MODE, request.fulfilment_mode, required=False
+        ),
+    }

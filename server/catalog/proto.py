@@ -7,7 +7,7 @@ from google.rpc import code_pb2, status_pb2
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import product_service_pb2 as pb
 from domain import catalog_events as ev
-from domain.catalog import BulkOutcome, Dimensions, Product, ProductStatus
+from domain.catalog import BulkOutcome, Dimensions, FulfilmentMode, Product, ProductStatus
 from domain.errors import DomainError
 from engines.classification import Classification
 from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
@@ -16,6 +16,8 @@ from server.events.registration import EventRegistration
 STATUS = EnumMapping(pb.ProductStatus, ProductStatus, "PRODUCT_STATUS")
 
 CLASSIFICATION = EnumMapping(pb.ProductClassification, Classification, "PRODUCT_CLASSIFICATION")
+
+FULFILMENT_MODE = EnumMapping(pb.FulfilmentMode, FulfilmentMode, "FULFILMENT_MODE")
 
 
 def product_to_proto(product: Product) -> pb.Product:
@@ -54,6 +56,9 @@ def product_to_proto(product: Product) -> pb.Product:
         tags=list(product.tags),
         create_time=to_timestamp(product.created_at),
         update_time=to_timestamp(product.updated_at),
+        fulfilment_mode=FULFILMENT_MODE.to_proto(product.fulfilment_mode),
+        margin_at_risk=product.margin_at_risk,
+        chosen_offer_id=str(product.chosen_offer_id or ""),
     )
 
 

@@ -12,6 +12,7 @@ from domain.catalog import (
     BulkChanges,
     BulkSelection,
     Categories,
+    FulfilmentMode,
     PriceChange,
     PriceChangeKind,
     ProductChanges,
@@ -22,7 +23,7 @@ from domain.catalog import (
 from domain.catalog_errors import TooManyProducts
 from domain.money import Money
 from server.catalog import fields
-from server.catalog.proto import STATUS
+from server.catalog.proto import FULFILMENT_MODE, STATUS
 from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
@@ -45,6 +46,7 @@ UPDATE_PATHS: dict[str, str] = {
     "dimensions": "dimensions",
     "image_urls": "image_urls",
     "tags": "tags",
+    "fulfilment_mode": "fulfilment_mode",
 }
 
 OPTIONAL_SCALARS = ("competitor_count", "review_rating", "review_count")
@@ -77,6 +79,8 @@ def create_command(
         dimensions=fields.optional_dimensions(v, "product.dimensions", p),
         image_urls=fields.image_urls(v, "product.image_urls", p.image_urls),
         tags=v.tags("product.tags", p.tags, max_count=MAX_TAGS),
+        fulfilment_mode=v.enum("product.fulfilment_mode", FULFILMENT_MODE, p.fulfilment_mode, required=False)
+        or FulfilmentMode.STOCKED,
     )
     request_id = v.request_id("request_id", request.request_id)
     v.raise_if_any()
@@ -135,6 +139,9 @@ def update_command(request: pb.UpdateProductRequest, categories: Categories) -> 
         "dimensions": lambda: fields.optional_dimensions(v, "product.dimensions", p),
         "image_urls": lambda: fields.image_urls(v, "product.image_urls", p.image_urls),
         "tags": lambda: v.tags("product.tags", p.tags, max_count=MAX_TAGS),
+        "fulfilment_mode": lambda: v.enum(
+            "product.fulfilment_mode", FULFILMENT_MODE, p.fulfilment_mode, required=True
+        ),
     }
     values = {UPDATE_PATHS[path]: readers[path]() for path in paths}
     v.raise_if_any()

@@ -27,7 +27,9 @@ from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier
 from engines.classification import ClassificationPolicy, analyze
+from engines.pricing import PricingPolicy
 from server import resources
+from server.catalog.margins import margin_alarm, margin_checked
 from server.catalog.ports import CatalogUnitOfWork
 from server.catalog.scoring import as_product_analysis, reanalyzed, signals_of
 from server.resources import existing, with_changes
@@ -49,12 +51,14 @@ class ProductUseCases:
         policy: ClassificationPolicy,
         marketing: MarketingOnCreate = NO_MARKETING_ON_CREATE,
         categories: Categories | None = None,
+        pricing: PricingPolicy | None = None,
     ) -> None:
         self._uow = uow
         self.policy = policy
         self._marketing = marketing
         # The categories a product may have: by default any well-formed key, the demand table's scored.
         self.categories = categories or Categories(known=frozenset(policy.category_demand))
+        self._pricing = pricing or PricingPolicy()
 
     async def create(
         self, *, tenant_id: int, draft: ProductDraft, request_id: str | None, fingerprint: str | None = None
@@ -139,8 +143,11 @@ class ProductUseCases:
                 if reanalyze:
                     supplier = await supplier_or_none(uow.suppliers, tenant_id, updated.supplier_id)
                     updated = reanalyzed(updated, supplier, self.policy, updated.updated_at)
+                updated = margin_checked(updated, self._pricing)
                 await uow.products.save(updated)
                 self._emit_update(uow, product, updated, changed, reanalyze)
+                if alarm := margin_alarm(product, updated, self._pricing, trigger="product_updated"):
+                    uow.emit(alarm)
                 await uow.commit()
                 return updated
         except UniqueViolation:
@@ -175,7 +182,7 @@ class ProductUseCases:
         result = analyze(signals, self.policy)
         now = utcnow()
         currency = draft.source_price.currency
-        return Product(
+        product = Product(
             id=new_id(),
             tenant_id=tenant_id,
             sku=draft.sku,
@@ -200,7 +207,9 @@ class ProductUseCases:
             request_id=request_id,
             created_at=now,
             updated_at=now,
+            fulfilment_mode=draft.fulfilment_mode,
         )
+        return margin_checked(product, self._pricing)
 
     @staticmethod
     def _emit_update(
@@ -211,6 +220,8 @@ class ProductUseCases:
             names.append("pricing.recommended_price")
         if after.analysis.score != before.analysis.score or after.analysis.factors != before.analysis.factors:
             names.append("analysis")
+        if after.margin_at_risk is not before.margin_at_risk:
+            names.append("margin_at_risk")
         uow.emit(
             ProductUpdated(
                 tenant_id=after.tenant_id,

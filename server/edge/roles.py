@@ -57,6 +57,12 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.OrderService/ListOrders": READER,
     "/crm.v2.OrderService/UpdateOrder": WRITER,
     "/crm.v2.OrderService/CancelOrder": WRITER,
+    # purchasing
+    "/crm.v2.PurchaseOrderService/CreatePurchaseOrder": WRITER,
+    "/crm.v2.PurchaseOrderService/GetPurchaseOrder": READER,
+    "/crm.v2.PurchaseOrderService/ListPurchaseOrders": READER,
+    "/crm.v2.PurchaseOrderService/UpdatePurchaseOrder": WRITER,
+    "/crm.v2.PurchaseOrderService/CancelPurchaseOrder": WRITER,
     "/crm.v2.OrderService/CreateRiskListEntry": ADMIN,  # changes how every later order is assessed
     "/crm.v2.OrderService/ListRiskListEntries": READER,
     "/crm.v2.OrderService/DeleteRiskListEntry": ADMIN,
@@ -80,6 +86,13 @@ REQUIRED_ROLE: dict[str, str] = {
     "/crm.v2.SupplierService/GetSupplier": READER,
     "/crm.v2.SupplierService/ListSuppliers": READER,
     "/crm.v2.SupplierService/UpdateSupplier": WRITER,
+    # supply
+    "/crm.v2.SupplyService/CreateOffer": WRITER,
+    "/crm.v2.SupplyService/GetOffer": READER,
+    "/crm.v2.SupplyService/ListOffers": READER,
+    "/crm.v2.SupplyService/UpdateOffer": WRITER,
+    "/crm.v2.SupplyService/DeleteOffer": WRITER,
+    "/crm.v2.SupplyService/RankOffers": READER,
     # system
     "/crm.v2.SystemService/GetHealth": ADMIN,  # the operator's report, with a tenant's counts
     # workflows

@@ -21,8 +21,10 @@ from server.intelligence import proto as intelligence
 from server.inventory import proto as inventory
 from server.leads import proto as leads
 from server.orders import proto as orders
+from server.purchasing import proto as purchasing
 from server.sourcing import proto as sourcing
 from server.suppliers import proto as suppliers
+from server.supply import proto as supply
 from server.workflows import proto as workflows
 
 # Kafka topic family of each aggregate type: the topic is `<prefix><family>`.
@@ -36,6 +38,7 @@ TOPIC_FAMILIES: dict[str, str] = {
     "inventory": "inventory",
     "marketing": "marketing",
     "workflow": "workflows",
+    "purchase_order": "purchasing",
     "risk_list": "orders",
     "sourcing_candidate": "sourcing",
 }
@@ -47,7 +50,9 @@ _REGISTRY: tuple[EventRegistration, ...] = (
     *deals.REGISTRATIONS,
     *catalog.REGISTRATIONS,
     *suppliers.REGISTRATIONS,
+    *supply.REGISTRATIONS,
     *orders.REGISTRATIONS,
+    *purchasing.REGISTRATIONS,
     *inventory.REGISTRATIONS,
     *intelligence.REGISTRATIONS,
     *workflows.REGISTRATIONS,

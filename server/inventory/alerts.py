@@ -32,7 +32,9 @@ def _seasonal_velocity(level: StockLevel, policy: OptimizerPolicy, today: date) 
 
 def reorder_units(level: StockLevel, policy: OptimizerPolicy, today: date) -> int:
     """The optimiser's order quantity for this level, raised to the level's minimum and to what brings
-    stock back above the reorder point."""
+    stock back above the reorder point; 0 for a DROPSHIP product (its supplier ships its orders)."""
+    if level.dropship:
+        return 0
     velocity = _seasonal_velocity(level, policy, today)
     holding = holding_cost_of(policy.holding_cost_rate, level.unit_cost.amount)
     eoq = economic_order_quantity(velocity * 365, policy.order_cost, holding)
@@ -42,6 +44,7 @@ def reorder_units(level: StockLevel, policy: OptimizerPolicy, today: date) -> in
         available=level.available,
         backordered=level.backordered,
         reorder_at=level.reorder_point,
+        on_order=level.on_order,
     )
 
 
@@ -59,14 +62,15 @@ def recommendation(level: StockLevel, policy: OptimizerPolicy, today: date) -> R
         lead_time_days=lead_time,
         stockout_date=stockout,
         reason=(
-            f"{level.available} available is at or below the reorder point {level.reorder_point}; "
-            f"order {units} units ({lead_time} days lead time)"
+            f"{level.available} available, {level.on_order} on order and {level.backordered} owed against "
+            f"the reorder point {level.reorder_point}; order {units} units ({lead_time} days lead time)"
         ),
     )
 
 
 def needs_reorder(level: StockLevel) -> bool:
-    return level.available <= level.reorder_point
+    """The stock position (available + on order - owed on backorders) is at or below the reorder point."""
+    return level.available + level.on_order - level.backordered <= level.reorder_point
 
 
 def alerts_of(level: StockLevel, policy: OptimizerPolicy, today: date) -> tuple[Alert, ...]:

@@ -50,6 +50,8 @@ async def optimize_level(
         category=level.category,
         today=today,
         available=level.available,
+        on_order=level.on_order,
+        backordered=level.backordered,
     )
     result = optimise(inputs, policy)
     currency = level.unit_cost.currency

@@ -23,6 +23,7 @@ class InventoryRepository(Protocol):
         available_delta: int = 0,
         reserved_delta: int = 0,
         backordered_delta: int = 0,
+        on_order_delta: int = 0,
         at: datetime,
     ) -> LevelAfter | None:
         """Shift the level's units at once; None, changing nothing, when a count would fall below zero."""

@@ -75,6 +75,7 @@ def level_to_proto(view: LevelView) -> pb.InventoryLevel:
         unit_cost=money_to_proto(level.unit_cost),
         alerts=[alert_to_proto(a) for a in view.alerts],
         update_time=to_timestamp(level.updated_at),
+        on_order=level.on_order,
     )
 
 

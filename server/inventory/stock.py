@@ -18,13 +18,15 @@ from server.inventory.ports import StockUnitOfWork
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """One stock movement to apply: deltas of available / reserved / backordered units."""
+    """One stock movement to apply: deltas of available / reserved / backordered / on-order units."""
 
     product_id: uuid.UUID
-    type: MovementType | None  # None: only the backorder count moves, which the ledger does not track
+    # None: only the backorder or on-order counts move, which the ledger does not track
+    type: MovementType | None
     available: int = 0
     reserved: int = 0
     backordered: int = 0
+    on_order: int = 0
 
 
 async def apply_shift(
@@ -44,6 +46,7 @@ async def apply_shift(
         available_delta=shift.available,
         reserved_delta=shift.reserved,
         backordered_delta=shift.backordered,
+        on_order_delta=shift.on_order,
         at=at,
     )
     if after is None or shift.type is None:
@@ -79,7 +82,8 @@ async def emit_reorder_events(
     order_id: uuid.UUID | None,
 ) -> None:
     """`inventory.low` and `inventory.reorder_recommended` (the optimiser's quantity) for each product
-    that reached its reorder point in this transaction; one query for all of them."""
+    that reached its reorder point in this transaction; one query for all of them. No recommendation when
+    the units on order already cover the shortage."""
     if not product_ids:
         return
     levels = await uow.inventory.levels(
@@ -102,6 +106,9 @@ async def emit_reorder_events(
                 order_id=order_id,
             )
         )
+        advice = recommendation(level, policy, today)
+        if advice.quantity == 0:
+            continue  # the shortage is already on order: it is not recommended twice
         uow.emit(
             InventoryReorderRecommended(
                 tenant_id=tenant_id,
@@ -109,7 +116,7 @@ async def emit_reorder_events(
                 sku=level.sku,
                 available=level.available,
                 reorder_point=level.reorder_point,
-                recommendation=recommendation(level, policy, today),
+                recommendation=advice,
                 supplier_id=level.supplier_id,
             )
         )

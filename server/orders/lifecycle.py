@@ -28,6 +28,7 @@ from domain.paging import Page, PageRequest
 from server.inventory.stock import Shift, apply_shift
 from server.orders.amendments import OrderAmendments, differs, tie_payment
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
+from server.purchasing.dropship import follow_order
 from server.resources import existing
 
 ADDRESS_LOCKED_STATUSES = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.REFUNDED})
@@ -74,6 +75,13 @@ class OrderLifecycle:
             await uow.commit()
             return updated
 
+    async def transition_within(
+        self, uow: OrderUnitOfWork, order: Order, changed: dict[str, object], *, reason: str, actor: str
+    ) -> Order:
+        """Check and apply a change in the caller's unit of work (purchasing ships orders this way)."""
+        _check(order, changed)
+        return await self._transition(uow, order, changed, reason, actor)
+
     async def _transition(
         self, uow: OrderUnitOfWork, order: Order, changed: dict[str, object], reason: str, actor: str
     ) -> Order:
@@ -93,6 +101,7 @@ class OrderLifecycle:
         )
         movements = await _stock_effects(uow, order, status, actor=actor, reason=reason)
         await uow.orders.save(updated)
+        await follow_order(uow, order, updated)  # dropship purchase orders follow the order
         await uow.orders.add_changes(order.tenant_id, order.id, history[len(order.history) :])
         await uow.inventory.record(movements, tenant_id=order.tenant_id)
         if status is OrderStatus.CANCELLED:

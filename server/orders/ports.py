@@ -17,6 +17,7 @@ from domain.orders import (
     StatusChange,
 )
 from domain.paging import Page, PageRequest
+from domain.purchasing import ProductSource, PurchaseOrder
 from engines.fraud import CustomerHistory, RiskLists
 from server.inventory.ports import InventoryRepository
 from server.unit_of_work import UnitOfWork
@@ -85,11 +86,30 @@ class RiskListRepository(Protocol):
         ...
 
 
+class DropshipPurchaseOrders(Protocol):
+    """What an order's status change does to its dropship purchase orders (server/purchasing/dropship.py)."""
+
+    async def sources(
+        self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, supplier_id: uuid.UUID | None
+    ) -> dict[uuid.UUID, ProductSource]: ...
+
+    async def of_order(self, tenant_id: int, order_id: uuid.UUID) -> list[PurchaseOrder]: ...
+
+    async def add(self, po: PurchaseOrder) -> None: ...
+
+    async def add_many(self, pos: Sequence[PurchaseOrder]) -> None: ...
+
+    async def save(self, po: PurchaseOrder) -> None: ...
+
+
 class OrderUnitOfWork(UnitOfWork, EnqueueingUnitOfWork, Protocol):
     """Enqueueing, because a held order may queue its fraud review."""
 
     @property
     def orders(self) -> OrderRepository: ...
+
+    @property
+    def purchase_orders(self) -> DropshipPurchaseOrders: ...
 
     @property
     def inventory(self) -> InventoryRepository: ...

@@ -11,6 +11,7 @@ from typing import Protocol
 from domain.paging import Page, PageRequest
 from domain.sourcing import Candidate, CandidateFilter
 from server.catalog.ports import CatalogUnitOfWork
+from server.supply.ports import SupplyUnitOfWork
 
 
 class CandidateRepository(Protocol):
@@ -31,7 +32,9 @@ class CandidateRepository(Protocol):
     async def list(self, tenant_id: int, criteria: CandidateFilter, page: PageRequest) -> Page[Candidate]: ...
 
 
-class SourcingUnitOfWork(CatalogUnitOfWork, Protocol):
+class SourcingUnitOfWork(CatalogUnitOfWork, SupplyUnitOfWork, Protocol):
+    """Supply too: an imported candidate's supplier offer is added in the import's transaction."""
+
     @property
     def candidates(self) -> CandidateRepository: ...
 

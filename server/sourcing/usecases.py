@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from functools import partial
 
 from domain.catalog import Categories, Product, ProductDraft
@@ -14,6 +15,7 @@ from domain.catalog_errors import DuplicateSku
 from domain.clock import utcnow
 from domain.errors import FieldViolation, InvalidArgument, NotFound, UniqueViolation
 from domain.ids import new_id
+from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.sourcing import (
     AgentNotConfigured,
@@ -34,6 +36,7 @@ from domain.sourcing import CandidateImported as AlreadyImported
 from domain.sourcing_events import CandidateAdded, CandidateImported
 from domain.sourcing_events import CandidateRejected as RejectedEvent
 from domain.suppliers import Supplier
+from domain.supply import SUPPLIER_SKU_MAX, Offer
 from domain.workflows import Workflow, WorkflowType
 from engines.classification import ClassificationPolicy
 from server import resources
@@ -41,6 +44,8 @@ from server.catalog.usecases import ProductUseCases
 from server.resources import existing
 from server.sourcing.ports import SourcingUnitOfWork, UnitOfWorkFactory
 from server.sourcing.scoring import scored
+from server.supply.choice import SupplyPolicies
+from server.supply.usecases import add_offer
 from server.workflows.enqueue import DEFAULT_MAX_ATTEMPTS, enqueue
 
 # The request log's name for CreateCandidate's request_ids.
@@ -56,8 +61,10 @@ class SourcingUseCases:
         *,
         discovery_enabled: bool = False,
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        supply: SupplyPolicies | None = None,
     ) -> None:
         self._uow = uow
+        self._supply = supply  # None: imports make no supplier offer
         self._policy = policy
         self._catalog = catalog
         self._discovery_enabled = discovery_enabled
@@ -148,7 +155,7 @@ class SourcingUseCases:
                 if await uow.products.sku_owner(tenant_id, draft.sku):
                     raise DuplicateSku(draft.sku)
                 product = await self._catalog.add_new(uow, tenant_id=tenant_id, draft=draft)
-                await create_supplier_offer(uow, candidate, product)
+                product = await create_supplier_offer(uow, candidate, product, self._supply)
                 imported = _decided(candidate, CandidateStatus.IMPORTED, actor, product_id=product.id)
                 await uow.candidates.save(imported)
                 uow.emit(
@@ -270,12 +277,35 @@ def default_sku(candidate_id: uuid.UUID, marketplace_id: str) -> str:
     return marketplace_id or f"SRC-{candidate_id.hex[:12].upper()}"
 
 
-async def create_supplier_offer(uow: SourcingUnitOfWork, candidate: Candidate, product: Product) -> None:
-    """THE SEAM FOR PART A of issue 13 (supplier offers): create `product`'s supplier offer from the
-    candidate (supplier, marketplace and listing URL, marketplace id as the supplier's SKU, unit cost, lead
-    time) once SupplyService's offers are merged. Until then the catalog holds one supplier and one source
-    price per product, and the import (`product_draft`) already carries both; nothing more can be stored."""
-    return None
+async def create_supplier_offer(
+    uow: SourcingUnitOfWork, candidate: Candidate, product: Product, supply: SupplyPolicies | None
+) -> Product:
+    """The imported product's supplier offer, from the candidate: its supplier, marketplace and listing URL,
+    the marketplace id as the supplier's SKU, the source price as the unit cost, its lead time; the offer
+    choice then picks it (SupplyService). A candidate without a supplier has no one to buy from: no offer.
+    Answers the product after the choice."""
+    d = candidate.draft
+    if supply is None or d.supplier_id is None:
+        return product
+    offer = Offer(
+        id=new_id(),
+        tenant_id=product.tenant_id,
+        product_id=product.id,
+        supplier_id=d.supplier_id,
+        supplier_sku=d.marketplace_id[:SUPPLIER_SKU_MAX],
+        marketplace=d.marketplace,
+        listing_url=d.url,
+        unit_cost=d.source_price,
+        shipping_cost=Money(Decimal("0.00"), d.source_price.currency),
+        min_order_quantity=1,
+        lead_time_days=d.supplier_lead_time_days,
+        supplier_stock=None,
+        is_active=True,
+        created_at=product.created_at,
+        updated_at=product.created_at,
+    )
+    _, chosen = await add_offer(uow, product, offer, supply)
+    return chosen
 
 
 def _decided(

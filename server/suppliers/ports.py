@@ -10,7 +10,7 @@ from typing import Protocol
 from domain.catalog import Product
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier, SupplierFilter
-from server.unit_of_work import UnitOfWork
+from server.supply.ports import OfferProducts, SupplyUnitOfWork
 
 
 class SupplierRepository(Protocol):
@@ -23,14 +23,14 @@ class SupplierRepository(Protocol):
     async def save(self, supplier: Supplier) -> None: ...
 
 
-class SupplierProducts(Protocol):
-    """The products a supplier's new rating or lead time re-scores."""
+class SupplierProducts(OfferProducts, Protocol):
+    """The products a supplier's new rating or lead time re-scores (and whose offer is chosen again)."""
 
     async def of_supplier(self, tenant_id: int, supplier_id: uuid.UUID) -> list[Product]: ...
     async def save_many(self, products: Sequence[Product]) -> None: ...
 
 
-class SupplierUnitOfWork(UnitOfWork, Protocol):
+class SupplierUnitOfWork(SupplyUnitOfWork, Protocol):
     @property
     def suppliers(self) -> SupplierRepository: ...
     @property

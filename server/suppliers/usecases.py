@@ -11,17 +11,28 @@ from domain.catalog_events import SupplierCreated, SupplierUpdated
 from domain.clock import utcnow
 from domain.ids import new_id
 from domain.paging import Page, PageRequest
-from domain.suppliers import SUPPLIER_SCORE_INPUTS, Supplier, SupplierChanges, SupplierDraft, SupplierFilter
+from domain.suppliers import (
+    OFFER_CHOICE_INPUTS,
+    SUPPLIER_SCORE_INPUTS,
+    Supplier,
+    SupplierChanges,
+    SupplierDraft,
+    SupplierFilter,
+)
 from engines.classification import ClassificationPolicy
 from server.catalog.scoring import reanalyzed
 from server.resources import existing, with_changes
 from server.suppliers.ports import SupplierUnitOfWork
+from server.supply.choice import SupplyPolicies, rechoose
 
 
 class SupplierUseCases:
-    def __init__(self, uow: Callable[[], SupplierUnitOfWork], policy: ClassificationPolicy) -> None:
+    def __init__(
+        self, uow: Callable[[], SupplierUnitOfWork], policy: ClassificationPolicy, supply: SupplyPolicies
+    ) -> None:
         self._uow = uow
         self._policy = policy
+        self._supply = supply
 
     async def create(self, *, tenant_id: int, draft: SupplierDraft) -> Supplier:
         now = utcnow()
@@ -75,6 +86,16 @@ class SupplierUseCases:
                         for p in products
                     ]
                 )
+            if OFFER_CHOICE_INPUTS.intersection(changed):
+                await self._rechoose_offers(uow, updated)
             uow.emit(SupplierUpdated(tenant_id=tenant_id, supplier=updated, changed_fields=tuple(changed)))
             await uow.commit()
             return updated
+
+    async def _rechoose_offers(self, uow: SupplierUnitOfWork, supplier: Supplier) -> None:
+        """Choose the offer of every product the supplier offers again: a deactivated supplier's offers
+        lose, a better rating may win. One product at a time, in id order (the lock order)."""
+        for product_id in await uow.offers.products_offered_by(supplier.tenant_id, supplier.id):
+            product = await uow.products.get(supplier.tenant_id, product_id, for_update=True)
+            if product is not None:
+                await rechoose(uow, product, self._supply, at=supplier.updated_at)

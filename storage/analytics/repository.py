@@ -17,9 +17,11 @@ from domain.dashboard import (
     PipelineFigures,
     ProductFigures,
     RiskFigures,
+    SupplyFigures,
     TopProduct,
     WorkflowFigures,
 )
+from storage.analytics.supply import supply_figures
 from storage.catalog.tables import ProductRow
 from storage.deals.tables import DealRow
 from storage.execution import Sql
@@ -56,6 +58,9 @@ class SqlAlchemyAnalyticsRepository:
         )
         currency: str | None = await self._sql.scalar(stmt)
         return currency
+
+    async def supply(self, tenant_id: int, period: DashboardPeriod) -> SupplyFigures:
+        return await supply_figures(self._sql, tenant_id, period)
 
     async def products(self, tenant_id: int) -> ProductFigures:
         live = and_(ProductRow.tenant_id == tenant_id, ProductRow.status != "discontinued")

@@ -10,7 +10,14 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, insert, select
 
-from domain.catalog import Dimensions, Product, ProductAnalysis, ProductFilter, ProductStatus
+from domain.catalog import (
+    Dimensions,
+    FulfilmentMode,
+    Product,
+    ProductAnalysis,
+    ProductFilter,
+    ProductStatus,
+)
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from engines.classification import Classification
@@ -127,6 +134,8 @@ _LIST = ListStatements(
         "category": PRODUCTS.c.category == bindparam("category"),
         "classification": PRODUCTS.c.classification == bindparam("classification"),
         "supplier": PRODUCTS.c.supplier_id == bindparam("supplier_id"),
+        "margin_at_risk": PRODUCTS.c.margin_at_risk.is_(True),
+        "fulfilment_mode": PRODUCTS.c.fulfilment_mode == bindparam("fulfilment_mode"),
         "query": contains(PRODUCTS.c.title, bindparam("query"))
         | contains(PRODUCTS.c.sku, bindparam("query")),
         "min_price": and_(
@@ -153,6 +162,10 @@ def _filter(tenant_id: int, criteria: ProductFilter) -> Filter:
         if criteria.classification is not None
         else None,
         supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
+        margin_at_risk={} if criteria.margin_at_risk_only else None,
+        fulfilment_mode={"fulfilment_mode": criteria.fulfilment_mode.value}
+        if criteria.fulfilment_mode is not None
+        else None,
         query={"query": like_pattern(criteria.query)} if criteria.query else None,
         min_price={"min_currency": low.currency, "min_amount": low.amount} if low is not None else None,
         max_price={"max_currency": high.currency, "max_amount": high.amount} if high is not None else None,
@@ -174,6 +187,7 @@ def _bulk_values(product: Product) -> dict[str, Any]:
         "score_factors": factors_json(product.analysis.factors),
         "analyzed_at": product.analysis.analyzed_at,
         "tags": list(product.tags),
+        "margin_at_risk": product.margin_at_risk,
         "version": product.version,
         "updated_at": product.updated_at,
     }
@@ -198,6 +212,8 @@ def _row_values(product: Product) -> dict[str, Any]:
         "height_mm": dims.height_mm if dims else None,
         "image_urls": list(product.image_urls),
         "request_id": product.request_id,
+        "fulfilment_mode": product.fulfilment_mode.value,
+        "chosen_offer_id": product.chosen_offer_id,
         "created_at": product.created_at,
     }
 
@@ -238,6 +254,9 @@ def _to_domain(row: Any) -> Product:
         stock_reserved=row["reserved"] or 0,
         request_id=row["request_id"],
         version=row["version"],
+        fulfilment_mode=FulfilmentMode(row["fulfilment_mode"]),
+        margin_at_risk=row["margin_at_risk"],
+        chosen_offer_id=row["chosen_offer_id"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )

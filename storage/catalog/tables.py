@@ -7,7 +7,18 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Computed, Float, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import Uuid
 
@@ -54,6 +65,11 @@ class ProductRow(TenantEntity, Timestamps, Base):
     tags: Mapped[list[str]] = mapped_column(JsonDocument, nullable=False)
     request_id: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # stocked | dropship; rows from before the supply side are stocked.
+    fulfilment_mode: Mapped[str] = mapped_column(String(10), nullable=False, server_default="stocked")
+    margin_at_risk: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    # The supplier offer the offer choice picked (no foreign key: an offer's deletion re-chooses).
+    chosen_offer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         CheckConstraint("source_price > 0", name="ck_products_source_price_positive"),
@@ -76,6 +92,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
         ),
         Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
         Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),
+        Index("ix_products_tenant_margin_at_risk", "tenant_id", "margin_at_risk", "id"),
     )
 
 

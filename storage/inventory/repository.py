@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_, select, update
 
-from domain.catalog import MovementType, ProductStatus
+from domain.catalog import FulfilmentMode, MovementType, ProductStatus
 from domain.ids import new_id
 from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
 from domain.money import Money
@@ -89,6 +89,7 @@ class SqlAlchemyInventoryRepository:
         available_delta: int = 0,
         reserved_delta: int = 0,
         backordered_delta: int = 0,
+        on_order_delta: int = 0,
         at: datetime,
     ) -> LevelAfter | None:
         """Shift the level's units in one conditional UPDATE; None (nothing changed) when any of them
@@ -99,6 +100,7 @@ class SqlAlchemyInventoryRepository:
             "available_delta": available_delta,
             "reserved_delta": reserved_delta,
             "backordered_delta": backordered_delta,
+            "on_order_delta": on_order_delta,
             "at": at,
         }
         row = (await self._sql.execute(_MOVE, params)).one_or_none()
@@ -217,7 +219,7 @@ def _move_statement() -> Any:
     count would fall below zero."""
     c = LEVELS.c
     deltas: dict[str, BindParameter[int]] = {
-        name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered")
+        name: bindparam(f"{name}_delta") for name in ("available", "reserved", "backordered", "on_order")
     }
     return (
         update(LEVELS)
@@ -253,6 +255,7 @@ def _level_select(tenant_id: int) -> Select[Any]:
             p.currency,
             p.source_price,
             p.supplier_id,
+            p.fulfilment_mode,
             SUPPLIERS.c.lead_time_days,
         )
         .select_from(
@@ -304,6 +307,8 @@ def _to_level(row: Any) -> StockLevel:
         updated_at=row["updated_at"],
         lead_time_days=row["lead_time_days"],
         daily_velocity=float(row.get("daily_velocity") or 0.0),
+        on_order=row["on_order"],
+        dropship=row["fulfilment_mode"] == FulfilmentMode.DROPSHIP.value,
     )
 
 

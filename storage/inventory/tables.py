@@ -30,6 +30,8 @@ class InventoryLevelRow(Base):
     reorder_point: Mapped[int] = mapped_column(Integer, nullable=False)
     reorder_quantity: Mapped[int] = mapped_column(Integer, nullable=False)
     max_stock: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Units on open replenishment purchase orders (moved with the purchase orders, like the other counts).
+    on_order: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     # Bumped by every change, so a reader can tell whether the level moved since it looked.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
@@ -38,6 +40,7 @@ class InventoryLevelRow(Base):
         CheckConstraint("available >= 0", name="ck_inventory_levels_available_non_negative"),
         CheckConstraint("reserved >= 0", name="ck_inventory_levels_reserved_non_negative"),
         CheckConstraint("backordered >= 0", name="ck_inventory_levels_backordered_non_negative"),
+        CheckConstraint("on_order >= 0", name="ck_inventory_levels_on_order_non_negative"),
         tenant_reference("product_id", "products", name="fk_inventory_levels_tenant_product"),
         Index("ix_inventory_levels_tenant_available", "tenant_id", "available"),
     )

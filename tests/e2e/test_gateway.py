@@ -340,6 +340,8 @@ EVERY_SERVICE_READ = [
     "orders",
     "products",
     "suppliers",
+    "offers",
+    "purchaseOrders",
     "health",
     "workflows",
     "candidates",

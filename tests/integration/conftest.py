@@ -21,8 +21,10 @@ from crm.v2 import (
     lead_service_pb2_grpc,
     order_service_pb2_grpc,
     product_service_pb2_grpc,
+    purchase_order_service_pb2_grpc,
     sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
+    supply_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
 
@@ -69,4 +71,6 @@ products = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
 catalog = stub_fixture(product_service_pb2_grpc.ProductServiceStub)
 sourcing = stub_fixture(sourcing_service_pb2_grpc.SourcingServiceStub)
 suppliers = stub_fixture(supplier_service_pb2_grpc.SupplierServiceStub)
+supply = stub_fixture(supply_service_pb2_grpc.SupplyServiceStub)
+purchasing = stub_fixture(purchase_order_service_pb2_grpc.PurchaseOrderServiceStub)
 workflows = stub_fixture(workflow_service_pb2_grpc.WorkflowServiceStub)

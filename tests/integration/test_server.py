@@ -33,8 +33,10 @@ EVERY_SERVICE = {
     "crm.v2.OrderService",
     "crm.v2.ProductService",
     "crm.v2.PrototypeRestService",
+    "crm.v2.PurchaseOrderService",
     "crm.v2.SourcingService",
     "crm.v2.SupplierService",
+    "crm.v2.SupplyService",
     "crm.v2.SystemService",
     "crm.v2.WorkflowService",
 }

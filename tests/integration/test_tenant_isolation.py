@@ -46,12 +46,14 @@ RESOURCE_OF_ID_FIELD = {
     "product_id": "product",
     "order_id": "order",
     "workflow_id": "workflow",
+    "offer_id": "offer",
+    "purchase_order_id": "purchase_order",
     "entry_id": "risk_list_entry",
     "candidate_id": "candidate",
     "aggregate_id": "lead",  # the events of A's lead
 }
 # The text field an update changes (the first a resource has), with this value.
-EDITABLE_FIELDS = ("notes", "description", "title", "name", "customer_name")
+EDITABLE_FIELDS = ("notes", "description", "title", "name", "customer_name", "supplier_sku")
 EDITED = "changed by tenant B"
 # Values for fields a request needs that carry no id.
 PLAUSIBLE: dict[str, object] = {

@@ -22,7 +22,9 @@ from crm.v2 import (
     lead_service_pb2,
     order_service_pb2,
     product_service_pb2,
+    purchase_order_service_pb2,
     supplier_service_pb2,
+    supply_service_pb2,
     system_service_pb2,
     workflow_service_pb2,
 )
@@ -37,7 +39,9 @@ SERVICE_MODULES = [
     lead_service_pb2,
     order_service_pb2,
     product_service_pb2,
+    purchase_order_service_pb2,
     supplier_service_pb2,
+    supply_service_pb2,
     system_service_pb2,
     workflow_service_pb2,
 ]

@@ -26,16 +26,20 @@ from crm.v2 import (
     lead_service_pb2_grpc,
     order_service_pb2_grpc,
     product_service_pb2_grpc,
+    purchase_order_service_pb2_grpc,
     sourcing_service_pb2_grpc,
     supplier_service_pb2_grpc,
+    supply_service_pb2_grpc,
     workflow_service_pb2_grpc,
 )
 from crm.v2 import deal_service_pb2 as dpb
 from crm.v2 import lead_service_pb2 as lpb
 from crm.v2 import order_service_pb2 as opb
 from crm.v2 import product_service_pb2 as ppb
+from crm.v2 import purchase_order_service_pb2 as popb
 from crm.v2 import sourcing_service_pb2 as srcpb
 from crm.v2 import supplier_service_pb2 as spb
+from crm.v2 import supply_service_pb2 as sopb
 from crm.v2 import workflow_service_pb2 as wpb
 from domain.tenancy import acting_for
 from storage.database import Database
@@ -74,8 +78,9 @@ def new_marker() -> str:
 
 async def seed_tenant(channel: grpc.aio.Channel, tenant_id: int, *, metadata: tuple = ()) -> SeededTenant:
     """One lead, contact, deal (of the contact and lead), supplier, product (of the supplier, in stock),
-    order (of the product), risk list entry, sourcing candidate (of the supplier) and finished
-    classification workflow (of the product) for `tenant_id`."""
+    offer (of the supplier for the product), replenishment purchase order (of the product), order (of the
+    product), risk list entry, sourcing candidate (of the supplier) and finished classification workflow (of
+    the product) for `tenant_id`."""
     tenant = SeededTenant(tenant_id, new_marker())
     m, options = tenant.marker, {"metadata": metadata}
 
@@ -103,6 +108,32 @@ async def seed_tenant(channel: grpc.aio.Channel, tenant_id: int, *, metadata: tu
     )
     stub_p = product_service_pb2_grpc.ProductServiceStub(channel)
     tenant._made("product", request, await stub_p.CreateProduct(request, **options))
+
+    request = sopb.CreateOfferRequest(
+        tenant_id=tenant_id,
+        offer=sopb.SupplierOffer(
+            product_id=tenant.ids["product"],
+            supplier_id=tenant.ids["supplier"],
+            supplier_sku=f"{m}-SKU",
+            unit_cost=money("8.00"),
+            shipping_cost=money("1.00"),
+        ),
+        request_id=f"seed-{m}-offer",
+    )
+    stub_so = supply_service_pb2_grpc.SupplyServiceStub(channel)
+    tenant._made("offer", request, await stub_so.CreateOffer(request, **options))
+
+    request = popb.CreatePurchaseOrderRequest(
+        tenant_id=tenant_id,
+        purchase_order=popb.PurchaseOrder(
+            supplier_id=tenant.ids["supplier"],
+            lines=[popb.PurchaseOrderLine(product_id=tenant.ids["product"], quantity=5)],
+            notes=f"{m} restock",
+        ),
+        request_id=f"seed-{m}-purchase-order",
+    )
+    stub_po = purchase_order_service_pb2_grpc.PurchaseOrderServiceStub(channel)
+    tenant._made("purchase_order", request, await stub_po.CreatePurchaseOrder(request, **options))
 
     request = lpb.CreateLeadRequest(
         tenant_id=tenant_id,

@@ -17,6 +17,8 @@ AREAS = (
     "deals",
     "catalog",
     "suppliers",
+    "supply",
+    "purchasing",
     "orders",
     "inventory",
     "sourcing",

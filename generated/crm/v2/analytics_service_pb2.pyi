@@ -3,6 +3,7 @@ import datetime
 from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from crm.v2 import purchase_order_service_pb2 as _purchase_order_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
 from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
@@ -184,7 +185,7 @@ class TopProduct(_message.Message):
     def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., units_sold: _Optional[int] = ..., revenue: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., order_count: _Optional[int] = ...) -> None: ...
 
 class GetDashboardResponse(_message.Message):
-    __slots__ = ("start_time", "end_time", "days", "currency_code", "products", "orders", "inventory", "workflows", "leads", "pipeline", "risk", "top_products")
+    __slots__ = ("start_time", "end_time", "days", "currency_code", "products", "orders", "inventory", "workflows", "leads", "pipeline", "risk", "top_products", "supply")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     DAYS_FIELD_NUMBER: _ClassVar[int]
@@ -197,6 +198,7 @@ class GetDashboardResponse(_message.Message):
     PIPELINE_FIELD_NUMBER: _ClassVar[int]
     RISK_FIELD_NUMBER: _ClassVar[int]
     TOP_PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    SUPPLY_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     days: int
@@ -209,4 +211,31 @@ class GetDashboardResponse(_message.Message):
     pipeline: PipelineStats
     risk: RiskStats
     top_products: _containers.RepeatedCompositeFieldContainer[TopProduct]
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., days: _Optional[int] = ..., currency_code: _Optional[str] = ..., products: _Optional[_Union[ProductStats, _Mapping]] = ..., orders: _Optional[_Union[OrderStats, _Mapping]] = ..., inventory: _Optional[_Union[InventoryStats, _Mapping]] = ..., workflows: _Optional[_Union[WorkflowStats, _Mapping]] = ..., leads: _Optional[_Union[LeadStats, _Mapping]] = ..., pipeline: _Optional[_Union[PipelineStats, _Mapping]] = ..., risk: _Optional[_Union[RiskStats, _Mapping]] = ..., top_products: _Optional[_Iterable[_Union[TopProduct, _Mapping]]] = ...) -> None: ...
+    supply: SupplyStats
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., days: _Optional[int] = ..., currency_code: _Optional[str] = ..., products: _Optional[_Union[ProductStats, _Mapping]] = ..., orders: _Optional[_Union[OrderStats, _Mapping]] = ..., inventory: _Optional[_Union[InventoryStats, _Mapping]] = ..., workflows: _Optional[_Union[WorkflowStats, _Mapping]] = ..., leads: _Optional[_Union[LeadStats, _Mapping]] = ..., pipeline: _Optional[_Union[PipelineStats, _Mapping]] = ..., risk: _Optional[_Union[RiskStats, _Mapping]] = ..., top_products: _Optional[_Iterable[_Union[TopProduct, _Mapping]]] = ..., supply: _Optional[_Union[SupplyStats, _Mapping]] = ...) -> None: ...
+
+class PurchaseOrderStatusCount(_message.Message):
+    __slots__ = ("status", "count", "total")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    status: _purchase_order_service_pb2.PurchaseOrderStatus
+    count: int
+    total: _money_pb2.Money
+    def __init__(self, status: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrderStatus, str]] = ..., count: _Optional[int] = ..., total: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+
+class SupplyStats(_message.Message):
+    __slots__ = ("revenue", "landed_cost", "gross_profit", "gross_margin", "open_purchase_orders", "margin_at_risk_products")
+    REVENUE_FIELD_NUMBER: _ClassVar[int]
+    LANDED_COST_FIELD_NUMBER: _ClassVar[int]
+    GROSS_PROFIT_FIELD_NUMBER: _ClassVar[int]
+    GROSS_MARGIN_FIELD_NUMBER: _ClassVar[int]
+    OPEN_PURCHASE_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    MARGIN_AT_RISK_PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    revenue: _money_pb2.Money
+    landed_cost: _money_pb2.Money
+    gross_profit: _money_pb2.Money
+    gross_margin: float
+    open_purchase_orders: _containers.RepeatedCompositeFieldContainer[PurchaseOrderStatusCount]
+    margin_at_risk_products: int
+    def __init__(self, revenue: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., landed_cost: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., gross_profit: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., gross_margin: _Optional[float] = ..., open_purchase_orders: _Optional[_Iterable[_Union[PurchaseOrderStatusCount, _Mapping]]] = ..., margin_at_risk_products: _Optional[int] = ...) -> None: ...

@@ -29,8 +29,10 @@ from crm.v2 import inventory_service_pb2 as crm_dot_v2_dot_inventory__service__p
 from crm.v2 import lead_service_pb2 as crm_dot_v2_dot_lead__service__pb2
 from crm.v2 import order_service_pb2 as crm_dot_v2_dot_order__service__pb2
 from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
+from crm.v2 import purchase_order_service_pb2 as crm_dot_v2_dot_purchase__order__service__pb2
 from crm.v2 import sourcing_service_pb2 as crm_dot_v2_dot_sourcing__service__pb2
 from crm.v2 import supplier_service_pb2 as crm_dot_v2_dot_supplier__service__pb2
+from crm.v2 import supply_service_pb2 as crm_dot_v2_dot_supply__service__pb2
 from crm.v2 import workflow_service_pb2 as crm_dot_v2_dot_workflow__service__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
@@ -38,97 +40,113 @@ from google.rpc import status_pb2 as google_dot_rpc_dot_status__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13\x63rm/v2/events.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/contact_service.proto\x1a\x19\x63rm/v2/deal_service.proto\x1a\x1e\x63rm/v2/inventory_service.proto\x1a\x19\x63rm/v2/lead_service.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1d\x63rm/v2/sourcing_service.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"<\n\x0bLeadCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\"l\n\x0bLeadUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\x12\x16\n\x0eprevious_score\x18\x04 \x01(\x01\"1\n\x0bLeadDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"Y\n\x0eProductCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"r\n\x16ProductAnalysisStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0f\n\x07trigger\x18\x04 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x05 \x01(\t\"\xd2\x01\n\x0eProductUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\x12\x12\n\nreanalyzed\x18\x04 \x01(\x08\x12\x1f\n\x17previous_dropship_score\x18\x05 \x01(\x01\x12>\n\x17previous_classification\x18\x06 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\"y\n\x13ProductDiscontinued\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12.\n\x0fprevious_status\x18\x04 \x01(\x0e\x32\x15.crm.v2.ProductStatus\"\xc5\x01\n\x13ProductsBulkUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x19\n\x11\x62ulk_operation_id\x18\x02 \x01(\t\x12\x13\n\x0bproduct_ids\x18\x03 \x03(\t\x12\x14\n\x0cupdate_paths\x18\x04 \x03(\t\x12\x11\n\tby_filter\x18\x05 \x01(\x08\x12\x15\n\rmatched_count\x18\x06 \x01(\x03\x12\x15\n\rupdated_count\x18\x07 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\x08 \x01(\x03\"H\n\x0fSupplierCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\"`\n\x0fSupplierUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"W\n\x0cOrderCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12\x16\n\x0ehas_backorders\x18\x03 \x01(\x08\"\xd6\x01\n\x16OrderProcessingStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12#\n\x06status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12%\n\nrisk_level\x18\x05 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12!\n\x05total\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nitem_count\x18\x07 \x01(\x05\"\xb3\x02\n\x12OrderStatusChanged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12(\n\x0b\x66rom_status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12&\n\tto_status\x18\x05 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x36\n\x15\x66rom_financial_status\x18\x06 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x34\n\x13to_financial_status\x18\x07 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x0e\n\x06reason\x18\x08 \x01(\t\x12\x12\n\nchanged_by\x18\t \x01(\t\"\x89\x02\n\x0eOrderCancelled\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12,\n\x0fprevious_status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12;\n\x0ereleased_lines\x18\x06 \x03(\x0b\x32#.crm.v2.OrderCancelled.ReleasedLine\x1a\x41\n\x0cReleasedLine\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\"\x90\x01\n\x0cInventoryLow\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\tavailable\x18\x04 \x01(\x05\x12\x10\n\x08reserved\x18\x05 \x01(\x05\x12\x15\n\rreorder_point\x18\x06 \x01(\x05\x12\x10\n\x08order_id\x18\x07 \x01(\t\"\x9d\x02\n\x15InventoryInsufficient\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x36\n\x05lines\x18\x02 \x03(\x0b\x32\'.crm.v2.InventoryInsufficient.ShortLine\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x13\n\x0b\x62\x61\x63kordered\x18\x04 \x01(\x08\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x06 \x01(\t\x1a\x66\n\tShortLine\x12\x12\n\nitem_index\x18\x01 \x01(\x05\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\trequested\x18\x04 \x01(\x05\x12\x11\n\tavailable\x18\x05 \x01(\x05\"\xc7\x01\n\x1bInventoryReorderRecommended\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\tavailable\x18\x04 \x01(\x05\x12\x15\n\rreorder_point\x18\x05 \x01(\x05\x12\x35\n\x0erecommendation\x18\x06 \x01(\x0b\x32\x1d.crm.v2.ReorderRecommendation\x12\x13\n\x0bsupplier_id\x18\x07 \x01(\t\"t\n\x11InventoryAdjusted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12+\n\x08movement\x18\x04 \x01(\x0b\x32\x19.crm.v2.InventoryMovement\"]\n\x0e\x43ontactCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x16\n\x0esource_lead_id\x18\x03 \x01(\t\"]\n\x0e\x43ontactUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"a\n\x0e\x43ontactDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\ncontact_id\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x19\n\x11\x64\x65tached_deal_ids\x18\x04 \x03(\t\"<\n\x0b\x44\x65\x61lCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\"T\n\x0b\x44\x65\x61lUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"\xa1\x02\n\x10\x44\x65\x61lStageChanged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\x12%\n\nfrom_stage\x18\x03 \x01(\x0e\x32\x11.crm.v2.DealStage\x12#\n\x08to_stage\x18\x04 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\nchanged_by\x18\x05 \x01(\t\x12/\n\x0b\x63hange_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bprobability\x18\x07 \x01(\x01\x12\"\n\x06\x61mount\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08reopened\x18\t \x01(\x08\x12\r\n\x05owner\x18\n \x01(\t\"S\n\x0b\x44\x65\x61lDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\x12 \n\x05stage\x18\x03 \x01(\x0e\x32\x11.crm.v2.DealStage\"\xb1\x01\n\rLeadConverted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x12\n\ncontact_id\x18\x03 \x01(\t\x12\x16\n\x0e\x63ontact_reused\x18\x04 \x01(\x08\x12\x0f\n\x07\x64\x65\x61l_id\x18\x05 \x01(\t\x12\r\n\x05score\x18\x06 \x01(\x01\x12\x30\n\x0c\x63onvert_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x85\x01\n\x1aMarketingStrategyGenerated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12+\n\x08strategy\x18\x03 \x01(\x0b\x32\x19.crm.v2.MarketingStrategy\x12\x13\n\x0bworkflow_id\x18\x04 \x01(\t\"\xa2\x01\n\x0fWorkflowStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe0\x04\n\x11WorkflowCompleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12$\n\x05state\x18\x04 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x12\n\nproduct_id\x18\x05 \x01(\t\x12=\n\x0e\x63lassification\x18\x06 \x01(\x0b\x32#.crm.v2.ProductClassificationResultH\x00\x12\x37\n\x12marketing_strategy\x18\x07 \x01(\x0b\x32\x19.crm.v2.MarketingStrategyH\x00\x12\x32\n\x0c\x62ulk_pricing\x18\x08 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummaryH\x00\x12+\n\x0c\x66raud_review\x18\r \x01(\x0b\x32\x13.crm.v2.FraudReviewH\x00\x12=\n\x12sourcing_discovery\x18\x0e \x01(\x0b\x32\x1f.crm.v2.SourcingDiscoveryResultH\x00\x12$\n\x06source\x18\t \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x10\n\x08\x61ttempts\x18\n \x01(\x05\x12+\n\x08\x64uration\x18\x0b \x01(\x0b\x32\x19.google.protobuf.Duration\x12,\n\x08\x65nd_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x0f \x01(\tB\x08\n\x06result\"\xd3\x01\n\x0eWorkflowFailed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12!\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x12.google.rpc.Status\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe2\x01\n\x11WorkflowCancelled\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12-\n\x0eprevious_state\x18\x05 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x10\n\x08progress\x18\x06 \x01(\x01\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xfb\x02\n\x0fPricesOptimized\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0e\n\x06run_id\x18\x02 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x03 \x01(\t\x12+\n\x07summary\x18\x04 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummary\x12;\n\x07updates\x18\x05 \x03(\x0b\x32*.crm.v2.PricesOptimized.ProductPriceUpdate\x12\x13\n\x0b\x62\x61tch_index\x18\x06 \x01(\x05\x12\x13\n\x0b\x62\x61tch_count\x18\x07 \x01(\x05\x1a\x9b\x01\n\x12ProductPriceUpdate\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12%\n\told_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12%\n\tnew_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x16\n\x0e\x63hange_percent\x18\x05 \x01(\x01\"x\n\x0cOrderFlagged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12-\n\x0e\x66raud_analysis\x18\x04 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\"\xaf\x01\n\x13OrderRiskReassessed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12\'\n\x08previous\x18\x04 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12&\n\x07\x63urrent\x18\x05 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12\x0c\n\x04held\x18\x06 \x01(\x08\"t\n\x12OrderFraudReviewed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12#\n\x06review\x18\x04 \x01(\x0b\x32\x13.crm.v2.FraudReview\"M\n\x12RiskListEntryAdded\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\"c\n\x14RiskListEntryRemoved\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\x12\x12\n\nremoved_by\x18\x03 \x01(\t\"I\n\x0e\x43\x61ndidateAdded\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\"m\n\x11\x43\x61ndidateImported\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\x12\x12\n\nproduct_id\x18\x03 \x01(\t\x12\x0b\n\x03sku\x18\x04 \x01(\t\"L\n\x11\x43\x61ndidateRejected\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidateb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13\x63rm/v2/events.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/contact_service.proto\x1a\x19\x63rm/v2/deal_service.proto\x1a\x1e\x63rm/v2/inventory_service.proto\x1a\x19\x63rm/v2/lead_service.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a#crm/v2/purchase_order_service.proto\x1a\x1d\x63rm/v2/sourcing_service.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1b\x63rm/v2/supply_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"<\n\x0bLeadCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\"l\n\x0bLeadUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\x12\x16\n\x0eprevious_score\x18\x04 \x01(\x01\"1\n\x0bLeadDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"Y\n\x0eProductCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"r\n\x16ProductAnalysisStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0f\n\x07trigger\x18\x04 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x05 \x01(\t\"\xd2\x01\n\x0eProductUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\x12\x12\n\nreanalyzed\x18\x04 \x01(\x08\x12\x1f\n\x17previous_dropship_score\x18\x05 \x01(\x01\x12>\n\x17previous_classification\x18\x06 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\"y\n\x13ProductDiscontinued\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12.\n\x0fprevious_status\x18\x04 \x01(\x0e\x32\x15.crm.v2.ProductStatus\"\xc5\x01\n\x13ProductsBulkUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x19\n\x11\x62ulk_operation_id\x18\x02 \x01(\t\x12\x13\n\x0bproduct_ids\x18\x03 \x03(\t\x12\x14\n\x0cupdate_paths\x18\x04 \x03(\t\x12\x11\n\tby_filter\x18\x05 \x01(\x08\x12\x15\n\rmatched_count\x18\x06 \x01(\x03\x12\x15\n\rupdated_count\x18\x07 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\x08 \x01(\x03\"H\n\x0fSupplierCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\"`\n\x0fSupplierUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"W\n\x0cOrderCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12\x16\n\x0ehas_backorders\x18\x03 \x01(\x08\"\xd6\x01\n\x16OrderProcessingStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12#\n\x06status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12%\n\nrisk_level\x18\x05 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12!\n\x05total\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nitem_count\x18\x07 \x01(\x05\"\xb3\x02\n\x12OrderStatusChanged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12(\n\x0b\x66rom_status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12&\n\tto_status\x18\x05 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x36\n\x15\x66rom_financial_status\x18\x06 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x34\n\x13to_financial_status\x18\x07 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x0e\n\x06reason\x18\x08 \x01(\t\x12\x12\n\nchanged_by\x18\t \x01(\t\"\x89\x02\n\x0eOrderCancelled\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12,\n\x0fprevious_status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12;\n\x0ereleased_lines\x18\x06 \x03(\x0b\x32#.crm.v2.OrderCancelled.ReleasedLine\x1a\x41\n\x0cReleasedLine\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\"\x90\x01\n\x0cInventoryLow\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\tavailable\x18\x04 \x01(\x05\x12\x10\n\x08reserved\x18\x05 \x01(\x05\x12\x15\n\rreorder_point\x18\x06 \x01(\x05\x12\x10\n\x08order_id\x18\x07 \x01(\t\"\x9d\x02\n\x15InventoryInsufficient\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x36\n\x05lines\x18\x02 \x03(\x0b\x32\'.crm.v2.InventoryInsufficient.ShortLine\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x13\n\x0b\x62\x61\x63kordered\x18\x04 \x01(\x08\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x06 \x01(\t\x1a\x66\n\tShortLine\x12\x12\n\nitem_index\x18\x01 \x01(\x05\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\trequested\x18\x04 \x01(\x05\x12\x11\n\tavailable\x18\x05 \x01(\x05\"\xc7\x01\n\x1bInventoryReorderRecommended\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x11\n\tavailable\x18\x04 \x01(\x05\x12\x15\n\rreorder_point\x18\x05 \x01(\x05\x12\x35\n\x0erecommendation\x18\x06 \x01(\x0b\x32\x1d.crm.v2.ReorderRecommendation\x12\x13\n\x0bsupplier_id\x18\x07 \x01(\t\"t\n\x11InventoryAdjusted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12+\n\x08movement\x18\x04 \x01(\x0b\x32\x19.crm.v2.InventoryMovement\"]\n\x0e\x43ontactCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x16\n\x0esource_lead_id\x18\x03 \x01(\t\"]\n\x0e\x43ontactUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"a\n\x0e\x43ontactDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\ncontact_id\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x19\n\x11\x64\x65tached_deal_ids\x18\x04 \x03(\t\"<\n\x0b\x44\x65\x61lCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\"T\n\x0b\x44\x65\x61lUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\"\xa1\x02\n\x10\x44\x65\x61lStageChanged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\x12%\n\nfrom_stage\x18\x03 \x01(\x0e\x32\x11.crm.v2.DealStage\x12#\n\x08to_stage\x18\x04 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\nchanged_by\x18\x05 \x01(\t\x12/\n\x0b\x63hange_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bprobability\x18\x07 \x01(\x01\x12\"\n\x06\x61mount\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08reopened\x18\t \x01(\x08\x12\r\n\x05owner\x18\n \x01(\t\"S\n\x0b\x44\x65\x61lDeleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\x12 \n\x05stage\x18\x03 \x01(\x0e\x32\x11.crm.v2.DealStage\"\xb1\x01\n\rLeadConverted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x12\n\ncontact_id\x18\x03 \x01(\t\x12\x16\n\x0e\x63ontact_reused\x18\x04 \x01(\x08\x12\x0f\n\x07\x64\x65\x61l_id\x18\x05 \x01(\t\x12\r\n\x05score\x18\x06 \x01(\x01\x12\x30\n\x0c\x63onvert_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x85\x01\n\x1aMarketingStrategyGenerated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12+\n\x08strategy\x18\x03 \x01(\x0b\x32\x19.crm.v2.MarketingStrategy\x12\x13\n\x0bworkflow_id\x18\x04 \x01(\t\"\xa2\x01\n\x0fWorkflowStarted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe0\x04\n\x11WorkflowCompleted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12$\n\x05state\x18\x04 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x12\n\nproduct_id\x18\x05 \x01(\t\x12=\n\x0e\x63lassification\x18\x06 \x01(\x0b\x32#.crm.v2.ProductClassificationResultH\x00\x12\x37\n\x12marketing_strategy\x18\x07 \x01(\x0b\x32\x19.crm.v2.MarketingStrategyH\x00\x12\x32\n\x0c\x62ulk_pricing\x18\x08 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummaryH\x00\x12+\n\x0c\x66raud_review\x18\r \x01(\x0b\x32\x13.crm.v2.FraudReviewH\x00\x12=\n\x12sourcing_discovery\x18\x0e \x01(\x0b\x32\x1f.crm.v2.SourcingDiscoveryResultH\x00\x12$\n\x06source\x18\t \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x10\n\x08\x61ttempts\x18\n \x01(\x05\x12+\n\x08\x64uration\x18\x0b \x01(\x0b\x32\x19.google.protobuf.Duration\x12,\n\x08\x65nd_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x0f \x01(\tB\x08\n\x06result\"\xd3\x01\n\x0eWorkflowFailed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12!\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x12.google.rpc.Status\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe2\x01\n\x11WorkflowCancelled\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12-\n\x0eprevious_state\x18\x05 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x10\n\x08progress\x18\x06 \x01(\x01\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xfb\x02\n\x0fPricesOptimized\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x0e\n\x06run_id\x18\x02 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x03 \x01(\t\x12+\n\x07summary\x18\x04 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummary\x12;\n\x07updates\x18\x05 \x03(\x0b\x32*.crm.v2.PricesOptimized.ProductPriceUpdate\x12\x13\n\x0b\x62\x61tch_index\x18\x06 \x01(\x05\x12\x13\n\x0b\x62\x61tch_count\x18\x07 \x01(\x05\x1a\x9b\x01\n\x12ProductPriceUpdate\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12%\n\told_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12%\n\tnew_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x16\n\x0e\x63hange_percent\x18\x05 \x01(\x01\"\xb2\x01\n\x14SupplierOfferChanged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05offer\x18\x02 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x0e\n\x06\x63hange\x18\x03 \x01(\t\x12\x16\n\x0e\x63hanged_fields\x18\x04 \x03(\t\x12\x17\n\x0f\x63hosen_offer_id\x18\x05 \x01(\t\x12 \n\x18previous_chosen_offer_id\x18\x06 \x01(\t\"\x87\x02\n\x13ProductMarginAtRisk\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12(\n\x0csource_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rselling_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0b\x66loor_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x11recommended_price\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12\x0f\n\x07trigger\x18\x08 \x01(\t\"X\n\x14PurchaseOrderCreated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\"Z\n\x16PurchaseOrderSubmitted\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\"o\n\x14PurchaseOrderShipped\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x15\n\rorder_shipped\x18\x03 \x01(\x08\"Y\n\x15PurchaseOrderReceived\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\"\x90\x01\n\x16PurchaseOrderCancelled\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x34\n\x0fprevious_status\x18\x03 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\"\xa6\x01\n\x14PurchaseOrderUpdated\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x16\n\x0e\x63hanged_fields\x18\x03 \x03(\t\x12\x34\n\x0fprevious_status\x18\x04 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\"x\n\x0cOrderFlagged\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12-\n\x0e\x66raud_analysis\x18\x04 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\"\xaf\x01\n\x13OrderRiskReassessed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12\'\n\x08previous\x18\x04 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12&\n\x07\x63urrent\x18\x05 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12\x0c\n\x04held\x18\x06 \x01(\x08\"t\n\x12OrderFraudReviewed\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12#\n\x06review\x18\x04 \x01(\x0b\x32\x13.crm.v2.FraudReview\"M\n\x12RiskListEntryAdded\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\"c\n\x14RiskListEntryRemoved\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\x12\x12\n\nremoved_by\x18\x03 \x01(\t\"I\n\x0e\x43\x61ndidateAdded\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\"m\n\x11\x43\x61ndidateImported\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\x12\x12\n\nproduct_id\x18\x03 \x01(\t\x12\x0b\n\x03sku\x18\x04 \x01(\t\"L\n\x11\x43\x61ndidateRejected\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidateb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LEADCREATED']._serialized_start=434
-  _globals['_LEADCREATED']._serialized_end=494
-  _globals['_LEADUPDATED']._serialized_start=496
-  _globals['_LEADUPDATED']._serialized_end=604
-  _globals['_LEADDELETED']._serialized_start=606
-  _globals['_LEADDELETED']._serialized_end=655
-  _globals['_PRODUCTCREATED']._serialized_start=657
-  _globals['_PRODUCTCREATED']._serialized_end=746
-  _globals['_PRODUCTANALYSISSTARTED']._serialized_start=748
-  _globals['_PRODUCTANALYSISSTARTED']._serialized_end=862
-  _globals['_PRODUCTUPDATED']._serialized_start=865
-  _globals['_PRODUCTUPDATED']._serialized_end=1075
-  _globals['_PRODUCTDISCONTINUED']._serialized_start=1077
-  _globals['_PRODUCTDISCONTINUED']._serialized_end=1198
-  _globals['_PRODUCTSBULKUPDATED']._serialized_start=1201
-  _globals['_PRODUCTSBULKUPDATED']._serialized_end=1398
-  _globals['_SUPPLIERCREATED']._serialized_start=1400
-  _globals['_SUPPLIERCREATED']._serialized_end=1472
-  _globals['_SUPPLIERUPDATED']._serialized_start=1474
-  _globals['_SUPPLIERUPDATED']._serialized_end=1570
-  _globals['_ORDERCREATED']._serialized_start=1572
-  _globals['_ORDERCREATED']._serialized_end=1659
-  _globals['_ORDERPROCESSINGSTARTED']._serialized_start=1662
-  _globals['_ORDERPROCESSINGSTARTED']._serialized_end=1876
-  _globals['_ORDERSTATUSCHANGED']._serialized_start=1879
-  _globals['_ORDERSTATUSCHANGED']._serialized_end=2186
-  _globals['_ORDERCANCELLED']._serialized_start=2189
-  _globals['_ORDERCANCELLED']._serialized_end=2454
-  _globals['_ORDERCANCELLED_RELEASEDLINE']._serialized_start=2389
-  _globals['_ORDERCANCELLED_RELEASEDLINE']._serialized_end=2454
-  _globals['_INVENTORYLOW']._serialized_start=2457
-  _globals['_INVENTORYLOW']._serialized_end=2601
-  _globals['_INVENTORYINSUFFICIENT']._serialized_start=2604
-  _globals['_INVENTORYINSUFFICIENT']._serialized_end=2889
-  _globals['_INVENTORYINSUFFICIENT_SHORTLINE']._serialized_start=2787
-  _globals['_INVENTORYINSUFFICIENT_SHORTLINE']._serialized_end=2889
-  _globals['_INVENTORYREORDERRECOMMENDED']._serialized_start=2892
-  _globals['_INVENTORYREORDERRECOMMENDED']._serialized_end=3091
-  _globals['_INVENTORYADJUSTED']._serialized_start=3093
-  _globals['_INVENTORYADJUSTED']._serialized_end=3209
-  _globals['_CONTACTCREATED']._serialized_start=3211
-  _globals['_CONTACTCREATED']._serialized_end=3304
-  _globals['_CONTACTUPDATED']._serialized_start=3306
-  _globals['_CONTACTUPDATED']._serialized_end=3399
-  _globals['_CONTACTDELETED']._serialized_start=3401
-  _globals['_CONTACTDELETED']._serialized_end=3498
-  _globals['_DEALCREATED']._serialized_start=3500
-  _globals['_DEALCREATED']._serialized_end=3560
-  _globals['_DEALUPDATED']._serialized_start=3562
-  _globals['_DEALUPDATED']._serialized_end=3646
-  _globals['_DEALSTAGECHANGED']._serialized_start=3649
-  _globals['_DEALSTAGECHANGED']._serialized_end=3938
-  _globals['_DEALDELETED']._serialized_start=3940
-  _globals['_DEALDELETED']._serialized_end=4023
-  _globals['_LEADCONVERTED']._serialized_start=4026
-  _globals['_LEADCONVERTED']._serialized_end=4203
-  _globals['_MARKETINGSTRATEGYGENERATED']._serialized_start=4206
-  _globals['_MARKETINGSTRATEGYGENERATED']._serialized_end=4339
-  _globals['_WORKFLOWSTARTED']._serialized_start=4342
-  _globals['_WORKFLOWSTARTED']._serialized_end=4504
-  _globals['_WORKFLOWCOMPLETED']._serialized_start=4507
-  _globals['_WORKFLOWCOMPLETED']._serialized_end=5115
-  _globals['_WORKFLOWFAILED']._serialized_start=5118
-  _globals['_WORKFLOWFAILED']._serialized_end=5329
-  _globals['_WORKFLOWCANCELLED']._serialized_start=5332
-  _globals['_WORKFLOWCANCELLED']._serialized_end=5558
-  _globals['_PRICESOPTIMIZED']._serialized_start=5561
-  _globals['_PRICESOPTIMIZED']._serialized_end=5940
-  _globals['_PRICESOPTIMIZED_PRODUCTPRICEUPDATE']._serialized_start=5785
-  _globals['_PRICESOPTIMIZED_PRODUCTPRICEUPDATE']._serialized_end=5940
-  _globals['_ORDERFLAGGED']._serialized_start=5942
-  _globals['_ORDERFLAGGED']._serialized_end=6062
-  _globals['_ORDERRISKREASSESSED']._serialized_start=6065
-  _globals['_ORDERRISKREASSESSED']._serialized_end=6240
-  _globals['_ORDERFRAUDREVIEWED']._serialized_start=6242
-  _globals['_ORDERFRAUDREVIEWED']._serialized_end=6358
-  _globals['_RISKLISTENTRYADDED']._serialized_start=6360
-  _globals['_RISKLISTENTRYADDED']._serialized_end=6437
-  _globals['_RISKLISTENTRYREMOVED']._serialized_start=6439
-  _globals['_RISKLISTENTRYREMOVED']._serialized_end=6538
-  _globals['_CANDIDATEADDED']._serialized_start=6540
-  _globals['_CANDIDATEADDED']._serialized_end=6613
-  _globals['_CANDIDATEIMPORTED']._serialized_start=6615
-  _globals['_CANDIDATEIMPORTED']._serialized_end=6724
-  _globals['_CANDIDATEREJECTED']._serialized_start=6726
-  _globals['_CANDIDATEREJECTED']._serialized_end=6802
+  _globals['_LEADCREATED']._serialized_start=500
+  _globals['_LEADCREATED']._serialized_end=560
+  _globals['_LEADUPDATED']._serialized_start=562
+  _globals['_LEADUPDATED']._serialized_end=670
+  _globals['_LEADDELETED']._serialized_start=672
+  _globals['_LEADDELETED']._serialized_end=721
+  _globals['_PRODUCTCREATED']._serialized_start=723
+  _globals['_PRODUCTCREATED']._serialized_end=812
+  _globals['_PRODUCTANALYSISSTARTED']._serialized_start=814
+  _globals['_PRODUCTANALYSISSTARTED']._serialized_end=928
+  _globals['_PRODUCTUPDATED']._serialized_start=931
+  _globals['_PRODUCTUPDATED']._serialized_end=1141
+  _globals['_PRODUCTDISCONTINUED']._serialized_start=1143
+  _globals['_PRODUCTDISCONTINUED']._serialized_end=1264
+  _globals['_PRODUCTSBULKUPDATED']._serialized_start=1267
+  _globals['_PRODUCTSBULKUPDATED']._serialized_end=1464
+  _globals['_SUPPLIERCREATED']._serialized_start=1466
+  _globals['_SUPPLIERCREATED']._serialized_end=1538
+  _globals['_SUPPLIERUPDATED']._serialized_start=1540
+  _globals['_SUPPLIERUPDATED']._serialized_end=1636
+  _globals['_ORDERCREATED']._serialized_start=1638
+  _globals['_ORDERCREATED']._serialized_end=1725
+  _globals['_ORDERPROCESSINGSTARTED']._serialized_start=1728
+  _globals['_ORDERPROCESSINGSTARTED']._serialized_end=1942
+  _globals['_ORDERSTATUSCHANGED']._serialized_start=1945
+  _globals['_ORDERSTATUSCHANGED']._serialized_end=2252
+  _globals['_ORDERCANCELLED']._serialized_start=2255
+  _globals['_ORDERCANCELLED']._serialized_end=2520
+  _globals['_ORDERCANCELLED_RELEASEDLINE']._serialized_start=2455
+  _globals['_ORDERCANCELLED_RELEASEDLINE']._serialized_end=2520
+  _globals['_INVENTORYLOW']._serialized_start=2523
+  _globals['_INVENTORYLOW']._serialized_end=2667
+  _globals['_INVENTORYINSUFFICIENT']._serialized_start=2670
+  _globals['_INVENTORYINSUFFICIENT']._serialized_end=2955
+  _globals['_INVENTORYINSUFFICIENT_SHORTLINE']._serialized_start=2853
+  _globals['_INVENTORYINSUFFICIENT_SHORTLINE']._serialized_end=2955
+  _globals['_INVENTORYREORDERRECOMMENDED']._serialized_start=2958
+  _globals['_INVENTORYREORDERRECOMMENDED']._serialized_end=3157
+  _globals['_INVENTORYADJUSTED']._serialized_start=3159
+  _globals['_INVENTORYADJUSTED']._serialized_end=3275
+  _globals['_CONTACTCREATED']._serialized_start=3277
+  _globals['_CONTACTCREATED']._serialized_end=3370
+  _globals['_CONTACTUPDATED']._serialized_start=3372
+  _globals['_CONTACTUPDATED']._serialized_end=3465
+  _globals['_CONTACTDELETED']._serialized_start=3467
+  _globals['_CONTACTDELETED']._serialized_end=3564
+  _globals['_DEALCREATED']._serialized_start=3566
+  _globals['_DEALCREATED']._serialized_end=3626
+  _globals['_DEALUPDATED']._serialized_start=3628
+  _globals['_DEALUPDATED']._serialized_end=3712
+  _globals['_DEALSTAGECHANGED']._serialized_start=3715
+  _globals['_DEALSTAGECHANGED']._serialized_end=4004
+  _globals['_DEALDELETED']._serialized_start=4006
+  _globals['_DEALDELETED']._serialized_end=4089
+  _globals['_LEADCONVERTED']._serialized_start=4092
+  _globals['_LEADCONVERTED']._serialized_end=4269
+  _globals['_MARKETINGSTRATEGYGENERATED']._serialized_start=4272
+  _globals['_MARKETINGSTRATEGYGENERATED']._serialized_end=4405
+  _globals['_WORKFLOWSTARTED']._serialized_start=4408
+  _globals['_WORKFLOWSTARTED']._serialized_end=4570
+  _globals['_WORKFLOWCOMPLETED']._serialized_start=4573
+  _globals['_WORKFLOWCOMPLETED']._serialized_end=5181
+  _globals['_WORKFLOWFAILED']._serialized_start=5184
+  _globals['_WORKFLOWFAILED']._serialized_end=5395
+  _globals['_WORKFLOWCANCELLED']._serialized_start=5398
+  _globals['_WORKFLOWCANCELLED']._serialized_end=5624
+  _globals['_PRICESOPTIMIZED']._serialized_start=5627
+  _globals['_PRICESOPTIMIZED']._serialized_end=6006
+  _globals['_PRICESOPTIMIZED_PRODUCTPRICEUPDATE']._serialized_start=5851
+  _globals['_PRICESOPTIMIZED_PRODUCTPRICEUPDATE']._serialized_end=6006
+  _globals['_SUPPLIEROFFERCHANGED']._serialized_start=6009
+  _globals['_SUPPLIEROFFERCHANGED']._serialized_end=6187
+  _globals['_PRODUCTMARGINATRISK']._serialized_start=6190
+  _globals['_PRODUCTMARGINATRISK']._serialized_end=6453
+  _globals['_PURCHASEORDERCREATED']._serialized_start=6455
+  _globals['_PURCHASEORDERCREATED']._serialized_end=6543
+  _globals['_PURCHASEORDERSUBMITTED']._serialized_start=6545
+  _globals['_PURCHASEORDERSUBMITTED']._serialized_end=6635
+  _globals['_PURCHASEORDERSHIPPED']._serialized_start=6637
+  _globals['_PURCHASEORDERSHIPPED']._serialized_end=6748
+  _globals['_PURCHASEORDERRECEIVED']._serialized_start=6750
+  _globals['_PURCHASEORDERRECEIVED']._serialized_end=6839
+  _globals['_PURCHASEORDERCANCELLED']._serialized_start=6842
+  _globals['_PURCHASEORDERCANCELLED']._serialized_end=6986
+  _globals['_PURCHASEORDERUPDATED']._serialized_start=6989
+  _globals['_PURCHASEORDERUPDATED']._serialized_end=7155
+  _globals['_ORDERFLAGGED']._serialized_start=7157
+  _globals['_ORDERFLAGGED']._serialized_end=7277
+  _globals['_ORDERRISKREASSESSED']._serialized_start=7280
+  _globals['_ORDERRISKREASSESSED']._serialized_end=7455
+  _globals['_ORDERFRAUDREVIEWED']._serialized_start=7457
+  _globals['_ORDERFRAUDREVIEWED']._serialized_end=7573
+  _globals['_RISKLISTENTRYADDED']._serialized_start=7575
+  _globals['_RISKLISTENTRYADDED']._serialized_end=7652
+  _globals['_RISKLISTENTRYREMOVED']._serialized_start=7654
+  _globals['_RISKLISTENTRYREMOVED']._serialized_end=7753
+  _globals['_CANDIDATEADDED']._serialized_start=7755
+  _globals['_CANDIDATEADDED']._serialized_end=7828
+  _globals['_CANDIDATEIMPORTED']._serialized_start=7830
+  _globals['_CANDIDATEIMPORTED']._serialized_end=7939
+  _globals['_CANDIDATEREJECTED']._serialized_start=7941
+  _globals['_CANDIDATEREJECTED']._serialized_end=8017
 # @@protoc_insertion_point(module_scope)

@@ -7,8 +7,10 @@ from crm.v2 import inventory_service_pb2 as _inventory_service_pb2
 from crm.v2 import lead_service_pb2 as _lead_service_pb2
 from crm.v2 import order_service_pb2 as _order_service_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
+from crm.v2 import purchase_order_service_pb2 as _purchase_order_service_pb2
 from crm.v2 import sourcing_service_pb2 as _sourcing_service_pb2
 from crm.v2 import supplier_service_pb2 as _supplier_service_pb2
+from crm.v2 import supply_service_pb2 as _supply_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
@@ -520,6 +522,98 @@ class PricesOptimized(_message.Message):
     batch_index: int
     batch_count: int
     def __init__(self, tenant_id: _Optional[int] = ..., run_id: _Optional[str] = ..., workflow_id: _Optional[str] = ..., summary: _Optional[_Union[_workflow_service_pb2.BulkPricingSummary, _Mapping]] = ..., updates: _Optional[_Iterable[_Union[PricesOptimized.ProductPriceUpdate, _Mapping]]] = ..., batch_index: _Optional[int] = ..., batch_count: _Optional[int] = ...) -> None: ...
+
+class SupplierOfferChanged(_message.Message):
+    __slots__ = ("tenant_id", "offer", "change", "changed_fields", "chosen_offer_id", "previous_chosen_offer_id")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    CHOSEN_OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_CHOSEN_OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    offer: _supply_service_pb2.SupplierOffer
+    change: str
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    chosen_offer_id: str
+    previous_chosen_offer_id: str
+    def __init__(self, tenant_id: _Optional[int] = ..., offer: _Optional[_Union[_supply_service_pb2.SupplierOffer, _Mapping]] = ..., change: _Optional[str] = ..., changed_fields: _Optional[_Iterable[str]] = ..., chosen_offer_id: _Optional[str] = ..., previous_chosen_offer_id: _Optional[str] = ...) -> None: ...
+
+class ProductMarginAtRisk(_message.Message):
+    __slots__ = ("tenant_id", "product_id", "sku", "source_price", "selling_price", "floor_price", "recommended_price", "trigger")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_PRICE_FIELD_NUMBER: _ClassVar[int]
+    SELLING_PRICE_FIELD_NUMBER: _ClassVar[int]
+    FLOOR_PRICE_FIELD_NUMBER: _ClassVar[int]
+    RECOMMENDED_PRICE_FIELD_NUMBER: _ClassVar[int]
+    TRIGGER_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    product_id: str
+    sku: str
+    source_price: _money_pb2.Money
+    selling_price: _money_pb2.Money
+    floor_price: _money_pb2.Money
+    recommended_price: _money_pb2.Money
+    trigger: str
+    def __init__(self, tenant_id: _Optional[int] = ..., product_id: _Optional[str] = ..., sku: _Optional[str] = ..., source_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., selling_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., floor_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., recommended_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., trigger: _Optional[str] = ...) -> None: ...
+
+class PurchaseOrderCreated(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ...) -> None: ...
+
+class PurchaseOrderSubmitted(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ...) -> None: ...
+
+class PurchaseOrderShipped(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order", "order_shipped")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    ORDER_SHIPPED_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    order_shipped: bool
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ..., order_shipped: _Optional[bool] = ...) -> None: ...
+
+class PurchaseOrderReceived(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ...) -> None: ...
+
+class PurchaseOrderCancelled(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order", "previous_status")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_STATUS_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    previous_status: _purchase_order_service_pb2.PurchaseOrderStatus
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ..., previous_status: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrderStatus, str]] = ...) -> None: ...
+
+class PurchaseOrderUpdated(_message.Message):
+    __slots__ = ("tenant_id", "purchase_order", "changed_fields", "previous_status")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    PURCHASE_ORDER_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_STATUS_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: int
+    purchase_order: _purchase_order_service_pb2.PurchaseOrder
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    previous_status: _purchase_order_service_pb2.PurchaseOrderStatus
+    def __init__(self, tenant_id: _Optional[int] = ..., purchase_order: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrder, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ..., previous_status: _Optional[_Union[_purchase_order_service_pb2.PurchaseOrderStatus, str]] = ...) -> None: ...
 
 class OrderFlagged(_message.Message):
     __slots__ = ("tenant_id", "order_id", "order_number", "fraud_analysis")

@@ -121,7 +121,7 @@ class ReorderRecommendation(_message.Message):
     def __init__(self, recommended_quantity: _Optional[int] = ..., estimated_cost: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., lead_time_days: _Optional[int] = ..., predicted_stockout_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class InventoryLevel(_message.Message):
-    __slots__ = ("product_id", "tenant_id", "sku", "title", "available", "reserved", "on_hand", "backordered", "reorder_point", "reorder_quantity", "max_stock", "unit_cost", "alerts", "update_time")
+    __slots__ = ("product_id", "tenant_id", "sku", "title", "available", "reserved", "on_hand", "backordered", "reorder_point", "reorder_quantity", "max_stock", "unit_cost", "alerts", "update_time", "on_order")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     SKU_FIELD_NUMBER: _ClassVar[int]
@@ -136,6 +136,7 @@ class InventoryLevel(_message.Message):
     UNIT_COST_FIELD_NUMBER: _ClassVar[int]
     ALERTS_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ON_ORDER_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     tenant_id: int
     sku: str
@@ -150,7 +151,8 @@ class InventoryLevel(_message.Message):
     unit_cost: _money_pb2.Money
     alerts: _containers.RepeatedCompositeFieldContainer[InventoryAlert]
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, product_id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., available: _Optional[int] = ..., reserved: _Optional[int] = ..., on_hand: _Optional[int] = ..., backordered: _Optional[int] = ..., reorder_point: _Optional[int] = ..., reorder_quantity: _Optional[int] = ..., max_stock: _Optional[int] = ..., unit_cost: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., alerts: _Optional[_Iterable[_Union[InventoryAlert, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    on_order: int
+    def __init__(self, product_id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., available: _Optional[int] = ..., reserved: _Optional[int] = ..., on_hand: _Optional[int] = ..., backordered: _Optional[int] = ..., reorder_point: _Optional[int] = ..., reorder_quantity: _Optional[int] = ..., max_stock: _Optional[int] = ..., unit_cost: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., alerts: _Optional[_Iterable[_Union[InventoryAlert, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., on_order: _Optional[int] = ...) -> None: ...
 
 class InventoryMovement(_message.Message):
     __slots__ = ("id", "product_id", "type", "available_delta", "reserved_delta", "available_after", "reserved_after", "reason", "order_id", "actor", "create_time")

@@ -30,6 +30,12 @@ class ProductStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PRODUCT_STATUS_ACTIVE: _ClassVar[ProductStatus]
     PRODUCT_STATUS_INACTIVE: _ClassVar[ProductStatus]
     PRODUCT_STATUS_DISCONTINUED: _ClassVar[ProductStatus]
+
+class FulfilmentMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    FULFILMENT_MODE_UNSPECIFIED: _ClassVar[FulfilmentMode]
+    FULFILMENT_MODE_STOCKED: _ClassVar[FulfilmentMode]
+    FULFILMENT_MODE_DROPSHIP: _ClassVar[FulfilmentMode]
 PRODUCT_CLASSIFICATION_UNSPECIFIED: ProductClassification
 PRODUCT_CLASSIFICATION_HERO: ProductClassification
 PRODUCT_CLASSIFICATION_GOOD: ProductClassification
@@ -40,6 +46,9 @@ PRODUCT_STATUS_DRAFT: ProductStatus
 PRODUCT_STATUS_ACTIVE: ProductStatus
 PRODUCT_STATUS_INACTIVE: ProductStatus
 PRODUCT_STATUS_DISCONTINUED: ProductStatus
+FULFILMENT_MODE_UNSPECIFIED: FulfilmentMode
+FULFILMENT_MODE_STOCKED: FulfilmentMode
+FULFILMENT_MODE_DROPSHIP: FulfilmentMode
 
 class ProductPricing(_message.Message):
     __slots__ = ("source_price", "recommended_price", "current_selling_price")
@@ -78,7 +87,7 @@ class PackageDimensions(_message.Message):
     def __init__(self, length_mm: _Optional[int] = ..., width_mm: _Optional[int] = ..., height_mm: _Optional[int] = ...) -> None: ...
 
 class Product(_message.Message):
-    __slots__ = ("id", "tenant_id", "asin", "sku", "title", "description", "category", "status", "pricing", "analysis", "supplier_id", "competitor_count", "review_rating", "review_count", "initial_stock", "stock_available", "stock_reserved", "weight_grams", "dimensions", "image_urls", "tags", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "asin", "sku", "title", "description", "category", "status", "pricing", "analysis", "supplier_id", "competitor_count", "review_rating", "review_count", "initial_stock", "stock_available", "stock_reserved", "weight_grams", "dimensions", "image_urls", "tags", "create_time", "update_time", "fulfilment_mode", "margin_at_risk", "chosen_offer_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     ASIN_FIELD_NUMBER: _ClassVar[int]
@@ -102,6 +111,9 @@ class Product(_message.Message):
     TAGS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    FULFILMENT_MODE_FIELD_NUMBER: _ClassVar[int]
+    MARGIN_AT_RISK_FIELD_NUMBER: _ClassVar[int]
+    CHOSEN_OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: int
     asin: str
@@ -125,7 +137,10 @@ class Product(_message.Message):
     tags: _containers.RepeatedScalarFieldContainer[str]
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., asin: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[_Union[ProductStatus, str]] = ..., pricing: _Optional[_Union[ProductPricing, _Mapping]] = ..., analysis: _Optional[_Union[DropshipAnalysis, _Mapping]] = ..., supplier_id: _Optional[str] = ..., competitor_count: _Optional[int] = ..., review_rating: _Optional[float] = ..., review_count: _Optional[int] = ..., initial_stock: _Optional[int] = ..., stock_available: _Optional[int] = ..., stock_reserved: _Optional[int] = ..., weight_grams: _Optional[int] = ..., dimensions: _Optional[_Union[PackageDimensions, _Mapping]] = ..., image_urls: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    fulfilment_mode: FulfilmentMode
+    margin_at_risk: bool
+    chosen_offer_id: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[int] = ..., asin: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[_Union[ProductStatus, str]] = ..., pricing: _Optional[_Union[ProductPricing, _Mapping]] = ..., analysis: _Optional[_Union[DropshipAnalysis, _Mapping]] = ..., supplier_id: _Optional[str] = ..., competitor_count: _Optional[int] = ..., review_rating: _Optional[float] = ..., review_count: _Optional[int] = ..., initial_stock: _Optional[int] = ..., stock_available: _Optional[int] = ..., stock_reserved: _Optional[int] = ..., weight_grams: _Optional[int] = ..., dimensions: _Optional[_Union[PackageDimensions, _Mapping]] = ..., image_urls: _Optional[_Iterable[str]] = ..., tags: _Optional[_Iterable[str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., fulfilment_mode: _Optional[_Union[FulfilmentMode, str]] = ..., margin_at_risk: _Optional[bool] = ..., chosen_offer_id: _Optional[str] = ...) -> None: ...
 
 class CreateProductRequest(_message.Message):
     __slots__ = ("tenant_id", "product", "request_id")
@@ -146,7 +161,7 @@ class GetProductRequest(_message.Message):
     def __init__(self, tenant_id: _Optional[int] = ..., product_id: _Optional[str] = ...) -> None: ...
 
 class ListProductsRequest(_message.Message):
-    __slots__ = ("tenant_id", "page_size", "page_token", "category", "classification", "status", "supplier_id", "query", "min_price", "max_price", "show_discontinued")
+    __slots__ = ("tenant_id", "page_size", "page_token", "category", "classification", "status", "supplier_id", "query", "min_price", "max_price", "show_discontinued", "margin_at_risk_only", "fulfilment_mode")
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
@@ -158,6 +173,8 @@ class ListProductsRequest(_message.Message):
     MIN_PRICE_FIELD_NUMBER: _ClassVar[int]
     MAX_PRICE_FIELD_NUMBER: _ClassVar[int]
     SHOW_DISCONTINUED_FIELD_NUMBER: _ClassVar[int]
+    MARGIN_AT_RISK_ONLY_FIELD_NUMBER: _ClassVar[int]
+    FULFILMENT_MODE_FIELD_NUMBER: _ClassVar[int]
     tenant_id: int
     page_size: int
     page_token: str
@@ -169,7 +186,9 @@ class ListProductsRequest(_message.Message):
     min_price: _money_pb2.Money
     max_price: _money_pb2.Money
     show_discontinued: bool
-    def __init__(self, tenant_id: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., category: _Optional[str] = ..., classification: _Optional[_Union[ProductClassification, str]] = ..., status: _Optional[_Union[ProductStatus, str]] = ..., supplier_id: _Optional[str] = ..., query: _Optional[str] = ..., min_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., show_discontinued: _Optional[bool] = ...) -> None: ...
+    margin_at_risk_only: bool
+    fulfilment_mode: FulfilmentMode
+    def __init__(self, tenant_id: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., category: _Optional[str] = ..., classification: _Optional[_Union[ProductClassification, str]] = ..., status: _Optional[_Union[ProductStatus, str]] = ..., supplier_id: _Optional[str] = ..., query: _Optional[str] = ..., min_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., show_discontinued: _Optional[bool] = ..., margin_at_risk_only: _Optional[bool] = ..., fulfilment_mode: _Optional[_Union[FulfilmentMode, str]] = ...) -> None: ...
 
 class ListProductsResponse(_message.Message):
     __slots__ = ("products", "next_page_token", "total_size")

@@ -79,13 +79,31 @@ def test_eoq_is_the_rounded_up_square_root_formula(demand, order_cost, holding):
     assert exact - 1e-6 <= eoq < exact + 1 + 1e-6
 
 
-@given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 50), st.integers(0, 500), st.integers(0, 500))
-def test_a_reorder_brings_stock_back_above_the_reorder_point(eoq, minimum, backordered, available, point):
+@given(
+    st.integers(0, 500),
+    st.integers(0, 500),
+    st.integers(0, 50),
+    st.integers(0, 500),
+    st.integers(0, 500),
+    st.integers(0, 500),
+)
+def test_a_reorder_brings_the_stock_position_back_above_the_reorder_point_and_covers_what_is_owed(
+    eoq, minimum, backordered, available, point, on_order
+):
     units = reorder_quantity(
-        economic_quantity=eoq, minimum=minimum, available=available, backordered=backordered, reorder_at=point
+        economic_quantity=eoq,
+        minimum=minimum,
+        available=available,
+        backordered=backordered,
+        reorder_at=point,
+        on_order=on_order,
     )
-    assert units >= max(eoq, minimum, 1)
-    assert available + units - backordered > point
+    position = available + on_order - backordered
+    if position > point:
+        assert units == 0  # already on order: never recommended twice
+    else:
+        assert units >= max(eoq, minimum, backordered - on_order, 1)
+        assert position + units > point
 
 
 def _input(series: tuple[float, ...], *, available: int = 0, lead_time: int = 14) -> OptimizerInput:

@@ -228,3 +228,13 @@ def test_a_malformed_category_demand_names_the_variable(value):
     with pytest.raises(ConfigError) as caught:
         load_settings({"CATEGORY_DEMAND": value})
     assert "CATEGORY_DEMAND" in str(caught.value)
+
+
+def test_offer_choice_weights_are_read_as_pairs_and_must_name_every_factor_and_add_up_to_one():
+    settings = load_settings(
+        {"OFFER_CHOICE_WEIGHTS": "landed_cost=0.7, lead_time=0.1, supplier_rating=0.1, moq_fit=0.1"}
+    )
+    assert settings.OFFER_CHOICE_WEIGHTS["landed_cost"] == 0.7
+    for bad in ("landed_cost=1", "landed_cost=0.5,lead_time=0.5,supplier_rating=0.5,moq_fit=0.5", "x"):
+        with pytest.raises(ConfigError, match="OFFER_CHOICE_WEIGHTS"):
+            load_settings({"OFFER_CHOICE_WEIGHTS": bad})

@@ -25,6 +25,7 @@ from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
 from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_supply import FakeOfferRepository
 from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository
 
 Key = tuple[int, uuid.UUID]
@@ -224,4 +225,6 @@ class FakeCatalogUnitOfWork(RollingBackUnitOfWork):
         self.inventory = FakeOpeningStock()
         # A new product's analysis may queue its marketing workflow.
         self.workflows = FakeWorkflowRepository()
-        self.track(self.products, self.suppliers, self.inventory, self.workflows)
+        # The offers of the supply use cases, which read and write the products above.
+        self.offers = FakeOfferRepository(self.products)
+        self.track(self.products, self.suppliers, self.inventory, self.workflows, self.offers)

@@ -35,6 +35,7 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory, RiskLists
 from tests.unit.usecases.fakes import RollingBackUnitOfWork
+from tests.unit.usecases.fakes_purchasing import FakePurchaseOrderRepository
 from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository
 
 Key = tuple[int, uuid.UUID]
@@ -180,6 +181,7 @@ class FakeInventoryRepository:
         available_delta: int = 0,
         reserved_delta: int = 0,
         backordered_delta: int = 0,
+        on_order_delta: int = 0,
         at: datetime,
     ) -> LevelAfter | None:
         level = self.stock.get((tenant_id, product_id))
@@ -188,10 +190,16 @@ class FakeInventoryRepository:
         available = level.available + available_delta
         reserved = level.reserved + reserved_delta
         backordered = level.backordered + backordered_delta
-        if min(available, reserved, backordered) < 0:
+        on_order = level.on_order + on_order_delta
+        if min(available, reserved, backordered, on_order) < 0:
             return None
         self.stock[(tenant_id, product_id)] = replace(
-            level, available=available, reserved=reserved, backordered=backordered, updated_at=at
+            level,
+            available=available,
+            reserved=reserved,
+            backordered=backordered,
+            on_order=on_order,
+            updated_at=at,
         )
         return LevelAfter(available, reserved, backordered, level.reorder_point)
 
@@ -334,4 +342,5 @@ class FakeOrderUnitOfWork(RollingBackUnitOfWork):
         self.inventory = FakeInventoryRepository()
         self.risk_lists = FakeRiskListRepository()
         self.workflows = FakeWorkflowRepository()
-        self.track(self.orders, self.inventory, self.risk_lists, self.workflows)
+        self.purchase_orders = FakePurchaseOrderRepository()
+        self.track(self.orders, self.inventory, self.risk_lists, self.workflows, self.purchase_orders)

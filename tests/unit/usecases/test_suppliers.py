@@ -17,6 +17,7 @@ from engines.classification import ClassificationPolicy
 from server.catalog.usecases import ProductUseCases
 from server.suppliers.usecases import SupplierUseCases
 from tests.unit.usecases.fakes_catalog import FakeCatalogUnitOfWork, product_draft
+from tests.unit.usecases.test_supply import SUPPLY
 
 TENANT = 1
 OTHER_TENANT = 2
@@ -41,7 +42,7 @@ def uow() -> FakeCatalogUnitOfWork:
 
 @pytest.fixture
 def suppliers(uow: FakeCatalogUnitOfWork) -> SupplierUseCases:
-    return SupplierUseCases(uow.factory, POLICY)
+    return SupplierUseCases(uow.factory, POLICY, SUPPLY)
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The supply area: SupplyService (supplier offers and the offer choice)."""

@@ -1,0 +1,1 @@
+"""Storage of the purchasing area: purchase orders and their lines."""

@@ -1,0 +1,1 @@
+"""Storage of the supply area: supplier offers."""

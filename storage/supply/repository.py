@@ -1,0 +1,157 @@
+"""Supplier offers on SQLAlchemy: rows <-> domain Offer, keyset pages by product or supplier."""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from typing import Any
+
+from sqlalchemy import Select, delete, insert, select
+
+from domain.money import Money
+from domain.paging import Page, PageRequest
+from domain.suppliers import Marketplace
+from domain.supply import Offer, OfferFilter
+from storage.catalog.tables import PRODUCTS
+from storage.execution import Sql
+from storage.inventory.tables import INVENTORY_LEVELS
+from storage.paging import newest_first_page
+from storage.rows import find_mapping, update_row
+from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
+
+
+class SqlAlchemyOfferRepository:
+    def __init__(self, sql: Sql) -> None:
+        self._sql = sql
+
+    async def add(self, offer: Offer) -> None:
+        await self._sql.execute(insert(OFFERS).values(**_row_values(offer)))
+
+    async def get(self, tenant_id: int, offer_id: uuid.UUID, *, for_update: bool = False) -> Offer | None:
+        row = await find_mapping(
+            self._sql, OFFERS, tenant_id=tenant_id, entity_id=offer_id, for_update=for_update
+        )
+        return offer_of(row) if row else None
+
+    async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
+        stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        return offer_of(row) if row else None
+
+    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
+        return await newest_first_page(
+            self._sql,
+            OFFERS,
+            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
+            page=page,
+            convert=offer_of,
+        )
+
+    async def of_product(self, tenant_id: int, product_id: uuid.UUID) -> builtins.list[Offer]:
+        """Every offer of the product, oldest first (one indexed range)."""
+        stmt = (
+            select(OFFERS)
+            .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.product_id == product_id)
+            .order_by(OFFERS.c.id)
+        )
+        return [offer_of(r) for r in (await self._sql.execute(stmt)).mappings()]
+
+    async def get_many(self, tenant_id: int, ids: builtins.list[uuid.UUID]) -> dict[uuid.UUID, Offer]:
+        if not ids:
+            return {}
+        stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id.in_(ids))
+        return {r["id"]: offer_of(r) for r in (await self._sql.execute(stmt)).mappings()}
+
+    async def save(self, offer: Offer) -> None:
+        await update_row(
+            self._sql, OFFERS, values=_row_values(offer), immutable=("product_id", "supplier_id")
+        )
+
+    async def delete(self, tenant_id: int, offer_id: uuid.UUID) -> None:
+        await self._sql.execute(
+            delete(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id == offer_id)
+        )
+
+    async def usual_quantity(self, tenant_id: int, product_id: uuid.UUID) -> int:
+        """The units one purchase of the product usually buys: its level's reorder quantity, at least 1."""
+        c = INVENTORY_LEVELS.c
+        stmt = select(c.reorder_quantity).where(c.tenant_id == tenant_id, c.product_id == product_id)
+        return max(1, int(await self._sql.scalar(stmt) or 0))
+
+    async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
+        """The products the supplier has offers for, in id order (one indexed range)."""
+        c = OFFERS.c
+        stmt = (
+            select(c.product_id)
+            .where(c.tenant_id == tenant_id, c.supplier_id == supplier_id)
+            .distinct()
+            .order_by(c.product_id)
+        )
+        return list((await self._sql.execute(stmt)).scalars().all())
+
+    async def chosen_offers_of(self, tenant_id: int, product_ids: builtins.list[uuid.UUID]) -> set[uuid.UUID]:
+        """The offers these products chose, in one query by primary key."""
+        if not product_ids:
+            return set()
+        c = PRODUCTS.c
+        stmt = select(c.chosen_offer_id).where(
+            c.tenant_id == tenant_id, c.id.in_(product_ids), c.chosen_offer_id.is_not(None)
+        )
+        return set((await self._sql.execute(stmt)).scalars().all())
+
+
+def _filtered(stmt: Select[Any], tenant_id: int, criteria: OfferFilter) -> Select[Any]:
+    c = OFFERS.c
+    stmt = stmt.where(c.tenant_id == tenant_id)
+    if criteria.product_id is not None:
+        stmt = stmt.where(c.product_id == criteria.product_id)
+    if criteria.supplier_id is not None:
+        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
+    if criteria.active_only:
+        stmt = stmt.where(c.is_active.is_(True))
+    return stmt
+
+
+def _row_values(offer: Offer) -> dict[str, Any]:
+    return {
+        "id": offer.id,
+        "tenant_id": offer.tenant_id,
+        "product_id": offer.product_id,
+        "supplier_id": offer.supplier_id,
+        "supplier_sku": offer.supplier_sku,
+        "marketplace": offer.marketplace.value,
+        "listing_url": offer.listing_url,
+        "currency": offer.unit_cost.currency,
+        "unit_cost": offer.unit_cost.amount,
+        "shipping_cost": offer.shipping_cost.amount,
+        "min_order_quantity": offer.min_order_quantity,
+        "lead_time_days": offer.lead_time_days,
+        "supplier_stock": offer.supplier_stock,
+        "is_active": offer.is_active,
+        "request_id": offer.request_id,
+        "created_at": offer.created_at,
+        "updated_at": offer.updated_at,
+    }
+
+
+def offer_of(row: Any) -> Offer:
+    """The Offer of a supplier_offers row (a mapping of its columns)."""
+    currency = row["currency"]
+    return Offer(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        product_id=row["product_id"],
+        supplier_id=row["supplier_id"],
+        supplier_sku=row["supplier_sku"],
+        marketplace=Marketplace(row["marketplace"]),
+        listing_url=row["listing_url"],
+        unit_cost=Money(row["unit_cost"], currency),
+        shipping_cost=Money(row["shipping_cost"], currency),
+        min_order_quantity=row["min_order_quantity"],
+        lead_time_days=row["lead_time_days"],
+        supplier_stock=row["supplier_stock"],
+        is_active=row["is_active"],
+        request_id=row["request_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

@@ -23,7 +23,7 @@ from tests.bench.calls import CALLS
 from tests.bench.dataset import Tenant
 from tests.bench.grpc_load import run_load
 from tests.support.ports import free_port, wait_for_port
-from tests.support.postgres import PostgresServer
+from tests.support.postgres import PostgresServer, migration_url_for
 
 REPO = Path(__file__).resolve().parents[2]
 JWT_SECRET = "bench-secret-" + "x" * 32
@@ -71,6 +71,9 @@ def server_environment(database_url: str, port: int, workers: int) -> dict[str, 
         for k, v in os.environ.items()
         if k not in ("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST", "CREWAI_HOST") and not k.startswith("OTEL_")
     }
+    migration_url = migration_url_for(database_url)  # the service owns nothing; the owner migrates
+    if migration_url is not None:
+        env["MIGRATION_DATABASE_URL"] = migration_url
     env.update(
         DATABASE_URL=database_url,
         HOST="127.0.0.1",

@@ -162,7 +162,10 @@ def clone(
 ) -> str:
     """INSERT … SELECT: `count` copies of the template rows of `table` (`template`, a condition on alias t),
     each with the `overrides` (SQL expressions of the series number g and of t)."""
-    columns = [c.name for c in Base.metadata.tables[table].columns if c.name not in skip]
+    # a generated column (products.selling_cents) is the database's to fill
+    columns = [
+        c.name for c in Base.metadata.tables[table].columns if c.name not in skip and c.computed is None
+    ]
     unknown = set(overrides) - set(columns)
     assert not unknown, f"{table} has no columns {unknown}"
     names = ", ".join(f'"{c}"' for c in columns)

@@ -1,7 +1,7 @@
 """The supply side: supplier offers, purchase orders and their lines, the products' fulfilment mode,
 margin flag and chosen offer, and the inventory levels' units on order (issue 13).
 
-Revision ID: 0011_supply
+Revision ID: 0014_supply
 Revises: 0013_shelf_cents
 Create Date: 2026-12-06
 """
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 
 from storage.tenant_walls import disable_tenant_security, enable_tenant_security
 
-revision: str = "0011_supply"
+revision: str = "0014_supply"
 down_revision: str | None = "0013_shelf_cents"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -389,13 +389,13 @@ class PsycopgSql:
         """`runs` (SQL, parameters, cursor) in one read-only transaction, in one round trip."""
         control = self._connection.cursor()
         try:
-            async with self._connection.pipeline() as pipeline:
+            # leaving the pipeline syncs it once: one round trip for all of it
+            async with self._connection.pipeline():
                 for sql, values in self._opening:
                     await control.execute(sql, values)
                 for sql, values, cursor in runs:
                     await cursor.execute(sql, values)
                 await control.execute("COMMIT")
-                await pipeline.sync()
         except psycopg.Error:
             self._failed = True
             await self._end_unfinished()

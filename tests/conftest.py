@@ -23,6 +23,7 @@ from server.config import Settings
 from tests.support.kafka import KafkaBroker, kafka_available
 from tests.support.pgbouncer import PgBouncer, pgbouncer_installed
 from tests.support.postgres import (
+    SERVICE_ROLE,
     PostgresServer,
     find_postgres_bin_dir,
     migration_url_for,
@@ -99,12 +100,14 @@ def pgbouncer(postgres: PostgresDatabases, tmp_path_factory: pytest.TempPathFact
 
 
 def pooled_settings(postgres: PostgresDatabases, bouncer: PgBouncer, **overrides: object) -> Settings:
-    """Settings of a server on a fresh database reached through `bouncer`, with the direct URL for what
-    needs a session and server-side prepared statements only where the pooler keeps them working."""
+    """Settings of a server on a fresh database reached through `bouncer` as the service role (row-level
+    security holds it there too), with the direct URL for what needs a session, the owner's direct URL for
+    migrations, and server-side prepared statements only where the pooler keeps them working."""
     direct = postgres.new_database()
     return make_settings(
-        bouncer.url(direct.rsplit("/", 1)[1]),
+        bouncer.url(direct.rsplit("/", 1)[1], user=SERVICE_ROLE),
         DATABASE_DIRECT_URL=direct,
+        MIGRATION_DATABASE_URL=postgres.migration_url(direct),
         DB_PREPARED_STATEMENTS=bouncer.supports_prepared_statements,
         **overrides,
     )

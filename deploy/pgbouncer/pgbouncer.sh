@@ -108,8 +108,9 @@ logfile = $run/pgbouncer.log
 pidfile = $run/pgbouncer.pid
 admin_users = postgres
 EOF
-    # trust still needs the user names listed.
-    printf '"postgres" ""\n"crm" ""\n' >"$run/userlist.txt"
+    # trust still needs the user names listed: the superuser, the deployment's roles (crm serves, crm_owner
+    # owns) and the test suite's (crm_service, crm_owner).
+    printf '"%s" ""\n' postgres crm crm_owner crm_service >"$run/userlist.txt"
     is_root && chown "$RUN_AS:" "$run/pgbouncer.ini" "$run/userlist.txt"
 
     as_runner "$BIN" -d -q "$run/pgbouncer.ini" || { tail -n 20 "$run/pgbouncer.log" >&2 2>/dev/null; die "did not start"; }

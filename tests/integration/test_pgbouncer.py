@@ -20,6 +20,7 @@ from storage.database import open_database
 from storage.leadership import PostgresAdvisoryLeadership
 from tests.conftest import PostgresDatabases, pooled_settings
 from tests.support.pgbouncer import PgBouncer
+from tests.support.postgres import OWNER_ROLE, SERVICE_ROLE
 
 pytestmark = pytest.mark.postgres
 
@@ -33,6 +34,10 @@ async def test_the_relay_listener_and_migrations_connect_directly_and_calls_thro
     try:
         components = server.components
         assert components.database.engine.url.port == pgbouncer.port
+        # through the pooler too, calls run as the role that owns nothing, so row-level security holds them
+        assert components.database.engine.url.username == SERVICE_ROLE
+        assert make_url(settings.migration_database_url).username == OWNER_ROLE
+        assert make_url(settings.migration_database_url).port == postgres.server.port
         assert components.background.engine.url.port == postgres.server.port
         assert make_url(settings.direct_database_url).port == postgres.server.port
         assert components.listener is not None

@@ -65,8 +65,8 @@ class PgBouncer:
         """PgBouncer >= 1.21 keeps protocol-level prepared statements working in transaction mode."""
         return self.mode == "session" or pgbouncer_version() >= (1, 21)
 
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
+    def url(self, database: str, user: str = "postgres") -> str:
+        return f"postgresql+psycopg://{user}@{self.host}:{self.port}/{database}"
 
     def stop(self) -> None:
         if not self._running:

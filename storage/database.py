@@ -19,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from domain.tenancy import AllTenants, TenantScope, current_scope
 from storage.tenant_walls import ALL_TENANTS_SETTING, TENANT_SETTING
-from storage.transactions import DriverTransactions, EngineTransactions, Transactions
+from storage.transactions import TRANSACTION_SETTINGS, DriverTransactions, EngineTransactions, Transactions
 
 logger = logging.getLogger(__name__)
 
@@ -163,16 +163,18 @@ def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
 
 
 def begin_statement(scope: TenantScope, *, read_only: bool) -> str:
-    """BEGIN and the transaction-local tenant scope in one simple-protocol query (one round trip).
+    """BEGIN, the service's transaction settings and the tenant scope in one simple-protocol query (one round
+    trip).
 
     SET LOCAL is set_config(name, value, true): it ends with the transaction, so a pooled connection never
-    carries a tenant into the next one. Without a scope nothing is set and no tenant row is visible."""
+    carries a tenant into the next one. Without a scope no tenant is set and no tenant row is visible."""
     begin = "BEGIN READ ONLY" if read_only else "BEGIN"
+    settings = "".join(f"; SET LOCAL {name} = '{value}'" for name, value in TRANSACTION_SETTINGS)
     if isinstance(scope, AllTenants):
-        return f"{begin}; SET LOCAL {ALL_TENANTS_SETTING} = 'on'"
+        return f"{begin}{settings}; SET LOCAL {ALL_TENANTS_SETTING} = 'on'"
     if scope is None:
-        return begin
-    return f"{begin}; SET LOCAL {TENANT_SETTING} = '{int(scope):d}'"
+        return f"{begin}{settings}"
+    return f"{begin}{settings}; SET LOCAL {TENANT_SETTING} = '{int(scope):d}'"
 
 
 def _begin_in_tenant_scope(engine: AsyncEngine) -> None:

@@ -80,7 +80,8 @@ class ProductRow(TenantEntity, Timestamps, Base):
         Index("ix_products_tenant_status", "tenant_id", "status", "id"),
         Index("ix_products_tenant_category", "tenant_id", "category", "id"),
         # Cross-sell candidates: the products of a category, currency, status and classification priced
-        # nearest a given price, read as a short range scan in either direction.
+        # nearest a given price, read as a short range scan in either direction, in the order the query
+        # asks (price, then id for ties) so that a shelf of one price is read no further than needed.
         Index(
             "ix_products_tenant_shelf",
             "tenant_id",
@@ -89,6 +90,7 @@ class ProductRow(TenantEntity, Timestamps, Base):
             "status",
             "classification",
             "selling_cents",
+            "id",
         ),
         Index("ix_products_tenant_classification", "tenant_id", "classification", "id"),
         Index("ix_products_tenant_supplier", "tenant_id", "supplier_id", "id"),

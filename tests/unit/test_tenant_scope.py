@@ -12,13 +12,21 @@ from storage.database import begin_statement
 
 
 def test_the_begin_carries_the_tenant_transaction_locally():
-    assert begin_statement(42, read_only=False) == "BEGIN; SET LOCAL crm.tenant_id = '42'"
-    assert begin_statement(42, read_only=True) == "BEGIN READ ONLY; SET LOCAL crm.tenant_id = '42'"
+    assert (
+        begin_statement(42, read_only=False) == "BEGIN; SET LOCAL jit = 'off'; SET LOCAL crm.tenant_id = '42'"
+    )
+    assert (
+        begin_statement(42, read_only=True)
+        == "BEGIN READ ONLY; SET LOCAL jit = 'off'; SET LOCAL crm.tenant_id = '42'"
+    )
 
 
-def test_without_a_tenant_the_begin_sets_nothing_and_across_tenants_says_so():
-    assert begin_statement(None, read_only=True) == "BEGIN READ ONLY"
-    assert begin_statement(ALL_TENANTS, read_only=False) == "BEGIN; SET LOCAL crm.all_tenants = 'on'"
+def test_without_a_tenant_the_begin_sets_no_tenant_and_across_tenants_says_so():
+    assert begin_statement(None, read_only=True) == "BEGIN READ ONLY; SET LOCAL jit = 'off'"
+    assert (
+        begin_statement(ALL_TENANTS, read_only=False)
+        == "BEGIN; SET LOCAL jit = 'off'; SET LOCAL crm.all_tenants = 'on'"
+    )
 
 
 def test_the_tenant_is_written_as_a_number_only():

@@ -150,6 +150,14 @@ class OrderLine:
     unit_price: Money
     total_price: Money
     backordered: bool = False
+    # The product was DROPSHIP when the line was priced: its supplier ships it (a dropship purchase order at
+    # confirmation) and the line holds none of the tenant's own stock.
+    dropship: bool = False
+
+    @property
+    def holds_stock(self) -> bool:
+        """Whether the line reserved units of the tenant's own stock."""
+        return not (self.backordered or self.dropship)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +185,7 @@ class CatalogEntry:
     status: str
     price: Money
     category: str
+    dropship: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +256,7 @@ class Order:
 
     @property
     def reserved_lines(self) -> tuple[OrderLine, ...]:
-        return tuple(line for line in self.lines if not line.backordered)
+        return tuple(line for line in self.lines if line.holds_stock)
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,10 +117,13 @@ def _draft_of(order: Order, lines: tuple[LineRequest, ...]) -> OrderDraft:
 
 
 async def _release(uow: OrderUnitOfWork, order: Order, *, actor: str) -> list[Movement]:
-    """Give back the old lines' reservations (and forget their backorders), in product-id order."""
+    """Give back the old lines' reservations (and forget their backorders), in product-id order; dropship
+    lines hold none."""
     movements = []
     now = utcnow()
     for line in sorted(order.lines, key=lambda item: item.product_id):
+        if line.dropship:
+            continue
         if line.backordered:
             shift = Shift(line.product_id, None, backordered=-line.quantity)
         else:

@@ -131,7 +131,8 @@ def _check(order: Order, changed: dict[str, object]) -> None:
 async def _stock_effects(
     uow: OrderUnitOfWork, order: Order, status: OrderStatus, *, actor: str, reason: str
 ) -> list[Movement]:
-    """Release (CANCELLED) or ship (SHIPPED) the order's reservations, in product-id order."""
+    """Release (CANCELLED) or ship (SHIPPED) the order's reservations, in product-id order; dropship lines
+    hold none."""
     if status is order.status or order.status not in RESERVING_STATUSES:
         return []
     if status is OrderStatus.CANCELLED:
@@ -143,6 +144,8 @@ async def _stock_effects(
     movements = []
     now = utcnow()
     for line in sorted(order.lines, key=lambda item: item.product_id):
+        if line.dropship:
+            continue
         if line.backordered:
             shift = Shift(line.product_id, None, backordered=-line.quantity)
         elif kind is MovementType.RELEASE:

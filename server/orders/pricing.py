@@ -47,7 +47,17 @@ def priced_lines(draft: OrderDraft, catalog: Mapping[uuid.UUID, CatalogEntry]) -
     for line in draft.lines:
         entry = catalog[line.product_id]
         total = Money(to_cents(entry.price.amount * line.quantity), entry.price.currency)
-        lines.append(OrderLine(entry.product_id, entry.sku, entry.title, line.quantity, entry.price, total))
+        lines.append(
+            OrderLine(
+                entry.product_id,
+                entry.sku,
+                entry.title,
+                line.quantity,
+                entry.price,
+                total,
+                dropship=entry.dropship,
+            )
+        )
     return tuple(lines)
 
 

@@ -75,6 +75,7 @@ def order_to_proto(order: Order) -> pb.Order:
                 unit_price=money_to_proto(line.unit_price),
                 total_price=money_to_proto(line.total_price),
                 backordered=line.backordered,
+                dropship=line.dropship,
             )
             for line in order.lines
         ],

@@ -174,11 +174,14 @@ class OrderCreation:
 async def reserve_lines(
     uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], *, order_id: uuid.UUID, actor: str
 ) -> Reservation:
-    """Reserve each line in product-id order; lines the stock cannot cover in full are reported short."""
+    """Reserve each line in product-id order; lines the stock cannot cover in full are reported short. A
+    dropship line reserves nothing: its supplier ships it."""
     movements, crossed, short_indexes = [], [], []
     now = utcnow()
     for index in sorted(range(len(lines)), key=lambda i: lines[i].product_id):
         line = lines[index]
+        if line.dropship:
+            continue
         shift = Shift(
             line.product_id, MovementType.RESERVATION, available=-line.quantity, reserved=line.quantity
         )

@@ -1,6 +1,7 @@
-"""Dropship purchase orders follow their customer order: confirming it turns its lines for DROPSHIP products
-into one DRAFT purchase order per supplier of their chosen offers, in the same transaction; cancelling it
-cancels the ones not yet shipped. Called by the order lifecycle on every status change."""
+"""Dropship purchase orders follow their customer order: confirming it turns its dropship lines (priced while
+their product was DROPSHIP) into one DRAFT purchase order per supplier of their chosen offers, in the same
+transaction; cancelling it cancels the ones not yet shipped. Called by the order lifecycle on every status
+change."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import datetime
 
-from domain.catalog import FulfilmentMode
 from domain.clock import utcnow
 from domain.ids import new_id
 from domain.orders import Order, OrderLine, OrderStatus
@@ -41,19 +41,18 @@ async def follow_order(uow: OrderUnitOfWork, before: Order, after: Order) -> Non
 
 
 async def _create_dropship_orders(uow: OrderUnitOfWork, order: Order) -> None:
-    """One purchase order per supplier; none again for a supplier the order already has one with (an
-    order confirmed again after a hold)."""
-    sources = await uow.purchase_orders.sources(
-        order.tenant_id, sorted({line.product_id for line in order.lines}), supplier_id=None
-    )
-    dropship = [
-        line
-        for line in order.lines
-        if line.product_id in sources and sources[line.product_id].fulfilment_mode is FulfilmentMode.DROPSHIP
-    ]
+    """One purchase order per supplier of the order's dropship lines (the lines priced while their product
+    was DROPSHIP: they hold no stock of the tenant's); none again for a supplier the order already has one
+    with (an order confirmed again after a hold)."""
+    dropship = [line for line in order.lines if line.dropship]
     if not dropship:
         return
-    unrouted = [line.sku for line in dropship if sources[line.product_id].offer is None]
+    sources = await uow.purchase_orders.sources(
+        order.tenant_id, sorted({line.product_id for line in dropship}), supplier_id=None
+    )
+    unrouted = [
+        line.sku for line in dropship if (source := sources.get(line.product_id)) is None or not source.offer
+    ]
     if unrouted:
         raise NoEligibleOffer(unrouted)
     existing = {po.supplier_id for po in await uow.purchase_orders.of_order(order.tenant_id, order.id)}

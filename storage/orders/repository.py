@@ -31,6 +31,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import Uuid
 
+from domain.catalog import FulfilmentMode
 from domain.ids import new_id
 from domain.money import Money
 from domain.orders import (
@@ -74,7 +75,13 @@ class SqlAlchemyOrderRepository:
         rows = await self._sql.execute(_CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)})
         return {
             row.id: CatalogEntry(
-                row.id, row.sku, row.title, row.status, Money(row.selling_price, row.currency), row.category
+                row.id,
+                row.sku,
+                row.title,
+                row.status,
+                Money(row.selling_price, row.currency),
+                row.category,
+                dropship=row.fulfilment_mode == FulfilmentMode.DROPSHIP.value,
             )
             for row in rows
         }
@@ -304,6 +311,7 @@ _CATALOG_COLUMNS = select(
     PRODUCTS.c.selling_price,
     PRODUCTS.c.currency,
     PRODUCTS.c.category,
+    PRODUCTS.c.fulfilment_mode,
 ).where(PRODUCTS.c.tenant_id == bindparam("tenant_id"))
 
 # PostgreSQL: one array parameter, so the statement compiles once; SQLite: an expanding IN.
@@ -332,6 +340,7 @@ def _item_values(order: Order, index: int, line: OrderLine) -> dict[str, Any]:
         "unit_price": line.unit_price.amount,
         "total_price": line.total_price.amount,
         "backordered": line.backordered,
+        "dropship": line.dropship,
         "counts_as_sale": True,
         "created_at": order.created_at,
     }

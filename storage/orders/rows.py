@@ -122,6 +122,7 @@ def to_order(row: Any, items: Sequence[Any], changes: Sequence[Any]) -> Order:
                 unit_price=Money(i["unit_price"], currency),
                 total_price=Money(i["total_price"], currency),
                 backordered=i["backordered"],
+                dropship=i["dropship"],
             )
             for i in items
         ),

@@ -84,6 +84,8 @@ class OrderItemRow(TenantEntity, Base):
     unit_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     total_price: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
     backordered: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # Shipped by the supplier (the product was DROPSHIP when the line was priced): no own stock held.
+    dropship: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
     # True while the line's units count as sales (not cancelled).
     counts_as_sale: Mapped[bool] = mapped_column(Boolean, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)

@@ -180,6 +180,68 @@ async def test_cancelling_the_customer_order_cancels_its_open_dropship_purchase_
     assert po.status == PO.PURCHASE_ORDER_STATUS_CANCELLED and "cancelled" in po.cancel_reason
 
 
+async def test_a_dropship_line_reserves_none_of_the_tenants_own_stock(
+    orders, products, suppliers, supply, purchasing, inventory, tenant_id
+):
+    """The supplier ships a DROPSHIP line: the order needs none of the tenant's stock (no allow_backorder with
+    none on hand), and creating, confirming, shipping or cancelling it moves none; a STOCKED line beside it
+    reserves and ships as ever."""
+    product, _ = await dropship_product(products, suppliers, supply, tenant_id, stock=0)
+    warehouse = await stocked(products, tenant_id, stock=5)
+    order = await place(orders, tenant_id, (product.id, 3), (warehouse.id, 2))
+    lines = {item.product_id: item for item in order.items}
+    assert lines[product.id].dropship and not lines[product.id].backordered
+    assert not lines[warehouse.id].dropship
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.available == 0
+    assert (await level(inventory, tenant_id, product.id)).inventory_level.reserved == 0
+    assert (await level(inventory, tenant_id, warehouse.id)).inventory_level.reserved == 2
+
+    await move_order(orders, tenant_id, order.id, pb.ORDER_STATUS_CONFIRMED)
+    (po,) = await purchase_orders_of(purchasing, tenant_id, order_id=order.id)
+    assert [(line.product_id, line.quantity) for line in po.lines] == [(product.id, 3)]
+    for status in (PO.PURCHASE_ORDER_STATUS_SUBMITTED, PO.PURCHASE_ORDER_STATUS_ACCEPTED):
+        await move_po(purchasing, tenant_id, po.id, status)
+    await move_po(purchasing, tenant_id, po.id, PO.PURCHASE_ORDER_STATUS_SHIPPED, tracking_numbers=["T-1"])
+    # the warehouse ships the stocked line, and with it the order
+    await move_order(orders, tenant_id, order.id, pb.ORDER_STATUS_PROCESSING)
+    shipped = await move_order(orders, tenant_id, order.id, pb.ORDER_STATUS_SHIPPED)
+    assert shipped.status == pb.ORDER_STATUS_SHIPPED
+    dropship_level = (await level(inventory, tenant_id, product.id)).inventory_level
+    assert (dropship_level.available, dropship_level.reserved) == (0, 0)
+    warehouse_level = (await level(inventory, tenant_id, warehouse.id)).inventory_level
+    assert (warehouse_level.available, warehouse_level.reserved) == (3, 0)  # its 2 units left the shelf
+
+
+async def test_cancelling_an_order_gives_back_only_what_its_stocked_lines_reserved(
+    orders, products, suppliers, supply, inventory, events, tenant_id
+):
+    product, _ = await dropship_product(products, suppliers, supply, tenant_id, stock=4)
+    warehouse = await stocked(products, tenant_id, stock=5)
+    order = await place(orders, tenant_id, (product.id, 3), (warehouse.id, 2))
+    await orders.CancelOrder(pb.CancelOrderRequest(tenant_id=tenant_id, order_id=order.id, reason="customer"))
+    dropship_level = (await level(inventory, tenant_id, product.id)).inventory_level
+    assert (dropship_level.available, dropship_level.reserved) == (4, 0)  # untouched throughout
+    warehouse_level = (await level(inventory, tenant_id, warehouse.id)).inventory_level
+    assert (warehouse_level.available, warehouse_level.reserved) == (5, 0)
+
+
+async def test_amending_a_dropship_line_moves_no_stock_of_its_own(
+    orders, products, suppliers, supply, inventory, tenant_id
+):
+    product, _ = await dropship_product(products, suppliers, supply, tenant_id, stock=0)
+    order = await place(orders, tenant_id, (product.id, 1))
+    amended = await orders.UpdateOrder(
+        pb.UpdateOrderRequest(
+            tenant_id=tenant_id,
+            order=pb.Order(id=order.id, items=[pb.OrderItem(product_id=product.id, quantity=7)]),
+            update_mask=field_mask_pb2.FieldMask(paths=["items"]),
+        )
+    )
+    assert [(item.quantity, item.dropship) for item in amended.items] == [(7, True)]
+    dropship_level = (await level(inventory, tenant_id, product.id)).inventory_level
+    assert (dropship_level.available, dropship_level.reserved) == (0, 0)
+
+
 async def test_a_replenishment_order_goes_on_order_and_its_receipt_books_stock(
     products, suppliers, supply, purchasing, inventory, events, tenant_id
 ):

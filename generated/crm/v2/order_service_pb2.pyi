@@ -113,7 +113,7 @@ FRAUD_ACTION_MANUAL_REVIEW: FraudAction
 FRAUD_ACTION_HOLD_FOR_INVESTIGATION: FraudAction
 
 class OrderItem(_message.Message):
-    __slots__ = ("product_id", "sku", "title", "quantity", "unit_price", "total_price", "backordered")
+    __slots__ = ("product_id", "sku", "title", "quantity", "unit_price", "total_price", "backordered", "dropship")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     SKU_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -121,6 +121,7 @@ class OrderItem(_message.Message):
     UNIT_PRICE_FIELD_NUMBER: _ClassVar[int]
     TOTAL_PRICE_FIELD_NUMBER: _ClassVar[int]
     BACKORDERED_FIELD_NUMBER: _ClassVar[int]
+    DROPSHIP_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     sku: str
     title: str
@@ -128,7 +129,8 @@ class OrderItem(_message.Message):
     unit_price: _money_pb2.Money
     total_price: _money_pb2.Money
     backordered: bool
-    def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., quantity: _Optional[int] = ..., unit_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., total_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., backordered: _Optional[bool] = ...) -> None: ...
+    dropship: bool
+    def __init__(self, product_id: _Optional[str] = ..., sku: _Optional[str] = ..., title: _Optional[str] = ..., quantity: _Optional[int] = ..., unit_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., total_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., backordered: _Optional[bool] = ..., dropship: _Optional[bool] = ...) -> None: ...
 
 class FraudAnalysis(_message.Message):
     __slots__ = ("risk_level", "risk_score", "verification_required", "recommended_action", "factors", "analyze_time", "trigger")

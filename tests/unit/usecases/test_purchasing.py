@@ -65,8 +65,10 @@ def a_product(
     reorder_point: int = 0,
 ) -> uuid.UUID:
     product_id = new_id()
+    price = Money(Decimal("30.00"), USD)
+    dropship = mode is FulfilmentMode.DROPSHIP
     uow.orders.add_product(
-        TENANT, CatalogEntry(product_id, sku, sku.title(), "active", Money(Decimal("30.00"), USD), "general")
+        TENANT, CatalogEntry(product_id, sku, sku.title(), "active", price, "general", dropship=dropship)
     )
     uow.inventory.open(
         TENANT, product_id=product_id, sku=sku, available=available, reorder_point=reorder_point
@@ -114,6 +116,18 @@ async def confirm(uow: FakePurchasingUnitOfWork, order_id: uuid.UUID):
     return await OrderLifecycle(uow.factory).update(
         tenant_id=TENANT, order_id=order_id, changes=OrderChanges({"status": OrderStatus.CONFIRMED})
     )
+
+
+async def test_a_dropship_line_is_placed_without_own_stock_and_reserves_none():
+    uow = FakePurchasingUnitOfWork()
+    an_offer(uow, dropship := a_product(uow, "drop", FulfilmentMode.DROPSHIP, available=0), a_supplier(uow))
+    stocked = a_product(uow, "shelf", FulfilmentMode.STOCKED, available=4)
+    order = await placed(uow, (dropship, 3), (stocked, 1))
+    assert [(line.dropship, line.backordered) for line in order.lines] == [(True, False), (False, False)]
+    assert [line.product_id for line in order.reserved_lines] == [stocked]
+    levels = {p: uow.inventory.stock[(TENANT, p)] for p in (dropship, stocked)}
+    assert (levels[dropship].available, levels[dropship].reserved) == (0, 0)
+    assert (levels[stocked].available, levels[stocked].reserved) == (3, 1)
 
 
 async def test_confirming_routes_dropship_lines_to_their_chosen_offers_suppliers_and_skips_stocked_ones():

@@ -12,6 +12,7 @@ from google.protobuf import field_mask_pb2
 
 from crm.v2 import inventory_service_pb2 as ipb
 from crm.v2 import order_service_pb2 as pb
+from crm.v2 import product_service_pb2 as ppb
 from crm.v2 import purchase_order_service_pb2 as popb
 from crm.v2 import supply_service_pb2 as opb
 from tests.integration.conftest_catalog import money
@@ -210,6 +211,37 @@ async def test_a_dropship_line_reserves_none_of_the_tenants_own_stock(
     assert (dropship_level.available, dropship_level.reserved) == (0, 0)
     warehouse_level = (await level(inventory, tenant_id, warehouse.id)).inventory_level
     assert (warehouse_level.available, warehouse_level.reserved) == (3, 0)  # its 2 units left the shelf
+
+
+async def switch_mode(products, tenant_id: int, product_id: str, mode: int) -> None:
+    await products.UpdateProduct(
+        ppb.UpdateProductRequest(
+            tenant_id=tenant_id,
+            product=ppb.Product(id=product_id, fulfilment_mode=mode),
+            update_mask=field_mask_pb2.FieldMask(paths=["fulfilment_mode"]),
+        )
+    )
+
+
+async def test_a_line_keeps_the_fulfilment_it_was_priced_with_when_the_product_switches(
+    orders, products, suppliers, supply, purchasing, inventory, tenant_id
+):
+    """A line placed as dropship is still bought from the supplier after its product turns STOCKED, and a
+    line that reserved stock ships from it after its product turns DROPSHIP: neither twice, neither lost."""
+    was_dropship, _ = await dropship_product(products, suppliers, supply, tenant_id, stock=0)
+    was_stocked = await stocked(products, tenant_id, stock=5)
+    await new_offer(supply, tenant_id, was_stocked.id, (await new_supplier(suppliers, tenant_id)).id)
+    order = await place(orders, tenant_id, (was_dropship.id, 1), (was_stocked.id, 2))
+    await switch_mode(products, tenant_id, was_dropship.id, ppb.FULFILMENT_MODE_STOCKED)
+    await switch_mode(products, tenant_id, was_stocked.id, ppb.FULFILMENT_MODE_DROPSHIP)
+    await move_order(orders, tenant_id, order.id, pb.ORDER_STATUS_CONFIRMED)
+    (po,) = await purchase_orders_of(purchasing, tenant_id, order_id=order.id)
+    assert [(line.product_id, line.quantity) for line in po.lines] == [(was_dropship.id, 1)]
+    await orders.CancelOrder(pb.CancelOrderRequest(tenant_id=tenant_id, order_id=order.id, reason="customer"))
+    shelf = (await level(inventory, tenant_id, was_stocked.id)).inventory_level
+    assert (shelf.available, shelf.reserved) == (5, 0)  # its reservation came back
+    none = (await level(inventory, tenant_id, was_dropship.id)).inventory_level
+    assert (none.available, none.reserved) == (0, 0)
 
 
 async def test_cancelling_an_order_gives_back_only_what_its_stocked_lines_reserved(

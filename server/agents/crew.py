@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -25,6 +24,7 @@ from opentelemetry.trace import StatusCode
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from server.agents.circuit import CircuitBreaker
+from server.agents.ports import AgentUnavailable, Progress
 
 logger = logging.getLogger(__name__)
 _tracer = trace.get_tracer(__name__)
@@ -34,19 +34,12 @@ DONE_STATES = frozenset({"completed", "success", "succeeded", "done"})
 FAILED_STATES = frozenset({"error", "failed", "failure", "cancelled"})
 
 
-class AgentUnavailable(Exception):
-    """The crew could not produce an answer: not reachable, failing, too slow, garbage, or circuit open."""
-
-
 class _NotAccepted(AgentUnavailable):
     """A kickoff the crew certainly did not accept (safe to retry)."""
 
 
 class _Retryable(AgentUnavailable):
     """A status read that failed in a way worth another try."""
-
-
-Progress = Callable[[str], Awaitable[None]]
 
 
 class CrewClient:

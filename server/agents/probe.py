@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import httpx
 
 from server.agents.circuit import OPEN, CircuitBreaker
+from server.agents.ports import AgentProbeResult
 
 PROBE_TIMEOUT_SECONDS = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class AgentProbeResult:
-    name: str
-    endpoint: str
-    reachable: bool
-    latency_seconds: float
-    error: str = ""
 
 
 class CrewProbe:

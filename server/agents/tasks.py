@@ -18,7 +18,7 @@ from domain.suppliers import Marketplace
 from domain.workflows import AgentClassification
 from engines.classification import Classification, ClassificationPolicy, classify
 from engines.factors import Factor
-from server.agents.crew import AgentUnavailable, CrewClient, Progress
+from server.agents.ports import AgentUnavailable, Crew, Progress
 
 MAX_SUGGESTIONS = 10
 MAX_TEXT = 1000
@@ -34,7 +34,7 @@ class MarketingInsights:
 
 
 async def marketing_insights(
-    crew: CrewClient,
+    crew: Crew,
     inputs: dict[str, Any],
     *,
     deadline: float | None = None,
@@ -55,7 +55,7 @@ async def marketing_insights(
 
 
 async def sourcing_suggestions(
-    crew: CrewClient, inputs: dict[str, Any], *, currency: str, deadline: float | None = None
+    crew: Crew, inputs: dict[str, Any], *, currency: str, deadline: float | None = None
 ) -> tuple[SourcingSuggestion, ...]:
     answer = await crew.run({"task": "product_sourcing", **inputs}, deadline=deadline)
     items = answer.get("suggestions") if isinstance(answer, dict) else answer
@@ -104,7 +104,7 @@ def _money(value: object, currency: str) -> Money | None:
 
 
 async def classification_view(
-    crew: CrewClient,
+    crew: Crew,
     inputs: dict[str, Any],
     policy: ClassificationPolicy,
     *,
@@ -140,7 +140,7 @@ class FraudAdvice:
 
 
 async def fraud_review(
-    crew: CrewClient,
+    crew: Crew,
     inputs: dict[str, Any],
     *,
     deadline: float | None = None,
@@ -173,7 +173,7 @@ class Discoveries:
 
 
 async def sourcing_candidates(
-    crew: CrewClient,
+    crew: Crew,
     inputs: dict[str, Any],
     *,
     currency: str,

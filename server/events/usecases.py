@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncGenerator, Collection
 from datetime import datetime
 
 from domain.errors import Unavailable
@@ -39,7 +39,7 @@ class EventUseCases:
 
     async def watch(
         self, *, tenant_id: int, types: Collection[str], start: datetime | None
-    ) -> AsyncIterator[RecordedEvent]:
+    ) -> AsyncGenerator[RecordedEvent, None]:
         """Yield the tenant's events in commit order as they become visible: from `start` when given
         (replay, then tail), else only new ones. Ends with UNAVAILABLE when the server shuts down."""
         async with self._uow(read_only=True) as uow:

@@ -17,7 +17,7 @@ from engines.cross_sell import CrossSellSource, CrossSellType, price_band, recom
 from engines.marketing import Angle, StrategyInput, build_strategy
 from engines.pricing import floor_price
 from engines.recommendations import CatalogItem, related_products
-from server.agents.crew import AgentUnavailable, CrewClient, Progress
+from server.agents.ports import AgentUnavailable, Crew, Progress
 from server.agents.tasks import marketing_insights, sourcing_suggestions
 from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory
 from server.resources import existing
@@ -34,9 +34,7 @@ RELATED_POOL = 300
 
 
 class IntelligenceUseCases:
-    def __init__(
-        self, uow: UnitOfWorkFactory, policies: IntelligencePolicies, crew: CrewClient | None
-    ) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, policies: IntelligencePolicies, crew: Crew | None) -> None:
         self._uow = uow
         self._policies = policies
         self._crew = crew

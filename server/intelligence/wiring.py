@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from server.agents.crew import CrewClient
+from server.agents.ports import Crew
 from server.intelligence.api import IntelligenceServicer
 from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory
 from server.intelligence.pricing import PricingUseCases
@@ -25,9 +25,7 @@ class Intelligence:
     pricing: PricingUseCases
 
 
-def use_cases(
-    uow: UnitOfWorkFactory, policies: IntelligencePolicies, crew: CrewClient | None
-) -> Intelligence:
+def use_cases(uow: UnitOfWorkFactory, policies: IntelligencePolicies, crew: Crew | None) -> Intelligence:
     return Intelligence(
         policies=policies,
         recommendations=IntelligenceUseCases(uow, policies, crew),

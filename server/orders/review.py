@@ -15,7 +15,7 @@ from domain.order_events import OrderFraudReviewed
 from domain.orders import FraudRecommendation, FraudReview, Order, ReviewSource
 from domain.workflows import FraudReviewOutcome, ResultSource, Workflow
 from engines.fraud import RiskLevel
-from server.agents.crew import AgentUnavailable, CrewClient
+from server.agents.ports import AgentUnavailable, Crew
 from server.agents.tasks import fraud_review
 from server.orders.ports import OrderUnitOfWork
 from server.resources import existing
@@ -31,9 +31,7 @@ ENGINE_ADVICE = {
 
 
 class FraudReviewStep:
-    def __init__(
-        self, uow: Callable[..., OrderUnitOfWork], crew: CrewClient | None, *, deadline: float
-    ) -> None:
+    def __init__(self, uow: Callable[..., OrderUnitOfWork], crew: Crew | None, *, deadline: float) -> None:
         self._uow = uow
         self._crew = crew
         self._deadline = deadline

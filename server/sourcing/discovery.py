@@ -12,7 +12,7 @@ from domain.errors import Unavailable
 from domain.sourcing import DEFAULT_DISCOVERY_RESULTS, AgentNotConfigured, CandidateOrigin, DiscoveryRequest
 from domain.workflows import ResultSource, SourcingDiscoveryOutcome, Workflow
 from engines.classification import ClassificationPolicy
-from server.agents.crew import AgentUnavailable, CrewClient
+from server.agents.ports import AgentUnavailable, Crew
 from server.agents.tasks import sourcing_candidates
 from server.sourcing.ports import SourcingUnitOfWork, UnitOfWorkFactory
 from server.sourcing.usecases import keep, new_candidates
@@ -26,7 +26,7 @@ class SourcingDiscoveryStep:
     def __init__(
         self,
         uow: UnitOfWorkFactory,
-        crew: CrewClient | None,
+        crew: Crew | None,
         policy: ClassificationPolicy,
         categories: Categories,
         *,

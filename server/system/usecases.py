@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.tenancy import across_tenants
-from server.agents.probe import AgentProbeResult, CrewProbe
+from server.agents.ports import AgentProbe, AgentProbeResult
 from server.events.relay import RelayStatus
 from server.system.ports import UnitOfWorkFactory
 
@@ -67,7 +67,7 @@ class SystemUseCases:
         started_at: datetime,
         kafka_bootstrap: str | None,
         relay_status: Callable[[], RelayStatus],
-        agents: Sequence[CrewProbe],
+        agents: Sequence[AgentProbe],
         features: Sequence[Feature],
     ) -> None:
         self._uow = uow

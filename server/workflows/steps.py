@@ -22,7 +22,7 @@ from domain.workflows import (
     WorkflowResult,
     WorkflowType,
 )
-from server.agents.crew import AgentUnavailable, CrewClient
+from server.agents.ports import AgentUnavailable, Crew
 from server.agents.tasks import classification_view
 from server.catalog.scoring import reanalyzed
 from server.intelligence.ports import (
@@ -64,7 +64,7 @@ class WorkflowSteps:
         pricing: PricingUseCases,
         *,
         agent_timeout: float,
-        crew: CrewClient | None = None,
+        crew: Crew | None = None,
         others: Mapping[WorkflowType, Step] | None = None,
     ) -> None:
         self._uow = uow

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from domain.catalog import Categories
 from domain.workflows import WorkflowType
-from server.agents.crew import CrewClient
+from server.agents.ports import Crew
 from server.events.signal import Signal
 from server.intelligence.wiring import Intelligence
 from server.orders.review import FraudReviewStep
@@ -28,7 +28,7 @@ def runner(
     *,
     signal: Signal,
     agent_timeout: float,
-    crew: CrewClient | None = None,
+    crew: Crew | None = None,
     categories: Categories | None = None,
 ) -> WorkflowRunner:
     deadline = agent_timeout * AGENT_DEADLINE_FACTOR

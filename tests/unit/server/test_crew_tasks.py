@@ -11,7 +11,7 @@ from domain.catalog import Categories
 from domain.orders import FraudRecommendation
 from domain.suppliers import Marketplace
 from engines.classification import Classification, ClassificationPolicy
-from server.agents.crew import AgentUnavailable
+from server.agents.ports import AgentUnavailable
 from server.agents.tasks import classification_view, fraud_review, sourcing_candidates
 from tests.unit.usecases.fakes_intelligence import FakeCrew
 

@@ -23,7 +23,7 @@ from domain.money import Money
 from engines.classification import Classification
 from engines.cross_sell import Candidate
 from engines.recommendations import CatalogItem
-from server.agents.crew import AgentUnavailable, Progress
+from server.agents.ports import AgentUnavailable, Progress
 from tests.unit.usecases.fakes import RollingBackUnitOfWork
 from tests.unit.usecases.fakes_catalog import FakeProductRepository, FakeSupplierRepository
 from tests.unit.usecases.fakes_workflows import FakeWorkflowRepository

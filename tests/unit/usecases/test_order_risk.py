@@ -185,7 +185,7 @@ async def review(uow: FakeOrderUnitOfWork, workflow, crew, attempt: int):
     async def report(progress: float, text: str) -> None:
         return None
 
-    step = FraudReviewStep(uow.factory, crew, deadline=1.0)  # type: ignore[arg-type]
+    step = FraudReviewStep(uow.factory, crew, deadline=1.0)
     return await step(replace(workflow, attempts=attempt), report)
 
 
@@ -232,5 +232,5 @@ async def test_while_the_fraud_crew_is_down_the_attempt_fails_and_the_last_one_t
         if held.fraud.risk_level is RiskLevel.CRITICAL
         else FraudRecommendation.VERIFY
     )
-    assert last.result.review.recommendation is advice  # type: ignore[union-attr]
-    assert last.result.review.source is ReviewSource.ENGINE  # type: ignore[union-attr]
+    assert last.result.review.recommendation is advice
+    assert last.result.review.source is ReviewSource.ENGINE

@@ -191,7 +191,7 @@ async def discovered(uow: FakeSourcingUnitOfWork, crew: FakeCrew):
         tenant_id=TENANT, request=DiscoveryRequest(category="kitchen")
     )
     categories = ProductUseCases(uow.factory, POLICY).categories
-    step = SourcingDiscoveryStep(uow.factory, crew, POLICY, categories, deadline=1.0)  # type: ignore[arg-type]
+    step = SourcingDiscoveryStep(uow.factory, crew, POLICY, categories, deadline=1.0)
 
     async def report(progress: float, text: str) -> None:
         return None
@@ -219,7 +219,7 @@ async def test_a_discovery_keeps_the_crews_new_products_when_it_completes():
     )
     workflow, outcome = await discovered(uow, crew)
     result = outcome.result
-    assert (result.suggested, result.duplicates, result.discarded) == (4, 2, 1)  # type: ignore[union-attr]
+    assert (result.suggested, result.duplicates, result.discarded) == (4, 2, 1)
     assert len(uow.candidates.rows) == 1  # nothing kept before the workflow completes
     async with uow.factory() as tx:
         await outcome.apply(tx, workflow)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.clock import utcnow
-from server.agents.probe import AgentProbeResult
+from server.agents.ports import AgentProbeResult
 from server.events.relay import RelayStatus
 from server.system.usecases import COUNTED_TABLES, Feature, SystemUseCases
 from tests.unit.usecases.fakes_event_log import FakeReadingUnitOfWork

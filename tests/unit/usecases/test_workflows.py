@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -72,7 +73,7 @@ def steps(uow: FakeIntelligenceUnitOfWork, crew: FakeCrew | None = None) -> Work
 
 
 async def queued(
-    uow: FakeIntelligenceUnitOfWork, kind: WorkflowType, *, max_attempts: int = 4, **fields: object
+    uow: FakeIntelligenceUnitOfWork, kind: WorkflowType, *, max_attempts: int = 4, **fields: Any
 ) -> Workflow:
     """A committed PENDING workflow of `kind`; `fields` are enqueue's product_id and params."""
     async with uow.factory() as tx:

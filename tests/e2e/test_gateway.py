@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -323,6 +325,37 @@ def test_the_contract_is_served_under_the_tenant(gateway):
     assert [p["id"] for p in listed["products"]] == [product["id"]] and listed["total_size"] == "1"
     deleted = requests.delete(f"{tenant}/products/{product['id']}", timeout=30).json()
     assert deleted["status"] == "PRODUCT_STATUS_DISCONTINUED"
+
+
+def test_events_stream_over_rest_as_newline_delimited_json(gateway):
+    """WatchEvents through the gateway: one JSON object per line, {"result": event}, the replay from
+    `start_time` first, then each new event as it is recorded. (grpc-gateway sends the response headers
+    with the first event, so the lead is made before the stream opens and replayed; the update after is
+    tailed.)"""
+    tenant = f"{gateway}/v2/tenants/{uuid.uuid4().int % 2**53}"
+    before = (datetime.now(UTC) - timedelta(minutes=1)).isoformat().replace("+00:00", "Z")
+    lead = {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "ada@example.com",
+        "source": "LEAD_SOURCE_WEBSITE",
+    }
+    created = requests.post(f"{tenant}/leads", json=lead, timeout=30)
+    assert created.status_code == 200, created.text
+    params = {"start_time": before, "types": ["lead.created", "lead.updated"]}
+    with requests.get(f"{tenant}/events:watch", params=params, stream=True, timeout=30) as stream:
+        assert stream.status_code == 200, stream.text
+        lines = (json.loads(line) for line in stream.iter_lines() if line)
+        replayed = next(lines)
+        renamed = requests.patch(
+            f"{tenant}/leads/{created.json()['id']}", json={"company": "Analytical Engines"}, timeout=30
+        )
+        assert renamed.status_code == 200, renamed.text
+        tailed = next(lines)
+    assert [replayed["result"]["type"], tailed["result"]["type"]] == ["lead.created", "lead.updated"]
+    assert {replayed["result"]["aggregate_id"], tailed["result"]["aggregate_id"]} == {created.json()["id"]}
+    assert replayed["result"]["data"]["lead"]["email"] == "ada@example.com"
+    assert tailed["result"]["data"]["lead"]["company"] == "Analytical Engines"
 
 
 # One read of every service of the contract, through its REST path.

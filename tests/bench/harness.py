@@ -155,6 +155,9 @@ class Run:
     load: float  # 1-minute load average just before the run
     tool: str
     others_cores: float = 0.0  # cores busy with other work during the run (the machine is shared)
+    # cores PostgreSQL spent on its own work (autovacuum, checkpoints, writers) during the run, counted
+    # in postgres_cpu_ms too
+    postgres_background_cores: float = 0.0
     worker_cpu_split: list[float] = field(default_factory=list)  # each worker's share of the server CPU
 
     def as_dict(self) -> dict[str, object]:
@@ -198,6 +201,7 @@ def measure(
     requests = call.requests(tenant, count)
     load = procstat.load_average()
     server_before, postgres_before = procstat.tree_cpu(server_pid), procstat.tree_cpu(postgres_pid)
+    background_before = procstat.postgres_background_cpu(postgres_pid)
     split_before = procstat.per_process_cpu(server_pid)
     busy_before, began = procstat.machine_busy(), time.monotonic()
     figures = run_load(
@@ -212,6 +216,7 @@ def measure(
     busy, wall = procstat.machine_busy() - busy_before, time.monotonic() - began
     server_cpu = procstat.tree_cpu(server_pid) - server_before
     postgres_cpu = procstat.tree_cpu(postgres_pid) - postgres_before
+    background = procstat.postgres_background_cpu(postgres_pid) - background_before
     split_after = procstat.per_process_cpu(server_pid)
     split = [split_after[p] - split_before.get(p, 0.0) for p in split_after if p != server_pid]
     total_split = sum(split) or 1.0
@@ -233,6 +238,7 @@ def measure(
         load=load,
         tool=str(figures["tool"]),
         others_cores=max(0.0, (busy - server_cpu - postgres_cpu - float(figures["client_cpu"])) / wall),  # type: ignore[arg-type]
+        postgres_background_cores=max(0.0, background) / wall,
         worker_cpu_split=sorted((round(s / total_split, 2) for s in split), reverse=True)[:workers]
         if workers > 1
         else [],
@@ -241,7 +247,8 @@ def measure(
         f"[bench] {section:8} {call_name:18} c={concurrency:<3} conns={connections:<2} W={workers} "
         f"rows={tenant.rows:<8} n={count:<6} {run.rps:8.0f}/s p50 {run.p50:7.1f} ms p99 {run.p99:7.1f} ms "
         f"err {run.errors} cpu/call: server {run.server_cpu_ms:.2f} ms pg {run.postgres_cpu_ms:.2f} ms "
-        f"client {run.client_cpu_ms:.2f} ms load {load:.2f} others {run.others_cores:.2f} cores"
+        f"client {run.client_cpu_ms:.2f} ms (pg background {run.postgres_background_cores:.2f} cores) "
+        f"load {load:.2f} others {run.others_cores:.2f} cores"
         + (f" split {run.worker_cpu_split}" if run.worker_cpu_split else ""),
         flush=True,
     )

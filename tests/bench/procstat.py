@@ -5,6 +5,7 @@ the same CPU whether the cores are busy with someone else's tests or not, while 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,34 @@ def tree_cpu(root: int) -> float:
         stat = _stat(pid)
         if stat is not None:
             total += stat.cpu + (stat.reaped if pid == root else 0.0)
+    return total
+
+
+# A client backend's title names its client: "postgres: crm_service crm_bench 127.0.0.1(45678) idle".
+_CLIENT = re.compile(r"\d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]|\[[0-9a-f:]+\]\(\d+\)")
+
+
+def _title(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def postgres_background_cpu(postmaster: int) -> float:
+    """CPU seconds of PostgreSQL's own work under `postmaster`: its live non-client processes (autovacuum,
+    checkpointer, writers, launchers) and the children it has reaped. A run's client backends live as long
+    as the run (the server's pool), so what is reaped during a run is autovacuum workers: maintenance that
+    earlier writes left, not the cost of the run's statements."""
+    total = 0.0
+    for pid in tree(postmaster):
+        stat = _stat(pid)
+        if stat is None:
+            continue
+        if pid == postmaster:
+            total += stat.cpu + stat.reaped
+        elif not _CLIENT.search(_title(pid)):
+            total += stat.cpu
     return total
 
 

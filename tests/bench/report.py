@@ -250,12 +250,13 @@ def write(
         "## Every run",
         "",
         "cpu/call in ms; cores = CPU per call x rate (how much of the 2 cores each part used during the "
-        "run); others = "
+        "run); pg bg = cores PostgreSQL spent on its own work during the run (autovacuum, checkpoints, "
+        "writers; part of its cpu/call); others = "
         "cores busy with work outside this bench during the run (the machine is shared).",
         "",
         "| section | call | callers | conns | W | rows | calls | rps | p50 ms | p99 ms | err | server "
-        "cpu/call | pg cpu/call | client cpu/call | cores: server / pg / client | others | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "cpu/call | pg cpu/call | client cpu/call | cores: server / pg / client | pg bg | others | load |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(
             f"| {r.section} | {r.call} | {r.concurrency} | {r.connections} | {r.workers} | {r.rows:,} | "
             f"{r.calls:,} | "
@@ -263,7 +264,8 @@ def write(
             f"{r.postgres_cpu_ms:.2f} | "
             f"{r.client_cpu_ms:.2f} | {_cores(r, r.server_cpu_ms):.2f} / {_cores(r, r.postgres_cpu_ms):.2f} "
             "/ "
-            f"{_cores(r, r.client_cpu_ms):.2f} | {r.others_cores:.2f} | {r.load:.2f} |"
+            f"{_cores(r, r.client_cpu_ms):.2f} | {r.postgres_background_cores:.2f} | {r.others_cores:.2f} | "
+            f"{r.load:.2f} |"
             for r in runs
         ),
         "",

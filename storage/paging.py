@@ -23,12 +23,14 @@ def newest_first(
     page: PageRequest,
     *,
     parse_position: Callable[[str], object] = uuid.UUID,
+    within: Sequence[ColumnElement[Any] | InstrumentedAttribute[Any]] = (),
 ) -> Select[Any]:
     """`stmt` newest first from the page's position on, one row over the page size. By default the
-    position is the id: UUIDv7 ids are in creation order, so the id is both the order and the position."""
+    position is the id: UUIDv7 ids are in creation order, so the id is both the order and the position.
+    `within`: columns ordered on ahead of the position (see the outbox's `page_statement`)."""
     if page.after:
         stmt = stmt.where(position_column < parse_position(page.after))
-    return stmt.order_by(position_column.desc()).limit(page.size + 1)
+    return stmt.order_by(*(column.desc() for column in within), position_column.desc()).limit(page.size + 1)
 
 
 async def newest_first_page(

@@ -8,33 +8,26 @@ sorting 25,000 rows per shelf, against 4-8 ms)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import psycopg
-from sqlalchemy.dialects.postgresql import psycopg as postgres_dialect
 
 from domain.intelligence import CandidateQuery
-from storage.execution import StatementCache, parameters
 from storage.intelligence.cross_sell import candidate_parameters, candidate_statement
 from storage.migrations import upgrade_to_head
 from tests.conftest import PostgresDatabases
+from tests.support.plans import explain, libpq, plan_nodes
 
 TENANT = 4242
-
-
-def libpq(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
 def seed_shelf(postgres: PostgresDatabases, *, price: str) -> tuple[str, Any]:
     """A database with 4,000 active fitness products of tenant TENANT priced `price` (an SQL expression of
     the series' g), each with stock; returns the service role's URL and one product's id."""
     url = postgres.new_database("shelf")
-    asyncio.run(asyncio.to_thread(upgrade_to_head, postgres.migration_url(url)))
+    upgrade_to_head(postgres.migration_url(url))
     with psycopg.connect(libpq(postgres.superuser_url(url)), autocommit=True) as admin:
         admin.execute(
             f"""
@@ -58,7 +51,7 @@ def seed_shelf(postgres: PostgresDatabases, *, price: str) -> tuple[str, Any]:
     return url, source
 
 
-def explain(url: str, source: Any, *, analyze: bool) -> list[Any]:
+def explain_candidates(url: str, source: Any, *, analyze: bool) -> list[Any]:
     """The plan of the cross-sell statement as the service role in TENANT's scope."""
     query = CandidateQuery(
         tenant_id=TENANT,
@@ -71,30 +64,13 @@ def explain(url: str, source: Any, *, analyze: bool) -> list[Any]:
         pool=40,
         depth=5,
     )
-    values = candidate_parameters(query, lateral=True)
-    prepared, carried = StatementCache(postgres_dialect.dialect()).prepare(
-        candidate_statement(lateral=True, categories=0), tuple(values)
-    )
-    options = "ANALYZE, FORMAT JSON" if analyze else "FORMAT TEXT"
-    with psycopg.connect(libpq(url), autocommit=True) as service, service.transaction():
-        service.execute("SELECT set_config('crm.tenant_id', %s, true)", (str(TENANT),))
-        return [
-            row[0]
-            for row in service.execute(
-                f"EXPLAIN ({options}) " + prepared.sql, parameters(prepared, carried, values)
-            )
-        ]
-
-
-def nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from nodes(child)
+    statement = candidate_statement(lateral=True, categories=0)
+    return explain(url, TENANT, statement, candidate_parameters(query, lateral=True), analyze=analyze)
 
 
 def test_the_shelf_scans_keep_their_price_range_as_an_index_condition(postgres: PostgresDatabases):
     url, source = seed_shelf(postgres, price="10 + g %% 2000")
-    plan = explain(url, source, analyze=False)
+    plan = explain_candidates(url, source, analyze=False)
 
     shelf_conditions = [line for line in plan if "Index Cond" in line and "selling_cents" in line]
     assert len(shelf_conditions) == 2, "\n".join(plan)  # the scans above and below the ideal price
@@ -105,11 +81,8 @@ def test_a_shelf_of_one_price_is_read_only_as_far_as_its_candidates(postgres: Po
     """4,000 products at the ideal price, a thousand per classification: each shelf scan reads no more than
     the `depth` (5) candidates it keeps, in the index's order, instead of sorting its thousand."""
     url, source = seed_shelf(postgres, price="1000")
-    (document,) = explain(url, source, analyze=True)
-    document = json.loads(document) if isinstance(document, str) else document
-    shelf_scans = [
-        node for node in nodes(document[0]["Plan"]) if node.get("Index Name") == "ix_products_tenant_shelf"
-    ]
-    assert len(shelf_scans) == 2, json.dumps(document, indent=1)
+    (plan,) = explain_candidates(url, source, analyze=True)
+    shelf_scans = [node for node in plan_nodes(plan) if node.get("Index Name") == "ix_products_tenant_shelf"]
+    assert len(shelf_scans) == 2, json.dumps(plan, indent=1)
     read = [node["Actual Rows"] for node in shelf_scans]  # per loop: one loop per classification
     assert all(rows <= 5 for rows in read), read

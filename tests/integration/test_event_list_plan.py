@@ -10,37 +10,21 @@ ordered by (tenant, seq), which only the tenant's index gives."""
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import Iterator
-from typing import Any
-
 import psycopg
-from sqlalchemy.dialects.postgresql import psycopg as postgres_dialect
 
 from domain.event_log import EventCriteria
 from domain.paging import PageRequest
-from storage.execution import StatementCache, parameters
 from storage.migrations import upgrade_to_head
 from storage.outbox.repository import page_statement
 from tests.conftest import PostgresDatabases
+from tests.support.plans import explain, libpq, plan_nodes
 
 LARGE, SMALL = 5150, 5151
 
 
-def libpq(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
-def nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from nodes(child)
-
-
 def test_a_large_tenants_newest_events_skip_no_other_tenants_rows(postgres: PostgresDatabases):
     url = postgres.new_database("events")
-    asyncio.run(asyncio.to_thread(upgrade_to_head, postgres.migration_url(url)))
+    upgrade_to_head(postgres.migration_url(url))
     with psycopg.connect(libpq(postgres.superuser_url(url)), autocommit=True) as admin:
         for tenant, count in ((LARGE, 60_000), (SMALL, 20_000)):  # the small tenant's events are the newest
             admin.execute(
@@ -53,15 +37,10 @@ def test_a_large_tenants_newest_events_skip_no_other_tenants_rows(postgres: Post
                 (tenant, count),
             )
         admin.execute("VACUUM ANALYZE outbox")
-    stmt = page_statement(LARGE, EventCriteria(), PageRequest(size=20))
-    prepared, carried = StatementCache(postgres_dialect.dialect()).prepare(stmt, ())
-    with psycopg.connect(libpq(url), autocommit=True) as service, service.transaction():
-        service.execute("SELECT set_config('crm.tenant_id', %s, true)", (str(LARGE),))
-        (document,) = service.execute(
-            "EXPLAIN (ANALYZE, FORMAT JSON) " + prepared.sql, parameters(prepared, carried, {})
-        ).fetchone()  # type: ignore[misc]
-    plan = (json.loads(document) if isinstance(document, str) else document)[0]["Plan"]
-    skipped = sum(node.get("Rows Removed by Filter", 0) for node in nodes(plan))
-    scans = [node.get("Index Name") for node in nodes(plan) if "Index Name" in node]
+    (plan,) = explain(
+        url, LARGE, page_statement(LARGE, EventCriteria(), PageRequest(size=20)), {}, analyze=True
+    )
+    skipped = sum(node.get("Rows Removed by Filter", 0) for node in plan_nodes(plan))
+    scans = [node.get("Index Name") for node in plan_nodes(plan) if "Index Name" in node]
     assert skipped == 0, (skipped, scans)
     assert plan["Actual Rows"] == 21  # the page and one more

@@ -22,6 +22,7 @@ from sqlalchemy import text
 from domain.tenancy import across_tenants, acting_for
 from storage.database import Database, open_database
 from tests.conftest import PostgresDatabases
+from tests.support.plans import libpq
 
 pytestmark = pytest.mark.postgres
 
@@ -49,7 +50,7 @@ def compiled(plan: Any) -> bool:
 @pytest_asyncio.fixture
 async def service(postgres: PostgresDatabases) -> AsyncIterator[Database]:
     url = postgres.new_database("jit")
-    with psycopg.connect(postgres.superuser_url(url).replace("+psycopg", ""), autocommit=True) as admin:
+    with psycopg.connect(libpq(postgres.superuser_url(url)), autocommit=True) as admin:
         if not admin.execute("SELECT pg_jit_available()").fetchone()[0]:  # type: ignore[index]
             pytest.skip("this PostgreSQL has no JIT provider (llvmjit): nothing to turn off")
         # The control: outside the service's transactions the same statement is compiled.

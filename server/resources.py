@@ -4,9 +4,10 @@ the fields an update names."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from domain.errors import NotFound, RequestIdReused
@@ -80,3 +81,12 @@ async def first_use(
             )
         return
     await log.remember(tenant_id, scope, request_id, fingerprint, at)
+
+
+def first_use_of(
+    scope: str, tenant_id: int, request_id: str | None, fingerprint: str | None
+) -> Callable[..., Awaitable[None]]:
+    """`first_use` bound to one create call: call it with the request log, `at` and `replay`."""
+    return partial(
+        first_use, scope=scope, tenant_id=tenant_id, request_id=request_id, fingerprint=fingerprint
+    )

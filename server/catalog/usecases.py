@@ -7,7 +7,6 @@ import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
@@ -65,13 +64,7 @@ class ProductUseCases:
     ) -> Product:
         """Classify and store a new product with its inventory level; a repeated `request_id` returns the
         first product unchanged, and one reused for a different request is RequestIdReused."""
-        first_use = partial(
-            resources.first_use,
-            scope=SCOPE,
-            tenant_id=tenant_id,
-            request_id=request_id,
-            fingerprint=fingerprint,
-        )
+        first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
                 if request_id and (existing := await uow.products.get_by_request_id(tenant_id, request_id)):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UniqueViolation
@@ -59,13 +58,7 @@ class LeadUseCases:
     ) -> Lead:
         """Score and store a new lead; a repeated `request_id` returns the first lead unchanged, and one
         reused for a different request is RequestIdReused."""
-        first_use = partial(
-            resources.first_use,
-            scope=SCOPE,
-            tenant_id=tenant_id,
-            request_id=request_id,
-            fingerprint=fingerprint,
-        )
+        first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
                 if request_id and (existing := await uow.leads.get_by_request_id(tenant_id, request_id)):

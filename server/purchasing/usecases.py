@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 
 from domain.clock import utcnow
 from domain.errors import Conflict, UniqueViolation
@@ -57,13 +56,7 @@ class PurchaseOrderUseCases:
     ) -> PurchaseOrder:
         """A DRAFT replenishment order; its units go on order at once. A repeated request_id answers the
         first purchase order."""
-        first_use = partial(
-            resources.first_use,
-            scope=SCOPE,
-            tenant_id=tenant_id,
-            request_id=request_id,
-            fingerprint=fingerprint,
-        )
+        first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             return await self._create(tenant_id, draft, request_id, first_use)
         except UniqueViolation:

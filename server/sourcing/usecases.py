@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from functools import partial
 
 from domain.catalog import Categories, Product, ProductDraft
 from domain.catalog_errors import DuplicateSku
@@ -79,13 +78,7 @@ class SourcingUseCases:
         self, *, tenant_id: int, draft: CandidateDraft, request_id: str | None, fingerprint: str | None = None
     ) -> Candidate:
         """Score and keep one candidate; a repeated request_id returns the first one."""
-        first_use = partial(
-            resources.first_use,
-            scope=SCOPE,
-            tenant_id=tenant_id,
-            request_id=request_id,
-            fingerprint=fingerprint,
-        )
+        first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
                 if request_id and (found := await uow.candidates.get_by_request_id(tenant_id, request_id)):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from functools import partial
 
 from domain.catalog import Product
 from domain.clock import utcnow
@@ -33,13 +32,7 @@ class OfferUseCases:
         self, *, tenant_id: int, draft: OfferDraft, request_id: str | None, fingerprint: str | None
     ) -> OfferView:
         """Add the offer and choose the product's offer again; a repeated request_id answers the first."""
-        first_use = partial(
-            resources.first_use,
-            scope=SCOPE,
-            tenant_id=tenant_id,
-            request_id=request_id,
-            fingerprint=fingerprint,
-        )
+        first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             return await self._create(tenant_id, draft, request_id, first_use)
         except UniqueViolation:

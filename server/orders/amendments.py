@@ -9,8 +9,6 @@ from dataclasses import replace
 
 from domain.catalog import MovementType
 from domain.clock import utcnow
-from domain.errors import Conflict
-from domain.inventory import Movement
 from domain.order_errors import InsufficientInventory, LinesLocked, PaymentNotCaptured
 from domain.orders import (
     CAPTURED_PAYMENTS,
@@ -23,11 +21,11 @@ from domain.orders import (
 )
 from engines.fraud import FraudPolicy
 from engines.inventory import OptimizerPolicy
-from server.inventory.stock import Shift, apply_shift, emit_reorder_events
+from server.inventory.stock import emit_reorder_events
 from server.orders.ports import OrderUnitOfWork
 from server.orders.pricing import priced_lines, totals_of
 from server.orders.risk import OrderRisk
-from server.orders.usecases import reserve_lines
+from server.orders.usecases import reserve_lines, settle_lines
 
 AMENDED = "order_amended"
 
@@ -78,7 +76,7 @@ class OrderAmendments:
             draft, await uow.orders.catalog(order.tenant_id, [r.product_id for r in requested])
         )
         totals = totals_of(draft, lines)
-        released = await _release(uow, order, actor=actor)
+        released = await settle_lines(uow, order, MovementType.RELEASE, reason=AMENDED, actor=actor)
         reservation = await reserve_lines(uow, order.tenant_id, lines, order_id=order.id, actor=actor)
         if reservation.short:
             raise InsufficientInventory(reservation.short)
@@ -114,27 +112,3 @@ def _draft_of(order: Order, lines: tuple[LineRequest, ...]) -> OrderDraft:
         shipping=order.shipping,
         discount=order.discount,
     )
-
-
-async def _release(uow: OrderUnitOfWork, order: Order, *, actor: str) -> list[Movement]:
-    """Give back the old lines' reservations (and forget their backorders), in product-id order; dropship
-    lines hold none."""
-    movements = []
-    now = utcnow()
-    for line in sorted(order.lines, key=lambda item: item.product_id):
-        if line.dropship:
-            continue
-        if line.backordered:
-            shift = Shift(line.product_id, None, backordered=-line.quantity)
-        else:
-            shift = Shift(
-                line.product_id, MovementType.RELEASE, available=line.quantity, reserved=-line.quantity
-            )
-        after, movement = await apply_shift(
-            uow, shift, tenant_id=order.tenant_id, at=now, reason=AMENDED, actor=actor, order_id=order.id
-        )
-        if after is None:
-            raise Conflict(f"the stock of {line.sku} no longer holds this order's units; retry")
-        if movement is not None:
-            movements.append(movement)
-    return movements

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from domain.catalog import MovementType
 from domain.clock import utcnow
-from domain.errors import Conflict
 from domain.inventory import Movement
 from domain.order_errors import AddressLocked, IllegalStatusTransition
 from domain.order_events import OrderCancelled, OrderProcessingStarted, OrderStatusChanged
@@ -25,9 +24,9 @@ from domain.orders import (
     StatusChange,
 )
 from domain.paging import Page, PageRequest
-from server.inventory.stock import Shift, apply_shift
 from server.orders.amendments import OrderAmendments, differs, tie_payment
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
+from server.orders.usecases import settle_lines
 from server.purchasing.dropship import follow_order
 from server.resources import existing
 
@@ -131,8 +130,7 @@ def _check(order: Order, changed: dict[str, object]) -> None:
 async def _stock_effects(
     uow: OrderUnitOfWork, order: Order, status: OrderStatus, *, actor: str, reason: str
 ) -> list[Movement]:
-    """Release (CANCELLED) or ship (SHIPPED) the order's reservations, in product-id order; dropship lines
-    hold none."""
+    """Release (CANCELLED) or ship (SHIPPED) the order's reservations."""
     if status is order.status or order.status not in RESERVING_STATUSES:
         return []
     if status is OrderStatus.CANCELLED:
@@ -141,25 +139,7 @@ async def _stock_effects(
         kind, why = MovementType.SHIPMENT, "order_shipped"
     else:
         return []
-    movements = []
-    now = utcnow()
-    for line in sorted(order.lines, key=lambda item: item.product_id):
-        if line.dropship:
-            continue
-        if line.backordered:
-            shift = Shift(line.product_id, None, backordered=-line.quantity)
-        elif kind is MovementType.RELEASE:
-            shift = Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
-        else:
-            shift = Shift(line.product_id, kind, reserved=-line.quantity)
-        after, movement = await apply_shift(
-            uow, shift, tenant_id=order.tenant_id, at=now, reason=why, actor=actor, order_id=order.id
-        )
-        if after is None:
-            raise Conflict(f"the stock of {line.sku} no longer holds this order's units; retry")
-        if movement is not None:
-            movements.append(movement)
-    return movements
+    return await settle_lines(uow, order, kind, reason=why, actor=actor)
 
 
 def _emit(uow: OrderUnitOfWork, before: Order, after: Order, reason: str, actor: str) -> None:

@@ -210,6 +210,33 @@ async def reserve_lines(
     return Reservation(movements, frozenset(short_indexes), crossed, short)
 
 
+async def settle_lines(
+    uow: OrderUnitOfWork, order: Order, kind: MovementType, *, reason: str, actor: str
+) -> list[Movement]:
+    """Undo what `reserve_lines` did for the order's lines, in product-id order: RELEASE gives the reserved
+    units back, SHIPMENT takes them out of stock; either way a backordered line's units are owed no more,
+    and a dropship line holds nothing. Conflict when the stock no longer holds a line's units."""
+    movements = []
+    now = utcnow()
+    for line in sorted(order.lines, key=lambda item: item.product_id):
+        if line.dropship:
+            continue
+        if line.backordered:
+            shift = Shift(line.product_id, None, backordered=-line.quantity)
+        elif kind is MovementType.RELEASE:
+            shift = Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
+        else:
+            shift = Shift(line.product_id, kind, reserved=-line.quantity)
+        after, movement = await apply_shift(
+            uow, shift, tenant_id=order.tenant_id, at=now, reason=reason, actor=actor, order_id=order.id
+        )
+        if after is None:
+            raise Conflict(f"the stock of {line.sku} no longer holds this order's units; retry")
+        if movement is not None:
+            movements.append(movement)
+    return movements
+
+
 async def _backorder(
     uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], indexes: frozenset[int]
 ) -> None:

@@ -4,6 +4,8 @@ hostile-input fuzz, the tenant isolation suite, the checked conversions) walk th
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -12,38 +14,15 @@ from google.protobuf import message_factory
 from google.protobuf.descriptor import Descriptor, FieldDescriptor, MethodDescriptor, ServiceDescriptor
 from google.protobuf.message import Message
 
-from crm.v2 import (
-    analytics_service_pb2,
-    contact_service_pb2,
-    deal_service_pb2,
-    event_service_pb2,
-    intelligence_service_pb2,
-    inventory_service_pb2,
-    lead_service_pb2,
-    order_service_pb2,
-    product_service_pb2,
-    purchase_order_service_pb2,
-    supplier_service_pb2,
-    supply_service_pb2,
-    system_service_pb2,
-    workflow_service_pb2,
-)
+import crm.v2
 
+# Every service of the contract, found in the generated package, so that a new service is walked the day it
+# is added. The prototype's REST shapes are left out: they answer through these same RPCs (server/prototype)
+# and have suites of their own.
 SERVICE_MODULES = [
-    analytics_service_pb2,
-    contact_service_pb2,
-    deal_service_pb2,
-    event_service_pb2,
-    intelligence_service_pb2,
-    inventory_service_pb2,
-    lead_service_pb2,
-    order_service_pb2,
-    product_service_pb2,
-    purchase_order_service_pb2,
-    supplier_service_pb2,
-    supply_service_pb2,
-    system_service_pb2,
-    workflow_service_pb2,
+    importlib.import_module(f"crm.v2.{module.name}")
+    for module in pkgutil.iter_modules(crm.v2.__path__)
+    if module.name.endswith("_service_pb2") and module.name != "prototype_rest_service_pb2"
 ]
 
 

@@ -185,8 +185,7 @@ class AnalyticsServicer(analytics_service_pb2_grpc.AnalyticsServiceServicer):
     async def GetDashboard(
         self, request: pb.GetDashboardRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetDashboardResponse:
-        v = Violations()
-        v.tenant(request.tenant_id)
+        v = Violations.of(request)
         days = request.days or DEFAULT_DAYS
         if not 1 <= days <= MAX_DAYS:
             v.add("days", f"must be between 1 and {MAX_DAYS} (0 means {DEFAULT_DAYS}), got {request.days}")

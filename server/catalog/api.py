@@ -13,7 +13,7 @@ from server.catalog.bulk import ProductBulkUseCases
 from server.catalog.proto import bulk_response, product_to_proto
 from server.catalog.usecases import ProductUseCases
 from server.edge.page_tokens import page_response
-from server.edge.validation import fingerprint_of, tenant_and_id
+from server.edge.validation import fingerprint_of, requested_id
 
 
 class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
@@ -37,7 +37,7 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
     async def GetProduct(
         self, request: pb.GetProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
+        product_id = requested_id(request, request.product_id, "product_id")
         return product_to_proto(await self._products.get(tenant_id=request.tenant_id, product_id=product_id))
 
     async def ListProducts(
@@ -50,7 +50,7 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
     async def UpdateProduct(
         self, request: pb.UpdateProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = tenant_and_id(request.tenant_id, request.product.id, "product.id")
+        product_id = requested_id(request, request.product.id, "product.id")
         changes = requests.update_command(request, self._categories)
         product = await self._products.update(
             tenant_id=request.tenant_id, product_id=product_id, changes=changes
@@ -60,7 +60,7 @@ class ProductServicer(product_service_pb2_grpc.ProductServiceServicer):
     async def DeleteProduct(
         self, request: pb.DeleteProductRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Product:
-        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
+        product_id = requested_id(request, request.product_id, "product_id")
         return product_to_proto(
             await self._products.delete(tenant_id=request.tenant_id, product_id=product_id)
         )

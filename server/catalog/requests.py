@@ -55,8 +55,7 @@ OPTIONAL_SCALARS = ("competitor_count", "review_rating", "review_count")
 def create_command(
     request: pb.CreateProductRequest, categories: Categories
 ) -> tuple[ProductDraft, str | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     p = request.product
     source, selling = _new_prices(v, p.pricing)
     draft = ProductDraft(
@@ -110,8 +109,7 @@ def _new_prices(v: Violations, pricing: pb.ProductPricing) -> tuple[Money, Money
 
 
 def update_command(request: pb.UpdateProductRequest, categories: Categories) -> ProductChanges:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     p = request.product
     paths = _update_paths(v, request)
     readers: dict[str, Callable[[], object]] = {
@@ -182,8 +180,7 @@ def _is_set(product: pb.Product, path: str) -> bool:
 
 
 def list_query(request: pb.ListProductsRequest, categories: Categories) -> ListQuery[ProductFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = fields.product_filter(v, request, categories)
     return page_query(v, request, criteria)
 
@@ -198,8 +195,7 @@ def bulk_command(
 ) -> tuple[BulkSelection, BulkChanges]:
     if len(request.product_ids) > MAX_BULK_PRODUCTS:
         raise TooManyProducts("product_ids", len(request.product_ids), MAX_BULK_PRODUCTS)
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     selection = _selection(v, request, categories)
     changes = _changes(v, request, categories)
     v.raise_if_any()

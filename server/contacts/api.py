@@ -13,7 +13,7 @@ from server.contacts import requests
 from server.contacts.proto import contact_to_proto
 from server.contacts.usecases import ContactUseCases
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 
 
 class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
@@ -29,7 +29,7 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
     async def GetContact(
         self, request: pb.GetContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Contact:
-        contact_id = tenant_and_id(request.tenant_id, request.contact_id, "contact_id")
+        contact_id = requested_id(request, request.contact_id, "contact_id")
         return contact_to_proto(await self._contacts.get(tenant_id=request.tenant_id, contact_id=contact_id))
 
     async def ListContacts(
@@ -42,7 +42,7 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
     async def UpdateContact(
         self, request: pb.UpdateContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Contact:
-        contact_id = tenant_and_id(request.tenant_id, request.contact.id, "contact.id")
+        contact_id = requested_id(request, request.contact.id, "contact.id")
         changes = requests.update_command(request)
         contact = await self._contacts.update(
             tenant_id=request.tenant_id, contact_id=contact_id, changes=changes
@@ -52,6 +52,6 @@ class ContactServicer(contact_service_pb2_grpc.ContactServiceServicer):
     async def DeleteContact(
         self, request: pb.DeleteContactRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        contact_id = tenant_and_id(request.tenant_id, request.contact_id, "contact_id")
+        contact_id = requested_id(request, request.contact_id, "contact_id")
         await self._contacts.delete(tenant_id=request.tenant_id, contact_id=contact_id)
         return empty_pb2.Empty()

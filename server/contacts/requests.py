@@ -24,8 +24,7 @@ ADDRESS_LINES_MAX = 10
 
 
 def create_command(request: pb.CreateContactRequest) -> ContactDraft:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     readers = _readers(v, request.contact)
     draft = ContactDraft(**{name: read() for name, read in readers.items()})
     v.raise_if_any()
@@ -33,8 +32,7 @@ def create_command(request: pb.CreateContactRequest) -> ContactDraft:
 
 
 def update_command(request: pb.UpdateContactRequest) -> ContactChanges:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     paths = mask_paths(
         v,
         request.update_mask,
@@ -48,8 +46,7 @@ def update_command(request: pb.UpdateContactRequest) -> ContactChanges:
 
 
 def list_query(request: pb.ListContactsRequest) -> ListQuery[ContactFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = ContactFilter(
         query=v.text("query", request.query, max_length=TEXT_MAX),
         owner=v.text("owner", request.owner, max_length=TEXT_MAX),

@@ -14,7 +14,7 @@ from server.deals.proto import deal_to_proto, summary_to_proto
 from server.deals.usecases import DealUseCases
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 
 
 class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
@@ -34,7 +34,7 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
     async def GetDeal(
         self, request: pb.GetDealRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Deal:
-        deal_id = tenant_and_id(request.tenant_id, request.deal_id, "deal_id")
+        deal_id = requested_id(request, request.deal_id, "deal_id")
         return deal_to_proto(await self._deals.get(tenant_id=request.tenant_id, deal_id=deal_id))
 
     async def ListDeals(
@@ -47,7 +47,7 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
     async def UpdateDeal(
         self, request: pb.UpdateDealRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Deal:
-        deal_id = tenant_and_id(request.tenant_id, request.deal.id, "deal.id")
+        deal_id = requested_id(request, request.deal.id, "deal.id")
         changes, actor = requests.update_command(request)
         deal = await self._deals.update(
             tenant_id=request.tenant_id,
@@ -61,7 +61,7 @@ class DealServicer(deal_service_pb2_grpc.DealServiceServicer):
     async def DeleteDeal(
         self, request: pb.DeleteDealRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        deal_id = tenant_and_id(request.tenant_id, request.deal_id, "deal_id")
+        deal_id = requested_id(request, request.deal_id, "deal_id")
         await self._deals.delete(tenant_id=request.tenant_id, deal_id=deal_id)
         return empty_pb2.Empty()
 

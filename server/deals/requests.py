@@ -26,8 +26,7 @@ DEFAULT_PERIOD = timedelta(days=30)
 
 
 def create_command(request: pb.CreateDealRequest) -> tuple[DealDraft, str]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     readers = _readers(v, request.deal)
     values = {name: read() for name, read in readers.items() if name != "stage"}
     values["stage"] = v.enum("deal.stage", STAGE, request.deal.stage, required=False) or DealStage.PROSPECTING
@@ -37,8 +36,7 @@ def create_command(request: pb.CreateDealRequest) -> tuple[DealDraft, str]:
 
 
 def update_command(request: pb.UpdateDealRequest) -> tuple[DealChanges, str]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     paths = mask_paths(
         v, request.update_mask, allowed=DEAL_MUTABLE_FIELDS, resource=request.deal, resource_field="deal"
     )
@@ -49,8 +47,7 @@ def update_command(request: pb.UpdateDealRequest) -> tuple[DealChanges, str]:
 
 
 def list_query(request: pb.ListDealsRequest) -> ListQuery[DealFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     stages = tuple(v.enum(f"stages[{i}]", STAGE, s, required=True) for i, s in enumerate(request.stages))
     close_from = v.calendar_date("expected_close_start_date", request, "expected_close_start_date")
     close_to = v.calendar_date("expected_close_end_date", request, "expected_close_end_date")
@@ -68,8 +65,7 @@ def list_query(request: pb.ListDealsRequest) -> ListQuery[DealFilter]:
 
 
 def pipeline_query(request: pb.GetPipelineSummaryRequest) -> PipelineQuery:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     period = request.period
     known = len(v.items)
     end = v.timestamp("period.end_time", period.end_time) if period.HasField("end_time") else utcnow()

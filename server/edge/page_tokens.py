@@ -125,10 +125,11 @@ def page_query(
     default_size: int = DEFAULT_PAGE_SIZE,
     max_size: int = MAX_PAGE_SIZE,
 ) -> ListQuery[C]:
-    """Validates the page size and token of `request` after its filters (so violations keep that order) and
-    raises every violation collected in `v`. `scope` is prefixed to the fingerprint where an area has
-    always bound its tokens to its own name."""
-    size = v.page_size(request.page_size, default=default_size, maximum=max_size)
+    """Validates the page token of `request` after its filters (so violations keep that order) and raises
+    every violation collected in `v` (a negative page size among them: the schema's rule). AIP-158: a page
+    size of 0 means the default, one over the maximum is coerced. `scope` is prefixed to the fingerprint
+    where an area has always bound its tokens to its own name."""
+    size = min(request.page_size, max_size) if request.page_size > 0 else default_size
     token_fingerprint = fingerprint(*scope, request.tenant_id, criteria)
     after = decode_token(v, request.page_token, token_fingerprint, valid=valid)
     v.raise_if_any()

@@ -20,6 +20,7 @@ from domain.errors import FieldViolation, InvalidArgument
 from domain.ids import parse_id
 from domain.money import DEFAULT_CURRENCY, Money
 from server.edge.convert import CURRENCY_CODE_RULE, EnumMapping, is_currency_code, money_from_proto
+from server.edge.field_rules import declared_violations
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -50,14 +51,17 @@ class Violations:
     def add(self, field: str, description: str) -> None:
         self.items.append(FieldViolation(field, description))
 
+    @classmethod
+    def of(cls, request: Message) -> Violations:
+        """The violations of `request`, starting with those of the field rules its schema declares (its
+        tenant, page size, …); the checks in code add theirs after."""
+        violations = cls()
+        violations.items.extend(declared_violations(request))
+        return violations
+
     def raise_if_any(self) -> None:
         if self.items:
             raise InvalidArgument(self.items)
-
-    def tenant(self, tenant_id: int) -> int:
-        if tenant_id <= 0:
-            self.add("tenant_id", "must be a positive tenant id")
-        return tenant_id
 
     def text(
         self, field: str, value: str, *, max_length: int, required: bool = False, strip: bool = True
@@ -169,13 +173,6 @@ class Violations:
             return datetime(1970, 1, 1, tzinfo=UTC)
         return value.ToDatetime(tzinfo=UTC)
 
-    def page_size(self, value: int, *, default: int = DEFAULT_PAGE_SIZE, maximum: int = MAX_PAGE_SIZE) -> int:
-        """AIP-158: 0 means the default, over the maximum is coerced, negative is invalid."""
-        if value < 0:
-            self.add("page_size", "must not be negative")
-            return default
-        return min(value or default, maximum)
-
 
 def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:
     allowed = "\n\t\r" if allow_whitespace else ""
@@ -187,21 +184,13 @@ def fingerprint_of(request: Message) -> str:
     return hashlib.sha256(request.SerializeToString(deterministic=True)).hexdigest()
 
 
-def tenant_and_id(tenant_id: int, raw_id: str, field: str) -> uuid.UUID:
-    """The id of a request that carries only its tenant and one id (Get, Delete, …), both checked."""
-    v = Violations()
-    v.tenant(tenant_id)
+def requested_id(request: Message, raw_id: str, field: str) -> uuid.UUID:
+    """The id `field` of a request that carries little else (Get, Delete, …), checked with the request's
+    declared field rules (its tenant)."""
+    v = Violations.of(request)
     parsed = v.id(field, raw_id)
     v.raise_if_any()
     return parsed
-
-
-def tenant_only(tenant_id: int) -> int:
-    """The tenant id of a request that carries nothing else to validate."""
-    v = Violations()
-    v.tenant(tenant_id)
-    v.raise_if_any()
-    return tenant_id
 
 
 def mask_paths(

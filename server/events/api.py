@@ -57,8 +57,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
     async def ListEvents(
         self, request: pb.ListEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.ListEventsResponse:
-        v = Violations()
-        v.tenant(request.tenant_id)
+        v = Violations.of(request)
         criteria = EventCriteria(
             types=_types(v, "types", list(request.types)),
             aggregate_id=v.text("aggregate_id", request.aggregate_id, max_length=64) or None,
@@ -81,8 +80,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
     async def WatchEvents(
         self, request: pb.WatchEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[pb.Event]:
-        v = Violations()
-        v.tenant(request.tenant_id)
+        v = Violations.of(request)
         types = _types(v, "types", list(request.types))
         start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None
         v.raise_if_any()

@@ -49,8 +49,7 @@ def _limit(v: Violations, value: int, *, default: int, maximum: int, field: str 
 
 
 def cross_sell_command(request: pb.RecommendCrossSellRequest) -> tuple[uuid.UUID, CrossSellType, int]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
     kind = v.enum("type", CROSS_SELL_TYPE, request.type, required=True)
     limit = _limit(v, request.limit, default=DEFAULT_CROSS_SELL, maximum=MAX_CROSS_SELL)
@@ -82,8 +81,7 @@ def market_conditions(
 
 
 def pricing_command(request: pb.OptimizePricingRequest) -> tuple[uuid.UUID, MarketConditions]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
     conditions = market_conditions(v, request.market_conditions)
     v.raise_if_any()
@@ -91,8 +89,7 @@ def pricing_command(request: pb.OptimizePricingRequest) -> tuple[uuid.UUID, Mark
 
 
 def bulk_command(request: pb.BulkOptimizePricingRequest) -> BulkPricingRequest:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     ids = tuple(v.id(f"product_ids[{i}]", raw) for i, raw in enumerate(request.product_ids))
     if len(ids) > MAX_BULK_IDS:
         v.add("product_ids", f"at most {MAX_BULK_IDS:,} ids, got {len(ids):,}; use a filter instead")
@@ -117,8 +114,7 @@ def bulk_command(request: pb.BulkOptimizePricingRequest) -> BulkPricingRequest:
 
 
 def related_command(request: pb.RecommendProductsRequest) -> tuple[uuid.UUID, int]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
     limit = _limit(v, request.limit, default=DEFAULT_RELATED, maximum=MAX_RELATED)
     v.raise_if_any()
@@ -126,8 +122,7 @@ def related_command(request: pb.RecommendProductsRequest) -> tuple[uuid.UUID, in
 
 
 def strategy_command(request: pb.GenerateMarketingStrategyRequest) -> tuple[uuid.UUID, Money | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
     budget = (
         money_from_proto(v, "monthly_budget", request.monthly_budget)
@@ -139,8 +134,7 @@ def strategy_command(request: pb.GenerateMarketingStrategyRequest) -> tuple[uuid
 
 
 def list_workflows_query(request: wpb.ListWorkflowsRequest) -> ListQuery[WorkflowFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     states = []
     for i, number in enumerate(request.states):
         state = v.enum(f"states[{i}]", STATE, number, required=True)

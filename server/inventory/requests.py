@@ -24,8 +24,7 @@ DEFAULT_ALERTS, MAX_ALERTS = 100, 500
 
 
 def list_query(request: pb.ListInventoryRequest) -> ListQuery[LevelFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = LevelFilter(
         low_stock_only=request.low_stock_only,
         out_of_stock_only=request.out_of_stock_only,
@@ -35,8 +34,7 @@ def list_query(request: pb.ListInventoryRequest) -> ListQuery[LevelFilter]:
 
 
 def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     product_id = v.id("product_id", request.product_id)
     if request.movement_limit < 0:
         v.add("movement_limit", "must not be negative")
@@ -45,8 +43,7 @@ def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
 
 
 def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid.UUID, InventoryChange]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     product_id = v.id("product_id", request.product_id)
     which = request.WhichOneof("quantity")
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=which is not None)
@@ -82,8 +79,7 @@ def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid
 
 
 def optimize_command(request: pb.OptimizeInventoryRequest) -> tuple[uuid.UUID, OptimizeRequest]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     product_id = v.id("product_id", request.product_id)
     sales = _daily_sales(v, request)
     ranges = (
@@ -137,8 +133,7 @@ def _daily_sales(v: Violations, request: pb.OptimizeInventoryRequest) -> dict[da
 
 
 def alerts_query(request: pb.GetInventoryAlertsRequest) -> ListQuery[AlertFilter | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     alert_filter = v.enum("alert_type", ALERT_FILTER, request.alert_type, required=False)
     return page_query(
         v, request, alert_filter, valid=_alert_position, default_size=DEFAULT_ALERTS, max_size=MAX_ALERTS

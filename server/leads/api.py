@@ -11,7 +11,7 @@ from crm.v2 import lead_service_pb2 as pb
 from crm.v2 import lead_service_pb2_grpc
 from server.edge.actor import ANONYMOUS_ACTORS, ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import fingerprint_of, tenant_and_id, tenant_only
+from server.edge.validation import Violations, fingerprint_of, requested_id
 from server.leads import requests
 from server.leads.conversion import LeadConversionUseCases
 from server.leads.proto import analytics_to_proto, conversion_to_proto, lead_to_proto
@@ -44,7 +44,7 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
     async def GetLead(
         self, request: pb.GetLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Lead:
-        lead_id = tenant_and_id(request.tenant_id, request.lead_id, "lead_id")
+        lead_id = requested_id(request, request.lead_id, "lead_id")
         return lead_to_proto(await self._leads.get(tenant_id=request.tenant_id, lead_id=lead_id))
 
     async def ListLeads(
@@ -64,7 +64,7 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
     async def DeleteLead(
         self, request: pb.DeleteLeadRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> empty_pb2.Empty:
-        lead_id = tenant_and_id(request.tenant_id, request.lead_id, "lead_id")
+        lead_id = requested_id(request, request.lead_id, "lead_id")
         await self._leads.delete(tenant_id=request.tenant_id, lead_id=lead_id)
         return empty_pb2.Empty()
 
@@ -80,5 +80,5 @@ class LeadServicer(lead_service_pb2_grpc.LeadServiceServicer):
     async def GetLeadAnalytics(
         self, request: pb.GetLeadAnalyticsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetLeadAnalyticsResponse:
-        tenant_id = tenant_only(request.tenant_id)
-        return analytics_to_proto(await self._leads.analytics(tenant_id=tenant_id))
+        Violations.of(request).raise_if_any()
+        return analytics_to_proto(await self._leads.analytics(tenant_id=request.tenant_id))

@@ -21,8 +21,7 @@ NOTES_MAX = 5000
 
 
 def create_command(request: pb.CreateLeadRequest) -> tuple[LeadDraft, str | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     lead = request.lead
     readers = _readers(v, lead)
     # A new lead may leave out its status (NEW) and its priority (derived from its score).
@@ -35,8 +34,7 @@ def create_command(request: pb.CreateLeadRequest) -> tuple[LeadDraft, str | None
 
 
 def update_command(request: pb.UpdateLeadRequest) -> tuple[uuid.UUID, LeadChanges]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     lead = request.lead
     lead_id = v.id("lead.id", lead.id)
     paths = mask_paths(
@@ -66,8 +64,7 @@ def _readers(v: Violations, lead: pb.Lead) -> dict[str, Callable[[], Any]]:
 
 
 def list_query(request: pb.ListLeadsRequest) -> ListQuery[LeadFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = LeadFilter(
         status=v.enum("status", STATUS, request.status, required=False),
         source=v.enum("source", SOURCE, request.source, required=False),
@@ -81,8 +78,7 @@ TEXT_MAX = 200
 
 
 def convert_command(request: pb.ConvertLeadRequest) -> tuple[uuid.UUID, ConversionRequest]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     lead_id = v.id("lead_id", request.lead_id)
     command = ConversionRequest(
         create_deal=request.create_deal,

@@ -8,7 +8,7 @@ from crm.v2 import order_service_pb2 as pb
 from crm.v2 import order_service_pb2_grpc
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 from server.orders import requests
 from server.orders.lifecycle import OrderLifecycle
 from server.orders.proto import order_to_proto, risk_list_entry_to_proto
@@ -40,7 +40,7 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
     async def GetOrder(
         self, request: pb.GetOrderRequest, context: grpc.aio.ServicerContext[pb.GetOrderRequest, pb.Order]
     ) -> pb.Order:
-        order_id = tenant_and_id(request.tenant_id, request.order_id, "order_id")
+        order_id = requested_id(request, request.order_id, "order_id")
         return order_to_proto(await self._lifecycle.get(tenant_id=request.tenant_id, order_id=order_id))
 
     async def ListOrders(
@@ -104,7 +104,7 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
         request: pb.DeleteRiskListEntryRequest,
         context: grpc.aio.ServicerContext[pb.DeleteRiskListEntryRequest, pb.RiskListEntry],
     ) -> pb.RiskListEntry:
-        entry_id = tenant_and_id(request.tenant_id, request.entry_id, "entry_id")
+        entry_id = requested_id(request, request.entry_id, "entry_id")
         entry = await self._risk_lists.remove(
             tenant_id=request.tenant_id, entry_id=entry_id, actor=self._actors(context)
         )

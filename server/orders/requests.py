@@ -114,8 +114,7 @@ def _charge(v: Violations, order: pb.Order, name: str) -> Money | None:
 
 def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
     """The complete CreateOrder command the use case takes; every field violation is reported at once."""
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     o = request.order
     lines = _lines(v, list(o.items))
     billing = address(v, "order.billing_address", o.billing_address)
@@ -154,8 +153,7 @@ def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
 
 
 def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUID, OrderChanges]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     order_id = v.id("order.id", request.order.id)
     o = request.order
     paths = mask_paths(v, request.update_mask, allowed=UPDATE_PATHS, resource=o, resource_field="order")
@@ -183,8 +181,7 @@ def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUI
 
 
 def cancel_command(request: pb.CancelOrderRequest) -> tuple[uuid.UUID, str]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     order_id = v.id("order_id", request.order_id)
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=True)
     v.raise_if_any()
@@ -192,8 +189,7 @@ def cancel_command(request: pb.CancelOrderRequest) -> tuple[uuid.UUID, str]:
 
 
 def list_query(request: pb.ListOrdersRequest) -> ListQuery[OrderFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None
     end = v.timestamp("end_time", request.end_time) if request.HasField("end_time") else None
     if start is not None and end is not None and end <= start:
@@ -217,8 +213,7 @@ def risk_list_entry_command(
     request: pb.CreateRiskListEntryRequest,
 ) -> tuple[RiskListType, RiskListKind, str, str]:
     """The list, kind, normalised value and reason of a new entry."""
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     e = request.entry
     kind = v.enum("entry.kind", RISK_LIST_KIND, e.kind, required=True)
     value = risk_list_value(v, "entry.value", kind, e.value)
@@ -252,8 +247,7 @@ def risk_list_value(v: Violations, field: str, kind: RiskListKind | None, value:
 
 
 def risk_lists_query(request: pb.ListRiskListEntriesRequest) -> ListQuery[RiskListFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = RiskListFilter(
         list=v.enum("list", RISK_LIST, request.list, required=False),
         kind=v.enum("kind", RISK_LIST_KIND, request.kind, required=False),

@@ -10,7 +10,7 @@ from crm.v2 import purchase_order_service_pb2 as pb
 from crm.v2 import purchase_order_service_pb2_grpc
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import fingerprint_of, tenant_and_id
+from server.edge.validation import fingerprint_of, requested_id
 from server.purchasing import requests
 from server.purchasing.proto import purchase_order_to_proto
 from server.purchasing.usecases import PurchaseOrderUseCases
@@ -36,7 +36,7 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
     async def GetPurchaseOrder(
         self, request: pb.GetPurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.PurchaseOrder:
-        po_id = tenant_and_id(request.tenant_id, request.purchase_order_id, "purchase_order_id")
+        po_id = requested_id(request, request.purchase_order_id, "purchase_order_id")
         po = await self._purchase_orders.get(tenant_id=request.tenant_id, purchase_order_id=po_id)
         return purchase_order_to_proto(po)
 
@@ -54,7 +54,7 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
     async def UpdatePurchaseOrder(
         self, request: pb.UpdatePurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.PurchaseOrder:
-        po_id = tenant_and_id(request.tenant_id, request.purchase_order.id, "purchase_order.id")
+        po_id = requested_id(request, request.purchase_order.id, "purchase_order.id")
         changes = requests.update_command(request, self._actors(context))
         po = await self._purchase_orders.update(
             tenant_id=request.tenant_id, purchase_order_id=po_id, changes=changes

@@ -31,8 +31,7 @@ REASON_MAX = 500
 
 
 def create_command(request: pb.CreatePurchaseOrderRequest) -> tuple[ReplenishmentDraft, str | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     po = request.purchase_order
     supplier_id = v.id("purchase_order.supplier_id", po.supplier_id)
     if not po.lines:
@@ -79,8 +78,7 @@ def _tracking(v: Violations, values: list[str]) -> tuple[str, ...]:
 
 
 def update_command(request: pb.UpdatePurchaseOrderRequest, actor: str) -> PurchaseOrderChanges:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     po = request.purchase_order
     paths = mask_paths(
         v, request.update_mask, allowed=PO_MUTABLE_FIELDS, resource=po, resource_field="purchase_order"
@@ -112,8 +110,7 @@ def update_command(request: pb.UpdatePurchaseOrderRequest, actor: str) -> Purcha
 
 
 def cancel_command(request: pb.CancelPurchaseOrderRequest) -> tuple[uuid.UUID, str]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     purchase_order_id = v.id("purchase_order_id", request.purchase_order_id)
     reason = v.text("reason", request.reason, max_length=REASON_MAX)
     v.raise_if_any()
@@ -121,8 +118,7 @@ def cancel_command(request: pb.CancelPurchaseOrderRequest) -> tuple[uuid.UUID, s
 
 
 def list_query(request: pb.ListPurchaseOrdersRequest) -> ListQuery[PurchaseOrderFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     start = v.timestamp("created_from", request.created_from) if request.HasField("created_from") else None
     end = (
         v.timestamp("created_before", request.created_before) if request.HasField("created_before") else None

@@ -12,7 +12,7 @@ from crm.v2 import workflow_service_pb2 as wpb
 from server.catalog.proto import product_to_proto
 from server.edge.actor import ActorResolver
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 from server.sourcing import requests
 from server.sourcing.proto import candidate_to_proto
 from server.sourcing.usecases import SourcingUseCases
@@ -51,7 +51,7 @@ class SourcingServicer(sourcing_service_pb2_grpc.SourcingServiceServicer):
     async def GetCandidate(
         self, request: pb.GetCandidateRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Candidate:
-        candidate_id = tenant_and_id(request.tenant_id, request.candidate_id, "candidate_id")
+        candidate_id = requested_id(request, request.candidate_id, "candidate_id")
         return candidate_to_proto(
             await self._sourcing.get(tenant_id=request.tenant_id, candidate_id=candidate_id)
         )

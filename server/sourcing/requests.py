@@ -51,8 +51,7 @@ def create_command(
     request: pb.CreateCandidateRequest, categories: Categories
 ) -> tuple[CandidateDraft, str | None, str | None]:
     """The draft, request_id and request fingerprint of a CreateCandidate."""
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     draft = candidate_draft(v, "candidate", request.candidate, categories)
     request_id = v.request_id("request_id", request.request_id)
     v.raise_if_any()
@@ -62,8 +61,7 @@ def create_command(
 def batch_command(request: pb.BatchCreateCandidatesRequest, categories: Categories) -> list[CandidateDraft]:
     if len(request.candidates) > MAX_BATCH_CANDIDATES:
         raise TooManyCandidates(len(request.candidates), MAX_BATCH_CANDIDATES)
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     if not request.candidates:
         v.add("candidates", "at least one candidate is required")
     drafts = [candidate_draft(v, f"candidates[{i}]", c, categories) for i, c in enumerate(request.candidates)]
@@ -102,8 +100,7 @@ def candidate_draft(v: Violations, prefix: str, c: pb.Candidate, categories: Cat
 
 
 def list_query(request: pb.ListCandidatesRequest, categories: Categories) -> ListQuery[CandidateFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     if not 0 <= request.min_score <= 100:  # also refuses NaN
         v.add("min_score", "must be between 0 and 100")
     classification = v.enum("classification", CLASSIFICATION, request.classification, required=False)
@@ -121,8 +118,7 @@ def list_query(request: pb.ListCandidatesRequest, categories: Categories) -> Lis
 
 
 def approve_command(request: pb.ApproveCandidateRequest) -> tuple[uuid.UUID, Approval]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     candidate_id = v.id("candidate_id", request.candidate_id)
     sku = fields.sku(v, "sku", request.sku) if request.sku.strip() else None
     status = v.enum("product_status", PRODUCT_STATUS, request.product_status, required=False)
@@ -142,8 +138,7 @@ def approve_command(request: pb.ApproveCandidateRequest) -> tuple[uuid.UUID, App
 
 
 def reject_command(request: pb.RejectCandidateRequest) -> tuple[uuid.UUID, str]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     candidate_id = v.id("candidate_id", request.candidate_id)
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=True)
     v.raise_if_any()
@@ -151,8 +146,7 @@ def reject_command(request: pb.RejectCandidateRequest) -> tuple[uuid.UUID, str]:
 
 
 def discovery_command(request: pb.StartSourcingDiscoveryRequest, categories: Categories) -> DiscoveryRequest:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     if not 0 <= request.max_results <= MAX_DISCOVERY_RESULTS:
         v.add(
             "max_results",

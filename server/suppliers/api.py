@@ -9,7 +9,7 @@ import grpc
 from crm.v2 import supplier_service_pb2 as pb
 from crm.v2 import supplier_service_pb2_grpc
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 from server.suppliers import requests
 from server.suppliers.proto import supplier_to_proto
 from server.suppliers.usecases import SupplierUseCases
@@ -28,7 +28,7 @@ class SupplierServicer(supplier_service_pb2_grpc.SupplierServiceServicer):
     async def GetSupplier(
         self, request: pb.GetSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Supplier:
-        supplier_id = tenant_and_id(request.tenant_id, request.supplier_id, "supplier_id")
+        supplier_id = requested_id(request, request.supplier_id, "supplier_id")
         return supplier_to_proto(
             await self._suppliers.get(tenant_id=request.tenant_id, supplier_id=supplier_id)
         )
@@ -43,7 +43,7 @@ class SupplierServicer(supplier_service_pb2_grpc.SupplierServiceServicer):
     async def UpdateSupplier(
         self, request: pb.UpdateSupplierRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Supplier:
-        supplier_id = tenant_and_id(request.tenant_id, request.supplier.id, "supplier.id")
+        supplier_id = requested_id(request, request.supplier.id, "supplier.id")
         changes = requests.update_command(request)
         supplier = await self._suppliers.update(
             tenant_id=request.tenant_id, supplier_id=supplier_id, changes=changes

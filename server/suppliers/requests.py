@@ -60,8 +60,7 @@ def _readers(v: Violations, s: pb.Supplier) -> dict[str, Callable[[], object]]:
 
 
 def create_command(request: pb.CreateSupplierRequest) -> SupplierDraft:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     read = _readers(v, request.supplier)
     values: dict[str, Any] = {name: read[name]() for name in SUPPLIER_MUTABLE_FIELDS if name != "is_active"}
     draft = SupplierDraft(**values)
@@ -70,8 +69,7 @@ def create_command(request: pb.CreateSupplierRequest) -> SupplierDraft:
 
 
 def update_command(request: pb.UpdateSupplierRequest) -> SupplierChanges:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     s = request.supplier
     if request.update_mask.paths:
         paths = mask_paths(
@@ -92,8 +90,7 @@ def _is_set(message: pb.Supplier, name: str) -> bool:
 
 
 def list_query(request: pb.ListSuppliersRequest) -> ListQuery[SupplierFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = SupplierFilter(
         marketplace=v.enum("marketplace", MARKETPLACE, request.marketplace, required=False),
         active_only=request.active_only,

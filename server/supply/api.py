@@ -9,7 +9,7 @@ import grpc
 from crm.v2 import supply_service_pb2 as pb
 from crm.v2 import supply_service_pb2_grpc
 from server.edge.page_tokens import page_response
-from server.edge.validation import fingerprint_of, tenant_and_id
+from server.edge.validation import fingerprint_of, requested_id
 from server.supply import requests
 from server.supply.proto import offer_to_proto, ranking_to_proto
 from server.supply.usecases import OfferUseCases
@@ -34,7 +34,7 @@ class SupplyServicer(supply_service_pb2_grpc.SupplyServiceServicer):
     async def GetOffer(
         self, request: pb.GetOfferRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.SupplierOffer:
-        offer_id = tenant_and_id(request.tenant_id, request.offer_id, "offer_id")
+        offer_id = requested_id(request, request.offer_id, "offer_id")
         return offer_to_proto(await self._offers.get(tenant_id=request.tenant_id, offer_id=offer_id))
 
     async def ListOffers(
@@ -47,7 +47,7 @@ class SupplyServicer(supply_service_pb2_grpc.SupplyServiceServicer):
     async def UpdateOffer(
         self, request: pb.UpdateOfferRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.SupplierOffer:
-        offer_id = tenant_and_id(request.tenant_id, request.offer.id, "offer.id")
+        offer_id = requested_id(request, request.offer.id, "offer.id")
         changes = requests.update_command(request)
         view = await self._offers.update(tenant_id=request.tenant_id, offer_id=offer_id, changes=changes)
         return offer_to_proto(view)
@@ -55,12 +55,12 @@ class SupplyServicer(supply_service_pb2_grpc.SupplyServiceServicer):
     async def DeleteOffer(
         self, request: pb.DeleteOfferRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.DeleteOfferResponse:
-        offer_id = tenant_and_id(request.tenant_id, request.offer_id, "offer_id")
+        offer_id = requested_id(request, request.offer_id, "offer_id")
         chosen = await self._offers.delete(tenant_id=request.tenant_id, offer_id=offer_id)
         return pb.DeleteOfferResponse(offer_id=str(offer_id), chosen_offer_id=str(chosen or ""))
 
     async def RankOffers(
         self, request: pb.RankOffersRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.RankOffersResponse:
-        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
+        product_id = requested_id(request, request.product_id, "product_id")
         return ranking_to_proto(await self._offers.rank(tenant_id=request.tenant_id, product_id=product_id))

@@ -79,8 +79,7 @@ def _readers(v: Violations, o: pb.SupplierOffer) -> dict[str, Callable[[], objec
 
 
 def create_command(request: pb.CreateOfferRequest) -> tuple[OfferDraft, str | None]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     o = request.offer
     read = _readers(v, o)
     unit_cost = read["unit_cost"]()
@@ -106,8 +105,7 @@ def create_command(request: pb.CreateOfferRequest) -> tuple[OfferDraft, str | No
 
 
 def update_command(request: pb.UpdateOfferRequest) -> OfferChanges:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     o = request.offer
     if request.update_mask.paths:
         paths = mask_paths(
@@ -131,8 +129,7 @@ def _is_set(message: pb.SupplierOffer, name: str) -> bool:
 
 
 def list_query(request: pb.ListOffersRequest) -> ListQuery[OfferFilter]:
-    v = Violations()
-    v.tenant(request.tenant_id)
+    v = Violations.of(request)
     criteria = OfferFilter(
         product_id=v.optional_id("product_id", request.product_id),
         supplier_id=v.optional_id("supplier_id", request.supplier_id),

@@ -10,7 +10,7 @@ from google.protobuf import duration_pb2
 from crm.v2 import system_service_pb2 as pb
 from crm.v2 import system_service_pb2_grpc
 from server.edge.convert import to_timestamp
-from server.edge.validation import tenant_only
+from server.edge.validation import Violations
 from server.system.usecases import HealthReport, SystemUseCases
 
 
@@ -94,5 +94,5 @@ class SystemServicer(system_service_pb2_grpc.SystemServiceServicer):
     async def GetHealth(
         self, request: pb.GetHealthRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.GetHealthResponse:
-        tenant_id = tenant_only(request.tenant_id)
-        return health_to_proto(await self._system.health(tenant_id=tenant_id))
+        Violations.of(request).raise_if_any()
+        return health_to_proto(await self._system.health(tenant_id=request.tenant_id))

@@ -9,7 +9,7 @@ import grpc
 from crm.v2 import workflow_service_pb2 as pb
 from crm.v2 import workflow_service_pb2_grpc
 from server.edge.page_tokens import page_response
-from server.edge.validation import tenant_and_id
+from server.edge.validation import requested_id
 from server.intelligence import requests
 from server.workflows.proto import workflow_to_proto
 from server.workflows.usecases import WorkflowUseCases
@@ -22,7 +22,7 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     async def StartProductClassification(
         self, request: pb.StartProductClassificationRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        product_id = tenant_and_id(request.tenant_id, request.product_id, "product_id")
+        product_id = requested_id(request, request.product_id, "product_id")
         workflow = await self._workflows.start_classification(
             tenant_id=request.tenant_id, product_id=product_id
         )
@@ -31,7 +31,7 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     async def GetWorkflow(
         self, request: pb.GetWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        workflow_id = tenant_and_id(request.tenant_id, request.workflow_id, "workflow_id")
+        workflow_id = requested_id(request, request.workflow_id, "workflow_id")
         return workflow_to_proto(
             await self._workflows.get(tenant_id=request.tenant_id, workflow_id=workflow_id)
         )
@@ -46,7 +46,7 @@ class WorkflowServicer(workflow_service_pb2_grpc.WorkflowServiceServicer):
     async def CancelWorkflow(
         self, request: pb.CancelWorkflowRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.Workflow:
-        workflow_id = tenant_and_id(request.tenant_id, request.workflow_id, "workflow_id")
+        workflow_id = requested_id(request, request.workflow_id, "workflow_id")
         return workflow_to_proto(
             await self._workflows.cancel(tenant_id=request.tenant_id, workflow_id=workflow_id)
         )

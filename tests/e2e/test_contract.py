@@ -42,7 +42,12 @@ def test_a_changed_field_type_is_reported_as_breaking(buf, tmp_path):
     shutil.copytree(REPO / "protos", tmp_path / "protos")
     shutil.copy(REPO / "buf.yaml", tmp_path / "buf.yaml")
     lead_service = tmp_path / "protos" / "crm" / "v2" / "lead_service.proto"
-    lead_service.write_text(lead_service.read_text().replace("int64 tenant_id = 1;", "int32 tenant_id = 1;"))
+    lead_service.write_text(
+        lead_service.read_text().replace(
+            "int64 tenant_id = 1 [(buf.validate.field).int64.gt = 0];",
+            "int32 tenant_id = 1 [(buf.validate.field).int32.gt = 0];",
+        )
+    )
     result = check(buf, tmp_path)
     assert result.returncode != 0
     assert (

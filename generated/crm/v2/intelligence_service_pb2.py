@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
 from crm.v2 import workflow_service_pb2 as crm_dot_v2_dot_workflow__service__pb2
@@ -29,13 +30,23 @@ from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!crm/v2/intelligence_service.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x17google/type/money.proto\"v\n\x19RecommendCrossSellRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12#\n\x04type\x18\x03 \x01(\x0e\x32\x15.crm.v2.CrossSellType\x12\r\n\x05limit\x18\x04 \x01(\x05\"\xce\x02\n\x17\x43rossSellRecommendation\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12!\n\x05price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0bprice_ratio\x18\x06 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x07 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x12\n\nconfidence\x18\x08 \x01(\x01\x12\x1c\n\x14\x63o_purchase_strength\x18\t \x01(\x01\x12\x19\n\x11\x63o_purchase_count\x18\n \x01(\x03\x12$\n\x07\x66\x61\x63tors\x18\x0b \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x0f\n\x07reasons\x18\x0c \x03(\t\"\xce\x01\n\x1aRecommendCrossSellResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12#\n\x04type\x18\x02 \x01(\x0e\x32\x15.crm.v2.CrossSellType\x12\x38\n\x0frecommendations\x18\x03 \x03(\x0b\x32\x1f.crm.v2.CrossSellRecommendation\x12\x17\n\x0f\x63\x61ndidate_count\x18\x04 \x01(\x03\x12$\n\x06source\x18\x05 \x01(\x0e\x32\x14.crm.v2.ResultSource\"\xa4\x01\n\x10MarketConditions\x12)\n\x0c\x64\x65mand_level\x18\x01 \x01(\x0e\x32\x13.crm.v2.DemandLevel\x12-\n\x11\x63ompetitor_prices\x18\x02 \x03(\x0b\x32\x12.google.type.Money\x12\x1f\n\x12seasonality_factor\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x15\n\x13_seasonality_factor\"\x8b\x01\n\x16OptimizePricingRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x33\n\x11market_conditions\x18\x03 \x01(\x0b\x32\x18.crm.v2.MarketConditions\x12\x15\n\rcharm_pricing\x18\x04 \x01(\x08\"o\n\rPricingFactor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nmultiplier\x18\x02 \x01(\x01\x12\'\n\x0bprice_after\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0b\x65xplanation\x18\x04 \x01(\t\"\xcf\x03\n\x13PriceRecommendation\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12(\n\x0csource_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rcurrent_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x11recommended_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x17\n\x0f\x65xpected_margin\x18\x07 \x01(\x01\x12\x16\n\x0e\x63hange_percent\x18\x08 \x01(\x01\x12)\n\x0c\x64\x65mand_level\x18\t \x01(\x0e\x32\x13.crm.v2.DemandLevel\x12\x16\n\x0e\x64\x65mand_derived\x18\n \x01(\x08\x12&\n\x07\x66\x61\x63tors\x18\x0b \x03(\x0b\x32\x15.crm.v2.PricingFactor\x12.\n\x0b\x63onstraints\x18\x0c \x03(\x0e\x32\x19.crm.v2.PricingConstraint\x12\x12\n\nconfidence\x18\r \x01(\x01\x12$\n\x06source\x18\x0e \x01(\x0e\x32\x14.crm.v2.ResultSource\"N\n\x17OptimizePricingResponse\x12\x33\n\x0erecommendation\x18\x01 \x01(\x0b\x32\x1b.crm.v2.PriceRecommendation\"\x94\x02\n\x1a\x42ulkOptimizePricingRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bproduct_ids\x18\x02 \x03(\t\x12\x10\n\x08\x63\x61tegory\x18\x03 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x04 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x14\n\x0c\x61ll_products\x18\x05 \x01(\x08\x12\x33\n\x11market_conditions\x18\x06 \x01(\x0b\x32\x18.crm.v2.MarketConditions\x12\x15\n\rcharm_pricing\x18\x07 \x01(\x08\x12\r\n\x05\x61pply\x18\x08 \x01(\x08\x12\x14\n\x0cresult_limit\x18\t \x01(\x05\"\xcc\x01\n\x1b\x42ulkOptimizePricingResponse\x12+\n\x07summary\x18\x01 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummary\x12,\n\x07results\x18\x02 \x03(\x0b\x32\x1b.crm.v2.PriceRecommendation\x12\x19\n\x11results_truncated\x18\x03 \x01(\x08\x12\x13\n\x0bworkflow_id\x18\x04 \x01(\t\x12\"\n\x08workflow\x18\x05 \x01(\x0b\x32\x10.crm.v2.Workflow\"g\n\x18RecommendProductsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x15\n\rskip_sourcing\x18\x04 \x01(\x08\"\x83\x02\n\x0eRelatedProduct\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12!\n\x05price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x16\n\x0e\x64ropship_score\x18\x06 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x07 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x17\n\x0frelevance_score\x18\x08 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\t \x03(\x0b\x32\x13.crm.v2.ScoreFactor\"\xcd\x01\n\x12SourcingSuggestion\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0bmarketplace\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x32\n\x16\x65stimated_source_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12+\n\x0fsuggested_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x06 \x01(\t\x12\x12\n\nconfidence\x18\x07 \x01(\x01\"\xd8\x01\n\x19RecommendProductsResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x30\n\x10related_products\x18\x02 \x03(\x0b\x32\x16.crm.v2.RelatedProduct\x12\x38\n\x14sourcing_suggestions\x18\x03 \x03(\x0b\x32\x1a.crm.v2.SourcingSuggestion\x12$\n\x06source\x18\x04 \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x15\n\rsourcing_note\x18\x05 \x01(\t\"\x89\x01\n GenerateMarketingStrategyRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12*\n\x0emonthly_budget\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nskip_agent\x18\x04 \x01(\x08\"P\n!GenerateMarketingStrategyResponse\x12+\n\x08strategy\x18\x01 \x01(\x0b\x32\x19.crm.v2.MarketingStrategy*\x8c\x01\n\rCrossSellType\x12\x1f\n\x1b\x43ROSS_SELL_TYPE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x43ROSS_SELL_TYPE_UPSELL\x10\x01\x12\x1e\n\x1a\x43ROSS_SELL_TYPE_CROSS_SELL\x10\x02\x12\x1e\n\x1a\x43ROSS_SELL_TYPE_COMPLEMENT\x10\x03*q\n\x0b\x44\x65mandLevel\x12\x1c\n\x18\x44\x45MAND_LEVEL_UNSPECIFIED\x10\x00\x12\x14\n\x10\x44\x45MAND_LEVEL_LOW\x10\x01\x12\x17\n\x13\x44\x45MAND_LEVEL_MEDIUM\x10\x02\x12\x15\n\x11\x44\x45MAND_LEVEL_HIGH\x10\x03*\xcb\x01\n\x11PricingConstraint\x12\"\n\x1ePRICING_CONSTRAINT_UNSPECIFIED\x10\x00\x12!\n\x1dPRICING_CONSTRAINT_MIN_MARGIN\x10\x01\x12!\n\x1dPRICING_CONSTRAINT_MAX_CHANGE\x10\x02\x12\'\n#PRICING_CONSTRAINT_COMPETITOR_CLAMP\x10\x03\x12#\n\x1fPRICING_CONSTRAINT_CHARM_ENDING\x10\x04\x32\xeb\x06\n\x13IntelligenceService\x12\xa8\x01\n\x12RecommendCrossSell\x12!.crm.v2.RecommendCrossSellRequest\x1a\".crm.v2.RecommendCrossSellResponse\"K\x82\xd3\xe4\x93\x02\x45\"@/v2/tenants/{tenant_id}/products/{product_id}:recommendCrossSell:\x01*\x12\x9c\x01\n\x0fOptimizePricing\x12\x1e.crm.v2.OptimizePricingRequest\x1a\x1f.crm.v2.OptimizePricingResponse\"H\x82\xd3\xe4\x93\x02\x42\"=/v2/tenants/{tenant_id}/products/{product_id}:optimizePricing:\x01*\x12\x9b\x01\n\x13\x42ulkOptimizePricing\x12\".crm.v2.BulkOptimizePricingRequest\x1a#.crm.v2.BulkOptimizePricingResponse\";\x82\xd3\xe4\x93\x02\x35\"0/v2/tenants/{tenant_id}/products:optimizePricing:\x01*\x12\xa4\x01\n\x11RecommendProducts\x12 .crm.v2.RecommendProductsRequest\x1a!.crm.v2.RecommendProductsResponse\"J\x82\xd3\xe4\x93\x02\x44\"?/v2/tenants/{tenant_id}/products/{product_id}:recommendProducts:\x01*\x12\xc4\x01\n\x19GenerateMarketingStrategy\x12(.crm.v2.GenerateMarketingStrategyRequest\x1a).crm.v2.GenerateMarketingStrategyResponse\"R\x82\xd3\xe4\x93\x02L\"G/v2/tenants/{tenant_id}/products/{product_id}:generateMarketingStrategy:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!crm/v2/intelligence_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x17google/type/money.proto\"\x7f\n\x19RecommendCrossSellRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12#\n\x04type\x18\x03 \x01(\x0e\x32\x15.crm.v2.CrossSellType\x12\r\n\x05limit\x18\x04 \x01(\x05\"\xce\x02\n\x17\x43rossSellRecommendation\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12!\n\x05price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0bprice_ratio\x18\x06 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x07 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x12\n\nconfidence\x18\x08 \x01(\x01\x12\x1c\n\x14\x63o_purchase_strength\x18\t \x01(\x01\x12\x19\n\x11\x63o_purchase_count\x18\n \x01(\x03\x12$\n\x07\x66\x61\x63tors\x18\x0b \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x0f\n\x07reasons\x18\x0c \x03(\t\"\xce\x01\n\x1aRecommendCrossSellResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12#\n\x04type\x18\x02 \x01(\x0e\x32\x15.crm.v2.CrossSellType\x12\x38\n\x0frecommendations\x18\x03 \x03(\x0b\x32\x1f.crm.v2.CrossSellRecommendation\x12\x17\n\x0f\x63\x61ndidate_count\x18\x04 \x01(\x03\x12$\n\x06source\x18\x05 \x01(\x0e\x32\x14.crm.v2.ResultSource\"\xa4\x01\n\x10MarketConditions\x12)\n\x0c\x64\x65mand_level\x18\x01 \x01(\x0e\x32\x13.crm.v2.DemandLevel\x12-\n\x11\x63ompetitor_prices\x18\x02 \x03(\x0b\x32\x12.google.type.Money\x12\x1f\n\x12seasonality_factor\x18\x03 \x01(\x01H\x00\x88\x01\x01\x42\x15\n\x13_seasonality_factor\"\x94\x01\n\x16OptimizePricingRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x33\n\x11market_conditions\x18\x03 \x01(\x0b\x32\x18.crm.v2.MarketConditions\x12\x15\n\rcharm_pricing\x18\x04 \x01(\x08\"o\n\rPricingFactor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nmultiplier\x18\x02 \x01(\x01\x12\'\n\x0bprice_after\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0b\x65xplanation\x18\x04 \x01(\t\"\xcf\x03\n\x13PriceRecommendation\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12(\n\x0csource_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rcurrent_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x11recommended_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x17\n\x0f\x65xpected_margin\x18\x07 \x01(\x01\x12\x16\n\x0e\x63hange_percent\x18\x08 \x01(\x01\x12)\n\x0c\x64\x65mand_level\x18\t \x01(\x0e\x32\x13.crm.v2.DemandLevel\x12\x16\n\x0e\x64\x65mand_derived\x18\n \x01(\x08\x12&\n\x07\x66\x61\x63tors\x18\x0b \x03(\x0b\x32\x15.crm.v2.PricingFactor\x12.\n\x0b\x63onstraints\x18\x0c \x03(\x0e\x32\x19.crm.v2.PricingConstraint\x12\x12\n\nconfidence\x18\r \x01(\x01\x12$\n\x06source\x18\x0e \x01(\x0e\x32\x14.crm.v2.ResultSource\"N\n\x17OptimizePricingResponse\x12\x33\n\x0erecommendation\x18\x01 \x01(\x0b\x32\x1b.crm.v2.PriceRecommendation\"\x9d\x02\n\x1a\x42ulkOptimizePricingRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bproduct_ids\x18\x02 \x03(\t\x12\x10\n\x08\x63\x61tegory\x18\x03 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x04 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x14\n\x0c\x61ll_products\x18\x05 \x01(\x08\x12\x33\n\x11market_conditions\x18\x06 \x01(\x0b\x32\x18.crm.v2.MarketConditions\x12\x15\n\rcharm_pricing\x18\x07 \x01(\x08\x12\r\n\x05\x61pply\x18\x08 \x01(\x08\x12\x14\n\x0cresult_limit\x18\t \x01(\x05\"\xcc\x01\n\x1b\x42ulkOptimizePricingResponse\x12+\n\x07summary\x18\x01 \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummary\x12,\n\x07results\x18\x02 \x03(\x0b\x32\x1b.crm.v2.PriceRecommendation\x12\x19\n\x11results_truncated\x18\x03 \x01(\x08\x12\x13\n\x0bworkflow_id\x18\x04 \x01(\t\x12\"\n\x08workflow\x18\x05 \x01(\x0b\x32\x10.crm.v2.Workflow\"p\n\x18RecommendProductsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x15\n\rskip_sourcing\x18\x04 \x01(\x08\"\x83\x02\n\x0eRelatedProduct\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12!\n\x05price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x16\n\x0e\x64ropship_score\x18\x06 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x07 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x17\n\x0frelevance_score\x18\x08 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\t \x03(\x0b\x32\x13.crm.v2.ScoreFactor\"\xcd\x01\n\x12SourcingSuggestion\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0bmarketplace\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x32\n\x16\x65stimated_source_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12+\n\x0fsuggested_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x06 \x01(\t\x12\x12\n\nconfidence\x18\x07 \x01(\x01\"\xd8\x01\n\x19RecommendProductsResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x30\n\x10related_products\x18\x02 \x03(\x0b\x32\x16.crm.v2.RelatedProduct\x12\x38\n\x14sourcing_suggestions\x18\x03 \x03(\x0b\x32\x1a.crm.v2.SourcingSuggestion\x12$\n\x06source\x18\x04 \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x15\n\rsourcing_note\x18\x05 \x01(\t\"\x92\x01\n GenerateMarketingStrategyRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12*\n\x0emonthly_budget\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nskip_agent\x18\x04 \x01(\x08\"P\n!GenerateMarketingStrategyResponse\x12+\n\x08strategy\x18\x01 \x01(\x0b\x32\x19.crm.v2.MarketingStrategy*\x8c\x01\n\rCrossSellType\x12\x1f\n\x1b\x43ROSS_SELL_TYPE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x43ROSS_SELL_TYPE_UPSELL\x10\x01\x12\x1e\n\x1a\x43ROSS_SELL_TYPE_CROSS_SELL\x10\x02\x12\x1e\n\x1a\x43ROSS_SELL_TYPE_COMPLEMENT\x10\x03*q\n\x0b\x44\x65mandLevel\x12\x1c\n\x18\x44\x45MAND_LEVEL_UNSPECIFIED\x10\x00\x12\x14\n\x10\x44\x45MAND_LEVEL_LOW\x10\x01\x12\x17\n\x13\x44\x45MAND_LEVEL_MEDIUM\x10\x02\x12\x15\n\x11\x44\x45MAND_LEVEL_HIGH\x10\x03*\xcb\x01\n\x11PricingConstraint\x12\"\n\x1ePRICING_CONSTRAINT_UNSPECIFIED\x10\x00\x12!\n\x1dPRICING_CONSTRAINT_MIN_MARGIN\x10\x01\x12!\n\x1dPRICING_CONSTRAINT_MAX_CHANGE\x10\x02\x12\'\n#PRICING_CONSTRAINT_COMPETITOR_CLAMP\x10\x03\x12#\n\x1fPRICING_CONSTRAINT_CHARM_ENDING\x10\x04\x32\xeb\x06\n\x13IntelligenceService\x12\xa8\x01\n\x12RecommendCrossSell\x12!.crm.v2.RecommendCrossSellRequest\x1a\".crm.v2.RecommendCrossSellResponse\"K\x82\xd3\xe4\x93\x02\x45\"@/v2/tenants/{tenant_id}/products/{product_id}:recommendCrossSell:\x01*\x12\x9c\x01\n\x0fOptimizePricing\x12\x1e.crm.v2.OptimizePricingRequest\x1a\x1f.crm.v2.OptimizePricingResponse\"H\x82\xd3\xe4\x93\x02\x42\"=/v2/tenants/{tenant_id}/products/{product_id}:optimizePricing:\x01*\x12\x9b\x01\n\x13\x42ulkOptimizePricing\x12\".crm.v2.BulkOptimizePricingRequest\x1a#.crm.v2.BulkOptimizePricingResponse\";\x82\xd3\xe4\x93\x02\x35\"0/v2/tenants/{tenant_id}/products:optimizePricing:\x01*\x12\xa4\x01\n\x11RecommendProducts\x12 .crm.v2.RecommendProductsRequest\x1a!.crm.v2.RecommendProductsResponse\"J\x82\xd3\xe4\x93\x02\x44\"?/v2/tenants/{tenant_id}/products/{product_id}:recommendProducts:\x01*\x12\xc4\x01\n\x19GenerateMarketingStrategy\x12(.crm.v2.GenerateMarketingStrategyRequest\x1a).crm.v2.GenerateMarketingStrategyResponse\"R\x82\xd3\xe4\x93\x02L\"G/v2/tenants/{tenant_id}/products/{product_id}:generateMarketingStrategy:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.intelligence_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_RECOMMENDCROSSSELLREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_RECOMMENDCROSSSELLREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_OPTIMIZEPRICINGREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_OPTIMIZEPRICINGREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_BULKOPTIMIZEPRICINGREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_BULKOPTIMIZEPRICINGREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_RECOMMENDPRODUCTSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_RECOMMENDPRODUCTSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GENERATEMARKETINGSTRATEGYREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GENERATEMARKETINGSTRATEGYREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_INTELLIGENCESERVICE'].methods_by_name['RecommendCrossSell']._loaded_options = None
   _globals['_INTELLIGENCESERVICE'].methods_by_name['RecommendCrossSell']._serialized_options = b'\202\323\344\223\002E\"@/v2/tenants/{tenant_id}/products/{product_id}:recommendCrossSell:\001*'
   _globals['_INTELLIGENCESERVICE'].methods_by_name['OptimizePricing']._loaded_options = None
@@ -46,44 +57,44 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_INTELLIGENCESERVICE'].methods_by_name['RecommendProducts']._serialized_options = b'\202\323\344\223\002D\"?/v2/tenants/{tenant_id}/products/{product_id}:recommendProducts:\001*'
   _globals['_INTELLIGENCESERVICE'].methods_by_name['GenerateMarketingStrategy']._loaded_options = None
   _globals['_INTELLIGENCESERVICE'].methods_by_name['GenerateMarketingStrategy']._serialized_options = b'\202\323\344\223\002L\"G/v2/tenants/{tenant_id}/products/{product_id}:generateMarketingStrategy:\001*'
-  _globals['_CROSSSELLTYPE']._serialized_start=3319
-  _globals['_CROSSSELLTYPE']._serialized_end=3459
-  _globals['_DEMANDLEVEL']._serialized_start=3461
-  _globals['_DEMANDLEVEL']._serialized_end=3574
-  _globals['_PRICINGCONSTRAINT']._serialized_start=3577
-  _globals['_PRICINGCONSTRAINT']._serialized_end=3780
-  _globals['_RECOMMENDCROSSSELLREQUEST']._serialized_start=182
-  _globals['_RECOMMENDCROSSSELLREQUEST']._serialized_end=300
-  _globals['_CROSSSELLRECOMMENDATION']._serialized_start=303
-  _globals['_CROSSSELLRECOMMENDATION']._serialized_end=637
-  _globals['_RECOMMENDCROSSSELLRESPONSE']._serialized_start=640
-  _globals['_RECOMMENDCROSSSELLRESPONSE']._serialized_end=846
-  _globals['_MARKETCONDITIONS']._serialized_start=849
-  _globals['_MARKETCONDITIONS']._serialized_end=1013
-  _globals['_OPTIMIZEPRICINGREQUEST']._serialized_start=1016
-  _globals['_OPTIMIZEPRICINGREQUEST']._serialized_end=1155
-  _globals['_PRICINGFACTOR']._serialized_start=1157
-  _globals['_PRICINGFACTOR']._serialized_end=1268
-  _globals['_PRICERECOMMENDATION']._serialized_start=1271
-  _globals['_PRICERECOMMENDATION']._serialized_end=1734
-  _globals['_OPTIMIZEPRICINGRESPONSE']._serialized_start=1736
-  _globals['_OPTIMIZEPRICINGRESPONSE']._serialized_end=1814
-  _globals['_BULKOPTIMIZEPRICINGREQUEST']._serialized_start=1817
-  _globals['_BULKOPTIMIZEPRICINGREQUEST']._serialized_end=2093
-  _globals['_BULKOPTIMIZEPRICINGRESPONSE']._serialized_start=2096
-  _globals['_BULKOPTIMIZEPRICINGRESPONSE']._serialized_end=2300
-  _globals['_RECOMMENDPRODUCTSREQUEST']._serialized_start=2302
-  _globals['_RECOMMENDPRODUCTSREQUEST']._serialized_end=2405
-  _globals['_RELATEDPRODUCT']._serialized_start=2408
-  _globals['_RELATEDPRODUCT']._serialized_end=2667
-  _globals['_SOURCINGSUGGESTION']._serialized_start=2670
-  _globals['_SOURCINGSUGGESTION']._serialized_end=2875
-  _globals['_RECOMMENDPRODUCTSRESPONSE']._serialized_start=2878
-  _globals['_RECOMMENDPRODUCTSRESPONSE']._serialized_end=3094
-  _globals['_GENERATEMARKETINGSTRATEGYREQUEST']._serialized_start=3097
-  _globals['_GENERATEMARKETINGSTRATEGYREQUEST']._serialized_end=3234
-  _globals['_GENERATEMARKETINGSTRATEGYRESPONSE']._serialized_start=3236
-  _globals['_GENERATEMARKETINGSTRATEGYRESPONSE']._serialized_end=3316
-  _globals['_INTELLIGENCESERVICE']._serialized_start=3783
-  _globals['_INTELLIGENCESERVICE']._serialized_end=4658
+  _globals['_CROSSSELLTYPE']._serialized_start=3393
+  _globals['_CROSSSELLTYPE']._serialized_end=3533
+  _globals['_DEMANDLEVEL']._serialized_start=3535
+  _globals['_DEMANDLEVEL']._serialized_end=3648
+  _globals['_PRICINGCONSTRAINT']._serialized_start=3651
+  _globals['_PRICINGCONSTRAINT']._serialized_end=3854
+  _globals['_RECOMMENDCROSSSELLREQUEST']._serialized_start=211
+  _globals['_RECOMMENDCROSSSELLREQUEST']._serialized_end=338
+  _globals['_CROSSSELLRECOMMENDATION']._serialized_start=341
+  _globals['_CROSSSELLRECOMMENDATION']._serialized_end=675
+  _globals['_RECOMMENDCROSSSELLRESPONSE']._serialized_start=678
+  _globals['_RECOMMENDCROSSSELLRESPONSE']._serialized_end=884
+  _globals['_MARKETCONDITIONS']._serialized_start=887
+  _globals['_MARKETCONDITIONS']._serialized_end=1051
+  _globals['_OPTIMIZEPRICINGREQUEST']._serialized_start=1054
+  _globals['_OPTIMIZEPRICINGREQUEST']._serialized_end=1202
+  _globals['_PRICINGFACTOR']._serialized_start=1204
+  _globals['_PRICINGFACTOR']._serialized_end=1315
+  _globals['_PRICERECOMMENDATION']._serialized_start=1318
+  _globals['_PRICERECOMMENDATION']._serialized_end=1781
+  _globals['_OPTIMIZEPRICINGRESPONSE']._serialized_start=1783
+  _globals['_OPTIMIZEPRICINGRESPONSE']._serialized_end=1861
+  _globals['_BULKOPTIMIZEPRICINGREQUEST']._serialized_start=1864
+  _globals['_BULKOPTIMIZEPRICINGREQUEST']._serialized_end=2149
+  _globals['_BULKOPTIMIZEPRICINGRESPONSE']._serialized_start=2152
+  _globals['_BULKOPTIMIZEPRICINGRESPONSE']._serialized_end=2356
+  _globals['_RECOMMENDPRODUCTSREQUEST']._serialized_start=2358
+  _globals['_RECOMMENDPRODUCTSREQUEST']._serialized_end=2470
+  _globals['_RELATEDPRODUCT']._serialized_start=2473
+  _globals['_RELATEDPRODUCT']._serialized_end=2732
+  _globals['_SOURCINGSUGGESTION']._serialized_start=2735
+  _globals['_SOURCINGSUGGESTION']._serialized_end=2940
+  _globals['_RECOMMENDPRODUCTSRESPONSE']._serialized_start=2943
+  _globals['_RECOMMENDPRODUCTSRESPONSE']._serialized_end=3159
+  _globals['_GENERATEMARKETINGSTRATEGYREQUEST']._serialized_start=3162
+  _globals['_GENERATEMARKETINGSTRATEGYREQUEST']._serialized_end=3308
+  _globals['_GENERATEMARKETINGSTRATEGYRESPONSE']._serialized_start=3310
+  _globals['_GENERATEMARKETINGSTRATEGYRESPONSE']._serialized_end=3390
+  _globals['_INTELLIGENCESERVICE']._serialized_start=3857
+  _globals['_INTELLIGENCESERVICE']._serialized_end=4732
 # @@protoc_insertion_point(module_scope)

@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
@@ -30,13 +31,33 @@ from google.type import money_pb2 as google_dot_type_dot_money__pb2
 from google.type import postal_address_pb2 as google_dot_type_dot_postal__address__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63rm/v2/order_service.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\x1a google/type/postal_address.proto\"\xc5\x01\n\tOrderItem\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08quantity\x18\x04 \x01(\x05\x12&\n\nunit_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0btotal_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0b\x62\x61\x63kordered\x18\x07 \x01(\x08\x12\x10\n\x08\x64ropship\x18\x08 \x01(\x08\"\x83\x02\n\rFraudAnalysis\x12%\n\nrisk_level\x18\x01 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\x12\n\nrisk_score\x18\x02 \x01(\x01\x12\x1d\n\x15verification_required\x18\x03 \x01(\x08\x12/\n\x12recommended_action\x18\x04 \x01(\x0e\x32\x13.crm.v2.FraudAction\x12$\n\x07\x66\x61\x63tors\x18\x05 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x30\n\x0c\x61nalyze_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07trigger\x18\x07 \x01(\t\"\xaa\x02\n\x0b\x46raudReview\x12\x13\n\x0bworkflow_id\x18\x01 \x01(\t\x12\x30\n\x0crequest_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0erecommendation\x18\x03 \x01(\x0e\x32\x1b.crm.v2.FraudRecommendation\x12\x17\n\nrisk_score\x18\x04 \x01(\x01H\x00\x88\x01\x01\x12\x0f\n\x07summary\x18\x05 \x01(\t\x12\x0f\n\x07signals\x18\x06 \x03(\t\x12$\n\x06source\x18\x07 \x01(\x0e\x32\x14.crm.v2.ResultSource\x12/\n\x0breview_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\r\n\x0b_risk_score\"\xb5\x01\n\x0cStatusChange\x12(\n\x0b\x66rom_status\x18\x01 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12&\n\tto_status\x18\x02 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\nchanged_by\x18\x04 \x01(\t\x12/\n\x0b\x63hange_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xfc\x06\n\x05Order\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x04 \x01(\t\x12\x15\n\rcustomer_name\x18\x05 \x01(\t\x12\x33\n\x0f\x62illing_address\x18\x06 \x01(\x0b\x32\x1a.google.type.PostalAddress\x12\x34\n\x10shipping_address\x18\x07 \x01(\x0b\x32\x1a.google.type.PostalAddress\x12 \n\x05items\x18\x08 \x03(\x0b\x32\x11.crm.v2.OrderItem\x12\x15\n\rcurrency_code\x18\t \x01(\t\x12$\n\x08subtotal\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\x1f\n\x03tax\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12$\n\x08shipping\x18\x0c \x01(\x0b\x32\x12.google.type.Money\x12$\n\x08\x64iscount\x18\r \x01(\x0b\x32\x12.google.type.Money\x12!\n\x05total\x18\x0e \x01(\x0b\x32\x12.google.type.Money\x12#\n\x06status\x18\x0f \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x31\n\x10\x66inancial_status\x18\x10 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12-\n\x0e\x66raud_analysis\x18\x11 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12,\n\x0estatus_history\x18\x12 \x03(\x0b\x32\x14.crm.v2.StatusChange\x12\r\n\x05notes\x18\x13 \x01(\t\x12\x17\n\x0ftracking_number\x18\x14 \x01(\t\x12\x0f\n\x07\x63\x61rrier\x18\x15 \x01(\t\x12\x12\n\nrequest_id\x18\x16 \x01(\t\x12\x15\n\rcancel_reason\x18\x17 \x01(\t\x12/\n\x0b\x63reate_time\x18\x18 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x19 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x66lagged\x18\x1a \x01(\x08\x12)\n\x0c\x66raud_review\x18\x1b \x01(\x0b\x32\x13.crm.v2.FraudReview\"r\n\x12\x43reateOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12\x12\n\nrequest_id\x18\x03 \x01(\t\x12\x17\n\x0f\x61llow_backorder\x18\x04 \x01(\x08\"6\n\x0fGetOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\"\xe4\x02\n\x11ListOrdersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12#\n\x06status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x31\n\x10\x66inancial_status\x18\x05 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x16\n\x0e\x63ustomer_email\x18\x06 \x01(\t\x12.\n\nstart_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\nrisk_level\x18\t \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\x14\n\x07\x66lagged\x18\n \x01(\x08H\x00\x88\x01\x01\x42\n\n\x08_flagged\"`\n\x12ListOrdersResponse\x12\x1d\n\x06orders\x18\x01 \x03(\x0b\x32\r.crm.v2.Order\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x86\x01\n\x12UpdateOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0e\n\x06reason\x18\x04 \x01(\t\"I\n\x12\x43\x61ncelOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xd6\x01\n\rRiskListEntry\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x1e\n\x04list\x18\x03 \x01(\x0e\x32\x10.crm.v2.RiskList\x12\"\n\x04kind\x18\x04 \x01(\x0e\x32\x14.crm.v2.RiskListKind\x12\r\n\x05value\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x12\n\ncreated_by\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"U\n\x1a\x43reateRiskListEntryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\"\x9a\x01\n\x1aListRiskListEntriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x1e\n\x04list\x18\x04 \x01(\x0e\x32\x10.crm.v2.RiskList\x12\"\n\x04kind\x18\x05 \x01(\x0e\x32\x14.crm.v2.RiskListKind\"r\n\x1bListRiskListEntriesResponse\x12&\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x15.crm.v2.RiskListEntry\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"A\n\x1a\x44\x65leteRiskListEntryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08\x65ntry_id\x18\x02 \x01(\t*\x85\x02\n\x0bOrderStatus\x12\x1c\n\x18ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14ORDER_STATUS_PENDING\x10\x01\x12\x1a\n\x16ORDER_STATUS_CONFIRMED\x10\x02\x12\x1b\n\x17ORDER_STATUS_PROCESSING\x10\x03\x12\x18\n\x14ORDER_STATUS_SHIPPED\x10\x04\x12\x1a\n\x16ORDER_STATUS_DELIVERED\x10\x05\x12\x1a\n\x16ORDER_STATUS_CANCELLED\x10\x06\x12\x19\n\x15ORDER_STATUS_REFUNDED\x10\x07\x12\x18\n\x14ORDER_STATUS_ON_HOLD\x10\x08*\x95\x02\n\x0f\x46inancialStatus\x12 \n\x1c\x46INANCIAL_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x46INANCIAL_STATUS_PENDING\x10\x01\x12\x1f\n\x1b\x46INANCIAL_STATUS_AUTHORIZED\x10\x02\x12\x19\n\x15\x46INANCIAL_STATUS_PAID\x10\x03\x12\'\n#FINANCIAL_STATUS_PARTIALLY_REFUNDED\x10\x04\x12\x1d\n\x19\x46INANCIAL_STATUS_REFUNDED\x10\x05\x12\x1b\n\x17\x46INANCIAL_STATUS_VOIDED\x10\x06\x12!\n\x1d\x46INANCIAL_STATUS_CHARGED_BACK\x10\x07*\x9f\x01\n\x13\x46raudRecommendation\x12$\n FRAUD_RECOMMENDATION_UNSPECIFIED\x10\x00\x12 \n\x1c\x46RAUD_RECOMMENDATION_APPROVE\x10\x01\x12\x1f\n\x1b\x46RAUD_RECOMMENDATION_VERIFY\x10\x02\x12\x1f\n\x1b\x46RAUD_RECOMMENDATION_CANCEL\x10\x03*O\n\x08RiskList\x12\x19\n\x15RISK_LIST_UNSPECIFIED\x10\x00\x12\x13\n\x0fRISK_LIST_ALLOW\x10\x01\x12\x13\n\x0fRISK_LIST_BLOCK\x10\x02*\x7f\n\x0cRiskListKind\x12\x1e\n\x1aRISK_LIST_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14RISK_LIST_KIND_EMAIL\x10\x01\x12\x19\n\x15RISK_LIST_KIND_DOMAIN\x10\x02\x12\x1a\n\x16RISK_LIST_KIND_COUNTRY\x10\x03*\x80\x01\n\tRiskLevel\x12\x1a\n\x16RISK_LEVEL_UNSPECIFIED\x10\x00\x12\x12\n\x0eRISK_LEVEL_LOW\x10\x01\x12\x15\n\x11RISK_LEVEL_MEDIUM\x10\x02\x12\x13\n\x0fRISK_LEVEL_HIGH\x10\x03\x12\x17\n\x13RISK_LEVEL_CRITICAL\x10\x04*\xc0\x01\n\x0b\x46raudAction\x12\x1c\n\x18\x46RAUD_ACTION_UNSPECIFIED\x10\x00\x12$\n FRAUD_ACTION_STANDARD_PROCESSING\x10\x01\x12$\n FRAUD_ACTION_ENHANCED_MONITORING\x10\x02\x12\x1e\n\x1a\x46RAUD_ACTION_MANUAL_REVIEW\x10\x03\x12\'\n#FRAUD_ACTION_HOLD_FOR_INVESTIGATION\x10\x04\x32\xe2\x07\n\x0cOrderService\x12g\n\x0b\x43reateOrder\x12\x1a.crm.v2.CreateOrderRequest\x1a\r.crm.v2.Order\"-\x82\xd3\xe4\x93\x02\'\"\x1e/v2/tenants/{tenant_id}/orders:\x05order\x12\x65\n\x08GetOrder\x12\x17.crm.v2.GetOrderRequest\x1a\r.crm.v2.Order\"1\x82\xd3\xe4\x93\x02+\x12)/v2/tenants/{tenant_id}/orders/{order_id}\x12k\n\nListOrders\x12\x19.crm.v2.ListOrdersRequest\x1a\x1a.crm.v2.ListOrdersResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/orders\x12r\n\x0bUpdateOrder\x12\x1a.crm.v2.UpdateOrderRequest\x1a\r.crm.v2.Order\"8\x82\xd3\xe4\x93\x02\x32\x32)/v2/tenants/{tenant_id}/orders/{order.id}:\x05order\x12u\n\x0b\x43\x61ncelOrder\x12\x1a.crm.v2.CancelOrderRequest\x1a\r.crm.v2.Order\";\x82\xd3\xe4\x93\x02\x35\"0/v2/tenants/{tenant_id}/orders/{order_id}:cancel:\x01*\x12\x88\x01\n\x13\x43reateRiskListEntry\x12\".crm.v2.CreateRiskListEntryRequest\x1a\x15.crm.v2.RiskListEntry\"6\x82\xd3\xe4\x93\x02\x30\"\'/v2/tenants/{tenant_id}/riskListEntries:\x05\x65ntry\x12\x8f\x01\n\x13ListRiskListEntries\x12\".crm.v2.ListRiskListEntriesRequest\x1a#.crm.v2.ListRiskListEntriesResponse\"/\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/riskListEntries\x12\x8c\x01\n\x13\x44\x65leteRiskListEntry\x12\".crm.v2.DeleteRiskListEntryRequest\x1a\x15.crm.v2.RiskListEntry\":\x82\xd3\xe4\x93\x02\x34*2/v2/tenants/{tenant_id}/riskListEntries/{entry_id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63rm/v2/order_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\x1a google/type/postal_address.proto\"\xc5\x01\n\tOrderItem\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08quantity\x18\x04 \x01(\x05\x12&\n\nunit_price\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0btotal_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0b\x62\x61\x63kordered\x18\x07 \x01(\x08\x12\x10\n\x08\x64ropship\x18\x08 \x01(\x08\"\x83\x02\n\rFraudAnalysis\x12%\n\nrisk_level\x18\x01 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\x12\n\nrisk_score\x18\x02 \x01(\x01\x12\x1d\n\x15verification_required\x18\x03 \x01(\x08\x12/\n\x12recommended_action\x18\x04 \x01(\x0e\x32\x13.crm.v2.FraudAction\x12$\n\x07\x66\x61\x63tors\x18\x05 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x30\n\x0c\x61nalyze_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07trigger\x18\x07 \x01(\t\"\xaa\x02\n\x0b\x46raudReview\x12\x13\n\x0bworkflow_id\x18\x01 \x01(\t\x12\x30\n\x0crequest_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0erecommendation\x18\x03 \x01(\x0e\x32\x1b.crm.v2.FraudRecommendation\x12\x17\n\nrisk_score\x18\x04 \x01(\x01H\x00\x88\x01\x01\x12\x0f\n\x07summary\x18\x05 \x01(\t\x12\x0f\n\x07signals\x18\x06 \x03(\t\x12$\n\x06source\x18\x07 \x01(\x0e\x32\x14.crm.v2.ResultSource\x12/\n\x0breview_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\r\n\x0b_risk_score\"\xb5\x01\n\x0cStatusChange\x12(\n\x0b\x66rom_status\x18\x01 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12&\n\tto_status\x18\x02 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\nchanged_by\x18\x04 \x01(\t\x12/\n\x0b\x63hange_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xfc\x06\n\x05Order\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x14\n\x0corder_number\x18\x03 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x04 \x01(\t\x12\x15\n\rcustomer_name\x18\x05 \x01(\t\x12\x33\n\x0f\x62illing_address\x18\x06 \x01(\x0b\x32\x1a.google.type.PostalAddress\x12\x34\n\x10shipping_address\x18\x07 \x01(\x0b\x32\x1a.google.type.PostalAddress\x12 \n\x05items\x18\x08 \x03(\x0b\x32\x11.crm.v2.OrderItem\x12\x15\n\rcurrency_code\x18\t \x01(\t\x12$\n\x08subtotal\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\x1f\n\x03tax\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12$\n\x08shipping\x18\x0c \x01(\x0b\x32\x12.google.type.Money\x12$\n\x08\x64iscount\x18\r \x01(\x0b\x32\x12.google.type.Money\x12!\n\x05total\x18\x0e \x01(\x0b\x32\x12.google.type.Money\x12#\n\x06status\x18\x0f \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x31\n\x10\x66inancial_status\x18\x10 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12-\n\x0e\x66raud_analysis\x18\x11 \x01(\x0b\x32\x15.crm.v2.FraudAnalysis\x12,\n\x0estatus_history\x18\x12 \x03(\x0b\x32\x14.crm.v2.StatusChange\x12\r\n\x05notes\x18\x13 \x01(\t\x12\x17\n\x0ftracking_number\x18\x14 \x01(\t\x12\x0f\n\x07\x63\x61rrier\x18\x15 \x01(\t\x12\x12\n\nrequest_id\x18\x16 \x01(\t\x12\x15\n\rcancel_reason\x18\x17 \x01(\t\x12/\n\x0b\x63reate_time\x18\x18 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x19 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x66lagged\x18\x1a \x01(\x08\x12)\n\x0c\x66raud_review\x18\x1b \x01(\x0b\x32\x13.crm.v2.FraudReview\"{\n\x12\x43reateOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12\x12\n\nrequest_id\x18\x03 \x01(\t\x12\x17\n\x0f\x61llow_backorder\x18\x04 \x01(\x08\"?\n\x0fGetOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08order_id\x18\x02 \x01(\t\"\xf6\x02\n\x11ListOrdersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12#\n\x06status\x18\x04 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\x31\n\x10\x66inancial_status\x18\x05 \x01(\x0e\x32\x17.crm.v2.FinancialStatus\x12\x16\n\x0e\x63ustomer_email\x18\x06 \x01(\t\x12.\n\nstart_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\nrisk_level\x18\t \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\x14\n\x07\x66lagged\x18\n \x01(\x08H\x00\x88\x01\x01\x42\n\n\x08_flagged\"`\n\x12ListOrdersResponse\x12\x1d\n\x06orders\x18\x01 \x03(\x0b\x32\r.crm.v2.Order\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x8f\x01\n\x12UpdateOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1c\n\x05order\x18\x02 \x01(\x0b\x32\r.crm.v2.Order\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0e\n\x06reason\x18\x04 \x01(\t\"R\n\x12\x43\x61ncelOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xd6\x01\n\rRiskListEntry\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x1e\n\x04list\x18\x03 \x01(\x0e\x32\x10.crm.v2.RiskList\x12\"\n\x04kind\x18\x04 \x01(\x0e\x32\x14.crm.v2.RiskListKind\x12\r\n\x05value\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x12\n\ncreated_by\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"^\n\x1a\x43reateRiskListEntryRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\x05\x65ntry\x18\x02 \x01(\x0b\x32\x15.crm.v2.RiskListEntry\"\xac\x01\n\x1aListRiskListEntriesRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x1e\n\x04list\x18\x04 \x01(\x0e\x32\x10.crm.v2.RiskList\x12\"\n\x04kind\x18\x05 \x01(\x0e\x32\x14.crm.v2.RiskListKind\"r\n\x1bListRiskListEntriesResponse\x12&\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x15.crm.v2.RiskListEntry\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"J\n\x1a\x44\x65leteRiskListEntryRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08\x65ntry_id\x18\x02 \x01(\t*\x85\x02\n\x0bOrderStatus\x12\x1c\n\x18ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14ORDER_STATUS_PENDING\x10\x01\x12\x1a\n\x16ORDER_STATUS_CONFIRMED\x10\x02\x12\x1b\n\x17ORDER_STATUS_PROCESSING\x10\x03\x12\x18\n\x14ORDER_STATUS_SHIPPED\x10\x04\x12\x1a\n\x16ORDER_STATUS_DELIVERED\x10\x05\x12\x1a\n\x16ORDER_STATUS_CANCELLED\x10\x06\x12\x19\n\x15ORDER_STATUS_REFUNDED\x10\x07\x12\x18\n\x14ORDER_STATUS_ON_HOLD\x10\x08*\x95\x02\n\x0f\x46inancialStatus\x12 \n\x1c\x46INANCIAL_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x46INANCIAL_STATUS_PENDING\x10\x01\x12\x1f\n\x1b\x46INANCIAL_STATUS_AUTHORIZED\x10\x02\x12\x19\n\x15\x46INANCIAL_STATUS_PAID\x10\x03\x12\'\n#FINANCIAL_STATUS_PARTIALLY_REFUNDED\x10\x04\x12\x1d\n\x19\x46INANCIAL_STATUS_REFUNDED\x10\x05\x12\x1b\n\x17\x46INANCIAL_STATUS_VOIDED\x10\x06\x12!\n\x1d\x46INANCIAL_STATUS_CHARGED_BACK\x10\x07*\x9f\x01\n\x13\x46raudRecommendation\x12$\n FRAUD_RECOMMENDATION_UNSPECIFIED\x10\x00\x12 \n\x1c\x46RAUD_RECOMMENDATION_APPROVE\x10\x01\x12\x1f\n\x1b\x46RAUD_RECOMMENDATION_VERIFY\x10\x02\x12\x1f\n\x1b\x46RAUD_RECOMMENDATION_CANCEL\x10\x03*O\n\x08RiskList\x12\x19\n\x15RISK_LIST_UNSPECIFIED\x10\x00\x12\x13\n\x0fRISK_LIST_ALLOW\x10\x01\x12\x13\n\x0fRISK_LIST_BLOCK\x10\x02*\x7f\n\x0cRiskListKind\x12\x1e\n\x1aRISK_LIST_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14RISK_LIST_KIND_EMAIL\x10\x01\x12\x19\n\x15RISK_LIST_KIND_DOMAIN\x10\x02\x12\x1a\n\x16RISK_LIST_KIND_COUNTRY\x10\x03*\x80\x01\n\tRiskLevel\x12\x1a\n\x16RISK_LEVEL_UNSPECIFIED\x10\x00\x12\x12\n\x0eRISK_LEVEL_LOW\x10\x01\x12\x15\n\x11RISK_LEVEL_MEDIUM\x10\x02\x12\x13\n\x0fRISK_LEVEL_HIGH\x10\x03\x12\x17\n\x13RISK_LEVEL_CRITICAL\x10\x04*\xc0\x01\n\x0b\x46raudAction\x12\x1c\n\x18\x46RAUD_ACTION_UNSPECIFIED\x10\x00\x12$\n FRAUD_ACTION_STANDARD_PROCESSING\x10\x01\x12$\n FRAUD_ACTION_ENHANCED_MONITORING\x10\x02\x12\x1e\n\x1a\x46RAUD_ACTION_MANUAL_REVIEW\x10\x03\x12\'\n#FRAUD_ACTION_HOLD_FOR_INVESTIGATION\x10\x04\x32\xe2\x07\n\x0cOrderService\x12g\n\x0b\x43reateOrder\x12\x1a.crm.v2.CreateOrderRequest\x1a\r.crm.v2.Order\"-\x82\xd3\xe4\x93\x02\'\"\x1e/v2/tenants/{tenant_id}/orders:\x05order\x12\x65\n\x08GetOrder\x12\x17.crm.v2.GetOrderRequest\x1a\r.crm.v2.Order\"1\x82\xd3\xe4\x93\x02+\x12)/v2/tenants/{tenant_id}/orders/{order_id}\x12k\n\nListOrders\x12\x19.crm.v2.ListOrdersRequest\x1a\x1a.crm.v2.ListOrdersResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/orders\x12r\n\x0bUpdateOrder\x12\x1a.crm.v2.UpdateOrderRequest\x1a\r.crm.v2.Order\"8\x82\xd3\xe4\x93\x02\x32\x32)/v2/tenants/{tenant_id}/orders/{order.id}:\x05order\x12u\n\x0b\x43\x61ncelOrder\x12\x1a.crm.v2.CancelOrderRequest\x1a\r.crm.v2.Order\";\x82\xd3\xe4\x93\x02\x35\"0/v2/tenants/{tenant_id}/orders/{order_id}:cancel:\x01*\x12\x88\x01\n\x13\x43reateRiskListEntry\x12\".crm.v2.CreateRiskListEntryRequest\x1a\x15.crm.v2.RiskListEntry\"6\x82\xd3\xe4\x93\x02\x30\"\'/v2/tenants/{tenant_id}/riskListEntries:\x05\x65ntry\x12\x8f\x01\n\x13ListRiskListEntries\x12\".crm.v2.ListRiskListEntriesRequest\x1a#.crm.v2.ListRiskListEntriesResponse\"/\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/riskListEntries\x12\x8c\x01\n\x13\x44\x65leteRiskListEntry\x12\".crm.v2.DeleteRiskListEntryRequest\x1a\x15.crm.v2.RiskListEntry\":\x82\xd3\xe4\x93\x02\x34*2/v2/tenants/{tenant_id}/riskListEntries/{entry_id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.order_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_CREATEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CREATEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GETORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GETORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTORDERSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTORDERSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTORDERSREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTORDERSREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_UPDATEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_UPDATEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_CANCELORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CANCELORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_CREATERISKLISTENTRYREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CREATERISKLISTENTRYREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTRISKLISTENTRIESREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTRISKLISTENTRIESREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTRISKLISTENTRIESREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTRISKLISTENTRIESREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_DELETERISKLISTENTRYREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_DELETERISKLISTENTRYREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_ORDERSERVICE'].methods_by_name['CreateOrder']._loaded_options = None
   _globals['_ORDERSERVICE'].methods_by_name['CreateOrder']._serialized_options = b'\202\323\344\223\002\'\"\036/v2/tenants/{tenant_id}/orders:\005order'
   _globals['_ORDERSERVICE'].methods_by_name['GetOrder']._loaded_options = None
@@ -53,52 +74,52 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ORDERSERVICE'].methods_by_name['ListRiskListEntries']._serialized_options = b'\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/riskListEntries'
   _globals['_ORDERSERVICE'].methods_by_name['DeleteRiskListEntry']._loaded_options = None
   _globals['_ORDERSERVICE'].methods_by_name['DeleteRiskListEntry']._serialized_options = b'\202\323\344\223\0024*2/v2/tenants/{tenant_id}/riskListEntries/{entry_id}'
-  _globals['_ORDERSTATUS']._serialized_start=3543
-  _globals['_ORDERSTATUS']._serialized_end=3804
-  _globals['_FINANCIALSTATUS']._serialized_start=3807
-  _globals['_FINANCIALSTATUS']._serialized_end=4084
-  _globals['_FRAUDRECOMMENDATION']._serialized_start=4087
-  _globals['_FRAUDRECOMMENDATION']._serialized_end=4246
-  _globals['_RISKLIST']._serialized_start=4248
-  _globals['_RISKLIST']._serialized_end=4327
-  _globals['_RISKLISTKIND']._serialized_start=4329
-  _globals['_RISKLISTKIND']._serialized_end=4456
-  _globals['_RISKLEVEL']._serialized_start=4459
-  _globals['_RISKLEVEL']._serialized_end=4587
-  _globals['_FRAUDACTION']._serialized_start=4590
-  _globals['_FRAUDACTION']._serialized_end=4782
-  _globals['_ORDERITEM']._serialized_start=216
-  _globals['_ORDERITEM']._serialized_end=413
-  _globals['_FRAUDANALYSIS']._serialized_start=416
-  _globals['_FRAUDANALYSIS']._serialized_end=675
-  _globals['_FRAUDREVIEW']._serialized_start=678
-  _globals['_FRAUDREVIEW']._serialized_end=976
-  _globals['_STATUSCHANGE']._serialized_start=979
-  _globals['_STATUSCHANGE']._serialized_end=1160
-  _globals['_ORDER']._serialized_start=1163
-  _globals['_ORDER']._serialized_end=2055
-  _globals['_CREATEORDERREQUEST']._serialized_start=2057
-  _globals['_CREATEORDERREQUEST']._serialized_end=2171
-  _globals['_GETORDERREQUEST']._serialized_start=2173
-  _globals['_GETORDERREQUEST']._serialized_end=2227
-  _globals['_LISTORDERSREQUEST']._serialized_start=2230
-  _globals['_LISTORDERSREQUEST']._serialized_end=2586
-  _globals['_LISTORDERSRESPONSE']._serialized_start=2588
-  _globals['_LISTORDERSRESPONSE']._serialized_end=2684
-  _globals['_UPDATEORDERREQUEST']._serialized_start=2687
-  _globals['_UPDATEORDERREQUEST']._serialized_end=2821
-  _globals['_CANCELORDERREQUEST']._serialized_start=2823
-  _globals['_CANCELORDERREQUEST']._serialized_end=2896
-  _globals['_RISKLISTENTRY']._serialized_start=2899
-  _globals['_RISKLISTENTRY']._serialized_end=3113
-  _globals['_CREATERISKLISTENTRYREQUEST']._serialized_start=3115
-  _globals['_CREATERISKLISTENTRYREQUEST']._serialized_end=3200
-  _globals['_LISTRISKLISTENTRIESREQUEST']._serialized_start=3203
-  _globals['_LISTRISKLISTENTRIESREQUEST']._serialized_end=3357
-  _globals['_LISTRISKLISTENTRIESRESPONSE']._serialized_start=3359
-  _globals['_LISTRISKLISTENTRIESRESPONSE']._serialized_end=3473
-  _globals['_DELETERISKLISTENTRYREQUEST']._serialized_start=3475
-  _globals['_DELETERISKLISTENTRYREQUEST']._serialized_end=3540
-  _globals['_ORDERSERVICE']._serialized_start=4785
-  _globals['_ORDERSERVICE']._serialized_end=5779
+  _globals['_ORDERSTATUS']._serialized_start=3662
+  _globals['_ORDERSTATUS']._serialized_end=3923
+  _globals['_FINANCIALSTATUS']._serialized_start=3926
+  _globals['_FINANCIALSTATUS']._serialized_end=4203
+  _globals['_FRAUDRECOMMENDATION']._serialized_start=4206
+  _globals['_FRAUDRECOMMENDATION']._serialized_end=4365
+  _globals['_RISKLIST']._serialized_start=4367
+  _globals['_RISKLIST']._serialized_end=4446
+  _globals['_RISKLISTKIND']._serialized_start=4448
+  _globals['_RISKLISTKIND']._serialized_end=4575
+  _globals['_RISKLEVEL']._serialized_start=4578
+  _globals['_RISKLEVEL']._serialized_end=4706
+  _globals['_FRAUDACTION']._serialized_start=4709
+  _globals['_FRAUDACTION']._serialized_end=4901
+  _globals['_ORDERITEM']._serialized_start=245
+  _globals['_ORDERITEM']._serialized_end=442
+  _globals['_FRAUDANALYSIS']._serialized_start=445
+  _globals['_FRAUDANALYSIS']._serialized_end=704
+  _globals['_FRAUDREVIEW']._serialized_start=707
+  _globals['_FRAUDREVIEW']._serialized_end=1005
+  _globals['_STATUSCHANGE']._serialized_start=1008
+  _globals['_STATUSCHANGE']._serialized_end=1189
+  _globals['_ORDER']._serialized_start=1192
+  _globals['_ORDER']._serialized_end=2084
+  _globals['_CREATEORDERREQUEST']._serialized_start=2086
+  _globals['_CREATEORDERREQUEST']._serialized_end=2209
+  _globals['_GETORDERREQUEST']._serialized_start=2211
+  _globals['_GETORDERREQUEST']._serialized_end=2274
+  _globals['_LISTORDERSREQUEST']._serialized_start=2277
+  _globals['_LISTORDERSREQUEST']._serialized_end=2651
+  _globals['_LISTORDERSRESPONSE']._serialized_start=2653
+  _globals['_LISTORDERSRESPONSE']._serialized_end=2749
+  _globals['_UPDATEORDERREQUEST']._serialized_start=2752
+  _globals['_UPDATEORDERREQUEST']._serialized_end=2895
+  _globals['_CANCELORDERREQUEST']._serialized_start=2897
+  _globals['_CANCELORDERREQUEST']._serialized_end=2979
+  _globals['_RISKLISTENTRY']._serialized_start=2982
+  _globals['_RISKLISTENTRY']._serialized_end=3196
+  _globals['_CREATERISKLISTENTRYREQUEST']._serialized_start=3198
+  _globals['_CREATERISKLISTENTRYREQUEST']._serialized_end=3292
+  _globals['_LISTRISKLISTENTRIESREQUEST']._serialized_start=3295
+  _globals['_LISTRISKLISTENTRIESREQUEST']._serialized_end=3467
+  _globals['_LISTRISKLISTENTRIESRESPONSE']._serialized_start=3469
+  _globals['_LISTRISKLISTENTRIESRESPONSE']._serialized_end=3583
+  _globals['_DELETERISKLISTENTRYREQUEST']._serialized_start=3585
+  _globals['_DELETERISKLISTENTRYREQUEST']._serialized_end=3659
+  _globals['_ORDERSERVICE']._serialized_start=4904
+  _globals['_ORDERSERVICE']._serialized_end=5898
 # @@protoc_insertion_point(module_scope)

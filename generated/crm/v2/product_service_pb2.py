@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
@@ -30,13 +31,27 @@ from google.rpc import status_pb2 as google_dot_rpc_dot_status__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/v2/product_service.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"\x9c\x01\n\x0eProductPricing\x12(\n\x0csource_price\x18\x01 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x11recommended_price\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\x31\n\x15\x63urrent_selling_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\"\xff\x01\n\x10\x44ropshipAnalysis\x12\x16\n\x0e\x64ropship_score\x18\x01 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x1e\n\x16profit_margin_estimate\x18\x03 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\x04 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x30\n\x0c\x61nalyze_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12$\n\x06source\x18\x06 \x01(\x0e\x32\x14.crm.v2.ResultSource\"K\n\x11PackageDimensions\x12\x11\n\tlength_mm\x18\x01 \x01(\x05\x12\x10\n\x08width_mm\x18\x02 \x01(\x05\x12\x11\n\theight_mm\x18\x03 \x01(\x05\"\x8b\x06\n\x07Product\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04\x61sin\x18\x03 \x01(\t\x12\x0b\n\x03sku\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x07 \x01(\t\x12%\n\x06status\x18\x08 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\'\n\x07pricing\x18\t \x01(\x0b\x32\x16.crm.v2.ProductPricing\x12*\n\x08\x61nalysis\x18\n \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12\x13\n\x0bsupplier_id\x18\x0b \x01(\t\x12\x1d\n\x10\x63ompetitor_count\x18\x0c \x01(\x05H\x00\x88\x01\x01\x12\x1a\n\rreview_rating\x18\r \x01(\x01H\x01\x88\x01\x01\x12\x19\n\x0creview_count\x18\x0e \x01(\x05H\x02\x88\x01\x01\x12\x15\n\rinitial_stock\x18\x0f \x01(\x05\x12\x17\n\x0fstock_available\x18\x10 \x01(\x05\x12\x16\n\x0estock_reserved\x18\x11 \x01(\x05\x12\x14\n\x0cweight_grams\x18\x12 \x01(\x05\x12-\n\ndimensions\x18\x13 \x01(\x0b\x32\x19.crm.v2.PackageDimensions\x12\x12\n\nimage_urls\x18\x14 \x03(\t\x12\x0c\n\x04tags\x18\x15 \x03(\t\x12/\n\x0b\x63reate_time\x18\x16 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x17 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0f\x66ulfilment_mode\x18\x18 \x01(\x0e\x32\x16.crm.v2.FulfilmentMode\x12\x16\n\x0emargin_at_risk\x18\x19 \x01(\x08\x12\x17\n\x0f\x63hosen_offer_id\x18\x1a \x01(\tB\x13\n\x11_competitor_countB\x10\n\x0e_review_ratingB\x0f\n\r_review_count\"_\n\x14\x43reateProductRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x12\n\nrequest_id\x18\x03 \x01(\t\":\n\x11GetProductRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\x9a\x03\n\x13ListProductsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x05 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12%\n\x06status\x18\x06 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x13\n\x0bsupplier_id\x18\x07 \x01(\t\x12\r\n\x05query\x18\x08 \x01(\t\x12%\n\tmin_price\x18\t \x01(\x0b\x32\x12.google.type.Money\x12%\n\tmax_price\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11show_discontinued\x18\x0b \x01(\x08\x12\x1b\n\x13margin_at_risk_only\x18\x0c \x01(\x08\x12/\n\x0f\x66ulfilment_mode\x18\r \x01(\x0e\x32\x16.crm.v2.FulfilmentMode\"f\n\x14ListProductsResponse\x12!\n\x08products\x18\x01 \x03(\x0b\x32\x0f.crm.v2.Product\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"|\n\x14UpdateProductRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"=\n\x14\x44\x65leteProductRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\x8c\x02\n\rProductFilter\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12%\n\x06status\x18\x03 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12\r\n\x05query\x18\x05 \x01(\t\x12%\n\tmin_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12%\n\tmax_price\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11show_discontinued\x18\x08 \x01(\x08\"y\n\x0bPriceChange\x12\x11\n\x07percent\x18\x01 \x01(\x01H\x00\x12$\n\x06\x61mount\x18\x02 \x01(\x0b\x32\x12.google.type.MoneyH\x00\x12\'\n\tset_price\x18\x03 \x01(\x0b\x32\x12.google.type.MoneyH\x00\x42\x08\n\x06\x63hange\"\xb0\x01\n\x0eProductChanges\x12%\n\x06status\x18\x01 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x03 \x01(\t\x12)\n\x0cprice_change\x18\x04 \x01(\x0b\x32\x13.crm.v2.PriceChange\x12\x10\n\x08\x61\x64\x64_tags\x18\x05 \x03(\t\x12\x13\n\x0bremove_tags\x18\x06 \x03(\t\"\xdb\x01\n\x19\x42ulkUpdateProductsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bproduct_ids\x18\x02 \x03(\t\x12%\n\x06\x66ilter\x18\x03 \x01(\x0b\x32\x15.crm.v2.ProductFilter\x12\'\n\x07\x63hanges\x18\x04 \x01(\x0b\x32\x16.crm.v2.ProductChanges\x12/\n\x0bupdate_mask\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x15\n\rvalidate_only\x18\x06 \x01(\x08\"Z\n\x10\x42ulkUpdateResult\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0f\n\x07updated\x18\x02 \x01(\x08\x12!\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x12.google.rpc.Status\"\xa2\x01\n\x1a\x42ulkUpdateProductsResponse\x12)\n\x07results\x18\x01 \x03(\x0b\x32\x18.crm.v2.BulkUpdateResult\x12\x15\n\rmatched_count\x18\x02 \x01(\x03\x12\x15\n\rupdated_count\x18\x03 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\x04 \x01(\x03\x12\x15\n\rvalidate_only\x18\x05 \x01(\x08*\xc7\x01\n\x15ProductClassification\x12&\n\"PRODUCT_CLASSIFICATION_UNSPECIFIED\x10\x00\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_HERO\x10\x01\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_GOOD\x10\x02\x12#\n\x1fPRODUCT_CLASSIFICATION_MODERATE\x10\x03\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_POOR\x10\x04*\xa2\x01\n\rProductStatus\x12\x1e\n\x1aPRODUCT_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14PRODUCT_STATUS_DRAFT\x10\x01\x12\x19\n\x15PRODUCT_STATUS_ACTIVE\x10\x02\x12\x1b\n\x17PRODUCT_STATUS_INACTIVE\x10\x03\x12\x1f\n\x1bPRODUCT_STATUS_DISCONTINUED\x10\x04*l\n\x0e\x46ulfilmentMode\x12\x1f\n\x1b\x46ULFILMENT_MODE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x46ULFILMENT_MODE_STOCKED\x10\x01\x12\x1c\n\x18\x46ULFILMENT_MODE_DROPSHIP\x10\x02\x32\xf6\x05\n\x0eProductService\x12q\n\rCreateProduct\x12\x1c.crm.v2.CreateProductRequest\x1a\x0f.crm.v2.Product\"1\x82\xd3\xe4\x93\x02+\" /v2/tenants/{tenant_id}/products:\x07product\x12o\n\nGetProduct\x12\x19.crm.v2.GetProductRequest\x1a\x0f.crm.v2.Product\"5\x82\xd3\xe4\x93\x02/\x12-/v2/tenants/{tenant_id}/products/{product_id}\x12s\n\x0cListProducts\x12\x1b.crm.v2.ListProductsRequest\x1a\x1c.crm.v2.ListProductsResponse\"(\x82\xd3\xe4\x93\x02\"\x12 /v2/tenants/{tenant_id}/products\x12~\n\rUpdateProduct\x12\x1c.crm.v2.UpdateProductRequest\x1a\x0f.crm.v2.Product\">\x82\xd3\xe4\x93\x02\x38\x32-/v2/tenants/{tenant_id}/products/{product.id}:\x07product\x12u\n\rDeleteProduct\x12\x1c.crm.v2.DeleteProductRequest\x1a\x0f.crm.v2.Product\"5\x82\xd3\xe4\x93\x02/*-/v2/tenants/{tenant_id}/products/{product_id}\x12\x93\x01\n\x12\x42ulkUpdateProducts\x12!.crm.v2.BulkUpdateProductsRequest\x1a\".crm.v2.BulkUpdateProductsResponse\"6\x82\xd3\xe4\x93\x02\x30\"+/v2/tenants/{tenant_id}/products:bulkUpdate:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/v2/product_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"\x9c\x01\n\x0eProductPricing\x12(\n\x0csource_price\x18\x01 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x11recommended_price\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\x31\n\x15\x63urrent_selling_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\"\xff\x01\n\x10\x44ropshipAnalysis\x12\x16\n\x0e\x64ropship_score\x18\x01 \x01(\x01\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x1e\n\x16profit_margin_estimate\x18\x03 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\x04 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x30\n\x0c\x61nalyze_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12$\n\x06source\x18\x06 \x01(\x0e\x32\x14.crm.v2.ResultSource\"K\n\x11PackageDimensions\x12\x11\n\tlength_mm\x18\x01 \x01(\x05\x12\x10\n\x08width_mm\x18\x02 \x01(\x05\x12\x11\n\theight_mm\x18\x03 \x01(\x05\"\x8b\x06\n\x07Product\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04\x61sin\x18\x03 \x01(\t\x12\x0b\n\x03sku\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x07 \x01(\t\x12%\n\x06status\x18\x08 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\'\n\x07pricing\x18\t \x01(\x0b\x32\x16.crm.v2.ProductPricing\x12*\n\x08\x61nalysis\x18\n \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12\x13\n\x0bsupplier_id\x18\x0b \x01(\t\x12\x1d\n\x10\x63ompetitor_count\x18\x0c \x01(\x05H\x00\x88\x01\x01\x12\x1a\n\rreview_rating\x18\r \x01(\x01H\x01\x88\x01\x01\x12\x19\n\x0creview_count\x18\x0e \x01(\x05H\x02\x88\x01\x01\x12\x15\n\rinitial_stock\x18\x0f \x01(\x05\x12\x17\n\x0fstock_available\x18\x10 \x01(\x05\x12\x16\n\x0estock_reserved\x18\x11 \x01(\x05\x12\x14\n\x0cweight_grams\x18\x12 \x01(\x05\x12-\n\ndimensions\x18\x13 \x01(\x0b\x32\x19.crm.v2.PackageDimensions\x12\x12\n\nimage_urls\x18\x14 \x03(\t\x12\x0c\n\x04tags\x18\x15 \x03(\t\x12/\n\x0b\x63reate_time\x18\x16 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x17 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0f\x66ulfilment_mode\x18\x18 \x01(\x0e\x32\x16.crm.v2.FulfilmentMode\x12\x16\n\x0emargin_at_risk\x18\x19 \x01(\x08\x12\x17\n\x0f\x63hosen_offer_id\x18\x1a \x01(\tB\x13\n\x11_competitor_countB\x10\n\x0e_review_ratingB\x0f\n\r_review_count\"h\n\x14\x43reateProductRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"C\n\x11GetProductRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\xac\x03\n\x13ListProductsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x05 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12%\n\x06status\x18\x06 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x13\n\x0bsupplier_id\x18\x07 \x01(\t\x12\r\n\x05query\x18\x08 \x01(\t\x12%\n\tmin_price\x18\t \x01(\x0b\x32\x12.google.type.Money\x12%\n\tmax_price\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11show_discontinued\x18\x0b \x01(\x08\x12\x1b\n\x13margin_at_risk_only\x18\x0c \x01(\x08\x12/\n\x0f\x66ulfilment_mode\x18\r \x01(\x0e\x32\x16.crm.v2.FulfilmentMode\"f\n\x14ListProductsResponse\x12!\n\x08products\x18\x01 \x03(\x0b\x32\x0f.crm.v2.Product\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x85\x01\n\x14UpdateProductRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"F\n\x14\x44\x65leteProductRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\x8c\x02\n\rProductFilter\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12%\n\x06status\x18\x03 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12\r\n\x05query\x18\x05 \x01(\t\x12%\n\tmin_price\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12%\n\tmax_price\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11show_discontinued\x18\x08 \x01(\x08\"y\n\x0bPriceChange\x12\x11\n\x07percent\x18\x01 \x01(\x01H\x00\x12$\n\x06\x61mount\x18\x02 \x01(\x0b\x32\x12.google.type.MoneyH\x00\x12\'\n\tset_price\x18\x03 \x01(\x0b\x32\x12.google.type.MoneyH\x00\x42\x08\n\x06\x63hange\"\xb0\x01\n\x0eProductChanges\x12%\n\x06status\x18\x01 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x03 \x01(\t\x12)\n\x0cprice_change\x18\x04 \x01(\x0b\x32\x13.crm.v2.PriceChange\x12\x10\n\x08\x61\x64\x64_tags\x18\x05 \x03(\t\x12\x13\n\x0bremove_tags\x18\x06 \x03(\t\"\xe4\x01\n\x19\x42ulkUpdateProductsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bproduct_ids\x18\x02 \x03(\t\x12%\n\x06\x66ilter\x18\x03 \x01(\x0b\x32\x15.crm.v2.ProductFilter\x12\'\n\x07\x63hanges\x18\x04 \x01(\x0b\x32\x16.crm.v2.ProductChanges\x12/\n\x0bupdate_mask\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x15\n\rvalidate_only\x18\x06 \x01(\x08\"Z\n\x10\x42ulkUpdateResult\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0f\n\x07updated\x18\x02 \x01(\x08\x12!\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x12.google.rpc.Status\"\xa2\x01\n\x1a\x42ulkUpdateProductsResponse\x12)\n\x07results\x18\x01 \x03(\x0b\x32\x18.crm.v2.BulkUpdateResult\x12\x15\n\rmatched_count\x18\x02 \x01(\x03\x12\x15\n\rupdated_count\x18\x03 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\x04 \x01(\x03\x12\x15\n\rvalidate_only\x18\x05 \x01(\x08*\xc7\x01\n\x15ProductClassification\x12&\n\"PRODUCT_CLASSIFICATION_UNSPECIFIED\x10\x00\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_HERO\x10\x01\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_GOOD\x10\x02\x12#\n\x1fPRODUCT_CLASSIFICATION_MODERATE\x10\x03\x12\x1f\n\x1bPRODUCT_CLASSIFICATION_POOR\x10\x04*\xa2\x01\n\rProductStatus\x12\x1e\n\x1aPRODUCT_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14PRODUCT_STATUS_DRAFT\x10\x01\x12\x19\n\x15PRODUCT_STATUS_ACTIVE\x10\x02\x12\x1b\n\x17PRODUCT_STATUS_INACTIVE\x10\x03\x12\x1f\n\x1bPRODUCT_STATUS_DISCONTINUED\x10\x04*l\n\x0e\x46ulfilmentMode\x12\x1f\n\x1b\x46ULFILMENT_MODE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x46ULFILMENT_MODE_STOCKED\x10\x01\x12\x1c\n\x18\x46ULFILMENT_MODE_DROPSHIP\x10\x02\x32\xf6\x05\n\x0eProductService\x12q\n\rCreateProduct\x12\x1c.crm.v2.CreateProductRequest\x1a\x0f.crm.v2.Product\"1\x82\xd3\xe4\x93\x02+\" /v2/tenants/{tenant_id}/products:\x07product\x12o\n\nGetProduct\x12\x19.crm.v2.GetProductRequest\x1a\x0f.crm.v2.Product\"5\x82\xd3\xe4\x93\x02/\x12-/v2/tenants/{tenant_id}/products/{product_id}\x12s\n\x0cListProducts\x12\x1b.crm.v2.ListProductsRequest\x1a\x1c.crm.v2.ListProductsResponse\"(\x82\xd3\xe4\x93\x02\"\x12 /v2/tenants/{tenant_id}/products\x12~\n\rUpdateProduct\x12\x1c.crm.v2.UpdateProductRequest\x1a\x0f.crm.v2.Product\">\x82\xd3\xe4\x93\x02\x38\x32-/v2/tenants/{tenant_id}/products/{product.id}:\x07product\x12u\n\rDeleteProduct\x12\x1c.crm.v2.DeleteProductRequest\x1a\x0f.crm.v2.Product\"5\x82\xd3\xe4\x93\x02/*-/v2/tenants/{tenant_id}/products/{product_id}\x12\x93\x01\n\x12\x42ulkUpdateProducts\x12!.crm.v2.BulkUpdateProductsRequest\x1a\".crm.v2.BulkUpdateProductsResponse\"6\x82\xd3\xe4\x93\x02\x30\"+/v2/tenants/{tenant_id}/products:bulkUpdate:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.product_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_CREATEPRODUCTREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CREATEPRODUCTREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GETPRODUCTREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GETPRODUCTREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTPRODUCTSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTPRODUCTSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTPRODUCTSREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTPRODUCTSREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_UPDATEPRODUCTREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_UPDATEPRODUCTREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_DELETEPRODUCTREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_DELETEPRODUCTREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_BULKUPDATEPRODUCTSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_BULKUPDATEPRODUCTSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_PRODUCTSERVICE'].methods_by_name['CreateProduct']._loaded_options = None
   _globals['_PRODUCTSERVICE'].methods_by_name['CreateProduct']._serialized_options = b'\202\323\344\223\002+\" /v2/tenants/{tenant_id}/products:\007product'
   _globals['_PRODUCTSERVICE'].methods_by_name['GetProduct']._loaded_options = None
@@ -49,44 +64,44 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PRODUCTSERVICE'].methods_by_name['DeleteProduct']._serialized_options = b'\202\323\344\223\002/*-/v2/tenants/{tenant_id}/products/{product_id}'
   _globals['_PRODUCTSERVICE'].methods_by_name['BulkUpdateProducts']._loaded_options = None
   _globals['_PRODUCTSERVICE'].methods_by_name['BulkUpdateProducts']._serialized_options = b'\202\323\344\223\0020\"+/v2/tenants/{tenant_id}/products:bulkUpdate:\001*'
-  _globals['_PRODUCTCLASSIFICATION']._serialized_start=3400
-  _globals['_PRODUCTCLASSIFICATION']._serialized_end=3599
-  _globals['_PRODUCTSTATUS']._serialized_start=3602
-  _globals['_PRODUCTSTATUS']._serialized_end=3764
-  _globals['_FULFILMENTMODE']._serialized_start=3766
-  _globals['_FULFILMENTMODE']._serialized_end=3874
-  _globals['_PRODUCTPRICING']._serialized_start=209
-  _globals['_PRODUCTPRICING']._serialized_end=365
-  _globals['_DROPSHIPANALYSIS']._serialized_start=368
-  _globals['_DROPSHIPANALYSIS']._serialized_end=623
-  _globals['_PACKAGEDIMENSIONS']._serialized_start=625
-  _globals['_PACKAGEDIMENSIONS']._serialized_end=700
-  _globals['_PRODUCT']._serialized_start=703
-  _globals['_PRODUCT']._serialized_end=1482
-  _globals['_CREATEPRODUCTREQUEST']._serialized_start=1484
-  _globals['_CREATEPRODUCTREQUEST']._serialized_end=1579
-  _globals['_GETPRODUCTREQUEST']._serialized_start=1581
-  _globals['_GETPRODUCTREQUEST']._serialized_end=1639
-  _globals['_LISTPRODUCTSREQUEST']._serialized_start=1642
-  _globals['_LISTPRODUCTSREQUEST']._serialized_end=2052
-  _globals['_LISTPRODUCTSRESPONSE']._serialized_start=2054
-  _globals['_LISTPRODUCTSRESPONSE']._serialized_end=2156
-  _globals['_UPDATEPRODUCTREQUEST']._serialized_start=2158
-  _globals['_UPDATEPRODUCTREQUEST']._serialized_end=2282
-  _globals['_DELETEPRODUCTREQUEST']._serialized_start=2284
-  _globals['_DELETEPRODUCTREQUEST']._serialized_end=2345
-  _globals['_PRODUCTFILTER']._serialized_start=2348
-  _globals['_PRODUCTFILTER']._serialized_end=2616
-  _globals['_PRICECHANGE']._serialized_start=2618
-  _globals['_PRICECHANGE']._serialized_end=2739
-  _globals['_PRODUCTCHANGES']._serialized_start=2742
-  _globals['_PRODUCTCHANGES']._serialized_end=2918
-  _globals['_BULKUPDATEPRODUCTSREQUEST']._serialized_start=2921
-  _globals['_BULKUPDATEPRODUCTSREQUEST']._serialized_end=3140
-  _globals['_BULKUPDATERESULT']._serialized_start=3142
-  _globals['_BULKUPDATERESULT']._serialized_end=3232
-  _globals['_BULKUPDATEPRODUCTSRESPONSE']._serialized_start=3235
-  _globals['_BULKUPDATEPRODUCTSRESPONSE']._serialized_end=3397
-  _globals['_PRODUCTSERVICE']._serialized_start=3877
-  _globals['_PRODUCTSERVICE']._serialized_end=4635
+  _globals['_PRODUCTCLASSIFICATION']._serialized_start=3493
+  _globals['_PRODUCTCLASSIFICATION']._serialized_end=3692
+  _globals['_PRODUCTSTATUS']._serialized_start=3695
+  _globals['_PRODUCTSTATUS']._serialized_end=3857
+  _globals['_FULFILMENTMODE']._serialized_start=3859
+  _globals['_FULFILMENTMODE']._serialized_end=3967
+  _globals['_PRODUCTPRICING']._serialized_start=238
+  _globals['_PRODUCTPRICING']._serialized_end=394
+  _globals['_DROPSHIPANALYSIS']._serialized_start=397
+  _globals['_DROPSHIPANALYSIS']._serialized_end=652
+  _globals['_PACKAGEDIMENSIONS']._serialized_start=654
+  _globals['_PACKAGEDIMENSIONS']._serialized_end=729
+  _globals['_PRODUCT']._serialized_start=732
+  _globals['_PRODUCT']._serialized_end=1511
+  _globals['_CREATEPRODUCTREQUEST']._serialized_start=1513
+  _globals['_CREATEPRODUCTREQUEST']._serialized_end=1617
+  _globals['_GETPRODUCTREQUEST']._serialized_start=1619
+  _globals['_GETPRODUCTREQUEST']._serialized_end=1686
+  _globals['_LISTPRODUCTSREQUEST']._serialized_start=1689
+  _globals['_LISTPRODUCTSREQUEST']._serialized_end=2117
+  _globals['_LISTPRODUCTSRESPONSE']._serialized_start=2119
+  _globals['_LISTPRODUCTSRESPONSE']._serialized_end=2221
+  _globals['_UPDATEPRODUCTREQUEST']._serialized_start=2224
+  _globals['_UPDATEPRODUCTREQUEST']._serialized_end=2357
+  _globals['_DELETEPRODUCTREQUEST']._serialized_start=2359
+  _globals['_DELETEPRODUCTREQUEST']._serialized_end=2429
+  _globals['_PRODUCTFILTER']._serialized_start=2432
+  _globals['_PRODUCTFILTER']._serialized_end=2700
+  _globals['_PRICECHANGE']._serialized_start=2702
+  _globals['_PRICECHANGE']._serialized_end=2823
+  _globals['_PRODUCTCHANGES']._serialized_start=2826
+  _globals['_PRODUCTCHANGES']._serialized_end=3002
+  _globals['_BULKUPDATEPRODUCTSREQUEST']._serialized_start=3005
+  _globals['_BULKUPDATEPRODUCTSREQUEST']._serialized_end=3233
+  _globals['_BULKUPDATERESULT']._serialized_start=3235
+  _globals['_BULKUPDATERESULT']._serialized_end=3325
+  _globals['_BULKUPDATEPRODUCTSRESPONSE']._serialized_start=3328
+  _globals['_BULKUPDATEPRODUCTSRESPONSE']._serialized_end=3490
+  _globals['_PRODUCTSERVICE']._serialized_start=3970
+  _globals['_PRODUCTSERVICE']._serialized_end=4728
 # @@protoc_insertion_point(module_scope)

@@ -22,19 +22,32 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#crm/v2/purchase_order_service.proto\x12\x06\x63rm.v2\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\x95\x02\n\x11PurchaseOrderLine\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x14\n\x0csupplier_sku\x18\x04 \x01(\t\x12\x10\n\x08quantity\x18\x05 \x01(\x05\x12\x19\n\x11received_quantity\x18\x06 \x01(\x05\x12%\n\tunit_cost\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rshipping_cost\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12&\n\nline_total\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08order_id\x18\n \x01(\t\"\xc1\x05\n\rPurchaseOrder\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\'\n\x04kind\x18\x03 \x01(\x0e\x32\x19.crm.v2.PurchaseOrderKind\x12+\n\x06status\x18\x04 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\x13\n\x0bsupplier_id\x18\x05 \x01(\t\x12\x10\n\x08order_id\x18\x06 \x01(\t\x12(\n\x05lines\x18\x07 \x03(\x0b\x32\x19.crm.v2.PurchaseOrderLine\x12\x15\n\rcurrency_code\x18\x08 \x01(\t\x12$\n\x08subtotal\x18\t \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0eshipping_total\x18\n \x01(\x0b\x32\x12.google.type.Money\x12!\n\x05total\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11supplier_order_id\x18\x0c \x01(\t\x12\x0f\n\x07\x63\x61rrier\x18\r \x01(\t\x12\x18\n\x10tracking_numbers\x18\x0e \x03(\t\x12\r\n\x05notes\x18\x0f \x01(\t\x12\x15\n\rcancel_reason\x18\x10 \x01(\t\x12/\n\x0b\x63reate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bsubmit_time\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tship_time\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0creceive_time\x18\x15 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"r\n\x1a\x43reatePurchaseOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"G\n\x17GetPurchaseOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x19\n\x11purchase_order_id\x18\x02 \x01(\t\"\xb8\x02\n\x19ListPurchaseOrdersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12+\n\x06status\x18\x05 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\'\n\x04kind\x18\x06 \x01(\x0e\x32\x19.crm.v2.PurchaseOrderKind\x12\x10\n\x08order_id\x18\x07 \x01(\t\x12\x30\n\x0c\x63reated_from\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0e\x63reated_before\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"y\n\x1aListPurchaseOrdersResponse\x12.\n\x0fpurchase_orders\x18\x01 \x03(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x9f\x01\n\x1aUpdatePurchaseOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0e\n\x06reason\x18\x04 \x01(\t\"Z\n\x1a\x43\x61ncelPurchaseOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x19\n\x11purchase_order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t*\x81\x01\n\x11PurchaseOrderKind\x12#\n\x1fPURCHASE_ORDER_KIND_UNSPECIFIED\x10\x00\x12 \n\x1cPURCHASE_ORDER_KIND_DROPSHIP\x10\x01\x12%\n!PURCHASE_ORDER_KIND_REPLENISHMENT\x10\x02*\xb6\x02\n\x13PurchaseOrderStatus\x12%\n!PURCHASE_ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x1f\n\x1bPURCHASE_ORDER_STATUS_DRAFT\x10\x01\x12#\n\x1fPURCHASE_ORDER_STATUS_SUBMITTED\x10\x02\x12\"\n\x1ePURCHASE_ORDER_STATUS_ACCEPTED\x10\x03\x12!\n\x1dPURCHASE_ORDER_STATUS_SHIPPED\x10\x04\x12\"\n\x1ePURCHASE_ORDER_STATUS_RECEIVED\x10\x05\x12#\n\x1fPURCHASE_ORDER_STATUS_CANCELLED\x10\x06\x12\"\n\x1ePURCHASE_ORDER_STATUS_REJECTED\x10\x07\x32\x83\x06\n\x14PurchaseOrderService\x12\x90\x01\n\x13\x43reatePurchaseOrder\x12\".crm.v2.CreatePurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\">\x82\xd3\xe4\x93\x02\x38\"&/v2/tenants/{tenant_id}/purchaseOrders:\x0epurchase_order\x12\x8e\x01\n\x10GetPurchaseOrder\x12\x1f.crm.v2.GetPurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"B\x82\xd3\xe4\x93\x02<\x12:/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order_id}\x12\x8b\x01\n\x12ListPurchaseOrders\x12!.crm.v2.ListPurchaseOrdersRequest\x1a\".crm.v2.ListPurchaseOrdersResponse\".\x82\xd3\xe4\x93\x02(\x12&/v2/tenants/{tenant_id}/purchaseOrders\x12\x97\x01\n\x13UpdatePurchaseOrder\x12\".crm.v2.UpdatePurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"E\x82\xd3\xe4\x93\x02?2:/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order.id}:\x01*\x12\x9e\x01\n\x13\x43\x61ncelPurchaseOrder\x12\".crm.v2.CancelPurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"L\x82\xd3\xe4\x93\x02\x46\"A/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order_id}:cancel:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#crm/v2/purchase_order_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\x95\x02\n\x11PurchaseOrderLine\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x14\n\x0csupplier_sku\x18\x04 \x01(\t\x12\x10\n\x08quantity\x18\x05 \x01(\x05\x12\x19\n\x11received_quantity\x18\x06 \x01(\x05\x12%\n\tunit_cost\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rshipping_cost\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12&\n\nline_total\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08order_id\x18\n \x01(\t\"\xc1\x05\n\rPurchaseOrder\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\'\n\x04kind\x18\x03 \x01(\x0e\x32\x19.crm.v2.PurchaseOrderKind\x12+\n\x06status\x18\x04 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\x13\n\x0bsupplier_id\x18\x05 \x01(\t\x12\x10\n\x08order_id\x18\x06 \x01(\t\x12(\n\x05lines\x18\x07 \x03(\x0b\x32\x19.crm.v2.PurchaseOrderLine\x12\x15\n\rcurrency_code\x18\x08 \x01(\t\x12$\n\x08subtotal\x18\t \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0eshipping_total\x18\n \x01(\x0b\x32\x12.google.type.Money\x12!\n\x05total\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12\x19\n\x11supplier_order_id\x18\x0c \x01(\t\x12\x0f\n\x07\x63\x61rrier\x18\r \x01(\t\x12\x18\n\x10tracking_numbers\x18\x0e \x03(\t\x12\r\n\x05notes\x18\x0f \x01(\t\x12\x15\n\rcancel_reason\x18\x10 \x01(\t\x12/\n\x0b\x63reate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bsubmit_time\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tship_time\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0creceive_time\x18\x15 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"{\n\x1a\x43reatePurchaseOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"P\n\x17GetPurchaseOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x19\n\x11purchase_order_id\x18\x02 \x01(\t\"\xca\x02\n\x19ListPurchaseOrdersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12+\n\x06status\x18\x05 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\'\n\x04kind\x18\x06 \x01(\x0e\x32\x19.crm.v2.PurchaseOrderKind\x12\x10\n\x08order_id\x18\x07 \x01(\t\x12\x30\n\x0c\x63reated_from\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0e\x63reated_before\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"y\n\x1aListPurchaseOrdersResponse\x12.\n\x0fpurchase_orders\x18\x01 \x03(\x0b\x32\x15.crm.v2.PurchaseOrder\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\xa8\x01\n\x1aUpdatePurchaseOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12-\n\x0epurchase_order\x18\x02 \x01(\x0b\x32\x15.crm.v2.PurchaseOrder\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0e\n\x06reason\x18\x04 \x01(\t\"c\n\x1a\x43\x61ncelPurchaseOrderRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x19\n\x11purchase_order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t*\x81\x01\n\x11PurchaseOrderKind\x12#\n\x1fPURCHASE_ORDER_KIND_UNSPECIFIED\x10\x00\x12 \n\x1cPURCHASE_ORDER_KIND_DROPSHIP\x10\x01\x12%\n!PURCHASE_ORDER_KIND_REPLENISHMENT\x10\x02*\xb6\x02\n\x13PurchaseOrderStatus\x12%\n!PURCHASE_ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x1f\n\x1bPURCHASE_ORDER_STATUS_DRAFT\x10\x01\x12#\n\x1fPURCHASE_ORDER_STATUS_SUBMITTED\x10\x02\x12\"\n\x1ePURCHASE_ORDER_STATUS_ACCEPTED\x10\x03\x12!\n\x1dPURCHASE_ORDER_STATUS_SHIPPED\x10\x04\x12\"\n\x1ePURCHASE_ORDER_STATUS_RECEIVED\x10\x05\x12#\n\x1fPURCHASE_ORDER_STATUS_CANCELLED\x10\x06\x12\"\n\x1ePURCHASE_ORDER_STATUS_REJECTED\x10\x07\x32\x83\x06\n\x14PurchaseOrderService\x12\x90\x01\n\x13\x43reatePurchaseOrder\x12\".crm.v2.CreatePurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\">\x82\xd3\xe4\x93\x02\x38\"&/v2/tenants/{tenant_id}/purchaseOrders:\x0epurchase_order\x12\x8e\x01\n\x10GetPurchaseOrder\x12\x1f.crm.v2.GetPurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"B\x82\xd3\xe4\x93\x02<\x12:/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order_id}\x12\x8b\x01\n\x12ListPurchaseOrders\x12!.crm.v2.ListPurchaseOrdersRequest\x1a\".crm.v2.ListPurchaseOrdersResponse\".\x82\xd3\xe4\x93\x02(\x12&/v2/tenants/{tenant_id}/purchaseOrders\x12\x97\x01\n\x13UpdatePurchaseOrder\x12\".crm.v2.UpdatePurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"E\x82\xd3\xe4\x93\x02?2:/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order.id}:\x01*\x12\x9e\x01\n\x13\x43\x61ncelPurchaseOrder\x12\".crm.v2.CancelPurchaseOrderRequest\x1a\x15.crm.v2.PurchaseOrder\"L\x82\xd3\xe4\x93\x02\x46\"A/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order_id}:cancel:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.purchase_order_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_CREATEPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CREATEPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GETPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GETPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTPURCHASEORDERSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTPURCHASEORDERSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTPURCHASEORDERSREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTPURCHASEORDERSREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_UPDATEPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_UPDATEPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_CANCELPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CANCELPURCHASEORDERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['CreatePurchaseOrder']._loaded_options = None
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['CreatePurchaseOrder']._serialized_options = b'\202\323\344\223\0028\"&/v2/tenants/{tenant_id}/purchaseOrders:\016purchase_order'
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['GetPurchaseOrder']._loaded_options = None
@@ -45,26 +58,26 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['UpdatePurchaseOrder']._serialized_options = b'\202\323\344\223\002?2:/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order.id}:\001*'
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['CancelPurchaseOrder']._loaded_options = None
   _globals['_PURCHASEORDERSERVICE'].methods_by_name['CancelPurchaseOrder']._serialized_options = b'\202\323\344\223\002F\"A/v2/tenants/{tenant_id}/purchaseOrders/{purchase_order_id}:cancel:\001*'
-  _globals['_PURCHASEORDERKIND']._serialized_start=2039
-  _globals['_PURCHASEORDERKIND']._serialized_end=2168
-  _globals['_PURCHASEORDERSTATUS']._serialized_start=2171
-  _globals['_PURCHASEORDERSTATUS']._serialized_end=2481
-  _globals['_PURCHASEORDERLINE']._serialized_start=170
-  _globals['_PURCHASEORDERLINE']._serialized_end=447
-  _globals['_PURCHASEORDER']._serialized_start=450
-  _globals['_PURCHASEORDER']._serialized_end=1155
-  _globals['_CREATEPURCHASEORDERREQUEST']._serialized_start=1157
-  _globals['_CREATEPURCHASEORDERREQUEST']._serialized_end=1271
-  _globals['_GETPURCHASEORDERREQUEST']._serialized_start=1273
-  _globals['_GETPURCHASEORDERREQUEST']._serialized_end=1344
-  _globals['_LISTPURCHASEORDERSREQUEST']._serialized_start=1347
-  _globals['_LISTPURCHASEORDERSREQUEST']._serialized_end=1659
-  _globals['_LISTPURCHASEORDERSRESPONSE']._serialized_start=1661
-  _globals['_LISTPURCHASEORDERSRESPONSE']._serialized_end=1782
-  _globals['_UPDATEPURCHASEORDERREQUEST']._serialized_start=1785
-  _globals['_UPDATEPURCHASEORDERREQUEST']._serialized_end=1944
-  _globals['_CANCELPURCHASEORDERREQUEST']._serialized_start=1946
-  _globals['_CANCELPURCHASEORDERREQUEST']._serialized_end=2036
-  _globals['_PURCHASEORDERSERVICE']._serialized_start=2484
-  _globals['_PURCHASEORDERSERVICE']._serialized_end=3255
+  _globals['_PURCHASEORDERKIND']._serialized_start=2122
+  _globals['_PURCHASEORDERKIND']._serialized_end=2251
+  _globals['_PURCHASEORDERSTATUS']._serialized_start=2254
+  _globals['_PURCHASEORDERSTATUS']._serialized_end=2564
+  _globals['_PURCHASEORDERLINE']._serialized_start=199
+  _globals['_PURCHASEORDERLINE']._serialized_end=476
+  _globals['_PURCHASEORDER']._serialized_start=479
+  _globals['_PURCHASEORDER']._serialized_end=1184
+  _globals['_CREATEPURCHASEORDERREQUEST']._serialized_start=1186
+  _globals['_CREATEPURCHASEORDERREQUEST']._serialized_end=1309
+  _globals['_GETPURCHASEORDERREQUEST']._serialized_start=1311
+  _globals['_GETPURCHASEORDERREQUEST']._serialized_end=1391
+  _globals['_LISTPURCHASEORDERSREQUEST']._serialized_start=1394
+  _globals['_LISTPURCHASEORDERSREQUEST']._serialized_end=1724
+  _globals['_LISTPURCHASEORDERSRESPONSE']._serialized_start=1726
+  _globals['_LISTPURCHASEORDERSRESPONSE']._serialized_end=1847
+  _globals['_UPDATEPURCHASEORDERREQUEST']._serialized_start=1850
+  _globals['_UPDATEPURCHASEORDERREQUEST']._serialized_end=2018
+  _globals['_CANCELPURCHASEORDERREQUEST']._serialized_start=2020
+  _globals['_CANCELPURCHASEORDERREQUEST']._serialized_end=2119
+  _globals['_PURCHASEORDERSERVICE']._serialized_start=2567
+  _globals['_PURCHASEORDERSERVICE']._serialized_end=3338
 # @@protoc_insertion_point(module_scope)

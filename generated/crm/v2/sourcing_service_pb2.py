@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
 from crm.v2 import supplier_service_pb2 as crm_dot_v2_dot_supplier__service__pb2
 from crm.v2 import workflow_service_pb2 as crm_dot_v2_dot_workflow__service__pb2
@@ -30,13 +31,29 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/sourcing_service.proto\x12\x06\x63rm.v2\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\x8f\x08\n\tCandidate\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12(\n\x0bmarketplace\x18\x03 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x16\n\x0emarketplace_id\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\r\n\x05title\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x08 \x01(\t\x12(\n\x0csource_price\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0bsupplier_id\x18\n \x01(\t\x12\x1c\n\x0fsupplier_rating\x18\x0b \x01(\x01H\x00\x88\x01\x01\x12$\n\x17supplier_lead_time_days\x18\x0c \x01(\x05H\x01\x88\x01\x01\x12\x1a\n\rreview_rating\x18\r \x01(\x01H\x02\x88\x01\x01\x12\x19\n\x0creview_count\x18\x0e \x01(\x05H\x03\x88\x01\x01\x12\x1d\n\x10\x63ompetitor_count\x18\x0f \x01(\x05H\x04\x88\x01\x01\x12-\n\x11\x63ompetitor_prices\x18\x10 \x03(\x0b\x32\x12.google.type.Money\x12\x12\n\nimage_urls\x18\x11 \x03(\t\x12*\n\x08\x61nalysis\x18\x12 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12-\n\x11recommended_price\x18\x13 \x01(\x0b\x32\x12.google.type.Money\x12\x32\n\x16\x65xpected_selling_price\x18\x14 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x06status\x18\x15 \x01(\x0e\x32\x17.crm.v2.CandidateStatus\x12\'\n\x06origin\x18\x16 \x01(\x0e\x32\x17.crm.v2.CandidateOrigin\x12\x13\n\x0bworkflow_id\x18\x17 \x01(\t\x12\x12\n\nproduct_id\x18\x18 \x01(\t\x12\x15\n\rreject_reason\x18\x19 \x01(\t\x12\x12\n\ndecided_by\x18\x1a \x01(\t\x12/\n\x0b\x64\x65\x63ide_time\x18\x1b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nrequest_id\x18\x1c \x01(\t\x12/\n\x0b\x63reate_time\x18\x1d \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x1e \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x12\n\x10_supplier_ratingB\x1a\n\x18_supplier_lead_time_daysB\x10\n\x0e_review_ratingB\x0f\n\r_review_countB\x13\n\x11_competitor_count\"e\n\x16\x43reateCandidateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"X\n\x1c\x42\x61tchCreateCandidatesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12%\n\ncandidates\x18\x02 \x03(\x0b\x32\x11.crm.v2.Candidate\"P\n\x10SkippedCandidate\x12\r\n\x05index\x18\x01 \x01(\x05\x12\x1d\n\x15\x65xisting_candidate_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"q\n\x1d\x42\x61tchCreateCandidatesResponse\x12%\n\ncandidates\x18\x01 \x03(\x0b\x32\x11.crm.v2.Candidate\x12)\n\x07skipped\x18\x02 \x03(\x0b\x32\x18.crm.v2.SkippedCandidate\">\n\x13GetCandidateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\"\xab\x02\n\x15ListCandidatesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\'\n\x06status\x18\x04 \x01(\x0e\x32\x17.crm.v2.CandidateStatus\x12\x10\n\x08\x63\x61tegory\x18\x05 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x06 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x11\n\tmin_score\x18\x07 \x01(\x01\x12\'\n\x06origin\x18\x08 \x01(\x0e\x32\x17.crm.v2.CandidateOrigin\x12*\n\x08order_by\x18\t \x01(\x0e\x32\x18.crm.v2.CandidateOrderBy\"l\n\x16ListCandidatesResponse\x12%\n\ncandidates\x18\x01 \x03(\x0b\x32\x11.crm.v2.Candidate\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\xc0\x01\n\x17\x41pproveCandidateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12)\n\rselling_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x0eproduct_status\x18\x05 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x15\n\rinitial_stock\x18\x06 \x01(\x05\"b\n\x18\x41pproveCandidateResponse\x12$\n\tcandidate\x18\x01 \x01(\x0b\x32\x11.crm.v2.Candidate\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\"Q\n\x16RejectCandidateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x7f\n\x1dStartSourcingDiscoveryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05query\x18\x03 \x01(\t\x12\x13\n\x0bmax_results\x18\x04 \x01(\x05\x12\x15\n\rcurrency_code\x18\x05 \x01(\t*\x8f\x01\n\x0f\x43\x61ndidateStatus\x12 \n\x1c\x43\x41NDIDATE_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x43\x41NDIDATE_STATUS_PENDING\x10\x01\x12\x1d\n\x19\x43\x41NDIDATE_STATUS_IMPORTED\x10\x02\x12\x1d\n\x19\x43\x41NDIDATE_STATUS_REJECTED\x10\x03*k\n\x0f\x43\x61ndidateOrigin\x12 \n\x1c\x43\x41NDIDATE_ORIGIN_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43\x41NDIDATE_ORIGIN_MANUAL\x10\x01\x12\x19\n\x15\x43\x41NDIDATE_ORIGIN_CREW\x10\x02*\x92\x01\n\x10\x43\x61ndidateOrderBy\x12\"\n\x1e\x43\x41NDIDATE_ORDER_BY_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x43\x41NDIDATE_ORDER_BY_NEWEST\x10\x01\x12\x1c\n\x18\x43\x41NDIDATE_ORDER_BY_SCORE\x10\x02\x12\x1d\n\x19\x43\x41NDIDATE_ORDER_BY_MARGIN\x10\x03\x32\xde\x07\n\x0fSourcingService\x12{\n\x0f\x43reateCandidate\x12\x1e.crm.v2.CreateCandidateRequest\x1a\x11.crm.v2.Candidate\"5\x82\xd3\xe4\x93\x02/\"\"/v2/tenants/{tenant_id}/candidates:\tcandidate\x12\x9f\x01\n\x15\x42\x61tchCreateCandidates\x12$.crm.v2.BatchCreateCandidatesRequest\x1a%.crm.v2.BatchCreateCandidatesResponse\"9\x82\xd3\xe4\x93\x02\x33\"./v2/tenants/{tenant_id}/candidates:batchCreate:\x01*\x12y\n\x0cGetCandidate\x12\x1b.crm.v2.GetCandidateRequest\x1a\x11.crm.v2.Candidate\"9\x82\xd3\xe4\x93\x02\x33\x12\x31/v2/tenants/{tenant_id}/candidates/{candidate_id}\x12{\n\x0eListCandidates\x12\x1d.crm.v2.ListCandidatesRequest\x1a\x1e.crm.v2.ListCandidatesResponse\"*\x82\xd3\xe4\x93\x02$\x12\"/v2/tenants/{tenant_id}/candidates\x12\x9b\x01\n\x10\x41pproveCandidate\x12\x1f.crm.v2.ApproveCandidateRequest\x1a .crm.v2.ApproveCandidateResponse\"D\x82\xd3\xe4\x93\x02>\"9/v2/tenants/{tenant_id}/candidates/{candidate_id}:approve:\x01*\x12\x89\x01\n\x0fRejectCandidate\x12\x1e.crm.v2.RejectCandidateRequest\x1a\x11.crm.v2.Candidate\"C\x82\xd3\xe4\x93\x02=\"8/v2/tenants/{tenant_id}/candidates/{candidate_id}:reject:\x01*\x12\x89\x01\n\x16StartSourcingDiscovery\x12%.crm.v2.StartSourcingDiscoveryRequest\x1a\x10.crm.v2.Workflow\"6\x82\xd3\xe4\x93\x02\x30\"+/v2/tenants/{tenant_id}/candidates:discover:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/sourcing_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\x8f\x08\n\tCandidate\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12(\n\x0bmarketplace\x18\x03 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x16\n\x0emarketplace_id\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\r\n\x05title\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x08 \x01(\t\x12(\n\x0csource_price\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0bsupplier_id\x18\n \x01(\t\x12\x1c\n\x0fsupplier_rating\x18\x0b \x01(\x01H\x00\x88\x01\x01\x12$\n\x17supplier_lead_time_days\x18\x0c \x01(\x05H\x01\x88\x01\x01\x12\x1a\n\rreview_rating\x18\r \x01(\x01H\x02\x88\x01\x01\x12\x19\n\x0creview_count\x18\x0e \x01(\x05H\x03\x88\x01\x01\x12\x1d\n\x10\x63ompetitor_count\x18\x0f \x01(\x05H\x04\x88\x01\x01\x12-\n\x11\x63ompetitor_prices\x18\x10 \x03(\x0b\x32\x12.google.type.Money\x12\x12\n\nimage_urls\x18\x11 \x03(\t\x12*\n\x08\x61nalysis\x18\x12 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12-\n\x11recommended_price\x18\x13 \x01(\x0b\x32\x12.google.type.Money\x12\x32\n\x16\x65xpected_selling_price\x18\x14 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x06status\x18\x15 \x01(\x0e\x32\x17.crm.v2.CandidateStatus\x12\'\n\x06origin\x18\x16 \x01(\x0e\x32\x17.crm.v2.CandidateOrigin\x12\x13\n\x0bworkflow_id\x18\x17 \x01(\t\x12\x12\n\nproduct_id\x18\x18 \x01(\t\x12\x15\n\rreject_reason\x18\x19 \x01(\t\x12\x12\n\ndecided_by\x18\x1a \x01(\t\x12/\n\x0b\x64\x65\x63ide_time\x18\x1b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nrequest_id\x18\x1c \x01(\t\x12/\n\x0b\x63reate_time\x18\x1d \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x1e \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x12\n\x10_supplier_ratingB\x1a\n\x18_supplier_lead_time_daysB\x10\n\x0e_review_ratingB\x0f\n\r_review_countB\x13\n\x11_competitor_count\"n\n\x16\x43reateCandidateRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\tcandidate\x18\x02 \x01(\x0b\x32\x11.crm.v2.Candidate\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"a\n\x1c\x42\x61tchCreateCandidatesRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12%\n\ncandidates\x18\x02 \x03(\x0b\x32\x11.crm.v2.Candidate\"P\n\x10SkippedCandidate\x12\r\n\x05index\x18\x01 \x01(\x05\x12\x1d\n\x15\x65xisting_candidate_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"q\n\x1d\x42\x61tchCreateCandidatesResponse\x12%\n\ncandidates\x18\x01 \x03(\x0b\x32\x11.crm.v2.Candidate\x12)\n\x07skipped\x18\x02 \x03(\x0b\x32\x18.crm.v2.SkippedCandidate\"G\n\x13GetCandidateRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\"\xbd\x02\n\x15ListCandidatesRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\'\n\x06status\x18\x04 \x01(\x0e\x32\x17.crm.v2.CandidateStatus\x12\x10\n\x08\x63\x61tegory\x18\x05 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x06 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x11\n\tmin_score\x18\x07 \x01(\x01\x12\'\n\x06origin\x18\x08 \x01(\x0e\x32\x17.crm.v2.CandidateOrigin\x12*\n\x08order_by\x18\t \x01(\x0e\x32\x18.crm.v2.CandidateOrderBy\"l\n\x16ListCandidatesResponse\x12%\n\ncandidates\x18\x01 \x03(\x0b\x32\x11.crm.v2.Candidate\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\xc9\x01\n\x17\x41pproveCandidateRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12)\n\rselling_price\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12-\n\x0eproduct_status\x18\x05 \x01(\x0e\x32\x15.crm.v2.ProductStatus\x12\x15\n\rinitial_stock\x18\x06 \x01(\x05\"b\n\x18\x41pproveCandidateResponse\x12$\n\tcandidate\x18\x01 \x01(\x0b\x32\x11.crm.v2.Candidate\x12 \n\x07product\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Product\"Z\n\x16RejectCandidateRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x14\n\x0c\x63\x61ndidate_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x88\x01\n\x1dStartSourcingDiscoveryRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05query\x18\x03 \x01(\t\x12\x13\n\x0bmax_results\x18\x04 \x01(\x05\x12\x15\n\rcurrency_code\x18\x05 \x01(\t*\x8f\x01\n\x0f\x43\x61ndidateStatus\x12 \n\x1c\x43\x41NDIDATE_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x43\x41NDIDATE_STATUS_PENDING\x10\x01\x12\x1d\n\x19\x43\x41NDIDATE_STATUS_IMPORTED\x10\x02\x12\x1d\n\x19\x43\x41NDIDATE_STATUS_REJECTED\x10\x03*k\n\x0f\x43\x61ndidateOrigin\x12 \n\x1c\x43\x41NDIDATE_ORIGIN_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43\x41NDIDATE_ORIGIN_MANUAL\x10\x01\x12\x19\n\x15\x43\x41NDIDATE_ORIGIN_CREW\x10\x02*\x92\x01\n\x10\x43\x61ndidateOrderBy\x12\"\n\x1e\x43\x41NDIDATE_ORDER_BY_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x43\x41NDIDATE_ORDER_BY_NEWEST\x10\x01\x12\x1c\n\x18\x43\x41NDIDATE_ORDER_BY_SCORE\x10\x02\x12\x1d\n\x19\x43\x41NDIDATE_ORDER_BY_MARGIN\x10\x03\x32\xde\x07\n\x0fSourcingService\x12{\n\x0f\x43reateCandidate\x12\x1e.crm.v2.CreateCandidateRequest\x1a\x11.crm.v2.Candidate\"5\x82\xd3\xe4\x93\x02/\"\"/v2/tenants/{tenant_id}/candidates:\tcandidate\x12\x9f\x01\n\x15\x42\x61tchCreateCandidates\x12$.crm.v2.BatchCreateCandidatesRequest\x1a%.crm.v2.BatchCreateCandidatesResponse\"9\x82\xd3\xe4\x93\x02\x33\"./v2/tenants/{tenant_id}/candidates:batchCreate:\x01*\x12y\n\x0cGetCandidate\x12\x1b.crm.v2.GetCandidateRequest\x1a\x11.crm.v2.Candidate\"9\x82\xd3\xe4\x93\x02\x33\x12\x31/v2/tenants/{tenant_id}/candidates/{candidate_id}\x12{\n\x0eListCandidates\x12\x1d.crm.v2.ListCandidatesRequest\x1a\x1e.crm.v2.ListCandidatesResponse\"*\x82\xd3\xe4\x93\x02$\x12\"/v2/tenants/{tenant_id}/candidates\x12\x9b\x01\n\x10\x41pproveCandidate\x12\x1f.crm.v2.ApproveCandidateRequest\x1a .crm.v2.ApproveCandidateResponse\"D\x82\xd3\xe4\x93\x02>\"9/v2/tenants/{tenant_id}/candidates/{candidate_id}:approve:\x01*\x12\x89\x01\n\x0fRejectCandidate\x12\x1e.crm.v2.RejectCandidateRequest\x1a\x11.crm.v2.Candidate\"C\x82\xd3\xe4\x93\x02=\"8/v2/tenants/{tenant_id}/candidates/{candidate_id}:reject:\x01*\x12\x89\x01\n\x16StartSourcingDiscovery\x12%.crm.v2.StartSourcingDiscoveryRequest\x1a\x10.crm.v2.Workflow\"6\x82\xd3\xe4\x93\x02\x30\"+/v2/tenants/{tenant_id}/candidates:discover:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.sourcing_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_CREATECANDIDATEREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CREATECANDIDATEREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_BATCHCREATECANDIDATESREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_BATCHCREATECANDIDATESREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GETCANDIDATEREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GETCANDIDATEREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTCANDIDATESREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTCANDIDATESREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTCANDIDATESREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTCANDIDATESREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_APPROVECANDIDATEREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_APPROVECANDIDATEREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_REJECTCANDIDATEREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_REJECTCANDIDATEREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_STARTSOURCINGDISCOVERYREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_STARTSOURCINGDISCOVERYREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_SOURCINGSERVICE'].methods_by_name['CreateCandidate']._loaded_options = None
   _globals['_SOURCINGSERVICE'].methods_by_name['CreateCandidate']._serialized_options = b'\202\323\344\223\002/\"\"/v2/tenants/{tenant_id}/candidates:\tcandidate'
   _globals['_SOURCINGSERVICE'].methods_by_name['BatchCreateCandidates']._loaded_options = None
@@ -51,36 +68,36 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SOURCINGSERVICE'].methods_by_name['RejectCandidate']._serialized_options = b'\202\323\344\223\002=\"8/v2/tenants/{tenant_id}/candidates/{candidate_id}:reject:\001*'
   _globals['_SOURCINGSERVICE'].methods_by_name['StartSourcingDiscovery']._loaded_options = None
   _globals['_SOURCINGSERVICE'].methods_by_name['StartSourcingDiscovery']._serialized_options = b'\202\323\344\223\0020\"+/v2/tenants/{tenant_id}/candidates:discover:\001*'
-  _globals['_CANDIDATESTATUS']._serialized_start=2637
-  _globals['_CANDIDATESTATUS']._serialized_end=2780
-  _globals['_CANDIDATEORIGIN']._serialized_start=2782
-  _globals['_CANDIDATEORIGIN']._serialized_end=2889
-  _globals['_CANDIDATEORDERBY']._serialized_start=2892
-  _globals['_CANDIDATEORDERBY']._serialized_end=3038
-  _globals['_CANDIDATE']._serialized_start=222
-  _globals['_CANDIDATE']._serialized_end=1261
-  _globals['_CREATECANDIDATEREQUEST']._serialized_start=1263
-  _globals['_CREATECANDIDATEREQUEST']._serialized_end=1364
-  _globals['_BATCHCREATECANDIDATESREQUEST']._serialized_start=1366
-  _globals['_BATCHCREATECANDIDATESREQUEST']._serialized_end=1454
-  _globals['_SKIPPEDCANDIDATE']._serialized_start=1456
-  _globals['_SKIPPEDCANDIDATE']._serialized_end=1536
-  _globals['_BATCHCREATECANDIDATESRESPONSE']._serialized_start=1538
-  _globals['_BATCHCREATECANDIDATESRESPONSE']._serialized_end=1651
-  _globals['_GETCANDIDATEREQUEST']._serialized_start=1653
-  _globals['_GETCANDIDATEREQUEST']._serialized_end=1715
-  _globals['_LISTCANDIDATESREQUEST']._serialized_start=1718
-  _globals['_LISTCANDIDATESREQUEST']._serialized_end=2017
-  _globals['_LISTCANDIDATESRESPONSE']._serialized_start=2019
-  _globals['_LISTCANDIDATESRESPONSE']._serialized_end=2127
-  _globals['_APPROVECANDIDATEREQUEST']._serialized_start=2130
-  _globals['_APPROVECANDIDATEREQUEST']._serialized_end=2322
-  _globals['_APPROVECANDIDATERESPONSE']._serialized_start=2324
-  _globals['_APPROVECANDIDATERESPONSE']._serialized_end=2422
-  _globals['_REJECTCANDIDATEREQUEST']._serialized_start=2424
-  _globals['_REJECTCANDIDATEREQUEST']._serialized_end=2505
-  _globals['_STARTSOURCINGDISCOVERYREQUEST']._serialized_start=2507
-  _globals['_STARTSOURCINGDISCOVERYREQUEST']._serialized_end=2634
-  _globals['_SOURCINGSERVICE']._serialized_start=3041
-  _globals['_SOURCINGSERVICE']._serialized_end=4031
+  _globals['_CANDIDATESTATUS']._serialized_start=2739
+  _globals['_CANDIDATESTATUS']._serialized_end=2882
+  _globals['_CANDIDATEORIGIN']._serialized_start=2884
+  _globals['_CANDIDATEORIGIN']._serialized_end=2991
+  _globals['_CANDIDATEORDERBY']._serialized_start=2994
+  _globals['_CANDIDATEORDERBY']._serialized_end=3140
+  _globals['_CANDIDATE']._serialized_start=251
+  _globals['_CANDIDATE']._serialized_end=1290
+  _globals['_CREATECANDIDATEREQUEST']._serialized_start=1292
+  _globals['_CREATECANDIDATEREQUEST']._serialized_end=1402
+  _globals['_BATCHCREATECANDIDATESREQUEST']._serialized_start=1404
+  _globals['_BATCHCREATECANDIDATESREQUEST']._serialized_end=1501
+  _globals['_SKIPPEDCANDIDATE']._serialized_start=1503
+  _globals['_SKIPPEDCANDIDATE']._serialized_end=1583
+  _globals['_BATCHCREATECANDIDATESRESPONSE']._serialized_start=1585
+  _globals['_BATCHCREATECANDIDATESRESPONSE']._serialized_end=1698
+  _globals['_GETCANDIDATEREQUEST']._serialized_start=1700
+  _globals['_GETCANDIDATEREQUEST']._serialized_end=1771
+  _globals['_LISTCANDIDATESREQUEST']._serialized_start=1774
+  _globals['_LISTCANDIDATESREQUEST']._serialized_end=2091
+  _globals['_LISTCANDIDATESRESPONSE']._serialized_start=2093
+  _globals['_LISTCANDIDATESRESPONSE']._serialized_end=2201
+  _globals['_APPROVECANDIDATEREQUEST']._serialized_start=2204
+  _globals['_APPROVECANDIDATEREQUEST']._serialized_end=2405
+  _globals['_APPROVECANDIDATERESPONSE']._serialized_start=2407
+  _globals['_APPROVECANDIDATERESPONSE']._serialized_end=2505
+  _globals['_REJECTCANDIDATEREQUEST']._serialized_start=2507
+  _globals['_REJECTCANDIDATEREQUEST']._serialized_end=2597
+  _globals['_STARTSOURCINGDISCOVERYREQUEST']._serialized_start=2600
+  _globals['_STARTSOURCINGDISCOVERYREQUEST']._serialized_end=2736
+  _globals['_SOURCINGSERVICE']._serialized_start=3143
+  _globals['_SOURCINGSERVICE']._serialized_end=4133
 # @@protoc_insertion_point(module_scope)

@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from crm.v2 import order_service_pb2 as crm_dot_v2_dot_order__service__pb2
 from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
@@ -31,13 +32,23 @@ from google.rpc import status_pb2 as google_dot_rpc_dot_status__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/workflow_service.proto\x12\x06\x63rm.v2\x1a\x13\x63rm/v2/common.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"\xbd\x02\n\x1bProductClassificationResult\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12*\n\x08\x61nalysis\x18\x02 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12>\n\x17previous_classification\x18\x03 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x17\n\x0fproduct_updated\x18\x04 \x01(\x08\x12\x30\n\x0e\x61gent_analysis\x18\x05 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12 \n\x18\x63lassification_disagrees\x18\x06 \x01(\x08\x12\x18\n\x10score_difference\x18\x07 \x01(\x01\x12\x17\n\x0f\x61gent_rationale\x18\x08 \x01(\t\"{\n\x17SourcingDiscoveryResult\x12\x15\n\rcandidate_ids\x18\x01 \x03(\t\x12\x17\n\x0fsuggested_count\x18\x02 \x01(\x05\x12\x17\n\x0f\x64uplicate_count\x18\x03 \x01(\x05\x12\x17\n\x0f\x64iscarded_count\x18\x04 \x01(\x05\"\x9f\n\n\x11MarketingStrategy\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x13\n\x0bpositioning\x18\x03 \x01(\t\x12\x42\n\x10target_audiences\x18\x04 \x03(\x0b\x32(.crm.v2.MarketingStrategy.TargetAudience\x12=\n\x08\x63hannels\x18\x05 \x03(\x0b\x32+.crm.v2.MarketingStrategy.ChannelAllocation\x12\x42\n\x10messaging_angles\x18\x06 \x03(\x0b\x32(.crm.v2.MarketingStrategy.MessagingAngle\x12?\n\x0eprice_strategy\x18\x07 \x01(\x0b\x32\'.crm.v2.MarketingStrategy.PriceStrategy\x12<\n\rlaunch_phases\x18\x08 \x03(\x0b\x32%.crm.v2.MarketingStrategy.LaunchPhase\x12+\n\x04kpis\x18\t \x03(\x0b\x32\x1d.crm.v2.MarketingStrategy.Kpi\x12\'\n\x0b\x63\x61\x63_ceiling\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0bunit_margin\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0emonthly_budget\x18\x0c \x01(\x0b\x32\x12.google.type.Money\x12$\n\x06source\x18\r \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x31\n\rgenerate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1aZ\n\x0eTargetAudience\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x13\n\x0bpain_points\x18\x03 \x03(\t\x12\x10\n\x08priority\x18\x04 \x01(\x05\x1aq\n\x11\x43hannelAllocation\x12\x0f\n\x07\x63hannel\x18\x01 \x01(\t\x12\x14\n\x0c\x62udget_share\x18\x02 \x01(\x01\x12\"\n\x06\x62udget\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x04 \x01(\t\x1aI\n\x0eMessagingAngle\x12\x10\n\x08headline\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x61udience\x18\x03 \x01(\t\x1a\x88\x01\n\rPriceStrategy\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x11recommended_price\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0b\x66loor_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x04 \x01(\t\x1as\n\x0bLaunchPhase\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x15\n\rduration_days\x18\x02 \x01(\x05\x12\x12\n\nactivities\x18\x03 \x03(\t\x12\x14\n\x0c\x62udget_share\x18\x04 \x01(\x01\x12\x15\n\rexit_criteria\x18\x05 \x01(\t\x1a\x46\n\x03Kpi\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06target\x18\x02 \x01(\x01\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x04 \x01(\t\"\xd7\x01\n\x12\x42ulkPricingSummary\x12\x15\n\rproduct_count\x18\x01 \x01(\x03\x12\x15\n\rchanged_count\x18\x02 \x01(\x03\x12\x15\n\rskipped_count\x18\x03 \x01(\x03\x12\x1e\n\x16\x61verage_change_percent\x18\x04 \x01(\x01\x12\x34\n\x18\x65stimated_revenue_impact\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x0f\n\x07\x61pplied\x18\x06 \x01(\x08\x12\x15\n\rapplied_count\x18\x07 \x01(\x03\"\x8c\x06\n\x08Workflow\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12$\n\x05state\x18\x04 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x10\n\x08progress\x18\x05 \x01(\x01\x12\x12\n\nproduct_id\x18\x06 \x01(\t\x12=\n\x0e\x63lassification\x18\x07 \x01(\x0b\x32#.crm.v2.ProductClassificationResultH\x00\x12\x37\n\x12marketing_strategy\x18\x08 \x01(\x0b\x32\x19.crm.v2.MarketingStrategyH\x00\x12\x32\n\x0c\x62ulk_pricing\x18\t \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummaryH\x00\x12+\n\x0c\x66raud_review\x18\x13 \x01(\x0b\x32\x13.crm.v2.FraudReviewH\x00\x12=\n\x12sourcing_discovery\x18\x14 \x01(\x0b\x32\x1f.crm.v2.SourcingDiscoveryResultH\x00\x12!\n\x05\x65rror\x18\n \x01(\x0b\x32\x12.google.rpc.Status\x12\x10\n\x08\x61ttempts\x18\x0b \x01(\x05\x12\x14\n\x0cmax_attempts\x18\x0c \x01(\x05\x12$\n\x06source\x18\r \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x0c\n\x04step\x18\x0e \x01(\t\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstart_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x15 \x01(\tB\x08\n\x06result\"J\n!StartProductClassificationRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"<\n\x12GetWorkflowRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\"\xaf\x01\n\x14ListWorkflowsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\"\n\x04type\x18\x04 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12%\n\x06states\x18\x05 \x03(\x0e\x32\x15.crm.v2.WorkflowState\x12\x12\n\nproduct_id\x18\x06 \x01(\t\"i\n\x15ListWorkflowsResponse\x12#\n\tworkflows\x18\x01 \x03(\x0b\x32\x10.crm.v2.Workflow\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"?\n\x15\x43\x61ncelWorkflowRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t*\xe3\x01\n\x0cWorkflowType\x12\x1d\n\x19WORKFLOW_TYPE_UNSPECIFIED\x10\x00\x12(\n$WORKFLOW_TYPE_PRODUCT_CLASSIFICATION\x10\x01\x12$\n WORKFLOW_TYPE_MARKETING_STRATEGY\x10\x02\x12\x1e\n\x1aWORKFLOW_TYPE_BULK_PRICING\x10\x03\x12\x1e\n\x1aWORKFLOW_TYPE_FRAUD_REVIEW\x10\x04\x12$\n WORKFLOW_TYPE_SOURCING_DISCOVERY\x10\x05*\xbe\x01\n\rWorkflowState\x12\x1e\n\x1aWORKFLOW_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16WORKFLOW_STATE_PENDING\x10\x01\x12\x1a\n\x16WORKFLOW_STATE_RUNNING\x10\x02\x12\x1c\n\x18WORKFLOW_STATE_SUCCEEDED\x10\x03\x12\x19\n\x15WORKFLOW_STATE_FAILED\x10\x04\x12\x1c\n\x18WORKFLOW_STATE_CANCELLED\x10\x05\x32\xa6\x04\n\x0fWorkflowService\x12\x9c\x01\n\x1aStartProductClassification\x12).crm.v2.StartProductClassificationRequest\x1a\x10.crm.v2.Workflow\"A\x82\xd3\xe4\x93\x02;\"6/v2/tenants/{tenant_id}/products/{product_id}:classify:\x01*\x12t\n\x0bGetWorkflow\x12\x1a.crm.v2.GetWorkflowRequest\x1a\x10.crm.v2.Workflow\"7\x82\xd3\xe4\x93\x02\x31\x12//v2/tenants/{tenant_id}/workflows/{workflow_id}\x12w\n\rListWorkflows\x12\x1c.crm.v2.ListWorkflowsRequest\x1a\x1d.crm.v2.ListWorkflowsResponse\")\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/workflows\x12\x84\x01\n\x0e\x43\x61ncelWorkflow\x12\x1d.crm.v2.CancelWorkflowRequest\x1a\x10.crm.v2.Workflow\"A\x82\xd3\xe4\x93\x02;\"6/v2/tenants/{tenant_id}/workflows/{workflow_id}:cancel:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/workflow_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x17google/type/money.proto\"\xbd\x02\n\x1bProductClassificationResult\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12*\n\x08\x61nalysis\x18\x02 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12>\n\x17previous_classification\x18\x03 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x17\n\x0fproduct_updated\x18\x04 \x01(\x08\x12\x30\n\x0e\x61gent_analysis\x18\x05 \x01(\x0b\x32\x18.crm.v2.DropshipAnalysis\x12 \n\x18\x63lassification_disagrees\x18\x06 \x01(\x08\x12\x18\n\x10score_difference\x18\x07 \x01(\x01\x12\x17\n\x0f\x61gent_rationale\x18\x08 \x01(\t\"{\n\x17SourcingDiscoveryResult\x12\x15\n\rcandidate_ids\x18\x01 \x03(\t\x12\x17\n\x0fsuggested_count\x18\x02 \x01(\x05\x12\x17\n\x0f\x64uplicate_count\x18\x03 \x01(\x05\x12\x17\n\x0f\x64iscarded_count\x18\x04 \x01(\x05\"\x9f\n\n\x11MarketingStrategy\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x35\n\x0e\x63lassification\x18\x02 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\x13\n\x0bpositioning\x18\x03 \x01(\t\x12\x42\n\x10target_audiences\x18\x04 \x03(\x0b\x32(.crm.v2.MarketingStrategy.TargetAudience\x12=\n\x08\x63hannels\x18\x05 \x03(\x0b\x32+.crm.v2.MarketingStrategy.ChannelAllocation\x12\x42\n\x10messaging_angles\x18\x06 \x03(\x0b\x32(.crm.v2.MarketingStrategy.MessagingAngle\x12?\n\x0eprice_strategy\x18\x07 \x01(\x0b\x32\'.crm.v2.MarketingStrategy.PriceStrategy\x12<\n\rlaunch_phases\x18\x08 \x03(\x0b\x32%.crm.v2.MarketingStrategy.LaunchPhase\x12+\n\x04kpis\x18\t \x03(\x0b\x32\x1d.crm.v2.MarketingStrategy.Kpi\x12\'\n\x0b\x63\x61\x63_ceiling\x18\n \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0bunit_margin\x18\x0b \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0emonthly_budget\x18\x0c \x01(\x0b\x32\x12.google.type.Money\x12$\n\x06source\x18\r \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x31\n\rgenerate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1aZ\n\x0eTargetAudience\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x13\n\x0bpain_points\x18\x03 \x03(\t\x12\x10\n\x08priority\x18\x04 \x01(\x05\x1aq\n\x11\x43hannelAllocation\x12\x0f\n\x07\x63hannel\x18\x01 \x01(\t\x12\x14\n\x0c\x62udget_share\x18\x02 \x01(\x01\x12\"\n\x06\x62udget\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x04 \x01(\t\x1aI\n\x0eMessagingAngle\x12\x10\n\x08headline\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x61udience\x18\x03 \x01(\t\x1a\x88\x01\n\rPriceStrategy\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x11recommended_price\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0b\x66loor_price\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\trationale\x18\x04 \x01(\t\x1as\n\x0bLaunchPhase\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x15\n\rduration_days\x18\x02 \x01(\x05\x12\x12\n\nactivities\x18\x03 \x03(\t\x12\x14\n\x0c\x62udget_share\x18\x04 \x01(\x01\x12\x15\n\rexit_criteria\x18\x05 \x01(\t\x1a\x46\n\x03Kpi\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06target\x18\x02 \x01(\x01\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x04 \x01(\t\"\xd7\x01\n\x12\x42ulkPricingSummary\x12\x15\n\rproduct_count\x18\x01 \x01(\x03\x12\x15\n\rchanged_count\x18\x02 \x01(\x03\x12\x15\n\rskipped_count\x18\x03 \x01(\x03\x12\x1e\n\x16\x61verage_change_percent\x18\x04 \x01(\x01\x12\x34\n\x18\x65stimated_revenue_impact\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x0f\n\x07\x61pplied\x18\x06 \x01(\x08\x12\x15\n\rapplied_count\x18\x07 \x01(\x03\"\x8c\x06\n\x08Workflow\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12$\n\x05state\x18\x04 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\x10\n\x08progress\x18\x05 \x01(\x01\x12\x12\n\nproduct_id\x18\x06 \x01(\t\x12=\n\x0e\x63lassification\x18\x07 \x01(\x0b\x32#.crm.v2.ProductClassificationResultH\x00\x12\x37\n\x12marketing_strategy\x18\x08 \x01(\x0b\x32\x19.crm.v2.MarketingStrategyH\x00\x12\x32\n\x0c\x62ulk_pricing\x18\t \x01(\x0b\x32\x1a.crm.v2.BulkPricingSummaryH\x00\x12+\n\x0c\x66raud_review\x18\x13 \x01(\x0b\x32\x13.crm.v2.FraudReviewH\x00\x12=\n\x12sourcing_discovery\x18\x14 \x01(\x0b\x32\x1f.crm.v2.SourcingDiscoveryResultH\x00\x12!\n\x05\x65rror\x18\n \x01(\x0b\x32\x12.google.rpc.Status\x12\x10\n\x08\x61ttempts\x18\x0b \x01(\x05\x12\x14\n\x0cmax_attempts\x18\x0c \x01(\x05\x12$\n\x06source\x18\r \x01(\x0e\x32\x14.crm.v2.ResultSource\x12\x0c\n\x04step\x18\x0e \x01(\t\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstart_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08order_id\x18\x15 \x01(\tB\x08\n\x06result\"S\n!StartProductClassificationRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"E\n\x12GetWorkflowRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\"\xc1\x01\n\x14ListWorkflowsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\"\n\x04type\x18\x04 \x01(\x0e\x32\x14.crm.v2.WorkflowType\x12%\n\x06states\x18\x05 \x03(\x0e\x32\x15.crm.v2.WorkflowState\x12\x12\n\nproduct_id\x18\x06 \x01(\t\"i\n\x15ListWorkflowsResponse\x12#\n\tworkflows\x18\x01 \x03(\x0b\x32\x10.crm.v2.Workflow\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"H\n\x15\x43\x61ncelWorkflowRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t*\xe3\x01\n\x0cWorkflowType\x12\x1d\n\x19WORKFLOW_TYPE_UNSPECIFIED\x10\x00\x12(\n$WORKFLOW_TYPE_PRODUCT_CLASSIFICATION\x10\x01\x12$\n WORKFLOW_TYPE_MARKETING_STRATEGY\x10\x02\x12\x1e\n\x1aWORKFLOW_TYPE_BULK_PRICING\x10\x03\x12\x1e\n\x1aWORKFLOW_TYPE_FRAUD_REVIEW\x10\x04\x12$\n WORKFLOW_TYPE_SOURCING_DISCOVERY\x10\x05*\xbe\x01\n\rWorkflowState\x12\x1e\n\x1aWORKFLOW_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16WORKFLOW_STATE_PENDING\x10\x01\x12\x1a\n\x16WORKFLOW_STATE_RUNNING\x10\x02\x12\x1c\n\x18WORKFLOW_STATE_SUCCEEDED\x10\x03\x12\x19\n\x15WORKFLOW_STATE_FAILED\x10\x04\x12\x1c\n\x18WORKFLOW_STATE_CANCELLED\x10\x05\x32\xa6\x04\n\x0fWorkflowService\x12\x9c\x01\n\x1aStartProductClassification\x12).crm.v2.StartProductClassificationRequest\x1a\x10.crm.v2.Workflow\"A\x82\xd3\xe4\x93\x02;\"6/v2/tenants/{tenant_id}/products/{product_id}:classify:\x01*\x12t\n\x0bGetWorkflow\x12\x1a.crm.v2.GetWorkflowRequest\x1a\x10.crm.v2.Workflow\"7\x82\xd3\xe4\x93\x02\x31\x12//v2/tenants/{tenant_id}/workflows/{workflow_id}\x12w\n\rListWorkflows\x12\x1c.crm.v2.ListWorkflowsRequest\x1a\x1d.crm.v2.ListWorkflowsResponse\")\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/workflows\x12\x84\x01\n\x0e\x43\x61ncelWorkflow\x12\x1d.crm.v2.CancelWorkflowRequest\x1a\x10.crm.v2.Workflow\"A\x82\xd3\xe4\x93\x02;\"6/v2/tenants/{tenant_id}/workflows/{workflow_id}:cancel:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.v2.workflow_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_GETWORKFLOWREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_GETWORKFLOWREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTWORKFLOWSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_LISTWORKFLOWSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
+  _globals['_LISTWORKFLOWSREQUEST'].fields_by_name['page_size']._loaded_options = None
+  _globals['_LISTWORKFLOWSREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_CANCELWORKFLOWREQUEST'].fields_by_name['tenant_id']._loaded_options = None
+  _globals['_CANCELWORKFLOWREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_WORKFLOWSERVICE'].methods_by_name['StartProductClassification']._loaded_options = None
   _globals['_WORKFLOWSERVICE'].methods_by_name['StartProductClassification']._serialized_options = b'\202\323\344\223\002;\"6/v2/tenants/{tenant_id}/products/{product_id}:classify:\001*'
   _globals['_WORKFLOWSERVICE'].methods_by_name['GetWorkflow']._loaded_options = None
@@ -46,42 +57,42 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWSERVICE'].methods_by_name['ListWorkflows']._serialized_options = b'\202\323\344\223\002#\022!/v2/tenants/{tenant_id}/workflows'
   _globals['_WORKFLOWSERVICE'].methods_by_name['CancelWorkflow']._loaded_options = None
   _globals['_WORKFLOWSERVICE'].methods_by_name['CancelWorkflow']._serialized_options = b'\202\323\344\223\002;\"6/v2/tenants/{tenant_id}/workflows/{workflow_id}:cancel:\001*'
-  _globals['_WORKFLOWTYPE']._serialized_start=3482
-  _globals['_WORKFLOWTYPE']._serialized_end=3709
-  _globals['_WORKFLOWSTATE']._serialized_start=3712
-  _globals['_WORKFLOWSTATE']._serialized_end=3902
-  _globals['_PRODUCTCLASSIFICATIONRESULT']._serialized_start=234
-  _globals['_PRODUCTCLASSIFICATIONRESULT']._serialized_end=551
-  _globals['_SOURCINGDISCOVERYRESULT']._serialized_start=553
-  _globals['_SOURCINGDISCOVERYRESULT']._serialized_end=676
-  _globals['_MARKETINGSTRATEGY']._serialized_start=679
-  _globals['_MARKETINGSTRATEGY']._serialized_end=1990
-  _globals['_MARKETINGSTRATEGY_TARGETAUDIENCE']._serialized_start=1382
-  _globals['_MARKETINGSTRATEGY_TARGETAUDIENCE']._serialized_end=1472
-  _globals['_MARKETINGSTRATEGY_CHANNELALLOCATION']._serialized_start=1474
-  _globals['_MARKETINGSTRATEGY_CHANNELALLOCATION']._serialized_end=1587
-  _globals['_MARKETINGSTRATEGY_MESSAGINGANGLE']._serialized_start=1589
-  _globals['_MARKETINGSTRATEGY_MESSAGINGANGLE']._serialized_end=1662
-  _globals['_MARKETINGSTRATEGY_PRICESTRATEGY']._serialized_start=1665
-  _globals['_MARKETINGSTRATEGY_PRICESTRATEGY']._serialized_end=1801
-  _globals['_MARKETINGSTRATEGY_LAUNCHPHASE']._serialized_start=1803
-  _globals['_MARKETINGSTRATEGY_LAUNCHPHASE']._serialized_end=1918
-  _globals['_MARKETINGSTRATEGY_KPI']._serialized_start=1920
-  _globals['_MARKETINGSTRATEGY_KPI']._serialized_end=1990
-  _globals['_BULKPRICINGSUMMARY']._serialized_start=1993
-  _globals['_BULKPRICINGSUMMARY']._serialized_end=2208
-  _globals['_WORKFLOW']._serialized_start=2211
-  _globals['_WORKFLOW']._serialized_end=2991
-  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST']._serialized_start=2993
-  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST']._serialized_end=3067
-  _globals['_GETWORKFLOWREQUEST']._serialized_start=3069
-  _globals['_GETWORKFLOWREQUEST']._serialized_end=3129
-  _globals['_LISTWORKFLOWSREQUEST']._serialized_start=3132
-  _globals['_LISTWORKFLOWSREQUEST']._serialized_end=3307
-  _globals['_LISTWORKFLOWSRESPONSE']._serialized_start=3309
-  _globals['_LISTWORKFLOWSRESPONSE']._serialized_end=3414
-  _globals['_CANCELWORKFLOWREQUEST']._serialized_start=3416
-  _globals['_CANCELWORKFLOWREQUEST']._serialized_end=3479
-  _globals['_WORKFLOWSERVICE']._serialized_start=3905
-  _globals['_WORKFLOWSERVICE']._serialized_end=4455
+  _globals['_WORKFLOWTYPE']._serialized_start=3556
+  _globals['_WORKFLOWTYPE']._serialized_end=3783
+  _globals['_WORKFLOWSTATE']._serialized_start=3786
+  _globals['_WORKFLOWSTATE']._serialized_end=3976
+  _globals['_PRODUCTCLASSIFICATIONRESULT']._serialized_start=263
+  _globals['_PRODUCTCLASSIFICATIONRESULT']._serialized_end=580
+  _globals['_SOURCINGDISCOVERYRESULT']._serialized_start=582
+  _globals['_SOURCINGDISCOVERYRESULT']._serialized_end=705
+  _globals['_MARKETINGSTRATEGY']._serialized_start=708
+  _globals['_MARKETINGSTRATEGY']._serialized_end=2019
+  _globals['_MARKETINGSTRATEGY_TARGETAUDIENCE']._serialized_start=1411
+  _globals['_MARKETINGSTRATEGY_TARGETAUDIENCE']._serialized_end=1501
+  _globals['_MARKETINGSTRATEGY_CHANNELALLOCATION']._serialized_start=1503
+  _globals['_MARKETINGSTRATEGY_CHANNELALLOCATION']._serialized_end=1616
+  _globals['_MARKETINGSTRATEGY_MESSAGINGANGLE']._serialized_start=1618
+  _globals['_MARKETINGSTRATEGY_MESSAGINGANGLE']._serialized_end=1691
+  _globals['_MARKETINGSTRATEGY_PRICESTRATEGY']._serialized_start=1694
+  _globals['_MARKETINGSTRATEGY_PRICESTRATEGY']._serialized_end=1830
+  _globals['_MARKETINGSTRATEGY_LAUNCHPHASE']._serialized_start=1832
+  _globals['_MARKETINGSTRATEGY_LAUNCHPHASE']._serialized_end=1947
+  _globals['_MARKETINGSTRATEGY_KPI']._serialized_start=1949
+  _globals['_MARKETINGSTRATEGY_KPI']._serialized_end=2019
+  _globals['_BULKPRICINGSUMMARY']._serialized_start=2022
+  _globals['_BULKPRICINGSUMMARY']._serialized_end=2237
+  _globals['_WORKFLOW']._serialized_start=2240
+  _globals['_WORKFLOW']._serialized_end=3020
+  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST']._serialized_start=3022
+  _globals['_STARTPRODUCTCLASSIFICATIONREQUEST']._serialized_end=3105
+  _globals['_GETWORKFLOWREQUEST']._serialized_start=3107
+  _globals['_GETWORKFLOWREQUEST']._serialized_end=3176
+  _globals['_LISTWORKFLOWSREQUEST']._serialized_start=3179
+  _globals['_LISTWORKFLOWSREQUEST']._serialized_end=3372
+  _globals['_LISTWORKFLOWSRESPONSE']._serialized_start=3374
+  _globals['_LISTWORKFLOWSRESPONSE']._serialized_end=3479
+  _globals['_CANCELWORKFLOWREQUEST']._serialized_start=3481
+  _globals['_CANCELWORKFLOWREQUEST']._serialized_end=3553
+  _globals['_WORKFLOWSERVICE']._serialized_start=3979
+  _globals['_WORKFLOWSERVICE']._serialized_end=4529
 # @@protoc_insertion_point(module_scope)

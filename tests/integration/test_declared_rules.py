@@ -1,0 +1,97 @@
+"""The field rules the contract declares in its protos (protovalidate's buf.validate annotations) hold on
+every RPC, worded as every other violation, and are declared wherever the contract has such a field: a new
+RPC is covered the day it is added. Each RPC's own code checks nothing of them, so an RPC that skipped the
+declared rules would take a negative tenant as a tenant."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import grpc
+import pytest
+import pytest_asyncio
+from buf.validate import validate_pb2
+from google.protobuf.descriptor import FieldDescriptor
+
+from server.edge.field_rules import RULE_WORDING
+from tests.conftest import RunningServer
+from tests.support.descriptors import UNARY_RPCS, Rpc, message_fields
+from tests.support.status import field_violations
+
+
+def declared(field: FieldDescriptor) -> validate_pb2.FieldRules:
+    return field.GetOptions().Extensions[validate_pb2.field]
+
+
+def test_every_tenant_id_of_a_request_is_declared_positive():
+    undeclared = [
+        rpc.name
+        for rpc in UNARY_RPCS
+        if not declared(rpc.request_type.fields_by_name["tenant_id"]).int64.HasField("gt")
+        or declared(rpc.request_type.fields_by_name["tenant_id"]).int64.gt != 0
+    ]
+    assert undeclared == []
+
+
+def test_every_page_size_is_declared_not_negative():
+    paged = [rpc for rpc in UNARY_RPCS if "page_size" in rpc.request_type.fields_by_name]
+    assert len(paged) >= 10
+    undeclared = [
+        rpc.name
+        for rpc in paged
+        if not declared(rpc.request_type.fields_by_name["page_size"]).int32.HasField("gte")
+        or declared(rpc.request_type.fields_by_name["page_size"]).int32.gte != 0
+    ]
+    assert undeclared == []
+
+
+def rule_ids(rules: validate_pb2.FieldRules) -> set[str]:
+    """`int64.gt`, … : the rules set on one field, named as protovalidate names their violations."""
+    return {
+        f"{kind.name}.{rule.name}"
+        for kind, typed in rules.ListFields()
+        if kind.message_type is not None
+        for rule, _ in typed.ListFields()
+    }
+
+
+def test_every_rule_the_contract_declares_is_worded_as_the_service_words_violations():
+    declared_ids = {
+        rule_id
+        for rpc in UNARY_RPCS
+        for path in message_fields(rpc.request_type)
+        for rule_id in rule_ids(declared(path[-1]))
+    }
+    assert declared_ids  # the walk found the rules
+    assert declared_ids - set(RULE_WORDING) == set()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def shared_channel(sqlite_server: RunningServer) -> AsyncIterator[grpc.aio.Channel]:
+    async with grpc.aio.insecure_channel(sqlite_server.target) as channel:
+        yield channel
+
+
+async def refusal(channel: grpc.aio.Channel, rpc: Rpc, **fields: int) -> dict[str, str]:
+    request = rpc.new_request()
+    for name, value in fields.items():
+        setattr(request, name, value)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await rpc.on(channel)(request, timeout=30)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT, refused.value.details()
+    return field_violations(refused.value)
+
+
+@pytest.mark.parametrize("rpc", UNARY_RPCS, ids=[rpc.name for rpc in UNARY_RPCS])
+async def test_a_request_of_a_negative_tenant_is_refused_naming_it(shared_channel, rpc: Rpc):
+    violations = await refusal(shared_channel, rpc, tenant_id=-7)
+    assert violations["tenant_id"] == "must be a positive tenant id"
+
+
+PAGED = [rpc for rpc in UNARY_RPCS if "page_size" in rpc.request_type.fields_by_name]
+
+
+@pytest.mark.parametrize("rpc", PAGED, ids=[rpc.name for rpc in PAGED])
+async def test_a_negative_page_size_is_refused_naming_it(shared_channel, rpc: Rpc):
+    violations = await refusal(shared_channel, rpc, tenant_id=1, page_size=-1)
+    assert violations["page_size"] == "must not be negative"

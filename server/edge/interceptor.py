@@ -293,9 +293,6 @@ class _Method:
             # The call's transactions see this tenant's rows and no other's (PostgreSQL row-level security),
             # whatever the code behind passes to its queries.
             enter_tenant(tenant_id)
-            # The call's transactions see this tenant's rows and no other's (PostgreSQL row-level security),
-            # whatever the code behind passes to its queries.
-            enter_tenant(tenant_id)
 
     async def _fail(
         self,

@@ -8,20 +8,25 @@ the checks a schema cannot say — cross-field, business and trimmed-text rules 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import protovalidate
+from buf.validate import validate_pb2
+from google.protobuf.descriptor import Descriptor
 from google.protobuf.message import Message
 
 from domain.errors import FieldViolation
 
 _validator = protovalidate.Validator()
 
-# How each rule the protos use reads, by rule id, given the rule's value; for a rule not listed here the
-# caller gets protovalidate's own wording.
-RULE_WORDING: dict[str, Callable[[object], str]] = {
-    "int32.gte": lambda bound: "must not be negative" if bound == 0 else f"must be at least {bound}",
-    "int64.gt": lambda bound: "must be positive" if bound == 0 else f"must be greater than {bound}",
+# How each rule the protos use reads, by rule id, given the rules declared on the field of that kind
+# (`Int32Rules`, `DoubleRules`, …); for a rule not listed here the caller gets protovalidate's own wording.
+RULE_WORDING: dict[str, Callable[[Any], str]] = {
+    "int32.gte": lambda rules: _at_least(rules.gte),
+    "int32.not_in": lambda rules: _none_of(rules.not_in),
+    "int64.gt": lambda rules: "must be positive" if rules.gt == 0 else f"must be greater than {rules.gt}",
+    "double.gte_lte": lambda rules: f"must be between {rules.gte:g} and {rules.lte:g}",
 }
 
 # Where a field has always had words of its own.
@@ -32,17 +37,43 @@ _FIELD_WORDING: dict[tuple[str, str], str] = {
 
 def declared_violations(request: Message) -> list[FieldViolation]:
     """Every violation of the request's declared field rules, in the order of its fields."""
-    return [_worded(violation) for violation in _validator.collect_violations(request)]
+    return [_worded(request, violation) for violation in _validator.collect_violations(request)]
 
 
-def _worded(violation: protovalidate.Violation) -> FieldViolation:
+def _worded(request: Message, violation: protovalidate.Violation) -> FieldViolation:
     proto = violation.proto
-    path = _path(proto.field.elements if proto.field is not None else [])
+    elements = proto.field.elements if proto.field is not None else []
+    path = _path(elements)
     wording = _FIELD_WORDING.get((path, proto.rule_id))
     if wording is None:
         word = RULE_WORDING.get(proto.rule_id)
-        wording = word(violation.rule_value) if word is not None else proto.message
+        if word is None:
+            wording = proto.message
+        else:
+            kind = proto.rule_id.partition(".")[0]
+            wording = word(getattr(_declared(request.DESCRIPTOR, elements), kind))
     return FieldViolation(path, wording)
+
+
+def _declared(
+    message: Descriptor, elements: list[protovalidate.FieldPathElementPb]
+) -> validate_pb2.FieldRules:
+    """The rules declared on the field at the end of the path."""
+    field = None
+    for element in elements:
+        field = message.fields_by_number[element.field_number]
+        message = field.message_type
+    assert field is not None, "a field rule's violation names its field"
+    rules: validate_pb2.FieldRules = field.GetOptions().Extensions[validate_pb2.field]
+    return rules
+
+
+def _at_least(bound: int) -> str:
+    return "must not be negative" if bound == 0 else f"must be at least {bound}"
+
+
+def _none_of(values: Sequence[int]) -> str:
+    return "must not be zero" if list(values) == [0] else f"must not be one of {', '.join(map(str, values))}"
 
 
 def _path(elements: list[protovalidate.FieldPathElementPb]) -> str:

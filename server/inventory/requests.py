@@ -36,8 +36,6 @@ def list_query(request: pb.ListInventoryRequest) -> ListQuery[LevelFilter]:
 def get_query(request: pb.GetInventoryRequest) -> tuple[uuid.UUID, int]:
     v = Violations.of(request)
     product_id = v.id("product_id", request.product_id)
-    if request.movement_limit < 0:
-        v.add("movement_limit", "must not be negative")
     v.raise_if_any()
     return product_id, min(request.movement_limit or DEFAULT_MOVEMENTS, MAX_MOVEMENTS)
 
@@ -47,10 +45,6 @@ def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid
     product_id = v.id("product_id", request.product_id)
     which = request.WhichOneof("quantity")
     reason = v.text("reason", request.reason, max_length=REASON_MAX, required=which is not None)
-    if which == "set_available" and request.set_available < 0:
-        v.add("set_available", "must not be negative")
-    if which == "adjust_by" and request.adjust_by == 0:
-        v.add("adjust_by", "must not be zero")
     kind = (
         v.enum("movement_type", MOVEMENT_TYPE, request.movement_type, required=False)
         or MovementType.ADJUSTMENT
@@ -62,8 +56,6 @@ def update_command(request: pb.UpdateInventoryRequest, actor: str) -> tuple[uuid
     settings = {}
     for name in ("reorder_point", "reorder_quantity", "max_stock"):
         if request.HasField(name):
-            if getattr(request, name) < 0:
-                v.add(name, "must not be negative")
             settings[name] = getattr(request, name)
     if which is None and not settings:
         v.add("quantity", "set set_available or adjust_by, or a reorder setting")

@@ -101,15 +101,13 @@ def candidate_draft(v: Violations, prefix: str, c: pb.Candidate, categories: Cat
 
 def list_query(request: pb.ListCandidatesRequest, categories: Categories) -> ListQuery[CandidateFilter]:
     v = Violations.of(request)
-    if not 0 <= request.min_score <= 100:  # also refuses NaN
-        v.add("min_score", "must be between 0 and 100")
     classification = v.enum("classification", CLASSIFICATION, request.classification, required=False)
     order = v.enum("order_by", ORDER, request.order_by, required=False) or CandidateOrder.NEWEST
     criteria = CandidateFilter(
         status=v.enum("status", STATUS, request.status, required=False),
         category=fields.category(v, "category", request.category, categories, required=False) or None,
         classification=classification.value if classification is not None else None,
-        min_score=request.min_score if math.isfinite(request.min_score) else 0.0,
+        min_score=request.min_score,
         origin=v.enum("origin", ORIGIN, request.origin, required=False),
         order=order,
     )

@@ -5,6 +5,7 @@ declared rules would take a negative tenant as a tenant."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator
 
 import grpc
@@ -46,13 +47,19 @@ def test_every_page_size_is_declared_not_negative():
 
 
 def rule_ids(rules: validate_pb2.FieldRules) -> set[str]:
-    """`int64.gt`, … : the rules set on one field, named as protovalidate names their violations."""
-    return {
-        f"{kind.name}.{rule.name}"
-        for kind, typed in rules.ListFields()
-        if kind.message_type is not None
-        for rule, _ in typed.ListFields()
-    }
+    """`int64.gt`, `double.gte_lte`, … : the rules set on one field, named as protovalidate names their
+    violations (a lower and an upper bound together are one range rule)."""
+    ids = set()
+    for kind, typed in rules.ListFields():
+        if kind.message_type is None:
+            continue
+        names = [rule.name for rule, _ in typed.ListFields()]
+        lower = [name for name in names if name in ("gt", "gte")]
+        upper = [name for name in names if name in ("lt", "lte")]
+        if lower and upper:
+            names = [name for name in names if name not in (*lower, *upper)] + [f"{lower[0]}_{upper[0]}"]
+        ids.update(f"{kind.name}.{name}" for name in names)
+    return ids
 
 
 def test_every_rule_the_contract_declares_is_worded_as_the_service_words_violations():
@@ -72,7 +79,7 @@ async def shared_channel(sqlite_server: RunningServer) -> AsyncIterator[grpc.aio
         yield channel
 
 
-async def refusal(channel: grpc.aio.Channel, rpc: Rpc, **fields: int) -> dict[str, str]:
+async def refusal(channel: grpc.aio.Channel, rpc: Rpc, **fields: float) -> dict[str, str]:
     request = rpc.new_request()
     for name, value in fields.items():
         setattr(request, name, value)
@@ -95,3 +102,33 @@ PAGED = [rpc for rpc in UNARY_RPCS if "page_size" in rpc.request_type.fields_by_
 async def test_a_negative_page_size_is_refused_naming_it(shared_channel, rpc: Rpc):
     violations = await refusal(shared_channel, rpc, tenant_id=1, page_size=-1)
     assert violations["page_size"] == "must not be negative"
+
+
+NEGATIVE = "must not be negative"
+
+# The other declared rules, each with the words its check in code had before it moved into the schema.
+WORDED_AS_BEFORE = [
+    ("InventoryService.GetInventory", {"movement_limit": -1}, "movement_limit", "must not be negative"),
+    ("InventoryService.UpdateInventory", {"set_available": -3}, "set_available", "must not be negative"),
+    ("InventoryService.UpdateInventory", {"adjust_by": 0}, "adjust_by", "must not be zero"),
+    ("InventoryService.UpdateInventory", {"reorder_point": -1}, "reorder_point", "must not be negative"),
+    (
+        "InventoryService.UpdateInventory",
+        {"reorder_quantity": -1},
+        "reorder_quantity",
+        "must not be negative",
+    ),
+    ("InventoryService.UpdateInventory", {"max_stock": -1}, "max_stock", "must not be negative"),
+    ("SourcingService.ListCandidates", {"min_score": 100.5}, "min_score", "must be between 0 and 100"),
+    ("SourcingService.ListCandidates", {"min_score": -0.5}, "min_score", "must be between 0 and 100"),
+    ("SourcingService.ListCandidates", {"min_score": math.nan}, "min_score", "must be between 0 and 100"),
+]
+RPC_BY_NAME = {rpc.name: rpc for rpc in UNARY_RPCS}
+
+
+@pytest.mark.parametrize(("rpc_name", "fields", "field", "words"), WORDED_AS_BEFORE)
+async def test_a_declared_rule_is_refused_in_the_words_it_always_had(
+    shared_channel, rpc_name: str, fields: dict[str, float], field: str, words: str
+):
+    violations = await refusal(shared_channel, RPC_BY_NAME[rpc_name], tenant_id=1, **fields)
+    assert violations[field] == words

@@ -51,20 +51,24 @@ def _worded(request: Message, violation: protovalidate.Violation) -> FieldViolat
             wording = proto.message
         else:
             kind = proto.rule_id.partition(".")[0]
-            wording = word(getattr(_declared(request.DESCRIPTOR, elements), kind))
+            # (the upb runtime's Descriptor is typed apart from the pure-Python one, which it implements)
+            wording = word(getattr(_declared(request.DESCRIPTOR, elements), kind))  # type: ignore[arg-type]
     return FieldViolation(path, wording)
 
 
 def _declared(
-    message: Descriptor, elements: list[protovalidate.FieldPathElementPb]
+    request: Descriptor, elements: list[protovalidate.FieldPathElementPb]
 ) -> validate_pb2.FieldRules:
     """The rules declared on the field at the end of the path."""
+    message: Descriptor | None = request
     field = None
     for element in elements:
+        assert message is not None, "a path goes on only through messages"
         field = message.fields_by_number[element.field_number]
         message = field.message_type
     assert field is not None, "a field rule's violation names its field"
-    rules: validate_pb2.FieldRules = field.GetOptions().Extensions[validate_pb2.field]
+    # protoc's stub types the extension as a plain FieldDescriptor, which the Extensions map does not take
+    rules: validate_pb2.FieldRules = field.GetOptions().Extensions[validate_pb2.field]  # type: ignore[index]
     return rules
 
 

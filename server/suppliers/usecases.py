@@ -23,7 +23,7 @@ from engines.classification import ClassificationPolicy
 from server.catalog.scoring import reanalyzed
 from server.resources import existing, with_changes
 from server.suppliers.ports import SupplierUnitOfWork
-from server.supply.choice import SupplyPolicies, rechoose
+from server.supply.choice import SupplyPolicies, rechoose_all
 
 
 class SupplierUseCases:
@@ -94,8 +94,9 @@ class SupplierUseCases:
 
     async def _rechoose_offers(self, uow: SupplierUnitOfWork, supplier: Supplier) -> None:
         """Choose the offer of every product the supplier offers again: a deactivated supplier's offers
-        lose, a better rating may win. One product at a time, in id order (the lock order)."""
-        for product_id in await uow.offers.products_offered_by(supplier.tenant_id, supplier.id):
-            product = await uow.products.get(supplier.tenant_id, product_id, for_update=True)
-            if product is not None:
-                await rechoose(uow, product, self._supply, at=supplier.updated_at)
+        lose, a better rating may win. The products are locked in id order (the lock order), and chosen
+        for all at once: as many reads for a thousand products as for one."""
+        offered = await uow.offers.products_offered_by(supplier.tenant_id, supplier.id)
+        products = await uow.products.lock_many(supplier.tenant_id, offered)
+        if products:
+            await rechoose_all(uow, products, self._supply, at=supplier.updated_at)

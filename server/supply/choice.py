@@ -4,11 +4,14 @@ product with the catalog's scoring and re-checks its margin guardrail. Used afte
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.catalog import Product
 from domain.catalog_events import ProductUpdated
+from domain.suppliers import Supplier
 from domain.supply import Offer, OfferRankingView, RankedOfferView
 from engines.classification import ClassificationPolicy
 from engines.offer_choice import OfferCandidate, OfferPolicy, OfferRanking, rank_offers
@@ -26,10 +29,38 @@ class SupplyPolicies:
 
 
 async def ranking_of(uow: SupplyUnitOfWork, product: Product, policy: OfferPolicy) -> OfferRankingView:
-    """Every offer of the product scored and ranked (two queries: offers, then their suppliers)."""
-    offers = await uow.offers.of_product(product.tenant_id, product.id)
-    usual = await uow.offers.usual_quantity(product.tenant_id, product.id)
-    ranking = await _rank(uow, product, offers, usual, policy)
+    """Every offer of the product scored and ranked."""
+    return (await rankings_of(uow, [product], policy))[product.id]
+
+
+async def rankings_of(
+    uow: SupplyUnitOfWork, products: Sequence[Product], policy: OfferPolicy
+) -> dict[uuid.UUID, OfferRankingView]:
+    """Every offer of each product scored and ranked, by product; three reads however many products
+    (their offers, their usual quantities, the offers' suppliers)."""
+    if not products:
+        return {}
+    tenant_id = products[0].tenant_id
+    ids = [product.id for product in products]
+    offers = await uow.offers.of_products(tenant_id, ids)
+    usual = await uow.offers.usual_quantities(tenant_id, ids)
+    suppliers = await uow.suppliers.get_many(
+        tenant_id, {offer.supplier_id for of_one in offers.values() for offer in of_one}
+    )
+    return {
+        product.id: _ranked(product, offers[product.id], usual[product.id], suppliers, policy)
+        for product in products
+    }
+
+
+def _ranked(
+    product: Product,
+    offers: list[Offer],
+    usual: int,
+    suppliers: Mapping[uuid.UUID, Supplier],
+    policy: OfferPolicy,
+) -> OfferRankingView:
+    ranking = _rank(product, offers, usual, suppliers, policy)
     by_id = {str(o.id): o for o in offers}
     chosen = ranking.chosen
     return OfferRankingView(
@@ -42,10 +73,13 @@ async def ranking_of(uow: SupplyUnitOfWork, product: Product, policy: OfferPolic
     )
 
 
-async def _rank(
-    uow: SupplyUnitOfWork, product: Product, offers: list[Offer], usual: int, policy: OfferPolicy
+def _rank(
+    product: Product,
+    offers: list[Offer],
+    usual: int,
+    suppliers: Mapping[uuid.UUID, Supplier],
+    policy: OfferPolicy,
 ) -> OfferRanking:
-    suppliers = await uow.suppliers.get_many(product.tenant_id, {o.supplier_id for o in offers})
     candidates = []
     for offer in offers:
         supplier = suppliers.get(offer.supplier_id)
@@ -76,11 +110,41 @@ async def _rank(
 async def rechoose(
     uow: SupplyUnitOfWork, product: Product, policies: SupplyPolicies, *, at: datetime
 ) -> Product:
-    """Choose the product's offer again and save what follows; emits `product.updated` (and
-    `product.margin_at_risk`) when the product changed. A product left without an eligible offer keeps
-    its supplier and source price."""
-    view = await ranking_of(uow, product, policies.offers)
-    chosen = next((r.offer for r in view.offers if r.eligible), None)
+    """Choose the product's offer again and save what follows (see `rechoose_all`)."""
+    return (await rechoose_all(uow, [product], policies, at=at))[0]
+
+
+async def rechoose_all(
+    uow: SupplyUnitOfWork, products: Sequence[Product], policies: SupplyPolicies, *, at: datetime
+) -> list[Product]:
+    """Choose each product's offer again and save what follows; emits `product.updated` (and
+    `product.margin_at_risk`) for each product that changed. A product left without an eligible offer
+    keeps its supplier and source price. Four reads however many products; the writes are pipelined."""
+    rankings = await rankings_of(uow, products, policies.offers)
+    chosen = {
+        product.id: next((r.offer for r in rankings[product.id].offers if r.eligible), None)
+        for product in products
+    }
+    new_suppliers = {
+        offer.supplier_id
+        for product in products
+        if (offer := chosen[product.id]) is not None
+        and (offer.supplier_id != product.supplier_id or offer.landed_cost != product.source_price)
+    }
+    suppliers = await uow.suppliers.get_many(products[0].tenant_id, new_suppliers) if new_suppliers else {}
+    return [
+        await _save_choice(uow, product, chosen[product.id], suppliers, policies, at) for product in products
+    ]
+
+
+async def _save_choice(
+    uow: SupplyUnitOfWork,
+    product: Product,
+    chosen: Offer | None,
+    suppliers: Mapping[uuid.UUID, Supplier],
+    policies: SupplyPolicies,
+    at: datetime,
+) -> Product:
     updated = replace(product, chosen_offer_id=chosen.id if chosen else None)
     if chosen is not None:
         updated = replace(updated, supplier_id=chosen.supplier_id, source_price=chosen.landed_cost)
@@ -88,9 +152,7 @@ async def rechoose(
         return product
     rescored = updated.source_price != product.source_price or updated.supplier_id != product.supplier_id
     if rescored:
-        supplier = (
-            await uow.suppliers.get(product.tenant_id, updated.supplier_id) if updated.supplier_id else None
-        )
+        supplier = suppliers.get(updated.supplier_id) if updated.supplier_id else None
         updated = reanalyzed(updated, supplier, policies.classification, at)
     updated = margin_checked(replace(updated, updated_at=at, version=product.version + 1), policies.pricing)
     await uow.products.save(updated)

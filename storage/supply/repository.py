@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Select, delete, insert, select
@@ -47,14 +48,21 @@ class SqlAlchemyOfferRepository:
             convert=offer_of,
         )
 
-    async def of_product(self, tenant_id: int, product_id: uuid.UUID) -> builtins.list[Offer]:
-        """Every offer of the product, oldest first (one indexed range)."""
+    async def of_products(
+        self, tenant_id: int, product_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, builtins.list[Offer]]:
+        """Every offer of each product, oldest first, with one statement (the products' index ranges)."""
+        found: dict[uuid.UUID, builtins.list[Offer]] = {product_id: [] for product_id in product_ids}
+        if not found:
+            return found
         stmt = (
             select(OFFERS)
-            .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.product_id == product_id)
-            .order_by(OFFERS.c.id)
+            .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.product_id.in_(list(found)))
+            .order_by(OFFERS.c.product_id, OFFERS.c.id)
         )
-        return [offer_of(r) for r in (await self._sql.execute(stmt)).mappings()]
+        for row in (await self._sql.execute(stmt)).mappings():
+            found[row["product_id"]].append(offer_of(row))
+        return found
 
     async def get_many(self, tenant_id: int, ids: builtins.list[uuid.UUID]) -> dict[uuid.UUID, Offer]:
         if not ids:
@@ -72,11 +80,18 @@ class SqlAlchemyOfferRepository:
             delete(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id == offer_id)
         )
 
-    async def usual_quantity(self, tenant_id: int, product_id: uuid.UUID) -> int:
-        """The units one purchase of the product usually buys: its level's reorder quantity, at least 1."""
+    async def usual_quantities(
+        self, tenant_id: int, product_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, int]:
+        """The units one purchase of each product usually buys: its level's reorder quantity, at least 1."""
+        if not product_ids:
+            return {}
         c = INVENTORY_LEVELS.c
-        stmt = select(c.reorder_quantity).where(c.tenant_id == tenant_id, c.product_id == product_id)
-        return max(1, int(await self._sql.scalar(stmt) or 0))
+        stmt = select(c.product_id, c.reorder_quantity).where(
+            c.tenant_id == tenant_id, c.product_id.in_(list(product_ids))
+        )
+        reorder = {row.product_id: row.reorder_quantity for row in await self._sql.execute(stmt)}
+        return {product_id: max(1, int(reorder.get(product_id) or 0)) for product_id in product_ids}
 
     async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
         """The products the supplier has offers for, in id order (one indexed range)."""

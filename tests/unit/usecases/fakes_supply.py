@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
+from collections.abc import Collection
 
 from domain.paging import Page, PageRequest
 from domain.supply import Offer, OfferFilter
@@ -44,11 +45,14 @@ class FakeOfferRepository:
         )
         return Page(matching[: page.size], None, len(matching))
 
-    async def of_product(self, tenant_id: int, product_id: uuid.UUID) -> builtins.list[Offer]:
-        return sorted(
-            (o for (t, _), o in self.offers.items() if t == tenant_id and o.product_id == product_id),
-            key=lambda o: o.id,
-        )
+    async def of_products(
+        self, tenant_id: int, product_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, builtins.list[Offer]]:
+        found: dict[uuid.UUID, builtins.list[Offer]] = {product_id: [] for product_id in product_ids}
+        for (t, _), o in sorted(self.offers.items(), key=lambda item: item[1].id):
+            if t == tenant_id and o.product_id in found:
+                found[o.product_id].append(o)
+        return found
 
     async def get_many(self, tenant_id: int, ids: builtins.list[uuid.UUID]) -> dict[uuid.UUID, Offer]:
         return {i: self.offers[(tenant_id, i)] for i in ids if (tenant_id, i) in self.offers}
@@ -59,8 +63,10 @@ class FakeOfferRepository:
     async def delete(self, tenant_id: int, offer_id: uuid.UUID) -> None:
         self.offers.pop((tenant_id, offer_id), None)
 
-    async def usual_quantity(self, tenant_id: int, product_id: uuid.UUID) -> int:
-        return max(1, self.reorder_quantities.get((tenant_id, product_id), 0))
+    async def usual_quantities(
+        self, tenant_id: int, product_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, int]:
+        return {p: max(1, self.reorder_quantities.get((tenant_id, p), 0)) for p in product_ids}
 
     async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
         return sorted(

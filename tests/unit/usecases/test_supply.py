@@ -4,7 +4,10 @@ other offers, and another tenant's product or supplier is NOT_FOUND with nothing
 
 from __future__ import annotations
 
+import inspect
+from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -126,3 +129,58 @@ async def test_another_tenants_product_or_supplier_is_not_found_and_nothing_is_w
         assert caught.value.reason == f"{missing.upper()}_NOT_FOUND"
     assert supplier.id != theirs.id and uow.offers.offers == {}
     assert not any(isinstance(e, SupplierOfferChanged) for e in uow.events)
+
+
+# What a repository writes is pipelined with the transaction's next wait; what it reads is a wait of its own.
+WRITES = {"add", "save", "save_many", "delete"}
+
+
+def counted_reads(uow: FakeCatalogUnitOfWork) -> Counter[str]:
+    """Every read the use cases make of the offers, products and suppliers from now on, by method."""
+    reads: Counter[str] = Counter()
+    for name in ("offers", "products", "suppliers"):
+        repository = getattr(uow, name)
+        for attribute in dir(repository):
+            method = getattr(repository, attribute)
+            if attribute.startswith("_") or attribute in WRITES or not inspect.iscoroutinefunction(method):
+                continue
+
+            async def read(
+                *args: object, _method=method, _key=f"{name}.{attribute}", **kwargs: object
+            ) -> object:
+                reads[_key] += 1
+                return await _method(*args, **kwargs)
+
+            setattr(repository, attribute, read)
+    return reads
+
+
+def _counting(method: Any, reads: Counter[str], key: str) -> Any:
+    async def read(*args: object, **kwargs: object) -> object:
+        reads[key] += 1
+        return await method(*args, **kwargs)
+
+    return read
+
+
+async def reads_of_deactivating_a_supplier_of(products: int) -> int:
+    uow = FakeCatalogUnitOfWork()
+    first, second = await a_supplier(uow), await a_supplier(uow)
+    for _ in range(products):
+        product = await a_product(uow)
+        await offer(uow, product, first, "10.00")
+        await offer(uow, product, second, "12.00")
+    reads = counted_reads(uow)
+    suppliers = SupplierUseCases(uow.factory, SUPPLY.classification, SUPPLY)
+    await suppliers.update(
+        tenant_id=TENANT, supplier_id=first.id, changes=SupplierChanges({"is_active": False})
+    )
+    moved = [p for p in uow.products.products.values() if p.supplier_id == second.id]
+    assert len(moved) == products  # every product went to the other supplier's offer
+    return sum(reads.values())
+
+
+async def test_a_suppliers_change_rechooses_all_its_products_offers_in_as_many_reads_as_for_one():
+    """A supplier's change re-chooses the offer of every product it offers: the reads (each a wait on the
+    database) are the same for 30 products as for 2, not a few more per product."""
+    assert await reads_of_deactivating_a_supplier_of(30) == await reads_of_deactivating_a_supplier_of(2)

@@ -74,14 +74,22 @@ async def update_row(
 ) -> None:
     """UPDATE the tenant's row of values["id"] to `values`, except the columns that never change after
     the insert: id, tenant_id, created_at and `immutable`. Unlike `overwrite`, a row deleted meanwhile is
-    not reported: the UPDATE changes nothing."""
-    await _write_back(sql, table, values, kept={"id", "tenant_id", "created_at", *immutable})
+    not reported: the UPDATE changes nothing. So nobody waits for its outcome: on PostgreSQL it goes
+    ahead in the transaction's pipeline with the statements after it (a failure still fails the
+    transaction, at the next statement that waits or at its commit)."""
+    await sql.send(
+        statements_of(table).update, _update_params(values, {"id", "tenant_id", "created_at", *immutable})
+    )
 
 
 async def _write_back(sql: Sql, table: Table, values: dict[str, Any], *, kept: set[str]) -> bool:
+    return changed_any(await sql.execute(statements_of(table).update, _update_params(values, kept)))
+
+
+def _update_params(values: dict[str, Any], kept: set[str]) -> dict[str, Any]:
     params = {name: value for name, value in values.items() if name not in kept}
     params["b_tenant_id"], params["b_id"] = values["tenant_id"], values["id"]
-    return changed_any(await sql.execute(statements_of(table).update, params))
+    return params
 
 
 async def count_of(sql: Sql, stmt: Select[Any]) -> int:

@@ -1,17 +1,19 @@
 """The unit of work on PostgreSQL: a read runs READ ONLY, so a stray write is refused and stores nothing, and
 repeated reads run from prepared statements; a failure inside a pipelined write leaves the connection as it
-found it."""
+found it; an UPDATE sent ahead that fails still fails its unit of work."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 
 import pytest
 from psycopg.errors import ReadOnlySqlTransaction
-from sqlalchemy import text
+from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Uuid, insert, select, text
 
 from domain.errors import UniqueViolation
 from storage.database import Database, open_database
+from storage.rows import update_row
 from storage.uow import SqlAlchemyUnitOfWork
 from tests.conftest import PostgresDatabases
 
@@ -26,6 +28,12 @@ async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
     async with owner.write_sessions() as session, session.begin():
         await session.execute(text("CREATE TABLE probe (n integer)"))
         await session.execute(text("CREATE UNIQUE INDEX probe_n ON probe (n)"))
+        await session.execute(
+            text(
+                "CREATE TABLE probe_rows"
+                " (tenant_id bigint, id uuid, n integer UNIQUE, PRIMARY KEY (tenant_id, id))"
+            )
+        )
     await owner.dispose()
     # One connection, so every unit of work below runs on the same one.
     db = open_database(url, pool_size=1)
@@ -84,3 +92,29 @@ async def test_a_failure_inside_a_pipelined_write_leaves_no_statement_believed_p
         await uow.commit()
     async with reading(database) as uow:
         assert await uow.sql.scalar(text("SELECT count(*) FROM probe")) == PREPARE_THRESHOLD + 3
+
+
+PROBE_ROWS = Table(
+    "probe_rows", MetaData(), Column("tenant_id", BigInteger), Column("id", Uuid), Column("n", Integer)
+)
+
+
+async def test_an_update_sent_ahead_that_breaks_a_unique_key_still_fails_its_unit_of_work(database):
+    """`update_row` does not wait for its UPDATE (nobody reads its outcome): one that breaks a unique key
+    fails the unit of work at its next wait, as UniqueViolation, and changes nothing."""
+    first, second = uuid.uuid4(), uuid.uuid4()
+    async with writing(database) as uow:
+        await uow.sql.execute(
+            insert(PROBE_ROWS),
+            [{"tenant_id": 1, "id": first, "n": 1}, {"tenant_id": 1, "id": second, "n": 2}],
+        )
+        await uow.commit()
+
+    with pytest.raises(UniqueViolation):
+        async with writing(database) as uow:
+            await update_row(uow.sql, PROBE_ROWS, values={"tenant_id": 1, "id": second, "n": 1})
+            await uow.commit()
+
+    async with reading(database) as uow:
+        rows = (await uow.sql.execute(select(PROBE_ROWS.c.id, PROBE_ROWS.c.n))).all()
+        assert sorted((row.n, row.id) for row in rows) == [(1, first), (2, second)]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import grpc
 
+from domain.events import DomainEvent
 from server.agents.circuit import CircuitBreaker
 from server.agents.crew import CrewClient
 from server.config import Settings
@@ -114,6 +115,15 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         prepared_statements=settings.DB_PREPARED_STATEMENTS or settings.DATABASE_DIRECT_URL is not None,
     )
     signal = Signal()
+    # The workflow runner wakes for a queued workflow, not for every commit: a poll after each of them cost
+    # every write call a read transaction (a second one when the commit's own NOTIFY came back).
+    workflows_queued = Signal()
+
+    def on_events_committed(events: Sequence[DomainEvent]) -> None:
+        signal.notify()
+        if workflows_wiring.queues_a_workflow(events):
+            workflows_queued.notify()
+
     database_suspected = asyncio.Event()
     crew = crew_client(settings)
 
@@ -122,7 +132,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
             return SqlAlchemyUnitOfWork(
                 db.transactions,
                 serialize=serialize,
-                on_events_committed=signal.notify,
+                on_events_committed=on_events_committed,
                 notify_postgres=db.is_postgres,
                 read_only=read_only,
                 on_database_unreachable=database_suspected.set,
@@ -189,7 +199,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         workflow_runner=workflows_wiring.runner(
             background_unit_of_work,
             intelligence,
-            signal=signal,
+            signal=workflows_queued,
             agent_timeout=settings.AI_REQUEST_TIMEOUT,
             crew=crew,
             categories=categories(settings),

@@ -7,7 +7,7 @@ committing rolls everything back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Self
 
@@ -57,7 +57,7 @@ class SqlAlchemyUnitOfWork:
         transactions: Transactions,
         *,
         serialize: EventSerializer,
-        on_events_committed: Callable[[], None] = lambda: None,
+        on_events_committed: Callable[[Sequence[DomainEvent]], None] = lambda events: None,
         notify_postgres: bool = False,
         read_only: bool = False,
         on_database_unreachable: Callable[[], None] = lambda: None,
@@ -159,7 +159,7 @@ class SqlAlchemyUnitOfWork:
                 await self.sql.send(_NOTIFY)
         await self._transaction.commit()
         if events:
-            self._on_events_committed()
+            self._on_events_committed(events)
 
 
 _NOTIFY = text(f"NOTIFY {OUTBOX_CHANNEL}")

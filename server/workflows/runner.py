@@ -63,8 +63,9 @@ class WorkflowRunner:
         self._loop_task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
-        # Workflows this runner completed (for operators and tests).
+        # Workflows this runner completed, and the times it looked for a due one (for operators and tests).
         self.completed = 0
+        self.claim_checks = 0
 
     def start(self) -> None:
         self._stopping = asyncio.Event()
@@ -108,11 +109,17 @@ class WorkflowRunner:
             with acting_for(workflow.tenant_id):  # the attempt's task sees its tenant's rows, no other's
                 task = asyncio.create_task(self._attempt(workflow), name=f"workflow-{workflow.id}")
             self._running.add(task)
-            task.add_done_callback(self._running.discard)
+            task.add_done_callback(self._finished)
         return claimed
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        """An attempt ended: its place is free for the next due workflow."""
+        self._running.discard(task)
+        self._signal.notify()
 
     async def _claim(self) -> Workflow | None:
         """The next due workflow of any tenant, now held by this runner (None when none is due)."""
+        self.claim_checks += 1
         with across_tenants():  # the workflows admit this scope to read and claim rows, nothing else
             async with self._uow(read_only=True) as uow:
                 if not await uow.workflows.any_claimable(utcnow()):

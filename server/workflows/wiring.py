@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from domain.catalog import Categories
+from domain.events import DomainEvent
+from domain.intelligence_events import WorkflowStarted
 from domain.workflows import WorkflowType
 from server.agents.ports import Crew
 from server.events.signal import Signal
@@ -20,6 +22,11 @@ from storage.uow import SqlAlchemyUnitOfWork
 
 if TYPE_CHECKING:
     from server.bootstrap import Components
+
+
+def queues_a_workflow(events: Sequence[DomainEvent]) -> bool:
+    """Whether a commit of these events queued a workflow, for the runner to claim now."""
+    return any(isinstance(event, WorkflowStarted) for event in events)
 
 
 def runner(

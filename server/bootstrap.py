@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -115,6 +117,8 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         prepared_statements=settings.DB_PREPARED_STATEMENTS or settings.DATABASE_DIRECT_URL is not None,
     )
     signal = Signal()
+    # What this process's commits call themselves in their NOTIFY, for its own listener to pass them over.
+    commit_sender = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
     # The workflow runner wakes for a queued workflow, not for every commit: a poll after each of them cost
     # every write call a read transaction (a second one when the commit's own NOTIFY came back).
     workflows_queued = Signal()
@@ -133,7 +137,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
                 db.transactions,
                 serialize=serialize,
                 on_events_committed=on_events_committed,
-                notify_postgres=db.is_postgres,
+                notify_as=commit_sender if db.is_postgres else None,
                 read_only=read_only,
                 on_database_unreachable=database_suspected.set,
             )
@@ -179,7 +183,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         signal=signal,
         stopping=asyncio.Event(),
         relay=relay,
-        listener=PostgresCommitListener(settings.direct_database_url, signal.notify)
+        listener=PostgresCommitListener(settings.direct_database_url, signal.notify, own=commit_sender)
         if database.is_postgres
         else None,
         unit_of_work=unit_of_work,

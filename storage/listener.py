@@ -1,5 +1,6 @@
 """LISTEN for outbox commits of other replicas (PostgreSQL NOTIFY) and call back, to wake this process's
-pollers."""
+pollers. A commit of this process names it in its payload and is passed over: its unit of work woke the
+pollers already."""
 
 from __future__ import annotations
 
@@ -18,12 +19,19 @@ logger = logging.getLogger(__name__)
 RECONNECT_SECONDS = 2.0
 
 
+def wakes(payload: str, *, own: str) -> bool:
+    """Whether a commit's NOTIFY wakes this process: another process's does; this process's own does not,
+    its unit of work woke its pollers already. (One without a name, from an older release, does.)"""
+    return payload != own
+
+
 class PostgresCommitListener:
-    def __init__(self, database_url: str, on_commit: Callable[[], None]) -> None:
+    def __init__(self, database_url: str, on_commit: Callable[[], None], *, own: str) -> None:
         self._conninfo = (
             make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
         )
         self._on_commit = on_commit
+        self._own = own
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -41,8 +49,9 @@ class PostgresCommitListener:
             try:
                 async with await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True) as conn:
                     await conn.execute(f"LISTEN {OUTBOX_CHANNEL}")
-                    async for _ in conn.notifies():
-                        self._on_commit()
+                    async for notice in conn.notifies():
+                        if wakes(notice.payload, own=self._own):
+                            self._on_commit()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the pollers still poll; reconnect after a pause

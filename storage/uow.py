@@ -58,14 +58,14 @@ class SqlAlchemyUnitOfWork:
         *,
         serialize: EventSerializer,
         on_events_committed: Callable[[Sequence[DomainEvent]], None] = lambda events: None,
-        notify_postgres: bool = False,
+        notify_as: str | None = None,
         read_only: bool = False,
         on_database_unreachable: Callable[[], None] = lambda: None,
     ) -> None:
         self._transactions = transactions
         self._on_database_unreachable = on_database_unreachable
         self._read_only = read_only
-        self._notify_postgres = notify_postgres
+        self._notify_as = notify_as
         self._serialize = serialize
         self._on_events_committed = on_events_committed
         self._events: list[DomainEvent] = []
@@ -155,14 +155,15 @@ class SqlAlchemyUnitOfWork:
         if events:
             traceparent = _traceparent()
             await self.outbox.append([_outbox_event(e, self._serialize(e), traceparent) for e in events])
-            if self._notify_postgres:
-                await self.sql.send(_NOTIFY)
+            if self._notify_as is not None:  # PostgreSQL: wakes the other processes' relays and watchers
+                await self.sql.send(_NOTIFY, {"channel": OUTBOX_CHANNEL, "sender": self._notify_as})
         await self._transaction.commit()
         if events:
             self._on_events_committed(events)
 
 
-_NOTIFY = text(f"NOTIFY {OUTBOX_CHANNEL}")
+# The payload names the sending process, whose own listener need not wake it a second time.
+_NOTIFY = text("SELECT pg_notify(:channel, :sender)")
 
 
 # SQLSTATEs of conflicts a retry may resolve: serialization failure, deadlock, lock not available.

@@ -24,8 +24,6 @@ from server.edge.field_rules import declared_violations
 
 E = TypeVar("E", bound=enum.Enum)
 
-MAX_TENANT_ID = 2**63 - 1
-
 ZERO = Decimal(0)
 
 # Timestamp range of years 0001-9999, as google.protobuf.Timestamp defines it.

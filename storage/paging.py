@@ -201,6 +201,15 @@ async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> 
     return rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
 
 
+async def page_and_total_with(
+    sql: Sql, first: Select[Any], page: Select[Any], matching: Select[Any]
+) -> tuple[Rows, Rows, int]:
+    """`first`'s rows (the parent of the page: a level and its ledger), then `page_and_total`'s, in one round
+    trip where the database allows."""
+    parent, rows, capped = await sql.execute_all([(first, None), (page, None), (_capped(matching), None)])
+    return parent, rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
+
+
 def _capped(matching: Select[Any]) -> Select[Any]:
     return select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, insert, select, update
+from sqlalchemy import Executable, Select, Table, bindparam, insert, select, update
 
 from domain.errors import NotFound
 from storage.execution import Rows, Sql
@@ -38,24 +38,31 @@ def statements_of(table: Table) -> RowStatements:
     return statements
 
 
+def finding(
+    table: Table, *, tenant_id: int, entity_id: uuid.UUID, for_update: bool = False
+) -> tuple[Executable, dict[str, Any]]:
+    """The statement (and its parameters) of `find`, for a caller that sends it with the statements reading
+    the row's children, in one round trip (`Sql.execute_all`)."""
+    statements = statements_of(table)
+    stmt = statements.get_for_update if for_update else statements.get
+    return stmt, {"tenant_id": tenant_id, "entity_id": entity_id}
+
+
 async def find(
     sql: Sql, table: Table, *, tenant_id: int, entity_id: uuid.UUID, for_update: bool = False
 ) -> Any | None:
     """The tenant's row of this id, if it has one (locked until the transaction ends with `for_update`),
     its columns as attributes."""
-    statements = statements_of(table)
-    stmt = statements.get_for_update if for_update else statements.get
-    return (await sql.execute(stmt, {"tenant_id": tenant_id, "entity_id": entity_id})).one_or_none()
+    stmt, params = finding(table, tenant_id=tenant_id, entity_id=entity_id, for_update=for_update)
+    return (await sql.execute(stmt, params)).one_or_none()
 
 
 async def find_mapping(
     sql: Sql, table: Table, *, tenant_id: int, entity_id: uuid.UUID, for_update: bool = False
 ) -> Any | None:
     """`find`, the row as a mapping of its columns."""
-    statements = statements_of(table)
-    stmt = statements.get_for_update if for_update else statements.get
-    result = await sql.execute(stmt, {"tenant_id": tenant_id, "entity_id": entity_id})
-    return result.mappings().one_or_none()
+    stmt, params = finding(table, tenant_id=tenant_id, entity_id=entity_id, for_update=for_update)
+    return (await sql.execute(stmt, params)).mappings().one_or_none()
 
 
 async def insert_row(sql: Sql, table: Table, values: dict[str, Any]) -> None:

@@ -46,7 +46,7 @@ SCOPE = "products.create"
 class ProductUseCases:
     def __init__(
         self,
-        uow: Callable[[], CatalogUnitOfWork],
+        uow: Callable[..., CatalogUnitOfWork],
         policy: ClassificationPolicy,
         marketing: MarketingOnCreate = NO_MARKETING_ON_CREATE,
         categories: Categories | None = None,
@@ -112,11 +112,11 @@ class ProductUseCases:
         return product
 
     async def get(self, *, tenant_id: int, product_id: uuid.UUID) -> Product:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await existing(uow.products, "product", tenant_id, product_id)
 
     async def list(self, *, tenant_id: int, criteria: ProductFilter, page: PageRequest) -> Page[Product]:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await uow.products.list(tenant_id, criteria, page)
 
     async def update(self, *, tenant_id: int, product_id: uuid.UUID, changes: ProductChanges) -> Product:

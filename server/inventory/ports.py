@@ -59,9 +59,11 @@ class InventoryRepository(Protocol):
         self, tenant_id: int, *, sales_since: datetime, window_days: int
     ) -> builtins.list[StockLevel]: ...
 
-    async def movements(
-        self, tenant_id: int, product_id: uuid.UUID, limit: int
-    ) -> tuple[builtins.list[Movement], int]: ...
+    async def level_with_movements(
+        self, tenant_id: int, product_id: uuid.UUID, limit: int, *, sales_since: datetime, window_days: int
+    ) -> tuple[StockLevel | None, builtins.list[Movement], int]:
+        """The product's level (None: no such product), its newest `limit` ledger rows and their number."""
+        ...
 
 
 class SalesHistory(Protocol):

@@ -85,8 +85,15 @@ class InventoryUseCases:
         self, *, tenant_id: int, product_id: uuid.UUID, movement_limit: int
     ) -> tuple[LevelView, builtins.list[Movement], int]:
         async with self._uow(read_only=True) as uow:
-            level = await self.level(uow, tenant_id, product_id)
-            movements, total = await uow.inventory.movements(tenant_id, product_id, movement_limit)
+            level, movements, total = await uow.inventory.level_with_movements(
+                tenant_id,
+                product_id,
+                movement_limit,
+                sales_since=self._sales_since(utcnow()),
+                window_days=self.policy.history_days,
+            )
+        if level is None:
+            raise NotFound("product", str(product_id))
         return view_of(level, self.policy, utcnow().date()), movements, total
 
     async def update(

@@ -28,7 +28,7 @@ from server.supply.choice import SupplyPolicies, rechoose_all
 
 class SupplierUseCases:
     def __init__(
-        self, uow: Callable[[], SupplierUnitOfWork], policy: ClassificationPolicy, supply: SupplyPolicies
+        self, uow: Callable[..., SupplierUnitOfWork], policy: ClassificationPolicy, supply: SupplyPolicies
     ) -> None:
         self._uow = uow
         self._policy = policy
@@ -58,11 +58,11 @@ class SupplierUseCases:
         return supplier
 
     async def get(self, *, tenant_id: int, supplier_id: uuid.UUID) -> Supplier:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await existing(uow.suppliers, "supplier", tenant_id, supplier_id)
 
     async def list(self, *, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             return await uow.suppliers.list(tenant_id, criteria, page)
 
     async def update(self, *, tenant_id: int, supplier_id: uuid.UUID, changes: SupplierChanges) -> Supplier:

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 
 from domain.catalog import Product
 from domain.clock import utcnow
-from domain.errors import Conflict, FieldViolation, InvalidArgument, UniqueViolation
+from domain.errors import Conflict, FieldViolation, InvalidArgument, NotFound, UniqueViolation
 from domain.ids import new_id
 from domain.money import Money
 from domain.paging import Page, PageRequest
@@ -24,7 +24,7 @@ SCOPE = "offers.create"
 
 
 class OfferUseCases:
-    def __init__(self, uow: Callable[[], SupplyUnitOfWork], policies: SupplyPolicies) -> None:
+    def __init__(self, uow: Callable[..., SupplyUnitOfWork], policies: SupplyPolicies) -> None:
         self._uow = uow
         self._policies = policies
 
@@ -86,13 +86,14 @@ class OfferUseCases:
             return view
 
     async def get(self, *, tenant_id: int, offer_id: uuid.UUID) -> OfferView:
-        async with self._uow() as uow:
-            offer = await existing(uow.offers, "offer", tenant_id, offer_id)
-            product = await existing(uow.products, "product", tenant_id, offer.product_id)
-            return OfferView(offer, product.chosen_offer_id == offer.id)
+        async with self._uow(read_only=True) as uow:
+            found = await uow.offers.get_with_choice(tenant_id, offer_id)
+        if found is None:
+            raise NotFound("offer", str(offer_id))
+        return OfferView(*found)
 
     async def list(self, *, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[OfferView]:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             offers = await uow.offers.list(tenant_id, criteria, page)
             chosen = await uow.offers.chosen_offers_of(tenant_id, list({o.product_id for o in offers.items}))
         return Page(
@@ -127,7 +128,7 @@ class OfferUseCases:
             return after.chosen_offer_id
 
     async def rank(self, *, tenant_id: int, product_id: uuid.UUID) -> OfferRankingView:
-        async with self._uow() as uow:
+        async with self._uow(read_only=True) as uow:
             product = await existing(uow.products, "product", tenant_id, product_id)
             return await ranking_of(uow, product, self._policies.offers)
 

@@ -25,9 +25,9 @@ from domain.money import DEFAULT_CURRENCY, Money
 from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.deals.tables import DealRow, DealStageChangeRow
-from storage.execution import Sql
+from storage.execution import Rows, Sql
 from storage.paging import keyset_page, newest_first, page_and_total
-from storage.rows import find, insert_row, overwrite
+from storage.rows import finding, insert_row, overwrite
 
 ZERO = Decimal("0.00")
 DEALS = table_of(DealRow)
@@ -48,11 +48,17 @@ class SqlAlchemyDealRepository:
         await self._add_changes(deal, deal.stage_history)
 
     async def get(self, tenant_id: int, deal_id: uuid.UUID, *, for_update: bool = False) -> Deal | None:
-        row = await find(self._sql, DEALS, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update)
+        """The deal with its stage history: two statements in one round trip."""
+        found, changes = await self._sql.execute_all(
+            [
+                finding(DEALS, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update),
+                (_stage_changes_of(tenant_id, [deal_id]), None),
+            ]
+        )
+        row = found.one_or_none()
         if row is None:
             return None
-        histories = await self._histories(tenant_id, [row.id])
-        return _to_domain(row, histories[row.id])
+        return _to_domain(row, _histories_of(changes)[row.id])
 
     async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
         stmt = newest_first(_filtered(select(DEALS), tenant_id, criteria), DEALS.c.id, page)
@@ -158,24 +164,9 @@ class SqlAlchemyDealRepository:
         }
 
     async def _histories(self, tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Histories:
-        histories: Histories = defaultdict(list)
         if not deal_ids:
-            return histories
-        stmt = (
-            select(STAGE_CHANGES)
-            .where(STAGE_CHANGES.c.tenant_id == tenant_id, STAGE_CHANGES.c.deal_id.in_(deal_ids))
-            .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
-        )
-        for change in await self._sql.execute(stmt):
-            histories[change.deal_id].append(
-                StageChange(
-                    from_stage=DealStage(change.from_stage) if change.from_stage else None,
-                    to_stage=DealStage(change.to_stage),
-                    changed_by=change.changed_by,
-                    changed_at=change.changed_at,
-                )
-            )
-        return histories
+            return defaultdict(list)
+        return _histories_of(await self._sql.execute(_stage_changes_of(tenant_id, deal_ids)))
 
     async def _add_changes(self, deal: Deal, changes: Sequence[StageChange]) -> None:
         if not changes:
@@ -263,3 +254,26 @@ def _to_domain(row: Any, history: list[StageChange]) -> Deal:
         updated_at=row.updated_at,
         stage_history=tuple(history),
     )
+
+
+def _stage_changes_of(tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Select[Any]:
+    """The stage changes of these deals, each deal's in the order they happened."""
+    return (
+        select(STAGE_CHANGES)
+        .where(STAGE_CHANGES.c.tenant_id == tenant_id, STAGE_CHANGES.c.deal_id.in_(list(deal_ids)))
+        .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
+    )
+
+
+def _histories_of(changes: Rows) -> Histories:
+    histories: Histories = defaultdict(list)
+    for change in changes:
+        histories[change.deal_id].append(
+            StageChange(
+                from_stage=DealStage(change.from_stage) if change.from_stage else None,
+                to_stage=DealStage(change.to_stage),
+                changed_by=change.changed_by,
+                changed_at=change.changed_at,
+            )
+        )
+    return histories

@@ -24,7 +24,7 @@ from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS
-from storage.paging import keyset_page, page_and_total
+from storage.paging import keyset_page, page_and_total, page_and_total_with
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -202,16 +202,21 @@ class SqlAlchemyInventoryRepository:
         stmt = _with_velocity(stmt.order_by(PRODUCTS.c.sku), tenant_id, sales_since, window_days)
         return [_to_level(r) for r in (await self._sql.execute(stmt)).mappings()]
 
-    async def movements(
-        self, tenant_id: int, product_id: uuid.UUID, limit: int
-    ) -> tuple[builtins.list[Movement], int]:
-        """The newest `limit` ledger rows of a product, and how many it has in all."""
+    async def level_with_movements(
+        self, tenant_id: int, product_id: uuid.UUID, limit: int, *, sales_since: datetime, window_days: int
+    ) -> tuple[StockLevel | None, builtins.list[Movement], int]:
+        """The product's level with its sales velocity, its newest `limit` ledger rows and how many it has in
+        all: three statements in one round trip."""
+        level = _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
+            LEVELS.c.product_id.in_([product_id])
+        )
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        stmt = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
-        result, total = await page_and_total(self._sql, stmt, select(m.id).where(*where))
-        rows = result.mappings().all()
-        return [_to_movement(r) for r in rows], total
+        page = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
+        found, rows, total = await page_and_total_with(self._sql, level, page, select(m.id).where(*where))
+        row = found.mappings().one_or_none()
+        movements = [_to_movement(r) for r in rows.mappings().all()]
+        return (_to_level(row) if row is not None else None), movements, total
 
 
 def _move_statement() -> Any:

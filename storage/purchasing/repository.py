@@ -23,11 +23,11 @@ from domain.purchasing import (
     PurchaseOrderStatus,
 )
 from storage.catalog.tables import PRODUCTS
-from storage.execution import Sql
+from storage.execution import Rows, Sql
 from storage.paging import newest_first_page
 from storage.purchasing.tables import PURCHASE_ORDER_LINES as LINES
 from storage.purchasing.tables import PURCHASE_ORDERS as ORDERS
-from storage.rows import find_mapping
+from storage.rows import finding
 from storage.supply.repository import offer_of
 from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
 
@@ -68,12 +68,17 @@ class SqlAlchemyPurchaseOrderRepository:
     async def get(
         self, tenant_id: int, purchase_order_id: uuid.UUID, *, for_update: bool = False
     ) -> PurchaseOrder | None:
-        row = await find_mapping(
-            self._sql, ORDERS, tenant_id=tenant_id, entity_id=purchase_order_id, for_update=for_update
+        """The purchase order with its lines: two statements in one round trip."""
+        found, lines = await self._sql.execute_all(
+            [
+                finding(ORDERS, tenant_id=tenant_id, entity_id=purchase_order_id, for_update=for_update),
+                (_lines_of(tenant_id, [purchase_order_id]), None),
+            ]
         )
+        row = found.mappings().one_or_none()
         if row is None:
             return None
-        return (await self._with_lines(tenant_id, [row]))[0]
+        return _to_domain(row, _lines_by_order(lines)[row["id"]])
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> PurchaseOrder | None:
         stmt = select(ORDERS).where(ORDERS.c.tenant_id == tenant_id, ORDERS.c.request_id == request_id)
@@ -172,16 +177,24 @@ class SqlAlchemyPurchaseOrderRepository:
     async def _with_lines(self, tenant_id: int, rows: builtins.list[Any]) -> builtins.list[PurchaseOrder]:
         if not rows:
             return []
-        ids = [row["id"] for row in rows]
-        stmt = (
-            select(LINES)
-            .where(LINES.c.tenant_id == tenant_id, LINES.c.purchase_order_id.in_(ids))
-            .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
-        )
-        lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
-        for line in (await self._sql.execute(stmt)).mappings():
-            lines[line["purchase_order_id"]].append(line)
+        lines = _lines_by_order(await self._sql.execute(_lines_of(tenant_id, [row["id"] for row in rows])))
         return [_to_domain(row, lines[row["id"]]) for row in rows]
+
+
+def _lines_of(tenant_id: int, ids: list[uuid.UUID]) -> Select[Any]:
+    """The lines of these purchase orders, each order's in line order."""
+    return (
+        select(LINES)
+        .where(LINES.c.tenant_id == tenant_id, LINES.c.purchase_order_id.in_(ids))
+        .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
+    )
+
+
+def _lines_by_order(rows: Rows) -> dict[uuid.UUID, list[Any]]:
+    lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for line in rows.mappings():
+        lines[line["purchase_order_id"]].append(line)
+    return lines
 
 
 class _Header:

@@ -34,6 +34,22 @@ class SqlAlchemyOfferRepository:
         )
         return offer_of(row) if row else None
 
+    async def get_with_choice(self, tenant_id: int, offer_id: uuid.UUID) -> tuple[Offer, bool] | None:
+        """The offer and whether its product buys from it, in one statement."""
+        chosen = (PRODUCTS.c.chosen_offer_id == OFFERS.c.id).label("is_chosen")
+        stmt = (
+            select(OFFERS, chosen)
+            .select_from(
+                OFFERS.join(
+                    PRODUCTS,
+                    (PRODUCTS.c.tenant_id == OFFERS.c.tenant_id) & (PRODUCTS.c.id == OFFERS.c.product_id),
+                )
+            )
+            .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id == offer_id)
+        )
+        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        return (offer_of(row), bool(row["is_chosen"])) if row else None
+
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)
         row = (await self._sql.execute(stmt)).mappings().one_or_none()

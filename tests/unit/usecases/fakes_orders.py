@@ -263,11 +263,11 @@ class FakeInventoryRepository:
             key=lambda lv: lv.sku,
         )
 
-    async def movements(
-        self, tenant_id: int, product_id: uuid.UUID, limit: int
-    ) -> tuple[builtins.list[Movement], int]:
+    async def level_with_movements(
+        self, tenant_id: int, product_id: uuid.UUID, limit: int, *, sales_since: datetime, window_days: int
+    ) -> tuple[StockLevel | None, builtins.list[Movement], int]:
         rows = sorted(self.movements_of(tenant_id, product_id), key=lambda m: m.id, reverse=True)
-        return rows[:limit], len(rows)
+        return self.stock.get((tenant_id, product_id)), rows[:limit], len(rows)
 
 
 class FakeRiskListRepository:

@@ -25,6 +25,13 @@ class FakeOfferRepository:
     async def get(self, tenant_id: int, offer_id: uuid.UUID, *, for_update: bool = False) -> Offer | None:
         return self.offers.get((tenant_id, offer_id))
 
+    async def get_with_choice(self, tenant_id: int, offer_id: uuid.UUID) -> tuple[Offer, bool] | None:
+        offer = self.offers.get((tenant_id, offer_id))
+        if offer is None:
+            return None
+        product = await self._products.get(tenant_id, offer.product_id)  # type: ignore[attr-defined]
+        return offer, product is not None and product.chosen_offer_id == offer.id
+
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         return next(
             (o for (t, _), o in self.offers.items() if t == tenant_id and o.request_id == request_id), None

@@ -24,6 +24,8 @@ class RecordedEvent:
     attempts: int
     # W3C traceparent of the request that recorded it, sent with the Kafka record (None: not traced)
     traceparent: str | None = None
+    # the same message in protobuf's binary form (None: recorded before the outbox kept it)
+    message: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +46,11 @@ class TailBatch:
 
     records: list[RecordedEvent]
     position: TailPosition
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedEvent:
+    """An event's message as it is published (proto3 JSON) and as readers pack it (protobuf binary)."""
+
+    payload: str
+    message: bytes

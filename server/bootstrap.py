@@ -22,7 +22,7 @@ from server.edge.auth import build_authenticator
 from server.edge.interceptor import CallInterceptor
 from server.events.kafka_sink import AioKafkaEventSink
 from server.events.relay import OutboxRelay
-from server.events.serialization import serialize
+from server.events.serialization import encode
 from server.events.signal import Signal
 from server.events.topics import TopicPlan
 from server.intelligence import wiring as intelligence_wiring
@@ -135,7 +135,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         def unit_of_work(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
             return SqlAlchemyUnitOfWork(
                 db.transactions,
-                serialize=serialize,
+                serialize=encode,
                 on_events_committed=on_events_committed,
                 notify_as=commit_sender if db.is_postgres else None,
                 read_only=read_only,

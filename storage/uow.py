@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
 from domain.errors import Conflict, DomainError, Unavailable, UniqueViolation
+from domain.event_log import EncodedEvent
 from domain.events import DomainEvent
 from storage.analytics.repository import SqlAlchemyAnalyticsRepository
 from storage.catalog.repository import SqlAlchemyProductRepository
@@ -40,9 +41,9 @@ from storage.system.repository import SqlAlchemySystemRepository
 from storage.transactions import Transaction, Transactions
 from storage.workflows.repository import SqlAlchemyWorkflowRepository
 
-# Turns a domain event into the exact payload to publish (proto3 JSON); injected by the composition root
-# so that storage never imports protobuf.
-EventSerializer = Callable[[DomainEvent], str]
+# Turns a domain event into the exact payload to publish (proto3 JSON) and its binary form; injected by the
+# composition root so that storage never imports protobuf.
+EventSerializer = Callable[[DomainEvent], EncodedEvent]
 
 _tracer = trace.get_tracer(__name__)
 _propagator = TraceContextTextMapPropagator()
@@ -214,7 +215,7 @@ def _traceparent() -> str | None:
     return carrier.get("traceparent")
 
 
-def _outbox_event(event: DomainEvent, payload: str, traceparent: str | None) -> NewOutboxEvent:
+def _outbox_event(event: DomainEvent, encoded: EncodedEvent, traceparent: str | None) -> NewOutboxEvent:
     return NewOutboxEvent(
         traceparent=traceparent,
         id=event.event_id,
@@ -222,6 +223,7 @@ def _outbox_event(event: DomainEvent, payload: str, traceparent: str | None) -> 
         aggregate_type=event.aggregate_type,
         aggregate_id=event.aggregate_id,
         event_type=event.event_type,
-        payload=payload,
+        payload=encoded.payload,
+        message=encoded.message,
         occurred_at=event.occurred_at,
     )

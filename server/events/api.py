@@ -32,7 +32,7 @@ def event_to_proto(record: RecordedEvent) -> pb.Event:
         aggregate_type=record.aggregate_type,
         aggregate_id=record.aggregate_id,
         occur_time=to_timestamp(record.occurred_at),
-        data=payload_to_any(record.event_type, record.payload),
+        data=payload_to_any(record.event_type, record.payload, record.message),
         publish_time=to_timestamp(record.published_at),
     )
 

@@ -13,6 +13,7 @@ from google.protobuf import any_pb2, json_format
 from google.protobuf.message import Message
 
 from domain import events as ev
+from domain.event_log import EncodedEvent
 from server.catalog import proto as catalog
 from server.contacts import proto as contacts
 from server.deals import proto as deals
@@ -76,12 +77,26 @@ def serialize(event: ev.DomainEvent) -> str:
     return json_format.MessageToJson(to_message(event), indent=None)
 
 
-def payload_to_any(event_type: str, payload: str) -> any_pb2.Any:
-    """A stored payload packed as google.protobuf.Any (for ListEvents/WatchEvents)."""
-    message = json_format.Parse(payload, MESSAGE_TYPES[event_type](), ignore_unknown_fields=True)
+def encode(event: ev.DomainEvent) -> EncodedEvent:
+    """The event's message as the outbox keeps it: its proto3 JSON, and its binary form for readers."""
+    message = to_message(event)
+    return EncodedEvent(json_format.MessageToJson(message, indent=None), message.SerializeToString())
+
+
+def payload_to_any(event_type: str, payload: str, message: bytes | None = None) -> any_pb2.Any:
+    """A stored event packed as google.protobuf.Any (for ListEvents/WatchEvents): its binary form as it is,
+    or, for an event stored without one, its JSON parsed."""
+    if message is not None:
+        return any_pb2.Any(
+            type_url=_TYPE_URL_PREFIX + MESSAGE_TYPES[event_type].DESCRIPTOR.full_name, value=message
+        )
+    parsed = json_format.Parse(payload, MESSAGE_TYPES[event_type](), ignore_unknown_fields=True)
     packed = any_pb2.Any()
-    packed.Pack(message, type_url_prefix="type.googleapis.com/")
+    packed.Pack(parsed, type_url_prefix=_TYPE_URL_PREFIX)
     return packed
+
+
+_TYPE_URL_PREFIX = "type.googleapis.com/"
 
 
 # CloudEvents `dataschema` of an event: the protobuf message its JSON payload encodes (docs/events.md).

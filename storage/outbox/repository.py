@@ -35,6 +35,7 @@ class NewOutboxEvent:
     payload: str
     occurred_at: datetime
     traceparent: str | None = None
+    message: bytes | None = None
 
 
 # The outbox's rows are the event log readers see.
@@ -62,6 +63,7 @@ class SqlAlchemyOutboxRepository:
                     "aggregate_id": e.aggregate_id,
                     "event_type": e.event_type,
                     "payload": e.payload,
+                    "message": e.message,
                     "traceparent": e.traceparent,
                     "occurred_at": e.occurred_at,
                     "attempts": 0,
@@ -224,4 +226,5 @@ def _record(row: Any) -> OutboxRecord:
         published_at=row.published_at,
         attempts=row.attempts,
         traceparent=row.traceparent,
+        message=row.message,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text, text
+from sqlalchemy import Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import BigInteger, Integer, Uuid
 
@@ -26,6 +26,9 @@ class OutboxRow(Base):
     event_type: Mapped[str] = mapped_column(String(80), nullable=False)
     # The event message in proto3 JSON, exactly as published.
     payload: Mapped[str] = mapped_column(Text, nullable=False)
+    # The same message in protobuf's binary form, which readers pack as an Any without parsing (None on
+    # rows written before revision 0017).
+    message: Mapped[bytes | None] = mapped_column(LargeBinary)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Set when Kafka refused the event for good (too large, invalid topic): out of the queue, kept.

@@ -24,6 +24,7 @@ from alembic import command
 from sqlalchemy import event, insert
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
+from domain.event_log import EncodedEvent
 from domain.tenancy import acting_for, current_scope
 from storage.database import Database, async_url, open_database
 from storage.leads.tables import LeadRow
@@ -70,7 +71,9 @@ async def read_one(database: Database, lead_id: uuid.UUID) -> tuple[float, float
     """Microseconds of one read-only unit of work that fetches one lead: (elapsed, this process's CPU)."""
     with acting_for(TENANT):
         started, cpu = time.perf_counter(), time.process_time()
-        async with SqlAlchemyUnitOfWork(database.sessions, serialize=str, read_only=True) as uow:
+        async with SqlAlchemyUnitOfWork(
+            database.sessions, serialize=lambda event: EncodedEvent(str(event), b""), read_only=True
+        ) as uow:
             lead = await uow.leads.get(TENANT, lead_id)
         elapsed, cpu = (time.perf_counter() - started) * 1e6, (time.process_time() - cpu) * 1e6
     assert lead is not None

@@ -10,9 +10,11 @@ import json
 import grpc
 import pytest
 from google.protobuf import timestamp_pb2
+from sqlalchemy import text
 
 from crm.v2 import event_service_pb2 as pb
 from crm.v2 import events_pb2, lead_service_pb2
+from domain.tenancy import acting_for
 from server.edge.page_tokens import fingerprint
 from tests.integration.test_leads import a_lead
 from tests.support.status import field_violations
@@ -155,3 +157,27 @@ async def test_control_characters_in_tags_are_invalid_on_every_backend(leads, te
             await create(leads, tenant_id, tags=[tag])
         assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
         assert "lead.tags[0]" in field_violations(caught.value)
+
+
+async def test_an_event_stored_before_the_outbox_kept_its_binary_form_lists_from_its_json(
+    crm_server, events, leads, tenant_id
+):
+    """Rows written before revision 0017 have no binary message: they are read from their JSON."""
+    kept = await create(leads, tenant_id)
+    older = await create(leads, tenant_id)
+    with acting_for(tenant_id):
+        async with crm_server.server.components.unit_of_work() as uow:
+            await uow.sql.execute(
+                text("UPDATE outbox SET message = NULL WHERE tenant_id = :tenant AND aggregate_id = :id"),
+                {"tenant": tenant_id, "id": older.id},
+            )
+            await uow.commit()
+
+    page = await events.ListEvents(pb.ListEventsRequest(tenant_id=tenant_id, types=["lead.created"]))
+
+    shown = {}
+    for event in page.events:
+        message = events_pb2.LeadCreated()
+        assert event.data.Unpack(message)
+        shown[message.lead.id] = message.lead
+    assert shown == {kept.id: kept, older.id: older}

@@ -12,7 +12,7 @@ import pytest
 from engines.lead_scoring import LeadScoringPolicy
 from server.events.kafka_sink import PublishOutcome
 from server.events.relay import OutboxRelay
-from server.events.serialization import serialize
+from server.events.serialization import encode
 from server.events.signal import Signal
 from server.leads.usecases import LeadUseCases
 from storage.database import Database, open_database
@@ -57,9 +57,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     await asyncio.to_thread(upgrade_to_head, url)
     db = open_database(url, pool_size=1)
     leads = LeadUseCases(
-        lambda read_only=False: SqlAlchemyUnitOfWork(
-            db.transactions, serialize=serialize, read_only=read_only
-        ),
+        lambda read_only=False: SqlAlchemyUnitOfWork(db.transactions, serialize=encode, read_only=read_only),
         LeadScoringPolicy(),
     )
     for n in range(3 * BATCH):

@@ -12,6 +12,7 @@ from psycopg.errors import ReadOnlySqlTransaction
 from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Uuid, insert, select, text
 
 from domain.errors import UniqueViolation
+from domain.event_log import EncodedEvent
 from storage.database import Database, open_database
 from storage.rows import update_row
 from storage.uow import SqlAlchemyUnitOfWork
@@ -42,7 +43,9 @@ async def database(postgres: PostgresDatabases) -> AsyncIterator[Database]:
 
 
 def reading(db: Database) -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "", read_only=True)
+    return SqlAlchemyUnitOfWork(
+        db.transactions, serialize=lambda event: EncodedEvent("", b""), read_only=True
+    )
 
 
 async def test_a_write_inside_a_reading_unit_of_work_is_refused_and_stores_nothing(database):
@@ -66,7 +69,7 @@ async def test_repeated_reads_run_from_a_prepared_statement(database):
 
 
 def writing(db: Database) -> SqlAlchemyUnitOfWork:
-    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "")
+    return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: EncodedEvent("", b""))
 
 
 async def test_a_failure_inside_a_pipelined_write_leaves_no_statement_believed_prepared(database):

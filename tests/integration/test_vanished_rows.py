@@ -11,6 +11,7 @@ import pytest
 
 from domain.deals import DealPolicy
 from domain.errors import NotFound
+from domain.event_log import EncodedEvent
 from engines.lead_scoring import LeadScoringPolicy
 from server.contacts.usecases import ContactUseCases
 from server.deals.usecases import DealUseCases
@@ -34,7 +35,9 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 
 def unit_of_work(db: Database):
     def factory(*, read_only: bool = False) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(db.transactions, serialize=lambda event: "{}", read_only=read_only)
+        return SqlAlchemyUnitOfWork(
+            db.transactions, serialize=lambda event: EncodedEvent("{}", b""), read_only=read_only
+        )
 
     return factory
 

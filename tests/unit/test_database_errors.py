@@ -7,6 +7,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from domain.errors import ErrorKind
+from domain.event_log import EncodedEvent
 from storage.uow import translate_database_error
 
 
@@ -36,7 +37,7 @@ async def test_a_unit_of_work_that_cannot_reach_the_database_tells_the_health_mo
         with pytest.raises(Unavailable):
             async with SqlAlchemyUnitOfWork(
                 database.transactions,
-                serialize=str,
+                serialize=lambda event: EncodedEvent(str(event), b""),
                 read_only=True,
                 on_database_unreachable=lambda: told.append(1),
             ) as uow:

@@ -72,7 +72,7 @@ build/tools/node_modules/.bin/protoc-gen-es:
 	mkdir -p build/tools && npm install --silent --no-audit --no-fund --prefix build/tools @bufbuild/protoc-gen-es@$(PROTOC_GEN_ES_VERSION)
 
 stubs: proto-deps $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-grpc build/tools/node_modules/.bin/protoc-gen-es ## Go (clients/go/gen) and TypeScript (build/gen/ts) stubs from buf.gen.yaml
-	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --path protos/crm --path protos/buf
+	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --path protos/crm --path third_party/protovalidate/buf
 	cd clients/go && go build -o ../../build/bin/crm-example .
 
 $(GOBIN)/protoc-gen-grpc-gateway:
@@ -85,14 +85,14 @@ GATEWAY_PLUGINS := $(GOBIN)/buf $(GOBIN)/protoc-gen-go $(GOBIN)/protoc-gen-go-gr
 
 gateway: proto-deps $(GATEWAY_PLUGINS) ## the REST gateway (grpc-gateway, Go) into build/bin/crm-gateway, and docs/openapi from the protos
 	rm -rf deploy/gateway/gen
-	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm --path protos/buf
+	PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm --path third_party/protovalidate/buf
 	cd deploy/gateway && go build -o ../../build/bin/crm-gateway .
 
 run-gateway: gateway ## serve REST on 127.0.0.1:8080 (GATEWAY_PORT) in front of `make run` (CRM_TARGET, default 127.0.0.1:8004)
 	build/bin/crm-gateway
 
 openapi-check: proto-deps $(GATEWAY_PLUGINS) ## fail when docs/openapi is stale
-	@tmp=$$(mktemp -d) && PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm --path protos/buf -o $$tmp && \
+	@tmp=$$(mktemp -d) && PATH="$(GOBIN):$$PATH" $(GOBIN)/buf generate --template $(GATEWAY_TEMPLATE) --path protos/crm --path third_party/protovalidate/buf -o $$tmp && \
 	if diff -r -q $$tmp/docs/openapi docs/openapi >/dev/null; then echo "docs/openapi is up to date"; rm -rf $$tmp; \
 	else diff -r -q $$tmp/docs/openapi docs/openapi; rm -rf $$tmp; echo "docs/openapi is stale: run 'make gateway'"; exit 1; fi
 

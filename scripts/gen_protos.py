@@ -1,6 +1,6 @@
 """Generate Python stubs (messages, gRPC services and .pyi) for protos/crm/v2, and for the field-rule schema
-it imports (protos/buf/validate, protovalidate's), into a target directory, and, with a second directory,
-the API reference (api.md, by protoc-gen-doc from the proto comments) there.
+it imports (protovalidate's, vendored in third_party/protovalidate), into a target directory, and, with a
+second directory, the API reference (api.md, by protoc-gen-doc from the proto comments) there.
 
     python scripts/gen_protos.py OUT_DIR [DOCS_DIR]
 """
@@ -20,6 +20,7 @@ PROTO_ROOT = REPO / "protos"
 GOOGLEAPIS_ROOT = pathlib.Path(google.type.money_pb2.__file__).parents[2]
 WELL_KNOWN_ROOT = pathlib.Path(grpc_tools.__file__).parent / "_proto"
 # protovalidate's annotations (buf.validate), vendored from Maven Central's build.buf:protovalidate jar.
+FIELD_RULES_ROOT = REPO / "third_party" / "protovalidate"
 FIELD_RULES_SCHEMA = "buf/validate/validate.proto"
 
 
@@ -31,6 +32,7 @@ def main(out_dir: str, docs_dir: str | None = None) -> int:
         [
             "grpc_tools.protoc",
             f"-I{PROTO_ROOT}",
+            f"-I{FIELD_RULES_ROOT}",
             f"-I{GOOGLEAPIS_ROOT}",
             f"-I{WELL_KNOWN_ROOT}",
             f"--python_out={out}",
@@ -47,7 +49,7 @@ def main(out_dir: str, docs_dir: str | None = None) -> int:
     code = protoc.main(
         [
             "grpc_tools.protoc",
-            f"-I{PROTO_ROOT}",
+            f"-I{FIELD_RULES_ROOT}",
             f"-I{WELL_KNOWN_ROOT}",
             f"--python_out={out}",
             f"--pyi_out={out}",
@@ -79,6 +81,7 @@ def api_reference(docs: pathlib.Path, protos: list[str]) -> int:
         [
             "grpc_tools.protoc",
             f"-I{PROTO_ROOT}",
+            f"-I{FIELD_RULES_ROOT}",
             f"-I{GOOGLEAPIS_ROOT}",
             f"-I{WELL_KNOWN_ROOT}",
             f"--plugin=protoc-gen-doc={plugin}",

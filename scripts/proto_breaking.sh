@@ -3,7 +3,8 @@
 # contract at a git ref, by default the latest release tag v2.*. A clone without tags falls back to the
 # commit that v2.0.0 names, the first release baseline. googleapis is staged from the installed
 # googleapis-common-protos on both sides (make proto-deps), since buf cannot resolve it from a registry here.
-#   scripts/proto_breaking.sh [REF] [TREE]   (TREE holds protos/ and buf.yaml; default: this checkout)
+#   scripts/proto_breaking.sh [REF] [TREE]   (TREE holds protos/, third_party/ and buf.yaml; default: this
+#   checkout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 V2_0_0=d0d63710f2151087775d691aea3812beb383fcbf
@@ -17,8 +18,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/base/build" "$work/current/build"
-git archive "$ref" protos buf.yaml | tar -x -C "$work/base"
-cp -r "$current/protos" "$current/buf.yaml" "$work/current/"
+# the vendored protos the contract imports (buf.validate), where the ref has them
+git archive "$ref" protos buf.yaml $(git ls-tree --name-only "$ref" third_party) | tar -x -C "$work/base"
+cp -r "$current/protos" "$current/third_party" "$current/buf.yaml" "$work/current/"
 for side in base current; do
   cp -r build/proto-deps "$work/$side/build/"
   (cd "$work/$side" && "$buf" build -o image.binpb)

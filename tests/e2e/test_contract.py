@@ -40,6 +40,7 @@ def test_the_contract_has_no_breaking_change_against_the_release(buf):
 
 def test_a_changed_field_type_is_reported_as_breaking(buf, tmp_path):
     shutil.copytree(REPO / "protos", tmp_path / "protos")
+    shutil.copytree(REPO / "third_party", tmp_path / "third_party")
     shutil.copy(REPO / "buf.yaml", tmp_path / "buf.yaml")
     lead_service = tmp_path / "protos" / "crm" / "v2" / "lead_service.proto"
     lead_service.write_text(

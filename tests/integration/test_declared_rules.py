@@ -24,26 +24,20 @@ def declared(field: FieldDescriptor) -> validate_pb2.FieldRules:
     return field.GetOptions().Extensions[validate_pb2.field]
 
 
+def declares(rpc: Rpc, field: str, kind: str, rule: str, value: int) -> bool:
+    """Whether the request's `field` declares `kind.rule = value` (e.g. int64.gt = 0)."""
+    rules = getattr(declared(rpc.request_type.fields_by_name[field]), kind)
+    return bool(rules.HasField(rule)) and getattr(rules, rule) == value
+
+
 def test_every_tenant_id_of_a_request_is_declared_positive():
-    undeclared = [
-        rpc.name
-        for rpc in UNARY_RPCS
-        if not declared(rpc.request_type.fields_by_name["tenant_id"]).int64.HasField("gt")
-        or declared(rpc.request_type.fields_by_name["tenant_id"]).int64.gt != 0
-    ]
-    assert undeclared == []
+    assert [rpc.name for rpc in UNARY_RPCS if not declares(rpc, "tenant_id", "int64", "gt", 0)] == []
 
 
 def test_every_page_size_is_declared_not_negative():
     paged = [rpc for rpc in UNARY_RPCS if "page_size" in rpc.request_type.fields_by_name]
     assert len(paged) >= 10
-    undeclared = [
-        rpc.name
-        for rpc in paged
-        if not declared(rpc.request_type.fields_by_name["page_size"]).int32.HasField("gte")
-        or declared(rpc.request_type.fields_by_name["page_size"]).int32.gte != 0
-    ]
-    assert undeclared == []
+    assert [rpc.name for rpc in paged if not declares(rpc, "page_size", "int32", "gte", 0)] == []
 
 
 def rule_ids(rules: validate_pb2.FieldRules) -> set[str]:

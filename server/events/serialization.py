@@ -72,15 +72,14 @@ def to_message(event: ev.DomainEvent) -> Message:
     return build(event)
 
 
-def serialize(event: ev.DomainEvent) -> str:
-    """The event's message in compact proto3 JSON (the outbox payload and the Kafka value)."""
-    return json_format.MessageToJson(to_message(event), indent=None)
-
-
 def encode(event: ev.DomainEvent) -> EncodedEvent:
-    """The event's message as the outbox keeps it: its proto3 JSON, and its binary form for readers."""
+    """The event's message as the outbox keeps it: its compact proto3 JSON (the payload the relay publishes
+    as the Kafka value), and its binary form for readers."""
     message = to_message(event)
     return EncodedEvent(json_format.MessageToJson(message, indent=None), message.SerializeToString())
+
+
+_TYPE_URL_PREFIX = "type.googleapis.com/"
 
 
 def payload_to_any(event_type: str, payload: str, message: bytes | None = None) -> any_pb2.Any:
@@ -94,9 +93,6 @@ def payload_to_any(event_type: str, payload: str, message: bytes | None = None) 
     packed = any_pb2.Any()
     packed.Pack(parsed, type_url_prefix=_TYPE_URL_PREFIX)
     return packed
-
-
-_TYPE_URL_PREFIX = "type.googleapis.com/"
 
 
 # CloudEvents `dataschema` of an event: the protobuf message its JSON payload encodes (docs/events.md).

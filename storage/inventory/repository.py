@@ -158,9 +158,7 @@ class SqlAlchemyInventoryRepository:
         self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, sales_since: datetime, window_days: int
     ) -> dict[uuid.UUID, StockLevel]:
         """The levels of these products (any status) with their recent sales velocity."""
-        stmt = _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
-            LEVELS.c.product_id.in_(list(product_ids))
-        )
+        stmt = _levels_of(tenant_id, product_ids, sales_since, window_days)
         rows = (await self._sql.execute(stmt)).mappings().all()
         return {row["product_id"]: _to_level(row) for row in rows}
 
@@ -207,9 +205,7 @@ class SqlAlchemyInventoryRepository:
     ) -> tuple[StockLevel | None, builtins.list[Movement], int]:
         """The product's level with its sales velocity, its newest `limit` ledger rows and how many it has in
         all: three statements in one round trip."""
-        level = _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
-            LEVELS.c.product_id.in_([product_id])
-        )
+        level = _levels_of(tenant_id, [product_id], sales_since, window_days)
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
         page = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
@@ -217,6 +213,15 @@ class SqlAlchemyInventoryRepository:
         row = found.mappings().one_or_none()
         movements = [_to_movement(r) for r in rows.mappings().all()]
         return (_to_level(row) if row is not None else None), movements, total
+
+
+def _levels_of(
+    tenant_id: int, product_ids: Sequence[uuid.UUID], sales_since: datetime, window_days: int
+) -> Select[Any]:
+    """The levels of these products (any status) with their recent sales velocity."""
+    return _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
+        LEVELS.c.product_id.in_(list(product_ids))
+    )
 
 
 def _move_statement() -> Any:

@@ -116,6 +116,8 @@ class CrmServer:
         await c.relay.stop(flush_timeout=max(grace, 1.0))
         await c.database.dispose()
         await c.background.dispose()
+        if c.autonomous is not None:
+            await c.autonomous.dispose()
         c.metrics.close()
         logger.info("stopped")
 

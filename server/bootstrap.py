@@ -45,6 +45,9 @@ CIRCUIT_THRESHOLD = 3
 CIRCUIT_RESET_SECONDS = 30.0
 # Connections of the background pool: the relay's batches, its leadership lock, runner claims, monitor pings.
 BACKGROUND_POOL_SIZE = 3
+# Connections for the statements a unit of work commits apart from itself (the order counter, one round
+# trip each); their own pool, so a unit of work never waits for a connection its peers hold.
+AUTONOMOUS_POOL_SIZE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,8 @@ class Components:
     # a small pool of its own for the relay, the runner's claims, the health monitor and the metrics
     background: Database
     background_unit_of_work: Callable[..., SqlAlchemyUnitOfWork]
+    # PostgreSQL: a small pool of its own for the transactions a unit of work commits apart from itself
+    autonomous: Database | None
     # set by a unit of work that could not reach the database: the health monitor checks at once
     database_suspected: asyncio.Event
     signal: Signal
@@ -116,6 +121,16 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
         prepared_statements=settings.DB_PREPARED_STATEMENTS or settings.DATABASE_DIRECT_URL is not None,
     )
+    autonomous = (
+        open_database(
+            settings.database_url,
+            pool_size=AUTONOMOUS_POOL_SIZE,
+            ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
+            prepared_statements=settings.DB_PREPARED_STATEMENTS,
+        )
+        if database.is_postgres
+        else None
+    )
     signal = Signal()
     # What this process's commits call themselves in their NOTIFY, for its own listener to pass them over.
     commit_sender = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
@@ -140,6 +155,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
                 notify_as=commit_sender if db.is_postgres else None,
                 read_only=read_only,
                 on_database_unreachable=database_suspected.set,
+                autonomous=autonomous.transactions if autonomous is not None else None,
             )
 
         return unit_of_work
@@ -179,6 +195,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         database=database,
         background=background,
         background_unit_of_work=background_unit_of_work,
+        autonomous=autonomous,
         database_suspected=database_suspected,
         signal=signal,
         stopping=asyncio.Event(),

@@ -282,6 +282,8 @@ class PsycopgSql:
     A read runs each statement (or each batch of `execute_all`) in a read-only transaction of its own, sent
     in one pipeline with its BEGIN, its scope and its COMMIT: one round trip, READ COMMITTED's snapshot per
     statement as ever, and a connection a pooler (PgBouncer in transaction mode) may hand back at once.
+    `execute_committed` runs a write the same way: the rows it locks are held while the server runs it,
+    never while an answer travels to the client and back.
     A write runs in pipeline mode for the whole transaction: its opening goes out with its first statement,
     and an INSERT without RETURNING (or a `send`) does not wait for its outcome: it travels with the next
     statement that needs an answer, at the latest with the COMMIT. An error of a statement sent ahead is
@@ -330,7 +332,7 @@ class PsycopgSql:
             prepared, carried = self._prepare(statement, params)
             runs.append((prepared, parameters(prepared, carried, params), self._connection.cursor()))
         if self._read_only:
-            await self._read([(prepared.sql, values, cursor) for prepared, values, cursor in runs])
+            await self._alone([(prepared.sql, values, cursor) for prepared, values, cursor in runs])
         else:
             with self._noting_failure():
                 await self._open()
@@ -357,7 +359,7 @@ class PsycopgSql:
         explain = "EXPLAIN (FORMAT JSON) " + prepared.sql
         cursor = self._connection.cursor()
         if self._read_only:
-            await self._read([(explain, parameters(prepared, carried, params), cursor)])
+            await self._alone([(explain, parameters(prepared, carried, params), cursor)])
         else:
             with self._noting_failure():
                 await self._open()
@@ -366,6 +368,16 @@ class PsycopgSql:
         row = await cursor.fetchone()
         plan = row[0] if row else None
         return int(plan[0]["Plan"]["Plan Rows"]) if plan else 0
+
+    async def execute_committed(
+        self, statement: Executable, params: Mapping[str, Any] | None = None
+    ) -> DriverRows:
+        """`statement` as the whole of this transaction, sent with its BEGIN, scope and COMMIT in one round
+        trip (see the class)."""
+        prepared, carried = self._prepare(statement, params)
+        cursor = self._connection.cursor()
+        await self._alone([(prepared.sql, parameters(prepared, carried, params), cursor)])
+        return await self._rows(prepared, cursor)
 
     async def commit(self) -> None:
         """Send COMMIT with whatever is still on its way, and wait for all of it."""
@@ -385,8 +397,8 @@ class PsycopgSql:
                 await scope.__aexit__(None, None, None)
         await self._end_unfinished()
 
-    async def _read(self, runs: Sequence[tuple[str, Any, Any]]) -> None:
-        """`runs` (SQL, parameters, cursor) in one read-only transaction, in one round trip."""
+    async def _alone(self, runs: Sequence[tuple[str, Any, Any]]) -> None:
+        """`runs` (SQL, parameters, cursor) as the whole of this transaction, in one round trip."""
         control = self._connection.cursor()
         try:
             # leaving the pipeline syncs it once: one round trip for all of it

@@ -9,18 +9,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any, Protocol, cast
 
 import psycopg
+from sqlalchemy import Executable
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import Pool
 from sqlalchemy.util import greenlet_spawn
 
 from domain.tenancy import AllTenants, TenantScope, current_scope
-from storage.execution import PsycopgSql, Sql, SqlAlchemySql, StatementCache
+from storage.execution import PsycopgSql, Rows, Sql, SqlAlchemySql, StatementCache
 from storage.tenant_walls import ALL_TENANTS_SETTING, TENANT_SETTING
 
 
@@ -38,6 +39,10 @@ class Transaction(Protocol):
 
 class Transactions(Protocol):
     async def begin(self, *, read_only: bool) -> Transaction: ...
+
+    async def run_alone(self, statement: Executable, params: Mapping[str, Any]) -> Rows:
+        """`statement` in a write transaction of its own, committed before this returns."""
+        ...
 
     async def close(self) -> None: ...
 
@@ -59,6 +64,18 @@ class DriverTransactions:
             connection, self._cache, read_only=read_only, opening=scope_settings(current_scope())
         )
         return DriverTransaction(pooled, connection, sql)
+
+    async def run_alone(self, statement: Executable, params: Mapping[str, Any]) -> Rows:
+        """One round trip: what the statement locks is held while the server runs it, and no longer."""
+        opened = await self.begin(read_only=False)
+        error: BaseException | None = None
+        try:
+            return await opened.sql.execute_committed(statement, params)
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            await opened.release(error)
 
     async def close(self) -> None:
         return None  # the pool is the engine's: disposing the engine closes it
@@ -117,6 +134,10 @@ class EngineTransactions:
     async def begin(self, *, read_only: bool) -> EngineTransaction:
         connection = await (self._reader if read_only else self._writer).connect()
         return EngineTransaction(connection)
+
+    async def run_alone(self, statement: Executable, params: Mapping[str, Any]) -> Rows:
+        async with transaction(self) as sql:
+            return await sql.execute(statement, params)
 
     async def close(self) -> None:
         return None

@@ -62,8 +62,11 @@ class SqlAlchemyUnitOfWork:
         notify_as: str | None = None,
         read_only: bool = False,
         on_database_unreachable: Callable[[], None] = lambda: None,
+        autonomous: Transactions | None = None,
     ) -> None:
         self._transactions = transactions
+        # where a statement that must not wait for this unit of work's commit runs (the order counter)
+        self._autonomous = autonomous
         self._on_database_unreachable = on_database_unreachable
         self._read_only = read_only
         self._notify_as = notify_as
@@ -95,7 +98,7 @@ class SqlAlchemyUnitOfWork:
         self.lead_history = SqlAlchemyLeadHistoryRepository(sql)
         self.analytics = SqlAlchemyAnalyticsRepository(sql)
         # orders repositories
-        self.orders = SqlAlchemyOrderRepository(sql)
+        self.orders = SqlAlchemyOrderRepository(sql, autonomous=self._autonomous)
         self.risk_lists = SqlAlchemyRiskListRepository(sql)
         # intelligence repositories
         self.intelligence = SqlAlchemyIntelligenceRepository(sql)

@@ -26,7 +26,9 @@ from server.workflows.ports import EnqueueingUnitOfWork
 
 class OrderRepository(Protocol):
     async def next_sequence(self, tenant_id: int, day: str) -> int:
-        """Increment and return the tenant's order counter of `day` (YYYYMMDD)."""
+        """Increment and return the tenant's order counter of `day` (YYYYMMDD): committed at once, apart from
+        the unit of work, where the storage allows more than one writer, so the tenant's orders never queue
+        behind one another's commits; a number whose order then fails is skipped."""
         ...
 
     async def catalog(

@@ -3,9 +3,10 @@ line or none.
 
 Stock is reserved with one conditional UPDATE per line in product-id order, so two orders for the same
 products lock their rows in the same order and cannot deadlock. The order number comes from a
-per-tenant-day counter incremented last in the order's transaction, just before its commit, so the counter
-row is locked only for the commit's round trip, and an order refused for its stock takes no number (numbers
-are never reused)."""
+per-tenant-day counter, taken after the stock, so an order refused for it takes no number; on PostgreSQL
+the increment commits on its own at once (the counter is every order of the tenant's bottleneck: held
+until each order's commit, orders queued behind it with their stock locked), so an order that then fails
+skips its number (numbers are never reused)."""
 
 from __future__ import annotations
 
@@ -115,9 +116,7 @@ class OrderCreation:
         if reservation.short and not new.allow_backorder:
             raise InsufficientInventory(reservation.short)
         await _backorder(uow, tenant_id, lines, reservation.backordered)
-        # The number is taken last, in this transaction: its counter row stays locked only until the commit
-        # that follows (the inserts ahead of it wait for no answer), and an order refused above or replayed
-        # takes none. Every order locks its stock before the counter, so two orders cannot deadlock.
+        # The number is taken last: an order refused above or replayed takes none.
         number = order_number(now, await uow.orders.next_sequence(tenant_id, now.strftime("%Y%m%d")))
         order = _order(new, number, order_id, lines, reservation, totals, fraud)
         if order.status is OrderStatus.ON_HOLD:

@@ -52,6 +52,7 @@ from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
 from storage.paging import newest_first, page_and_total, page_of
 from storage.rows import finding
+from storage.transactions import Transactions
 
 PAID = (FinancialStatus.PAID.value, FinancialStatus.PARTIALLY_REFUNDED.value)
 
@@ -59,14 +60,20 @@ REFUNDED = (FinancialStatus.REFUNDED.value, FinancialStatus.PARTIALLY_REFUNDED.v
 
 
 class SqlAlchemyOrderRepository:
-    def __init__(self, sql: Sql) -> None:
+    def __init__(self, sql: Sql, *, autonomous: Transactions | None = None) -> None:
         self._sql = sql
+        self._autonomous = autonomous
 
     async def next_sequence(self, tenant_id: int, day: str) -> int:
-        """The next order number of the tenant's day: one upsert that increments and returns the counter.
-        Run it in a transaction of its own so the counter row is locked only for an instant."""
+        """The next order number of the tenant's day: one upsert that increments and returns the counter,
+        committed on its own where `autonomous` transactions are given (PostgreSQL), so the row every order
+        of the tenant passes through is locked while the server runs the upsert, not until the order
+        commits. Without them (SQLite, one writer at a time) it is part of the unit of work."""
         stmt = _UPSERT_COUNTER[self._sql.dialect_name]
-        return int((await self._sql.execute(stmt, {"b_tenant": tenant_id, "b_day": day})).scalar_one())
+        params = {"b_tenant": tenant_id, "b_day": day}
+        if self._autonomous is not None:
+            return int((await self._autonomous.run_alone(stmt, params)).scalar_one())
+        return int((await self._sql.execute(stmt, params)).scalar_one())
 
     async def catalog(
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]

@@ -50,13 +50,13 @@ async def test_a_get_is_one_round_trip(seeded, name: str, monkeypatch: pytest.Mo
     await rpc.on(channel)(request, timeout=30)  # warm: statements prepared, caches filled
 
     round_trips = 0
-    read = PsycopgSql._read
+    read = PsycopgSql._alone
 
     async def counted(self: PsycopgSql, runs: object) -> None:
         nonlocal round_trips
         round_trips += 1
         await read(self, runs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(PsycopgSql, "_read", counted)
+    monkeypatch.setattr(PsycopgSql, "_alone", counted)
     await rpc.on(channel)(request, timeout=30)
     assert round_trips == 1

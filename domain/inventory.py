@@ -123,6 +123,19 @@ class Movement:
 
 
 @dataclass(frozen=True, slots=True)
+class Shift:
+    """One stock movement to apply: deltas of available / reserved / backordered / on-order units."""
+
+    product_id: uuid.UUID
+    # None: only the backorder or on-order counts move, which the ledger does not track
+    type: MovementType | None
+    available: int = 0
+    reserved: int = 0
+    backordered: int = 0
+    on_order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class LevelAfter:
     """A level's units right after a change, with the reorder point to compare against."""
 

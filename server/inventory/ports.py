@@ -9,24 +9,15 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.events import DomainEvent
-from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
+from domain.inventory import LevelAfter, LevelFilter, Movement, Shift, StockLevel
 from domain.paging import Page, PageRequest
 from server.unit_of_work import UnitOfWork
 
 
 class InventoryRepository(Protocol):
-    async def move(
-        self,
-        *,
-        tenant_id: int,
-        product_id: uuid.UUID,
-        available_delta: int = 0,
-        reserved_delta: int = 0,
-        backordered_delta: int = 0,
-        on_order_delta: int = 0,
-        at: datetime,
-    ) -> LevelAfter | None:
-        """Shift the level's units at once; None, changing nothing, when a count would fall below zero."""
+    async def move(self, *, tenant_id: int, shifts: Sequence[Shift], at: datetime) -> list[LevelAfter | None]:
+        """Shift each level's units at once, in the order given and in one round trip; None for a shift that
+        would take a count below zero, which changes nothing."""
         ...
 
     async def available_of(

@@ -4,29 +4,35 @@ of a level reaching its reorder point."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime
 
-from domain.catalog import MovementType
 from domain.ids import new_id
-from domain.inventory import LevelAfter, Movement, window_start
+from domain.inventory import LevelAfter, Movement, Shift, window_start
 from domain.order_events import InventoryLow, InventoryReorderRecommended
 from engines.inventory import OptimizerPolicy
 from server.inventory.alerts import recommendation
 from server.inventory.ports import StockUnitOfWork
 
 
-@dataclass(frozen=True, slots=True)
-class Shift:
-    """One stock movement to apply: deltas of available / reserved / backordered / on-order units."""
-
-    product_id: uuid.UUID
-    # None: only the backorder or on-order counts move, which the ledger does not track
-    type: MovementType | None
-    available: int = 0
-    reserved: int = 0
-    backordered: int = 0
-    on_order: int = 0
+async def apply_shifts(
+    uow: StockUnitOfWork,
+    shifts: Sequence[Shift],
+    *,
+    tenant_id: int,
+    at: datetime,
+    reason: str,
+    actor: str,
+    order_id: uuid.UUID | None,
+) -> list[tuple[LevelAfter | None, Movement | None]]:
+    """Apply each shift as one conditional UPDATE, all in one round trip and in the order given (callers
+    give them in product-id order, so two of them lock the same levels in the same order); (None, None) for
+    a shift that would take a count below zero, which changes nothing."""
+    afters = await uow.inventory.move(tenant_id=tenant_id, shifts=shifts, at=at)
+    return [
+        (after, None if after is None else _movement(shift, after, at, reason, actor, order_id))
+        for shift, after in zip(shifts, afters, strict=True)
+    ]
 
 
 async def apply_shift(
@@ -39,19 +45,20 @@ async def apply_shift(
     actor: str,
     order_id: uuid.UUID | None,
 ) -> tuple[LevelAfter | None, Movement | None]:
-    """Apply one conditional UPDATE; (None, None) when it would take a count below zero."""
-    after = await uow.inventory.move(
-        tenant_id=tenant_id,
-        product_id=shift.product_id,
-        available_delta=shift.available,
-        reserved_delta=shift.reserved,
-        backordered_delta=shift.backordered,
-        on_order_delta=shift.on_order,
-        at=at,
+    """`apply_shifts` of one shift."""
+    (applied,) = await apply_shifts(
+        uow, [shift], tenant_id=tenant_id, at=at, reason=reason, actor=actor, order_id=order_id
     )
-    if after is None or shift.type is None:
-        return after, None
-    movement = Movement(
+    return applied
+
+
+def _movement(
+    shift: Shift, after: LevelAfter, at: datetime, reason: str, actor: str, order_id: uuid.UUID | None
+) -> Movement | None:
+    """The ledger row of a shift applied; None for one the ledger does not track."""
+    if shift.type is None:
+        return None
+    return Movement(
         id=new_id(),
         product_id=shift.product_id,
         type=shift.type,
@@ -64,7 +71,6 @@ async def apply_shift(
         actor=actor,
         created_at=at,
     )
-    return after, movement
 
 
 def crossed_reorder_point(before_available: int, after: LevelAfter) -> bool:

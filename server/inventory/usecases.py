@@ -28,6 +28,7 @@ from domain.inventory import (
     Movement,
     OptimizeRequest,
     OptimizeResult,
+    Shift,
     StockLevel,
     window_start,
 )
@@ -38,7 +39,7 @@ from engines.inventory import OptimizerPolicy
 from server.inventory.alerts import needs_reorder, recommendation, view_of
 from server.inventory.optimizer import applied_settings, optimize_level
 from server.inventory.ports import InventoryUnitOfWork, UnitOfWorkFactory
-from server.inventory.stock import Shift, apply_shift, emit_reorder_events
+from server.inventory.stock import apply_shift, emit_reorder_events
 
 ALERT_FILTERS: dict[AlertFilter, Callable[[Alert], bool]] = {
     AlertFilter.LOW_STOCK: lambda a: a.type is AlertType.LOW_STOCK,

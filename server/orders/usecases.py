@@ -17,7 +17,7 @@ from domain.catalog import MovementType
 from domain.clock import utcnow
 from domain.errors import Conflict, UniqueViolation
 from domain.ids import new_id
-from domain.inventory import Movement
+from domain.inventory import Movement, Shift
 from domain.order_errors import InsufficientInventory, ShortLine
 from domain.order_events import (
     InventoryInsufficient,
@@ -37,7 +37,7 @@ from domain.orders import (
 )
 from engines.inventory import OptimizerPolicy
 from server import resources
-from server.inventory.stock import Shift, apply_shift, crossed_reorder_point, emit_reorder_events
+from server.inventory.stock import apply_shifts, crossed_reorder_point, emit_reorder_events
 from server.orders.ports import OrderUnitOfWork, UnitOfWorkFactory
 from server.orders.pricing import Totals, priced_lines, totals_of
 from server.orders.risk import HELD_LEVELS, OrderRisk, Subject
@@ -176,23 +176,28 @@ async def reserve_lines(
     """Reserve each line in product-id order; lines the stock cannot cover in full are reported short. A
     dropship line reserves nothing: its supplier ships it."""
     movements, crossed, short_indexes = [], [], []
-    now = utcnow()
-    for index in sorted(range(len(lines)), key=lambda i: lines[i].product_id):
-        line = lines[index]
-        if line.dropship:
-            continue
-        shift = Shift(
-            line.product_id, MovementType.RESERVATION, available=-line.quantity, reserved=line.quantity
+    reserved = [
+        i for i in sorted(range(len(lines)), key=lambda i: lines[i].product_id) if not lines[i].dropship
+    ]
+    shifts = [
+        Shift(
+            lines[i].product_id,
+            MovementType.RESERVATION,
+            available=-lines[i].quantity,
+            reserved=lines[i].quantity,
         )
-        after, movement = await apply_shift(
-            uow, shift, tenant_id=tenant_id, at=now, reason="order_created", actor=actor, order_id=order_id
-        )
+        for i in reserved
+    ]
+    applied = await apply_shifts(
+        uow, shifts, tenant_id=tenant_id, at=utcnow(), reason="order_created", actor=actor, order_id=order_id
+    )
+    for index, (after, movement) in zip(reserved, applied, strict=True):
         if after is None or movement is None:
             short_indexes.append(index)
             continue
         movements.append(movement)
-        if crossed_reorder_point(after.available + line.quantity, after):
-            crossed.append(line.product_id)
+        if crossed_reorder_point(after.available + lines[index].quantity, after):
+            crossed.append(lines[index].product_id)
     short: tuple[ShortLine, ...] = ()
     if short_indexes:
         available = await uow.inventory.available_of(tenant_id, [lines[i].product_id for i in short_indexes])
@@ -215,20 +220,20 @@ async def settle_lines(
     """Undo what `reserve_lines` did for the order's lines, in product-id order: RELEASE gives the reserved
     units back, SHIPMENT takes them out of stock; either way a backordered line's units are owed no more,
     and a dropship line holds nothing. Conflict when the stock no longer holds a line's units."""
+    held = [line for line in sorted(order.lines, key=lambda item: item.product_id) if not line.dropship]
+    shifts = [
+        Shift(line.product_id, None, backordered=-line.quantity)
+        if line.backordered
+        else Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
+        if kind is MovementType.RELEASE
+        else Shift(line.product_id, kind, reserved=-line.quantity)
+        for line in held
+    ]
+    applied = await apply_shifts(
+        uow, shifts, tenant_id=order.tenant_id, at=utcnow(), reason=reason, actor=actor, order_id=order.id
+    )
     movements = []
-    now = utcnow()
-    for line in sorted(order.lines, key=lambda item: item.product_id):
-        if line.dropship:
-            continue
-        if line.backordered:
-            shift = Shift(line.product_id, None, backordered=-line.quantity)
-        elif kind is MovementType.RELEASE:
-            shift = Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
-        else:
-            shift = Shift(line.product_id, kind, reserved=-line.quantity)
-        after, movement = await apply_shift(
-            uow, shift, tenant_id=order.tenant_id, at=now, reason=reason, actor=actor, order_id=order.id
-        )
+    for line, (after, movement) in zip(held, applied, strict=True):
         if after is None:
             raise Conflict(f"the stock of {line.sku} no longer holds this order's units; retry")
         if movement is not None:
@@ -239,10 +244,11 @@ async def settle_lines(
 async def _backorder(
     uow: OrderUnitOfWork, tenant_id: int, lines: tuple[OrderLine, ...], indexes: frozenset[int]
 ) -> None:
-    now = utcnow()
-    for index in sorted(indexes, key=lambda i: lines[i].product_id):
-        shift = Shift(lines[index].product_id, None, backordered=lines[index].quantity)
-        await apply_shift(uow, shift, tenant_id=tenant_id, at=now, reason="", actor="", order_id=None)
+    shifts = [
+        Shift(lines[i].product_id, None, backordered=lines[i].quantity)
+        for i in sorted(indexes, key=lambda i: lines[i].product_id)
+    ]
+    await apply_shifts(uow, shifts, tenant_id=tenant_id, at=utcnow(), reason="", actor="", order_id=None)
 
 
 def _order(

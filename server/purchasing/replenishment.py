@@ -11,13 +11,13 @@ from decimal import Decimal
 
 from domain.catalog import FulfilmentMode, MovementType
 from domain.errors import Conflict, FailedPrecondition, NotFound
-from domain.inventory import window_start
+from domain.inventory import Shift, window_start
 from domain.money import Money
 from domain.purchasing import LineRequest, ProductSource, PurchaseOrder, PurchaseOrderKind, PurchaseOrderLine
 from domain.supply_errors import CurrencyMismatch, NotStocked
 from engines.inventory import OptimizerPolicy
 from server.inventory.alerts import reorder_units
-from server.inventory.stock import Shift, apply_shift
+from server.inventory.stock import apply_shifts
 from server.purchasing.ports import PurchasingUnitOfWork
 
 
@@ -111,11 +111,12 @@ async def move_on_order(uow: PurchasingUnitOfWork, po: PurchaseOrder, *, sign: i
     """A replenishment order's units go on order when it is created and off when it is abandoned."""
     if po.kind is not PurchaseOrderKind.REPLENISHMENT:
         return
-    for line in sorted(po.lines, key=lambda item: item.product_id):
-        shift = Shift(line.product_id, None, on_order=sign * line.quantity)
-        after, _ = await apply_shift(
-            uow, shift, tenant_id=po.tenant_id, at=at, reason="purchase_order", actor="system", order_id=None
-        )
+    lines = sorted(po.lines, key=lambda item: item.product_id)
+    shifts = [Shift(line.product_id, None, on_order=sign * line.quantity) for line in lines]
+    applied = await apply_shifts(
+        uow, shifts, tenant_id=po.tenant_id, at=at, reason="purchase_order", actor="system", order_id=None
+    )
+    for line, (after, _) in zip(lines, applied, strict=True):
         if after is None:
             raise Conflict(f"the on-order units of {line.sku} moved concurrently; retry")
 
@@ -123,20 +124,24 @@ async def move_on_order(uow: PurchasingUnitOfWork, po: PurchaseOrder, *, sign: i
 async def book_receipt(uow: PurchasingUnitOfWork, po: PurchaseOrder, *, actor: str, at: datetime) -> None:
     """RECEIPT ledger rows of what arrived; every ordered unit leaves on_order (a short delivery closes
     the line)."""
-    movements = []
-    for line in sorted(po.lines, key=lambda item: item.product_id):
-        shift = Shift(
+    lines = sorted(po.lines, key=lambda item: item.product_id)
+    shifts = [
+        Shift(
             line.product_id, MovementType.RECEIPT, available=line.received_quantity, on_order=-line.quantity
         )
-        after, movement = await apply_shift(
-            uow,
-            shift,
-            tenant_id=po.tenant_id,
-            at=at,
-            reason=f"purchase order {po.id}",
-            actor=actor,
-            order_id=None,
-        )
+        for line in lines
+    ]
+    applied = await apply_shifts(
+        uow,
+        shifts,
+        tenant_id=po.tenant_id,
+        at=at,
+        reason=f"purchase order {po.id}",
+        actor=actor,
+        order_id=None,
+    )
+    movements = []
+    for line, (after, movement) in zip(lines, applied, strict=True):
         if after is None:
             raise Conflict(f"the on-order units of {line.sku} moved concurrently; retry")
         if movement is not None and line.received_quantity > 0:

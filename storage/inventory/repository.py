@@ -15,7 +15,7 @@ from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_
 
 from domain.catalog import FulfilmentMode, MovementType, ProductStatus
 from domain.ids import new_id
-from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
+from domain.inventory import LevelAfter, LevelFilter, Movement, Shift, StockLevel
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from storage.catalog.tables import PRODUCTS
@@ -81,30 +81,30 @@ class SqlAlchemyInventoryRepository:
                 tenant_id=tenant_id,
             )
 
-    async def move(
-        self,
-        *,
-        tenant_id: int,
-        product_id: uuid.UUID,
-        available_delta: int = 0,
-        reserved_delta: int = 0,
-        backordered_delta: int = 0,
-        on_order_delta: int = 0,
-        at: datetime,
-    ) -> LevelAfter | None:
-        """Shift the level's units in one conditional UPDATE; None (nothing changed) when any of them
-        would fall below zero. This is the only way stock changes after a level is opened."""
-        params = {
-            "b_tenant": tenant_id,
-            "b_product": product_id,
-            "available_delta": available_delta,
-            "reserved_delta": reserved_delta,
-            "backordered_delta": backordered_delta,
-            "on_order_delta": on_order_delta,
-            "at": at,
-        }
-        row = (await self._sql.execute(_MOVE, params)).one_or_none()
-        return LevelAfter(*row) if row else None
+    async def move(self, *, tenant_id: int, shifts: Sequence[Shift], at: datetime) -> list[LevelAfter | None]:
+        """Shift each level's units in one conditional UPDATE, all of them in one round trip; None (nothing
+        changed) for a shift that would take a count below zero. This is the only way stock changes after a
+        level is opened."""
+        runs = [
+            (
+                _MOVE,
+                {
+                    "b_tenant": tenant_id,
+                    "b_product": shift.product_id,
+                    "available_delta": shift.available,
+                    "reserved_delta": shift.reserved,
+                    "backordered_delta": shift.backordered,
+                    "on_order_delta": shift.on_order,
+                    "at": at,
+                },
+            )
+            for shift in shifts
+        ]
+        afters = []
+        for rows in await self._sql.execute_all(runs):
+            row = rows.one_or_none()
+            afters.append(LevelAfter(*row) if row else None)
+        return afters
 
     async def available_of(self, tenant_id: int, product_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
         stmt = select(LEVELS.c.product_id, LEVELS.c.available).where(

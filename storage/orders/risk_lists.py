@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, insert, or_, select
+from sqlalchemy import Select, and_, bindparam, delete, insert, or_, select
 
 from domain.orders import RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
@@ -66,16 +66,14 @@ class SqlAlchemyRiskListRepository:
         self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
     ) -> RiskLists:
         """The entries that match the order's email, its domain or one of its countries."""
-        stmt = select(E.c.list_type, E.c.kind, E.c.value).where(
-            E.c.tenant_id == tenant_id,
-            or_(
-                and_(E.c.kind == RiskListKind.EMAIL.value, E.c.value == email),
-                and_(E.c.kind == RiskListKind.DOMAIN.value, E.c.value == domain),
-                and_(E.c.kind == RiskListKind.COUNTRY.value, E.c.value.in_(sorted(set(countries)))),
-            ),
-        )
+        params = {
+            "tenant_id": tenant_id,
+            "email": email,
+            "domain": domain,
+            "countries": sorted(set(countries)),
+        }
         found: dict[tuple[str, str], set[str]] = {}
-        for list_type, kind, value in await self._sql.execute(stmt):
+        for list_type, kind, value in await self._sql.execute(_CONCERNING, params):
             found.setdefault((list_type, kind), set()).add(value)
 
         def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
@@ -90,6 +88,17 @@ class SqlAlchemyRiskListRepository:
             blocked_domains=values(block, RiskListKind.DOMAIN),
             blocked_countries=values(block, RiskListKind.COUNTRY),
         )
+
+
+# Built once: every CreateOrder reads it, and building and cache-keying it per call cost more than running it.
+_CONCERNING = select(E.c.list_type, E.c.kind, E.c.value).where(
+    E.c.tenant_id == bindparam("tenant_id"),
+    or_(
+        and_(E.c.kind == RiskListKind.EMAIL.value, E.c.value == bindparam("email")),
+        and_(E.c.kind == RiskListKind.DOMAIN.value, E.c.value == bindparam("domain")),
+        and_(E.c.kind == RiskListKind.COUNTRY.value, E.c.value.in_(bindparam("countries", expanding=True))),
+    ),
+)
 
 
 def _entry(row: Any) -> RiskListEntry:

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from domain.clock import utcnow
 from domain.errors import UniqueViolation
-from domain.inventory import LevelAfter, LevelFilter, Movement, StockLevel
+from domain.inventory import LevelAfter, LevelFilter, Movement, Shift, StockLevel
 from domain.money import Money
 from domain.orders import (
     CatalogEntry,
@@ -173,27 +173,20 @@ class FakeInventoryRepository:
     def movements_of(self, tenant_id: int, product_id: uuid.UUID) -> list[Movement]:
         return [m for t, m in self.ledger if t == tenant_id and m.product_id == product_id]
 
-    async def move(
-        self,
-        *,
-        tenant_id: int,
-        product_id: uuid.UUID,
-        available_delta: int = 0,
-        reserved_delta: int = 0,
-        backordered_delta: int = 0,
-        on_order_delta: int = 0,
-        at: datetime,
-    ) -> LevelAfter | None:
-        level = self.stock.get((tenant_id, product_id))
+    async def move(self, *, tenant_id: int, shifts: Sequence[Shift], at: datetime) -> list[LevelAfter | None]:
+        return [self._move(tenant_id, shift, at) for shift in shifts]
+
+    def _move(self, tenant_id: int, shift: Shift, at: datetime) -> LevelAfter | None:
+        level = self.stock.get((tenant_id, shift.product_id))
         if level is None:
             return None
-        available = level.available + available_delta
-        reserved = level.reserved + reserved_delta
-        backordered = level.backordered + backordered_delta
-        on_order = level.on_order + on_order_delta
+        available = level.available + shift.available
+        reserved = level.reserved + shift.reserved
+        backordered = level.backordered + shift.backordered
+        on_order = level.on_order + shift.on_order
         if min(available, reserved, backordered, on_order) < 0:
             return None
-        self.stock[(tenant_id, product_id)] = replace(
+        self.stock[(tenant_id, shift.product_id)] = replace(
             level,
             available=available,
             reserved=reserved,

@@ -1,0 +1,43 @@
+"""An order's lines are reserved in one round trip to PostgreSQL whatever their number: each line's
+conditional UPDATE goes out in one pipeline, in product-id order (so two orders still lock shared levels in
+one order). Counted on the real server through a real channel."""
+
+from __future__ import annotations
+
+import random
+
+import grpc
+import psycopg
+import pytest
+
+from crm.v2 import order_service_pb2_grpc, product_service_pb2_grpc
+from tests.conftest import RunningServer
+from tests.integration.conftest_orders import place, stocked_product
+
+
+async def test_more_lines_cost_no_more_round_trips(
+    postgres_server: RunningServer, monkeypatch: pytest.MonkeyPatch
+):
+    tenant_id = random.randrange(1, 2**53)
+    async with grpc.aio.insecure_channel(postgres_server.target) as channel:
+        orders = order_service_pb2_grpc.OrderServiceStub(channel)
+        products = product_service_pb2_grpc.ProductServiceStub(channel)
+        stocked = [await stocked_product(products, tenant_id, 100) for _ in range(3)]
+        await place(orders, tenant_id, *((p.id, 1) for p in stocked))  # warm: statements prepared
+
+        round_trips = 0
+        sync = psycopg.AsyncPipeline.sync
+
+        async def counted(self: psycopg.AsyncPipeline) -> None:
+            nonlocal round_trips
+            round_trips += 1
+            await sync(self)
+
+        monkeypatch.setattr(psycopg.AsyncPipeline, "sync", counted)
+        counts = []
+        for lines in (1, 3):
+            round_trips = 0
+            await place(orders, tenant_id, *((p.id, 1) for p in stocked[:lines]))
+            counts.append(round_trips)
+
+    assert counts[0] == counts[1], f"1 line: {counts[0]} round trips, 3 lines: {counts[1]}"

@@ -10,8 +10,9 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from domain.clock import utcnow
 from domain.errors import NotFound, RequestIdReused
-from server.unit_of_work import RequestLog
+from server.unit_of_work import RequestLog, UnitOfWork
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -90,3 +91,22 @@ def first_use_of(
     return partial(
         first_use, scope=scope, tenant_id=tenant_id, request_id=request_id, fingerprint=fingerprint
     )
+
+
+async def replayed(
+    uow: UnitOfWork,
+    request_id: str | None,
+    first_use: Callable[..., Awaitable[None]],
+    find: Callable[[str], Awaitable[T | None]],
+) -> T | None:
+    """What an earlier call with this request_id created (`find` reads it by request_id), the request checked
+    against that call's (RequestIdReused when they differ); None when there is none, or no request_id.
+
+    A create asks before it creates, and again after a unique key refused it: a concurrent call with the
+    same request_id may have committed first."""
+    if not request_id:
+        return None
+    found = await find(request_id)
+    if found is not None:
+        await first_use(uow.requests, at=utcnow(), replay=True)
+    return found

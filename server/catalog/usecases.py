@@ -7,6 +7,7 @@ import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from domain.catalog import (
     PRODUCT_SCORE_INPUTS,
@@ -67,15 +68,12 @@ class ProductUseCases:
         first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
-                if request_id and (existing := await uow.products.get_by_request_id(tenant_id, request_id)):
-                    await first_use(uow.requests, at=utcnow(), replay=True)
+                earlier = partial(uow.products.get_by_request_id, tenant_id)
+                if existing := await resources.replayed(uow, request_id, first_use, earlier):
                     return existing
                 if await uow.products.sku_owner(tenant_id, draft.sku):
                     # A concurrent call with this request_id may have committed since the check above.
-                    if request_id and (
-                        existing := await uow.products.get_by_request_id(tenant_id, request_id)
-                    ):
-                        await first_use(uow.requests, at=utcnow(), replay=True)
+                    if existing := await resources.replayed(uow, request_id, first_use, earlier):
                         return existing
                     raise DuplicateSku(draft.sku)
                 await first_use(uow.requests, at=utcnow(), replay=False)
@@ -85,14 +83,12 @@ class ProductUseCases:
         except UniqueViolation:
             # A concurrent create committed first: with the same request_id, answer with its product;
             # otherwise it took the sku.
-            if request_id:
-                async with self._uow() as uow:
-                    existing = await uow.products.get_by_request_id(tenant_id, request_id)
-                    if existing is not None:
-                        await first_use(uow.requests, at=utcnow(), replay=True)
-                if existing is not None:
-                    return existing
-            raise DuplicateSku(draft.sku) from None
+            async with self._uow(read_only=True) as uow:
+                earlier = partial(uow.products.get_by_request_id, tenant_id)
+                existing = await resources.replayed(uow, request_id, first_use, earlier)
+            if existing is None:
+                raise DuplicateSku(draft.sku) from None
+            return existing
 
     async def add_new(
         self, uow: CatalogUnitOfWork, *, tenant_id: int, draft: ProductDraft, request_id: str | None = None

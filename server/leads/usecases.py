@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UniqueViolation
@@ -61,8 +62,8 @@ class LeadUseCases:
         first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
-                if request_id and (existing := await uow.leads.get_by_request_id(tenant_id, request_id)):
-                    await first_use(uow.requests, at=utcnow(), replay=True)
+                earlier = partial(uow.leads.get_by_request_id, tenant_id)
+                if existing := await resources.replayed(uow, request_id, first_use, earlier):
                     return existing
                 lead = self._new_lead(tenant_id, draft, request_id, await self._history(uow, tenant_id))
                 await first_use(uow.requests, at=lead.created_at, replay=False)
@@ -73,13 +74,10 @@ class LeadUseCases:
                 self._histories.forget(tenant_id)
             return lead
         except UniqueViolation:
-            if not request_id:
-                raise
             # A concurrent call with the same request_id committed first: answer with its lead.
-            async with self._uow() as uow:
-                existing = await uow.leads.get_by_request_id(tenant_id, request_id)
-                if existing is not None:
-                    await first_use(uow.requests, at=utcnow(), replay=True)
+            async with self._uow(read_only=True) as uow:
+                earlier = partial(uow.leads.get_by_request_id, tenant_id)
+                existing = await resources.replayed(uow, request_id, first_use, earlier)
             if existing is None:
                 raise
             return existing

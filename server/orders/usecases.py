@@ -11,7 +11,9 @@ skips its number (numbers are never reused)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from domain.catalog import MovementType
 from domain.clock import utcnow
@@ -55,18 +57,6 @@ class Reservation:
 SCOPE = "orders.create"
 
 
-async def _first_use(uow: OrderUnitOfWork, new: NewOrder, *, replay: bool) -> None:
-    await resources.first_use(
-        uow.requests,
-        scope=SCOPE,
-        tenant_id=new.tenant_id,
-        request_id=new.request_id,
-        fingerprint=new.request_fingerprint,
-        at=utcnow(),
-        replay=replay,
-    )
-
-
 class OrderCreation:
     def __init__(self, uow: UnitOfWorkFactory, risk: OrderRisk, optimizer_policy: OptimizerPolicy) -> None:
         self._uow = uow
@@ -76,29 +66,30 @@ class OrderCreation:
     async def create(self, new: NewOrder) -> Order:
         """Create the order; a repeated request_id returns the first order and creates nothing, not even an
         order number."""
+        first_use = resources.first_use_of(SCOPE, new.tenant_id, new.request_id, new.request_fingerprint)
         try:
             async with self._uow() as uow:
-                return await self._create(uow, new)
+                return await self._create(uow, new, first_use)
         except InsufficientInventory as short:
             await self._record_shortage(new, short)
             raise
         except UniqueViolation:
             # A concurrent call with the same request_id committed first: answer with its order.
-            if new.request_id:
-                async with self._uow(read_only=True) as uow:
-                    existing = await uow.orders.get_by_request_id(new.tenant_id, new.request_id)
-                    if existing is not None:
-                        await _first_use(uow, new, replay=True)
-                if existing is not None:
-                    return existing
-            raise Conflict("the order conflicted with a concurrent change; retry it") from None
-
-    async def _create(self, uow: OrderUnitOfWork, new: NewOrder) -> Order:
-        tenant_id, draft = new.tenant_id, new.draft
-        if new.request_id and (existing := await uow.orders.get_by_request_id(tenant_id, new.request_id)):
-            await _first_use(uow, new, replay=True)
+            async with self._uow(read_only=True) as uow:
+                earlier = partial(uow.orders.get_by_request_id, new.tenant_id)
+                existing = await resources.replayed(uow, new.request_id, first_use, earlier)
+            if existing is None:
+                raise Conflict("the order conflicted with a concurrent change; retry it") from None
             return existing
-        await _first_use(uow, new, replay=False)
+
+    async def _create(
+        self, uow: OrderUnitOfWork, new: NewOrder, first_use: Callable[..., Awaitable[None]]
+    ) -> Order:
+        tenant_id, draft = new.tenant_id, new.draft
+        earlier = partial(uow.orders.get_by_request_id, tenant_id)
+        if existing := await resources.replayed(uow, new.request_id, first_use, earlier):
+            return existing
+        await first_use(uow.requests, at=utcnow(), replay=False)
         catalog = await uow.orders.catalog(tenant_id, [line.product_id for line in draft.lines])
         lines = priced_lines(draft, catalog)
         totals = totals_of(draft, lines)

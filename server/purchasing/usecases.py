@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from domain.clock import utcnow
 from domain.errors import Conflict, UniqueViolation
@@ -61,13 +62,12 @@ class PurchaseOrderUseCases:
             return await self._create(tenant_id, draft, request_id, first_use)
         except UniqueViolation:
             # A concurrent call with the same request_id committed first: answer with its purchase order.
-            if request_id:
-                async with self._uow() as uow:
-                    earlier = await uow.purchase_orders.get_by_request_id(tenant_id, request_id)
-                    if earlier is not None:
-                        await first_use(uow.requests, at=utcnow(), replay=True)
-                        return earlier
-            raise Conflict("the purchase order conflicted with a concurrent change; retry it") from None
+            async with self._uow(read_only=True) as uow:
+                find = partial(uow.purchase_orders.get_by_request_id, tenant_id)
+                earlier = await resources.replayed(uow, request_id, first_use, find)
+            if earlier is None:
+                raise Conflict("the purchase order conflicted with a concurrent change; retry it") from None
+            return earlier
 
     async def _create(
         self,
@@ -77,8 +77,8 @@ class PurchaseOrderUseCases:
         first_use: Callable[..., Awaitable[None]],
     ) -> PurchaseOrder:
         async with self._uow() as uow:
-            if request_id and (earlier := await uow.purchase_orders.get_by_request_id(tenant_id, request_id)):
-                await first_use(uow.requests, at=utcnow(), replay=True)
+            find = partial(uow.purchase_orders.get_by_request_id, tenant_id)
+            if earlier := await resources.replayed(uow, request_id, first_use, find):
                 return earlier
             supplier = await existing(uow.suppliers, "supplier", tenant_id, draft.supplier_id)
             now = utcnow()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 
 from domain.catalog import Categories, Product, ProductDraft
 from domain.catalog_errors import DuplicateSku
@@ -81,8 +82,8 @@ class SourcingUseCases:
         first_use = resources.first_use_of(SCOPE, tenant_id, request_id, fingerprint)
         try:
             async with self._uow() as uow:
-                if request_id and (found := await uow.candidates.get_by_request_id(tenant_id, request_id)):
-                    await first_use(uow.requests, at=utcnow(), replay=True)
+                earlier = partial(uow.candidates.get_by_request_id, tenant_id)
+                if found := await resources.replayed(uow, request_id, first_use, earlier):
                     return found
                 taken = await uow.candidates.holders(tenant_id, [draft.dedupe_key])
                 if taken:
@@ -102,7 +103,8 @@ class SourcingUseCases:
         except UniqueViolation:
             # A concurrent call kept it first: the same request (answer with it), or the same product.
             async with self._uow(read_only=True) as uow:
-                if request_id and (found := await uow.candidates.get_by_request_id(tenant_id, request_id)):
+                earlier = partial(uow.candidates.get_by_request_id, tenant_id)
+                if found := await resources.replayed(uow, request_id, first_use, earlier):
                     return found
                 taken = await uow.candidates.holders(tenant_id, [draft.dedupe_key])
             if taken:

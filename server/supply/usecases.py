@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from domain.catalog import Product
 from domain.clock import utcnow
@@ -37,14 +38,13 @@ class OfferUseCases:
             return await self._create(tenant_id, draft, request_id, first_use)
         except UniqueViolation:
             # A concurrent call with the same request_id committed first: answer with its offer.
-            if request_id:
-                async with self._uow() as uow:
-                    earlier = await uow.offers.get_by_request_id(tenant_id, request_id)
-                    if earlier is not None:
-                        await first_use(uow.requests, at=utcnow(), replay=True)
-                        product = await existing(uow.products, "product", tenant_id, earlier.product_id)
-                        return OfferView(earlier, product.chosen_offer_id == earlier.id)
-            raise Conflict("the offer conflicted with a concurrent change; retry it") from None
+            async with self._uow(read_only=True) as uow:
+                earlier = await resources.replayed(
+                    uow, request_id, first_use, partial(_view_of, uow, tenant_id)
+                )
+            if earlier is None:
+                raise Conflict("the offer conflicted with a concurrent change; retry it") from None
+            return earlier
 
     async def _create(
         self,
@@ -54,10 +54,10 @@ class OfferUseCases:
         first_use: Callable[..., Awaitable[None]],
     ) -> OfferView:
         async with self._uow() as uow:
-            if request_id and (earlier := await uow.offers.get_by_request_id(tenant_id, request_id)):
-                await first_use(uow.requests, at=utcnow(), replay=True)
-                product = await existing(uow.products, "product", tenant_id, earlier.product_id)
-                return OfferView(earlier, product.chosen_offer_id == earlier.id)
+            if earlier := await resources.replayed(
+                uow, request_id, first_use, partial(_view_of, uow, tenant_id)
+            ):
+                return earlier
             product = await existing(uow.products, "product", tenant_id, draft.product_id, for_update=True)
             supplier = await existing(uow.suppliers, "supplier", tenant_id, draft.supplier_id)
             _check_currency(product, draft.unit_cost, draft.shipping_cost)
@@ -171,6 +171,15 @@ async def choose_after(
         )
     )
     return view, after
+
+
+async def _view_of(uow: SupplyUnitOfWork, tenant_id: int, request_id: str) -> OfferView | None:
+    """The offer created with this request_id, as CreateOffer answered it."""
+    offer = await uow.offers.get_by_request_id(tenant_id, request_id)
+    if offer is None:
+        return None
+    product = await existing(uow.products, "product", tenant_id, offer.product_id)
+    return OfferView(offer, product.chosen_offer_id == offer.id)
 
 
 def _check_currency(product: Product, unit_cost: Money, shipping_cost: Money) -> None:

@@ -46,7 +46,6 @@ def address_of(doc: dict[str, Any]) -> Address:
 
 
 def order_values(order: Order) -> dict[str, Any]:
-    fraud = order.fraud
     return {
         "id": order.id,
         "tenant_id": order.tenant_id,
@@ -63,21 +62,13 @@ def order_values(order: Order) -> dict[str, Any]:
         "total": order.total.amount,
         "status": order.status.value,
         "financial_status": order.financial_status.value,
-        "risk_level": fraud.risk_level.value,
-        "risk_score": fraud.risk_score,
-        "verification_required": fraud.verification_required,
-        "fraud_action": fraud.action.value,
-        "fraud_factors": factors_json(fraud.factors),
-        "analyzed_at": fraud.analyzed_at,
+        **fraud_values(order),
         "notes": order.notes,
         "tracking_number": order.tracking_number,
         "carrier": order.carrier,
         "request_id": order.request_id,
         "cancel_reason": order.cancel_reason,
         "version": order.version,
-        "fraud_trigger": fraud.trigger,
-        "flagged": order.flagged,
-        "fraud_review": review_json(order.fraud_review),
         "created_at": order.created_at,
         "updated_at": order.updated_at,
     }

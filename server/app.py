@@ -7,6 +7,8 @@ import asyncio
 import contextlib
 import gc
 import logging
+from collections.abc import Sequence
+from typing import Any, cast
 
 import grpc
 from grpc_health.v1 import health, health_pb2_grpc
@@ -28,6 +30,24 @@ logger = logging.getLogger(__name__)
 DATABASE_CHECK_SECONDS = 5.0
 DATABASE_RECHECK_SECONDS = 1.0
 METRICS_REFRESH_SECONDS = 5.0
+
+
+class GenericHandlersOnly:
+    """The server as the generated `add_*Servicer_to_server` functions see it: their services are served
+    through their generic handlers, not also as registered methods. grpc.aio keeps one pending call per
+    registered method and, for every call it accepts, waits on all of them again (`asyncio.wait`): with the
+    contract's ~90 methods that was a quarter of the CPU of an empty call (docs/performance.md)."""
+
+    def __init__(self, server: grpc.aio.Server) -> None:
+        self._server = server
+
+    def add_generic_rpc_handlers(self, handlers: Sequence[grpc.GenericRpcHandler]) -> None:
+        self._server.add_generic_rpc_handlers(handlers)
+
+    def add_registered_method_handlers(
+        self, service: str, handlers: dict[str, grpc.RpcMethodHandler[Any, Any]]
+    ) -> None:
+        """Registered by their generic handler already."""
 
 
 class CrmServer:
@@ -126,10 +146,11 @@ class CrmServer:
             await self._server.wait_for_termination()
 
     def _register(self, server: grpc.aio.Server) -> None:
+        generic = cast(grpc.aio.Server, GenericHandlersOnly(server))
         for area, servicer in self._servicers:
-            area.add_to_server(servicer, server)
-        health_pb2_grpc.add_HealthServicer_to_server(self.health, server)
-        add_reflection(ContractReflection((*service_names(), health.SERVICE_NAME)), server)
+            area.add_to_server(servicer, generic)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, generic)
+        add_reflection(ContractReflection((*service_names(), health.SERVICE_NAME)), generic)
 
     def _serve_metrics(self, port: int) -> int:
         try:

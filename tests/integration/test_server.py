@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
 import grpc
 import pytest
-from google.protobuf import descriptor_pb2
+from google.protobuf import descriptor_pb2, descriptor_pool
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from sqlalchemy import text
@@ -236,3 +237,40 @@ async def test_health_probes_are_not_access_logged_at_info(channel, caplog):
     logged = [r.getMessage() for r in caplog.records if r.name == "crm.access"]
     assert any("ListLeads OK" in line for line in logged)
     assert not any("grpc.health.v1" in line for line in logged)
+
+
+@dataclass(frozen=True)
+class HandlerCallDetails(grpc.HandlerCallDetails):
+    method: str
+    invocation_metadata: tuple[tuple[str, str], ...] = ()
+
+
+class RecordingServer:
+    """What `CrmServer._register` hands the grpc.aio server, kept."""
+
+    def __init__(self) -> None:
+        self.generic: list[grpc.GenericRpcHandler] = []
+        self.registered: list[str] = []
+
+    def add_generic_rpc_handlers(self, handlers) -> None:
+        self.generic.extend(handlers)
+
+    def add_registered_method_handlers(self, service: str, handlers) -> None:
+        self.registered.append(service)
+
+
+def test_every_method_is_served_by_a_generic_handler_and_none_is_registered(sqlite_server):
+    """grpc.aio waits again on one pending call per registered method for every call it accepts, so the
+    contract's methods are served by their services' generic handlers alone."""
+    recording = RecordingServer()
+    sqlite_server.server._register(recording)  # type: ignore[arg-type]
+
+    assert recording.registered == []
+    unserved = []
+    for name in (*EVERY_SERVICE, "grpc.health.v1.Health"):
+        service = descriptor_pool.Default().FindServiceByName(name)
+        for method in service.methods:
+            call = HandlerCallDetails(f"/{name}/{method.name}")
+            if not any(handler.service(call) for handler in recording.generic):
+                unserved.append(call.method)
+    assert unserved == []

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from domain.money import Money
 from engines.factors import Factor
-from engines.fraud import FraudAction, RiskLevel
+from engines.fraud import CustomerHistory, FraudAction, RiskLevel, RiskLists
 
 MAX_ORDER_LINES = 100
 MAX_LINE_QUANTITY = 10_000
@@ -186,6 +186,34 @@ class CatalogEntry:
     price: Money
     category: str
     dropship: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Concerns:
+    """What of an order the tenant's allow and block lists can name: its email, the email's domain and the
+    countries it bills and ships to (the lists' own spelling: lower case, country codes upper)."""
+
+    email: str
+    domain: str
+    countries: frozenset[str]
+
+    @classmethod
+    def of(cls, email: str, billing: Address, shipping: Address) -> Concerns:
+        return cls(
+            email=email.lower(),
+            domain=email.rpartition("@")[2].lower(),
+            countries=frozenset({billing.region_code.upper(), shipping.region_code.upper()}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderContext:
+    """What creating or re-assessing an order reads: the catalog entries of its products (none for a
+    re-assessment), the customer's earlier orders and the list entries that concern it."""
+
+    catalog: Mapping[uuid.UUID, CatalogEntry]
+    history: CustomerHistory
+    lists: RiskLists
 
 
 @dataclass(frozen=True, slots=True)

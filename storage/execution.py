@@ -327,6 +327,8 @@ class PsycopgSql:
         self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
     ) -> list[DriverRows]:
         """Run independent statements in one round trip (a pipeline), in order; their rows in that order."""
+        if not statements:
+            return []
         runs = []
         for statement, params in statements:
             prepared, carried = self._prepare(statement, params)

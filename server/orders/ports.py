@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
 from domain.orders import (
     CatalogEntry,
+    Concerns,
     Order,
+    OrderContext,
     OrderFilter,
     RiskListEntry,
     RiskListFilter,
@@ -18,7 +20,6 @@ from domain.orders import (
 )
 from domain.paging import Page, PageRequest
 from domain.purchasing import ProductSource, PurchaseOrder
-from engines.fraud import CustomerHistory, RiskLists
 from server.inventory.ports import InventoryRepository
 from server.unit_of_work import UnitOfWork
 from server.workflows.ports import EnqueueingUnitOfWork
@@ -35,10 +36,18 @@ class OrderRepository(Protocol):
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, CatalogEntry]: ...
 
-    async def customer_history(
-        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
-    ) -> CustomerHistory:
-        """The customer's orders created before `now`, leaving out `excluding` (the order re-assessed)."""
+    async def context(
+        self,
+        tenant_id: int,
+        email: str,
+        concerns: Concerns,
+        *,
+        before: datetime,
+        excluding: uuid.UUID | None = None,
+        products: Sequence[uuid.UUID] = (),
+    ) -> OrderContext:
+        """In one read: the catalog entries of `products`, the orders `email` created before `before`
+        (leaving out `excluding`, the order re-assessed), and the list entries that name a concern."""
         ...
 
     async def replace_lines(self, order: Order) -> None:
@@ -80,12 +89,6 @@ class RiskListRepository(Protocol):
     async def list(
         self, tenant_id: int, criteria: RiskListFilter, page: PageRequest
     ) -> Page[RiskListEntry]: ...
-
-    async def concerning(
-        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
-    ) -> RiskLists:
-        """The entries that match an order's email, email domain or countries."""
-        ...
 
 
 class DropshipPurchaseOrders(Protocol):

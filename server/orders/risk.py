@@ -18,9 +18,11 @@ from domain.orders import (
     RISK_INPUTS,
     SYSTEM_ACTOR,
     Address,
+    Concerns,
     FraudAnalysis,
     FraudReview,
     Order,
+    OrderContext,
     OrderStatus,
     StatusChange,
 )
@@ -58,6 +60,9 @@ class Subject:
     total: Decimal
     quantities: tuple[int, ...]
 
+    def concerns(self) -> Concerns:
+        return Concerns.of(self.email, self.billing, self.shipping)
+
     def snapshot(self) -> OrderSnapshot:
         return OrderSnapshot(
             total=self.total,
@@ -88,17 +93,14 @@ class OrderRisk:
     ) -> FraudAnalysis:
         """The assessment of an order: the customer's orders before `history_before` (but `excluding`), the
         tenant's lists, and the order itself."""
-        snapshot = subject.snapshot()
-        history = await uow.orders.customer_history(
-            tenant_id, subject.email, history_before, excluding=excluding
+        context = await uow.orders.context(
+            tenant_id, subject.email, subject.concerns(), before=history_before, excluding=excluding
         )
-        lists = await uow.risk_lists.concerning(
-            tenant_id,
-            email=subject.email.lower(),
-            domain=snapshot.email_domain.lower(),
-            countries=(snapshot.billing_country.upper(), snapshot.shipping_country.upper()),
-        )
-        a = assess_fraud(snapshot, history, self.policy, lists)
+        return self.judge(subject, context, trigger=trigger)
+
+    def judge(self, subject: Subject, context: OrderContext, *, trigger: str = "created") -> FraudAnalysis:
+        """The assessment of an order whose context is read."""
+        a = assess_fraud(subject.snapshot(), context.history, self.policy, context.lists)
         return FraudAnalysis(
             a.level, a.risk_score, a.verification_required, a.action, a.factors, utcnow(), trigger
         )

@@ -29,6 +29,7 @@ from domain.order_events import (
 )
 from domain.orders import (
     SYSTEM_ACTOR,
+    Concerns,
     FraudAnalysis,
     NewOrder,
     Order,
@@ -90,10 +91,16 @@ class OrderCreation:
         if existing := await resources.replayed(uow, new.request_id, first_use, earlier):
             return existing
         await first_use(uow.requests, at=utcnow(), replay=False)
-        catalog = await uow.orders.catalog(tenant_id, [line.product_id for line in draft.lines])
-        lines = priced_lines(draft, catalog)
-        totals = totals_of(draft, lines)
         now = utcnow()
+        context = await uow.orders.context(
+            tenant_id,
+            draft.customer_email,
+            Concerns.of(draft.customer_email, draft.billing_address, draft.shipping_address),
+            before=now,
+            products=[line.product_id for line in draft.lines],
+        )
+        lines = priced_lines(draft, context.catalog)
+        totals = totals_of(draft, lines)
         subject = Subject(
             email=draft.customer_email,
             billing=draft.billing_address,
@@ -101,7 +108,7 @@ class OrderCreation:
             total=totals.total.amount,
             quantities=tuple(line.quantity for line in draft.lines),
         )
-        fraud = await self._risk.assess(uow, tenant_id, subject, history_before=now)
+        fraud = self._risk.judge(subject, context)
         order_id = new_id()
         reservation = await reserve_lines(uow, tenant_id, lines, order_id=order_id, actor=new.actor)
         if reservation.short and not new.allow_backorder:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -36,8 +36,10 @@ from domain.ids import new_id
 from domain.money import Money
 from domain.orders import (
     CatalogEntry,
+    Concerns,
     FinancialStatus,
     Order,
+    OrderContext,
     OrderFilter,
     OrderLine,
     OrderStatus,
@@ -47,6 +49,7 @@ from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
+from storage.orders.risk_lists import CONCERNING, concerning_params, lists_of
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
@@ -78,44 +81,40 @@ class SqlAlchemyOrderRepository:
     async def catalog(
         self, tenant_id: int, product_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, CatalogEntry]:
-        dialect = self._sql.dialect_name
-        rows = await self._sql.execute(_CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)})
-        return {
-            row.id: CatalogEntry(
-                row.id,
-                row.sku,
-                row.title,
-                row.status,
-                Money(row.selling_price, row.currency),
-                row.category,
-                dropship=row.fulfilment_mode == FulfilmentMode.DROPSHIP.value,
-            )
-            for row in rows
-        }
+        return _catalog_of(
+            await self._sql.execute(*_catalog_read(self._sql.dialect_name, tenant_id, product_ids))
+        )
 
-    async def customer_history(
-        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
-    ) -> CustomerHistory:
-        """Counts over the customer's orders created before `now` (but `excluding`), in one aggregate
-        query."""
-        params = {
+    async def context(
+        self,
+        tenant_id: int,
+        email: str,
+        concerns: Concerns,
+        *,
+        before: datetime,
+        excluding: uuid.UUID | None = None,
+        products: Sequence[uuid.UUID] = (),
+    ) -> OrderContext:
+        """The customer's history (counts over its orders created before `before`, but `excluding`, in one
+        aggregate), the list entries and the catalog entries, their statements in one round trip."""
+        history_params = {
             "tenant_id": tenant_id,
             "email": email,
-            "before": now,
-            "hour_ago": now - timedelta(hours=1),
+            "before": before,
+            "hour_ago": before - timedelta(hours=1),
             "excluding": excluding or _NO_ORDER,
         }
-        orders, paid_n, cancelled, refunded, chargebacks, average, last_hour = (
-            await self._sql.execute(_HISTORY, params)
-        ).one()
-        return CustomerHistory(
-            orders=int(orders),
-            paid_orders=int(paid_n),
-            cancelled_orders=int(cancelled),
-            refunded_orders=int(refunded),
-            chargebacks=int(chargebacks),
-            average_paid_total=Decimal(str(average)) if average is not None else None,
-            orders_last_hour=int(last_hour),
+        reads: list[tuple[Any, dict[str, Any]]] = [
+            (_HISTORY, history_params),
+            (CONCERNING, concerning_params(tenant_id, concerns)),
+        ]
+        if products:
+            reads.append(_catalog_read(self._sql.dialect_name, tenant_id, products))
+        history, lists, *catalog = await self._sql.execute_all(reads)
+        return OrderContext(
+            catalog=_catalog_of(catalog[0]) if catalog else {},
+            history=_history_of(history.one()),
+            lists=lists_of(lists),
         )
 
     async def add(self, order: Order) -> None:
@@ -271,6 +270,40 @@ def _by_order(rows: Any) -> dict[uuid.UUID, builtins.list[Any]]:
 
 _LINES_OF = _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no)
 _HISTORY_OF = _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id)
+
+
+def _catalog_read(
+    dialect: str, tenant_id: int, product_ids: Sequence[uuid.UUID]
+) -> tuple[Any, dict[str, Any]]:
+    return _CATALOG[dialect], {"tenant_id": tenant_id, "ids": list(product_ids)}
+
+
+def _catalog_of(rows: Iterable[Any]) -> dict[uuid.UUID, CatalogEntry]:
+    return {
+        row.id: CatalogEntry(
+            row.id,
+            row.sku,
+            row.title,
+            row.status,
+            Money(row.selling_price, row.currency),
+            row.category,
+            dropship=row.fulfilment_mode == FulfilmentMode.DROPSHIP.value,
+        )
+        for row in rows
+    }
+
+
+def _history_of(row: Any) -> CustomerHistory:
+    orders, paid_n, cancelled, refunded, chargebacks, average, last_hour = row
+    return CustomerHistory(
+        orders=int(orders),
+        paid_orders=int(paid_n),
+        cancelled_orders=int(cancelled),
+        refunded_orders=int(refunded),
+        chargebacks=int(chargebacks),
+        average_paid_total=Decimal(str(average)) if average is not None else None,
+        orders_last_hour=int(last_hour),
+    )
 
 
 def _history_statement() -> Any:

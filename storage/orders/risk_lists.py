@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, delete, insert, or_, select
 
-from domain.orders import RiskListEntry, RiskListFilter, RiskListKind, RiskListType
+from domain.orders import Concerns, RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
 from engines.fraud import RiskLists
 from storage.execution import Sql
@@ -62,36 +62,9 @@ class SqlAlchemyRiskListRepository:
 
         return await newest_first_page(self._sql, E, filtered=filtered, page=page, convert=_entry)
 
-    async def concerning(
-        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
-    ) -> RiskLists:
-        """The entries that match the order's email, its domain or one of its countries."""
-        params = {
-            "tenant_id": tenant_id,
-            "email": email,
-            "domain": domain,
-            "countries": sorted(set(countries)),
-        }
-        found: dict[tuple[str, str], set[str]] = {}
-        for list_type, kind, value in await self._sql.execute(_CONCERNING, params):
-            found.setdefault((list_type, kind), set()).add(value)
-
-        def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
-            return frozenset(found.get((list_type.value, kind.value), ()))
-
-        allow, block = RiskListType.ALLOW, RiskListType.BLOCK
-        return RiskLists(
-            allowed_emails=values(allow, RiskListKind.EMAIL),
-            allowed_domains=values(allow, RiskListKind.DOMAIN),
-            allowed_countries=values(allow, RiskListKind.COUNTRY),
-            blocked_emails=values(block, RiskListKind.EMAIL),
-            blocked_domains=values(block, RiskListKind.DOMAIN),
-            blocked_countries=values(block, RiskListKind.COUNTRY),
-        )
-
 
 # Built once: every CreateOrder reads it, and building and cache-keying it per call cost more than running it.
-_CONCERNING = select(E.c.list_type, E.c.kind, E.c.value).where(
+CONCERNING = select(E.c.list_type, E.c.kind, E.c.value).where(
     E.c.tenant_id == bindparam("tenant_id"),
     or_(
         and_(E.c.kind == RiskListKind.EMAIL.value, E.c.value == bindparam("email")),
@@ -99,6 +72,35 @@ _CONCERNING = select(E.c.list_type, E.c.kind, E.c.value).where(
         and_(E.c.kind == RiskListKind.COUNTRY.value, E.c.value.in_(bindparam("countries", expanding=True))),
     ),
 )
+
+
+def concerning_params(tenant_id: int, concerns: Concerns) -> dict[str, Any]:
+    return {
+        "tenant_id": tenant_id,
+        "email": concerns.email,
+        "domain": concerns.domain,
+        "countries": sorted(concerns.countries),
+    }
+
+
+def lists_of(rows: Iterable[Any]) -> RiskLists:
+    """The entries CONCERNING found, by list and kind."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for list_type, kind, value in rows:
+        found.setdefault((list_type, kind), set()).add(value)
+
+    def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
+        return frozenset(found.get((list_type.value, kind.value), ()))
+
+    allow, block = RiskListType.ALLOW, RiskListType.BLOCK
+    return RiskLists(
+        allowed_emails=values(allow, RiskListKind.EMAIL),
+        allowed_domains=values(allow, RiskListKind.DOMAIN),
+        allowed_countries=values(allow, RiskListKind.COUNTRY),
+        blocked_emails=values(block, RiskListKind.EMAIL),
+        blocked_domains=values(block, RiskListKind.DOMAIN),
+        blocked_countries=values(block, RiskListKind.COUNTRY),
+    )
 
 
 def _entry(row: Any) -> RiskListEntry:

@@ -5,12 +5,15 @@ one order). Counted on the real server through a real channel."""
 from __future__ import annotations
 
 import random
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import grpc
 import psycopg
 import pytest
 
 from crm.v2 import order_service_pb2_grpc, product_service_pb2_grpc
+from storage.execution import PsycopgSql
 from tests.conftest import RunningServer
 from tests.integration.conftest_orders import place, stocked_product
 
@@ -41,3 +44,31 @@ async def test_more_lines_cost_no_more_round_trips(
             counts.append(round_trips)
 
     assert counts[0] == counts[1], f"1 line: {counts[0]} round trips, 3 lines: {counts[1]}"
+
+
+async def test_an_order_is_four_round_trips(postgres_server: RunningServer, monkeypatch: pytest.MonkeyPatch):
+    """Its reads (the catalog, the customer's history, the lists that concern it), its stock, its number (on
+    a pool of its own, committed apart) and its commit (with the rows and events sent ahead)."""
+    tenant_id = random.randrange(1, 2**53)
+    async with grpc.aio.insecure_channel(postgres_server.target) as channel:
+        orders = order_service_pb2_grpc.OrderServiceStub(channel)
+        products = product_service_pb2_grpc.ProductServiceStub(channel)
+        stocked = await stocked_product(products, tenant_id, 100)
+        await place(orders, tenant_id, (stocked.id, 1))  # warm: statements prepared
+
+        waits: list[str] = []
+        for owner, name in ((psycopg.AsyncPipeline, "sync"), (PsycopgSql, "commit"), (PsycopgSql, "_alone")):
+            monkeypatch.setattr(owner, name, counting(getattr(owner, name), name, waits))
+        await place(orders, tenant_id, (stocked.id, 1))
+
+    assert sorted(waits) == ["_alone", "commit", "sync", "sync"], waits
+
+
+def counting(
+    wait: Callable[..., Awaitable[None]], name: str, waits: list[str]
+) -> Callable[..., Awaitable[None]]:
+    async def counted(*args: Any) -> None:
+        waits.append(name)
+        await wait(*args)
+
+    return counted

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,8 +22,10 @@ from domain.inventory import LevelAfter, LevelFilter, Movement, Shift, StockLeve
 from domain.money import Money
 from domain.orders import (
     CatalogEntry,
+    Concerns,
     FinancialStatus,
     Order,
+    OrderContext,
     OrderFilter,
     OrderStatus,
     RiskListEntry,
@@ -42,7 +44,8 @@ Key = tuple[int, uuid.UUID]
 
 
 class FakeOrderRepository:
-    def __init__(self) -> None:
+    def __init__(self, risk_lists: FakeRiskListRepository | None = None) -> None:
+        self.risk_lists = risk_lists or FakeRiskListRepository()
         self.orders: dict[Key, Order] = {}
         self.catalog_entries: dict[Key, CatalogEntry] = {}
         self.sequences: dict[tuple[int, str], int] = {}
@@ -66,8 +69,24 @@ class FakeOrderRepository:
             if (tenant_id, pid) in self.catalog_entries
         }
 
-    async def customer_history(
-        self, tenant_id: int, email: str, now: datetime, *, excluding: uuid.UUID | None = None
+    async def context(
+        self,
+        tenant_id: int,
+        email: str,
+        concerns: Concerns,
+        *,
+        before: datetime,
+        excluding: uuid.UUID | None = None,
+        products: Sequence[uuid.UUID] = (),
+    ) -> OrderContext:
+        return OrderContext(
+            catalog=await self.catalog(tenant_id, products),
+            history=self._history(tenant_id, email, before, excluding),
+            lists=self.risk_lists.concerning(tenant_id, concerns),
+        )
+
+    def _history(
+        self, tenant_id: int, email: str, now: datetime, excluding: uuid.UUID | None
     ) -> CustomerHistory:
         earlier = [
             o
@@ -270,6 +289,11 @@ class FakeRiskListRepository:
     def __init__(self) -> None:
         self.entries: dict[Key, RiskListEntry] = {}
 
+    def __deepcopy__(self, memo: dict[int, object]) -> FakeRiskListRepository:
+        # The order repository reads the lists through it: a unit of work's copy of the order repository
+        # keeps this one (the lists' own state is copied with their own repository's).
+        return self
+
     async def add(self, entry: RiskListEntry) -> None:
         if await self.holder_of(entry.tenant_id, entry.kind, entry.value) is not None:
             raise UniqueViolation(f"risk list entry {entry.kind} {entry.value} taken")
@@ -303,11 +327,9 @@ class FakeRiskListRepository:
         )
         return Page(items=matching[: page.size], next_after=None, total_size=len(matching))
 
-    async def concerning(
-        self, tenant_id: int, *, email: str, domain: str, countries: Iterable[str]
-    ) -> RiskLists:
-        wanted = {(RiskListKind.EMAIL, email), (RiskListKind.DOMAIN, domain)} | {
-            (RiskListKind.COUNTRY, c) for c in countries
+    def concerning(self, tenant_id: int, concerns: Concerns) -> RiskLists:
+        wanted = {(RiskListKind.EMAIL, concerns.email), (RiskListKind.DOMAIN, concerns.domain)} | {
+            (RiskListKind.COUNTRY, c) for c in concerns.countries
         }
         found = [e for (t, _), e in self.entries.items() if t == tenant_id and (e.kind, e.value) in wanted]
 
@@ -331,9 +353,9 @@ class FakeOrderUnitOfWork(RollingBackUnitOfWork):
 
     def __init__(self) -> None:
         super().__init__()
-        self.orders = FakeOrderRepository()
-        self.inventory = FakeInventoryRepository()
         self.risk_lists = FakeRiskListRepository()
+        self.orders = FakeOrderRepository(self.risk_lists)
+        self.inventory = FakeInventoryRepository()
         self.workflows = FakeWorkflowRepository()
         self.purchase_orders = FakePurchaseOrderRepository()
         self.track(self.orders, self.inventory, self.risk_lists, self.workflows, self.purchase_orders)

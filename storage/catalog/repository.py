@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, insert, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, select
 
 from domain.catalog import (
     Dimensions,
@@ -27,7 +27,7 @@ from storage.documents import factors_json, factors_of
 from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.paging import Filter, ListStatements, list_page
-from storage.rows import update_row
+from storage.rows import insert_row, update_row
 from storage.text_match import contains, like_pattern
 
 # A product row with the stock columns of its level.
@@ -39,7 +39,7 @@ class SqlAlchemyProductRepository:
         self._sql = sql
 
     async def add(self, product: Product) -> None:
-        await self._sql.execute(insert(PRODUCTS).values(**_row_values(product)))
+        await insert_row(self._sql, PRODUCTS, _row_values(product))
 
     async def get(self, tenant_id: int, product_id: uuid.UUID, *, for_update: bool = False) -> Product | None:
         stmt = _GET_FOR_UPDATE if for_update else _GET

@@ -48,7 +48,8 @@ class SqlAlchemyInventoryRepository:
     ) -> None:
         """Create a product's level with its opening stock, recorded as a RECEIPT when there is any."""
         await self._sql.execute(
-            insert(LEVELS).values(
+            _INSERT_LEVEL,
+            dict(
                 product_id=product_id,
                 tenant_id=tenant_id,
                 available=available,
@@ -59,7 +60,7 @@ class SqlAlchemyInventoryRepository:
                 max_stock=0,
                 version=1,
                 updated_at=at,
-            )
+            ),
         )
         if available > 0:
             await self.record(
@@ -252,6 +253,8 @@ def _move_statement() -> Any:
 _MOVE = _move_statement()
 
 _INSERT_MOVEMENTS = insert(MOVEMENTS)
+
+_INSERT_LEVEL = insert(LEVELS)
 
 
 def _level_select(tenant_id: int) -> Select[Any]:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, insert, or_, select
+from sqlalchemy import Select, and_, bindparam, delete, or_, select
 
 from domain.orders import Concerns, RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
@@ -15,7 +15,7 @@ from engines.fraud import RiskLists
 from storage.execution import Sql
 from storage.orders.tables import RISK_LIST_ENTRIES as E
 from storage.paging import newest_first_page
-from storage.rows import find_mapping
+from storage.rows import find_mapping, insert_row
 
 
 class SqlAlchemyRiskListRepository:
@@ -23,8 +23,10 @@ class SqlAlchemyRiskListRepository:
         self._sql = sql
 
     async def add(self, entry: RiskListEntry) -> None:
-        await self._sql.execute(
-            insert(E).values(
+        await insert_row(
+            self._sql,
+            E,
+            dict(
                 id=entry.id,
                 tenant_id=entry.tenant_id,
                 list_type=entry.list.value,
@@ -33,7 +35,7 @@ class SqlAlchemyRiskListRepository:
                 reason=entry.reason,
                 created_by=entry.created_by,
                 created_at=entry.created_at,
-            )
+            ),
         )
 
     async def get(

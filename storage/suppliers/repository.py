@@ -6,13 +6,13 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, select
 
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
 from storage.execution import Sql
 from storage.paging import newest_first_page
-from storage.rows import find_mapping, update_row
+from storage.rows import find_mapping, insert_row, update_row
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -22,7 +22,7 @@ class SqlAlchemySupplierRepository:
         self._sql = sql
 
     async def add(self, supplier: Supplier) -> None:
-        await self._sql.execute(insert(SUPPLIERS).values(**_row_values(supplier)))
+        await insert_row(self._sql, SUPPLIERS, _row_values(supplier))
 
     async def get(
         self, tenant_id: int, supplier_id: uuid.UUID, *, for_update: bool = False

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, delete, select
 
 from domain.money import Money
 from domain.paging import Page, PageRequest
@@ -17,7 +17,7 @@ from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS
 from storage.paging import newest_first_page
-from storage.rows import find_mapping, update_row
+from storage.rows import find_mapping, insert_row, update_row
 from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
 
 
@@ -26,7 +26,7 @@ class SqlAlchemyOfferRepository:
         self._sql = sql
 
     async def add(self, offer: Offer) -> None:
-        await self._sql.execute(insert(OFFERS).values(**_row_values(offer)))
+        await insert_row(self._sql, OFFERS, _row_values(offer))
 
     async def get(self, tenant_id: int, offer_id: uuid.UUID, *, for_update: bool = False) -> Offer | None:
         row = await find_mapping(

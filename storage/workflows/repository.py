@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 
 from domain.codec import from_json, to_json
 from domain.paging import Page, PageRequest
@@ -28,7 +28,7 @@ from domain.workflows import (
 )
 from storage.execution import Sql
 from storage.paging import newest_first_page
-from storage.rows import changed_any, find_mapping
+from storage.rows import changed_any, find_mapping, insert_row
 from storage.workflows.tables import WORKFLOWS as W
 
 UNFINISHED = (WorkflowState.PENDING.value, WorkflowState.RUNNING.value)
@@ -39,7 +39,7 @@ class SqlAlchemyWorkflowRepository:
         self._sql = sql
 
     async def add(self, workflow: Workflow) -> None:
-        await self._sql.execute(insert(W).values(**_row_values(workflow)))
+        await insert_row(self._sql, W, _row_values(workflow))
 
     async def get(self, tenant_id: int, workflow_id: uuid.UUID) -> Workflow | None:
         row = await find_mapping(self._sql, W, tenant_id=tenant_id, entity_id=workflow_id)

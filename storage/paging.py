@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -202,11 +202,11 @@ async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> 
 
 
 async def page_and_total_with(
-    sql: Sql, first: Select[Any], page: Select[Any], matching: Select[Any]
+    sql: Sql, first: tuple[Select[Any], Mapping[str, Any]], page: Select[Any], matching: Select[Any]
 ) -> tuple[Rows, Rows, int]:
-    """`first`'s rows (the parent of the page: a level and its ledger), then `page_and_total`'s, in one round
-    trip where the database allows."""
-    parent, rows, capped = await sql.execute_all([(first, None), (page, None), (_capped(matching), None)])
+    """`first`'s rows (the parent of the page, with its parameters: a level and its ledger), then
+    `page_and_total`'s, in one round trip where the database allows."""
+    parent, rows, capped = await sql.execute_all([first, (page, None), (_capped(matching), None)])
     return parent, rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
 
 

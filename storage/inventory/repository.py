@@ -11,7 +11,20 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    BindParameter,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from domain.catalog import FulfilmentMode, MovementType, ProductStatus
 from domain.ids import new_id
@@ -115,8 +128,8 @@ class SqlAlchemyInventoryRepository:
 
     async def lock(self, tenant_id: int, product_id: uuid.UUID) -> StockLevel | None:
         """The level, locked against concurrent changes until the transaction ends."""
-        stmt = _level_select(tenant_id).where(LEVELS.c.product_id == product_id).with_for_update(of=LEVELS)
-        row = (await self._sql.execute(stmt)).mappings().one_or_none()
+        params = {"tenant_id": tenant_id, "product_id": product_id}
+        row = (await self._sql.execute(_LOCK, params)).mappings().one_or_none()
         return _to_level(row) if row else None
 
     async def set_settings(
@@ -159,8 +172,8 @@ class SqlAlchemyInventoryRepository:
         self, tenant_id: int, product_ids: Sequence[uuid.UUID], *, sales_since: datetime, window_days: int
     ) -> dict[uuid.UUID, StockLevel]:
         """The levels of these products (any status) with their recent sales velocity."""
-        stmt = _levels_of(tenant_id, product_ids, sales_since, window_days)
-        rows = (await self._sql.execute(stmt)).mappings().all()
+        params = _levels_params(tenant_id, product_ids, sales_since, window_days)
+        rows = (await self._sql.execute(_LEVELS_OF, params)).mappings().all()
         return {row["product_id"]: _to_level(row) for row in rows}
 
     async def list(
@@ -206,7 +219,7 @@ class SqlAlchemyInventoryRepository:
     ) -> tuple[StockLevel | None, builtins.list[Movement], int]:
         """The product's level with its sales velocity, its newest `limit` ledger rows and how many it has in
         all: three statements in one round trip."""
-        level = _levels_of(tenant_id, [product_id], sales_since, window_days)
+        level = (_LEVELS_OF, _levels_params(tenant_id, [product_id], sales_since, window_days))
         m = MOVEMENTS.c
         where = (m.tenant_id == tenant_id, m.product_id == product_id)
         page = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
@@ -216,13 +229,15 @@ class SqlAlchemyInventoryRepository:
         return (_to_level(row) if row is not None else None), movements, total
 
 
-def _levels_of(
+def _levels_params(
     tenant_id: int, product_ids: Sequence[uuid.UUID], sales_since: datetime, window_days: int
-) -> Select[Any]:
-    """The levels of these products (any status) with their recent sales velocity."""
-    return _with_velocity(_level_select(tenant_id), tenant_id, sales_since, window_days).where(
-        LEVELS.c.product_id.in_(list(product_ids))
-    )
+) -> dict[str, Any]:
+    return {
+        "tenant_id": tenant_id,
+        "product_ids": list(product_ids),
+        "sales_since": sales_since,
+        "window_days": max(1, window_days),
+    }
 
 
 def _move_statement() -> Any:
@@ -257,7 +272,7 @@ _INSERT_MOVEMENTS = insert(MOVEMENTS)
 _INSERT_LEVEL = insert(LEVELS)
 
 
-def _level_select(tenant_id: int) -> Select[Any]:
+def _level_select(tenant_id: int | ColumnElement[Any]) -> Select[Any]:
     p = PRODUCTS.c
     return (
         select(
@@ -280,14 +295,21 @@ def _level_select(tenant_id: int) -> Select[Any]:
     )
 
 
-def _with_velocity(stmt: Select[Any], tenant_id: int, since: datetime, window_days: int) -> Select[Any]:
-    """Add `daily_velocity`: units of the product's live order lines since `since`, per day."""
+def _with_velocity(
+    stmt: Select[Any],
+    tenant_id: int | ColumnElement[Any],
+    since: datetime | ColumnElement[Any],
+    window_days: int | ColumnElement[Any],
+) -> Select[Any]:
+    """Add `daily_velocity`: units of the product's live order lines since `since`, per day of the window
+    (at least one; values or bound parameters)."""
     sold = (
         select(func.coalesce(func.sum(ORDER_ITEMS.c.quantity), 0))
         .where(sales_of(tenant_id, LEVELS.c.product_id, since=since))
         .scalar_subquery()
     )
-    return stmt.add_columns((sold * 1.0 / max(1, window_days)).label("daily_velocity"))
+    per_day = max(1, window_days) if isinstance(window_days, int) else window_days
+    return stmt.add_columns((sold * 1.0 / per_day).label("daily_velocity"))
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: LevelFilter) -> Select[Any]:
@@ -339,3 +361,14 @@ def _to_movement(row: Any) -> Movement:
         actor=row["actor"],
         created_at=row["created_at"],
     )
+
+
+# The level reads of every stock change and of GetInventory, built once (bound per call: the tenant, the
+# products, the start of the sales window and its days).
+_TENANT = bindparam("tenant_id", type_=BigInteger)
+_LOCK = (
+    _level_select(_TENANT).where(LEVELS.c.product_id == bindparam("product_id")).with_for_update(of=LEVELS)
+)
+_LEVELS_OF = _with_velocity(
+    _level_select(_TENANT), _TENANT, bindparam("sales_since"), bindparam("window_days", type_=Integer)
+).where(LEVELS.c.product_id.in_(bindparam("product_ids", expanding=True)))

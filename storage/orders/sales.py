@@ -16,7 +16,7 @@ def sales_of(
     tenant_id: int | ColumnElement[Any],
     product_id: uuid.UUID | ColumnElement[Any],
     *,
-    since: datetime | None = None,
+    since: datetime | ColumnElement[Any] | None = None,
 ) -> ColumnElement[bool]:
     """The order lines that count as sales of the tenant's product (since `since`, when given). The ids may
     be values, bound parameters or a correlated column."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -204,6 +204,27 @@ class Concerns:
             domain=email.rpartition("@")[2].lower(),
             countries=frozenset({billing.region_code.upper(), shipping.region_code.upper()}),
         )
+
+
+def risk_lists_of(entries: Iterable[tuple[str, str, str]]) -> RiskLists:
+    """The allow and block list entries that concern an order, each as (list type, kind, value), in the
+    form the fraud engine reads them."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for list_type, kind, value in entries:
+        found.setdefault((str(list_type), str(kind)), set()).add(value)
+
+    def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
+        return frozenset(found.get((list_type.value, kind.value), ()))
+
+    allow, block = RiskListType.ALLOW, RiskListType.BLOCK
+    return RiskLists(
+        allowed_emails=values(allow, RiskListKind.EMAIL),
+        allowed_domains=values(allow, RiskListKind.DOMAIN),
+        allowed_countries=values(allow, RiskListKind.COUNTRY),
+        blocked_emails=values(block, RiskListKind.EMAIL),
+        blocked_domains=values(block, RiskListKind.DOMAIN),
+        blocked_countries=values(block, RiskListKind.COUNTRY),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,12 +44,13 @@ from domain.orders import (
     OrderLine,
     OrderStatus,
     StatusChange,
+    risk_lists_of,
 )
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
-from storage.orders.risk_lists import CONCERNING, concerning_params, lists_of
+from storage.orders.risk_lists import CONCERNING, concerning_params
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
@@ -114,7 +115,7 @@ class SqlAlchemyOrderRepository:
         return OrderContext(
             catalog=_catalog_of(catalog[0]) if catalog else {},
             history=_history_of(history.one()),
-            lists=lists_of(lists),
+            lists=risk_lists_of(lists),
         )
 
     async def add(self, order: Order) -> None:

@@ -4,14 +4,12 @@ concern one order (one indexed query)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, delete, or_, select
 
 from domain.orders import Concerns, RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
-from engines.fraud import RiskLists
 from storage.execution import Sql
 from storage.orders.tables import RISK_LIST_ENTRIES as E
 from storage.paging import newest_first_page
@@ -83,26 +81,6 @@ def concerning_params(tenant_id: int, concerns: Concerns) -> dict[str, Any]:
         "domain": concerns.domain,
         "countries": sorted(concerns.countries),
     }
-
-
-def lists_of(rows: Iterable[Any]) -> RiskLists:
-    """The entries CONCERNING found, by list and kind."""
-    found: dict[tuple[str, str], set[str]] = {}
-    for list_type, kind, value in rows:
-        found.setdefault((list_type, kind), set()).add(value)
-
-    def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
-        return frozenset(found.get((list_type.value, kind.value), ()))
-
-    allow, block = RiskListType.ALLOW, RiskListType.BLOCK
-    return RiskLists(
-        allowed_emails=values(allow, RiskListKind.EMAIL),
-        allowed_domains=values(allow, RiskListKind.DOMAIN),
-        allowed_countries=values(allow, RiskListKind.COUNTRY),
-        blocked_emails=values(block, RiskListKind.EMAIL),
-        blocked_domains=values(block, RiskListKind.DOMAIN),
-        blocked_countries=values(block, RiskListKind.COUNTRY),
-    )
 
 
 def _entry(row: Any) -> RiskListEntry:

@@ -31,8 +31,8 @@ from domain.orders import (
     RiskListEntry,
     RiskListFilter,
     RiskListKind,
-    RiskListType,
     StatusChange,
+    risk_lists_of,
 )
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory, RiskLists
@@ -332,19 +332,7 @@ class FakeRiskListRepository:
             (RiskListKind.COUNTRY, c) for c in concerns.countries
         }
         found = [e for (t, _), e in self.entries.items() if t == tenant_id and (e.kind, e.value) in wanted]
-
-        def values(list_type: RiskListType, kind: RiskListKind) -> frozenset[str]:
-            return frozenset(e.value for e in found if (e.list, e.kind) == (list_type, kind))
-
-        allow, block = RiskListType.ALLOW, RiskListType.BLOCK
-        return RiskLists(
-            allowed_emails=values(allow, RiskListKind.EMAIL),
-            allowed_domains=values(allow, RiskListKind.DOMAIN),
-            allowed_countries=values(allow, RiskListKind.COUNTRY),
-            blocked_emails=values(block, RiskListKind.EMAIL),
-            blocked_domains=values(block, RiskListKind.DOMAIN),
-            blocked_countries=values(block, RiskListKind.COUNTRY),
-        )
+        return risk_lists_of((e.list, e.kind, e.value) for e in found)
 
 
 class FakeOrderUnitOfWork(RollingBackUnitOfWork):

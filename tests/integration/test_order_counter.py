@@ -11,7 +11,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from domain.errors import Unavailable
 from domain.event_log import EncodedEvent
 from domain.tenancy import acting_for
 from storage.database import Database, open_database
@@ -68,3 +70,22 @@ async def test_the_counter_is_the_tenant_s_own(pools: Pools):
             async with pools.unit_of_work() as uow:
                 numbers.append(await uow.orders.next_sequence(tenant_id, DAY))
     assert numbers == [1, 2, 1]
+
+
+async def test_a_counter_out_of_reach_fails_the_unit_of_work_as_unavailable_and_takes_nothing(pools: Pools):
+    tenant_id = random.randrange(1, 2**53)
+    nowhere = make_url(pools.units.engine.url).set(host="127.0.0.1", port=1)
+    unreachable = open_database(nowhere.render_as_string(hide_password=False), pool_size=1)
+    try:
+        with acting_for(tenant_id), pytest.raises(Unavailable):
+            async with SqlAlchemyUnitOfWork(
+                pools.units.transactions,
+                serialize=lambda event: EncodedEvent("{}", b""),
+                autonomous=unreachable.transactions,
+            ) as uow:
+                await uow.orders.next_sequence(tenant_id, DAY)
+    finally:
+        await unreachable.dispose()
+    with acting_for(tenant_id):
+        async with pools.unit_of_work() as uow:
+            assert await uow.orders.next_sequence(tenant_id, DAY) == 1

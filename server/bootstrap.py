@@ -118,6 +118,8 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
     background = open_database(
         settings.direct_database_url,
         pool_size=BACKGROUND_POOL_SIZE,
+        # the relay's leadership holds one of them for good; a health ping must not wait behind a batch
+        overflow=BACKGROUND_POOL_SIZE,
         ping_idle_seconds=settings.DB_PING_IDLE_SECONDS,
         prepared_statements=settings.DB_PREPARED_STATEMENTS or settings.DATABASE_DIRECT_URL is not None,
     )

@@ -89,12 +89,17 @@ def open_database(
     url: str,
     *,
     pool_size: int = 10,
+    overflow: int = 0,
     ping_idle_seconds: float = PING_IDLE_SECONDS,
     echo: bool = False,
     prepared_statements: bool = True,
 ) -> Database:
-    """Build the engine for `url`; nothing connects until first use. `prepared_statements=False` keeps
-    psycopg from preparing statements on the server (PgBouncer in transaction mode before 1.21)."""
+    """Build the engine for `url`; nothing connects until first use. On PostgreSQL the pool keeps
+    `pool_size` connections and opens up to `overflow` more for a burst, each closed again as soon as it is
+    returned to a full pool: a load above the pool's size then pays a new server backend every few calls
+    (fork, authentication, cold caches, statements prepared again), so a pool that serves calls waits for one
+    of its own connections instead (tests/integration/test_connection_pool.py). `prepared_statements=False`
+    keeps psycopg from preparing statements on the server (PgBouncer in transaction mode before 1.21)."""
     url = async_url(url)
     # hide_parameters: statement parameters carry personal data and must never reach the logs.
     if make_url(url).get_backend_name() == "sqlite":
@@ -114,7 +119,7 @@ def open_database(
             echo=echo,
             hide_parameters=True,
             pool_size=pool_size,
-            max_overflow=pool_size,
+            max_overflow=overflow,
             pool_timeout=10,
             connect_args={} if prepared_statements else {"prepare_threshold": None},
         )

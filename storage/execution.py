@@ -20,6 +20,7 @@ import contextlib
 import re
 from collections import namedtuple
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import psycopg
@@ -51,11 +52,27 @@ class Rows(Protocol):
     def mappings(self) -> Any: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """As one of `execute_all`'s statements: how many rows `statement` would return, as the scalar of its
+    rows. PostgreSQL's planner estimate on the driver (EXPLAIN: planned, not run); an exact count through
+    SQLAlchemy's connection."""
+
+    statement: Select[Any]
+
+
+Statement = Executable | Estimate
+
+
 class Sql(Protocol):
     """The transaction of a unit of work, as its repositories see it."""
 
     @property
     def dialect_name(self) -> str: ...
+
+    @property
+    def plans_estimates(self) -> bool:
+        """Whether an `Estimate` is the planner's, cheap enough to send with every page; else a count."""
 
     async def execute(self, statement: Executable, params: Params = None) -> Rows: ...
 
@@ -68,13 +85,15 @@ class Sql(Protocol):
         """Run `statement` whose outcome nobody reads; a write may send it ahead of the next statement."""
 
     async def execute_all(
-        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+        self, statements: Sequence[tuple[Statement, Mapping[str, Any] | None]]
     ) -> Sequence[Rows]:
         """Run independent statements, in order, in one round trip where the database allows."""
 
 
 class SqlAlchemySql:
     """Statements run through SQLAlchemy's connection (SQLite, and the background pool)."""
+
+    plans_estimates = False
 
     def __init__(self, connection: AsyncConnection) -> None:
         self.connection = connection
@@ -90,13 +109,30 @@ class SqlAlchemySql:
         await self.connection.execute(statement, params)
 
     async def execute_all(
-        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+        self, statements: Sequence[tuple[Statement, Mapping[str, Any] | None]]
     ) -> list[Rows]:
-        return [await self.execute(statement, params) for statement, params in statements]
+        return [
+            await self.execute(_counted(s.statement) if isinstance(s, Estimate) else s, params)
+            for s, params in statements
+        ]
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        counted = select(func.count()).select_from(statement.subquery())
-        return int(await self.connection.scalar(counted, params) or 0)
+        return int(await self.connection.scalar(_counted(statement), params) or 0)
+
+
+def _counted(statement: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(statement.subquery())
+
+
+_EXPLAIN = "EXPLAIN (FORMAT JSON) "
+_ESTIMATE_KEYS = ("estimate",)
+
+
+async def _planned_rows(cursor: Any) -> DriverRows:
+    """The rows the plan of an EXPLAIN (FORMAT JSON) expects, as one row of one column."""
+    row = await cursor.fetchone()
+    plan = row[0] if row else None
+    return DriverRows(_ESTIMATE_KEYS, [(int(plan[0]["Plan"]["Plan Rows"]) if plan else 0,)], 1)
 
 
 class NoRows(Exception):
@@ -290,6 +326,7 @@ class PsycopgSql:
     raised by that next statement, so the unit of work still sees it before anything commits."""
 
     dialect_name = "postgresql"
+    plans_estimates = True
 
     def __init__(
         self,
@@ -324,24 +361,32 @@ class PsycopgSql:
         return await self._rows(prepared, cursor)
 
     async def execute_all(
-        self, statements: Sequence[tuple[Executable, Mapping[str, Any] | None]]
+        self, statements: Sequence[tuple[Statement, Mapping[str, Any] | None]]
     ) -> list[DriverRows]:
         """Run independent statements in one round trip (a pipeline), in order; their rows in that order."""
         if not statements:
             return []
-        runs = []
+        runs: list[tuple[str, Any, Any, CompiledStatement | None]] = []
         for statement, params in statements:
-            prepared, carried = self._prepare(statement, params)
-            runs.append((prepared, parameters(prepared, carried, params), self._connection.cursor()))
+            if isinstance(statement, Estimate):
+                prepared, carried = self._prepare(statement.statement, params)
+                sql, read_as = _EXPLAIN + prepared.sql, None
+            else:
+                prepared, carried = self._prepare(statement, params)
+                sql, read_as = prepared.sql, prepared
+            runs.append((sql, parameters(prepared, carried, params), self._connection.cursor(), read_as))
         if self._read_only:
-            await self._alone([(prepared.sql, values, cursor) for prepared, values, cursor in runs])
+            await self._alone([(sql, values, cursor) for sql, values, cursor, _ in runs])
         else:
             with self._noting_failure():
                 await self._open()
-                for prepared, values, cursor in runs:
-                    await cursor.execute(prepared.sql, values)
+                for sql, values, cursor, _ in runs:
+                    await cursor.execute(sql, values)
                 await self._pipeline.sync()
-        return [await self._rows(prepared, cursor) for prepared, _, cursor in runs]
+        return [
+            await self._rows(prepared, cursor) if prepared is not None else await _planned_rows(cursor)
+            for _, _, cursor, prepared in runs
+        ]
 
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         """Run `statement` without waiting for its outcome where the transaction allows (see the class)."""
@@ -357,19 +402,7 @@ class PsycopgSql:
         return (await self.execute(statement, params)).scalar()
 
     async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        prepared, carried = self._prepare(statement, params)
-        explain = "EXPLAIN (FORMAT JSON) " + prepared.sql
-        cursor = self._connection.cursor()
-        if self._read_only:
-            await self._alone([(explain, parameters(prepared, carried, params), cursor)])
-        else:
-            with self._noting_failure():
-                await self._open()
-                await cursor.execute(explain, parameters(prepared, carried, params))
-                await self._pipeline.sync()
-        row = await cursor.fetchone()
-        plan = row[0] if row else None
-        return int(plan[0]["Plan"]["Plan Rows"]) if plan else 0
+        return int((await self.execute_all([(Estimate(statement), params)]))[0].scalar())
 
     async def execute_committed(
         self, statement: Executable, params: Mapping[str, Any] | None = None

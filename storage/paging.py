@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, Table, bindparam, func, literal_co
 from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
-from storage.execution import Rows, Sql
+from storage.execution import Estimate, Rows, Sql, Statement
 
 T = TypeVar("T")
 
@@ -80,6 +80,8 @@ def page_of(
 # a page does not grow with the table: AIP-158 lets total_size be an estimate). SQLite always counts.
 TOTAL_EXACT_UP_TO = 1000
 
+Run = tuple[Statement, Mapping[str, Any] | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Filter:
@@ -107,6 +109,7 @@ class ListStatements:
         self._rows = select(source) if rows is None else rows
         self._position = source.c.id if position is None else position
         self._built: dict[tuple[tuple[str, ...], str], Select[Any]] = {}
+        self._estimates: dict[tuple[str, ...], Estimate] = {}
 
     def filter(self, **present: dict[str, Any] | None) -> Filter:
         """The Filter of the conditions given values (a condition given None does not apply)."""
@@ -129,6 +132,13 @@ class ListStatements:
             return select(func.count()).select_from(capped)
 
         return self._statement((names, "capped"), build)
+
+    def estimate(self, names: tuple[str, ...]) -> Estimate:
+        """How many rows match, by the planner (storage/execution.Estimate)."""
+        estimate = self._estimates.get(names)
+        if estimate is None:
+            estimate = self._estimates[names] = Estimate(self.matching(names))
+        return estimate
 
     def matching(self, names: tuple[str, ...]) -> Select[Any]:
         """The matching rows' ids: what PostgreSQL estimates the number of."""
@@ -167,38 +177,42 @@ async def list_page(
     params = {**where.params, "page_limit": page.size + 1}
     if page.after:
         params["page_after"] = parse_position(page.after)
-    result, capped = await sql.execute_all(
-        [
-            (statements.page(where.names, after=bool(page.after)), params),
-            (statements.capped_count(where.names), where.params),
-        ]
+    (result,), total = await with_total(
+        sql,
+        [(statements.page(where.names, after=bool(page.after)), params)],
+        capped=statements.capped_count(where.names),
+        estimate=statements.estimate(where.names),
+        params=where.params,
     )
     rows = result.mappings().all() if mappings else result.all()
-    total = int(capped.scalar() or 0)
-    if total > TOTAL_EXACT_UP_TO:
-        total = max(total, await sql.estimate_rows(statements.matching(where.names), where.params))
     return keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
 
 
 async def total_of(sql: Sql, statements: ListStatements, where: Filter) -> int:
     """The number of matching rows: exact up to TOTAL_EXACT_UP_TO, estimated beyond (storage/execution.py)."""
-    capped = int(await sql.scalar(statements.capped_count(where.names), where.params) or 0)
-    if capped <= TOTAL_EXACT_UP_TO:
-        return capped
-    return max(capped, await sql.estimate_rows(statements.matching(where.names), where.params))
+    _, total = await with_total(
+        sql,
+        [],
+        capped=statements.capped_count(where.names),
+        estimate=statements.estimate(where.names),
+        params=where.params,
+    )
+    return total
 
 
 async def total_matching(sql: Sql, matching: Select[Any]) -> int:
     """`total_of` for a statement built per call: the number of rows `matching` selects."""
-    counted = int(await sql.scalar(_capped(matching)) or 0)
-    return await _beyond_the_cap(sql, matching, counted)
+    _, total = await with_total(sql, [], capped=_capped(matching), estimate=Estimate(matching))
+    return total
 
 
 async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:
     """The rows of `page` and the number of rows `matching` selects (as `total_matching`), in one round
     trip where the database allows."""
-    rows, capped = await sql.execute_all([(page, None), (_capped(matching), None)])
-    return rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
+    (rows,), total = await with_total(
+        sql, [(page, None)], capped=_capped(matching), estimate=Estimate(matching)
+    )
+    return rows, total
 
 
 async def page_and_total_with(
@@ -206,15 +220,35 @@ async def page_and_total_with(
 ) -> tuple[Rows, Rows, int]:
     """`first`'s rows (the parent of the page, with its parameters: a level and its ledger), then
     `page_and_total`'s, in one round trip where the database allows."""
-    parent, rows, capped = await sql.execute_all([first, (page, None), (_capped(matching), None)])
-    return parent, rows, await _beyond_the_cap(sql, matching, int(capped.scalar() or 0))
+    (parent, rows), total = await with_total(
+        sql, [first, (page, None)], capped=_capped(matching), estimate=Estimate(matching)
+    )
+    return parent, rows, total
+
+
+async def with_total(
+    sql: Sql,
+    runs: Sequence[Run],
+    *,
+    capped: Select[Any],
+    estimate: Estimate,
+    params: Mapping[str, Any] | None = None,
+) -> tuple[Sequence[Rows], int]:
+    """The rows of `runs` and a total: `capped`'s count while it is at most TOTAL_EXACT_UP_TO, else the
+    larger of it and `estimate` (both with `params`). Where the planner estimates, the estimate goes out
+    with the rest, needed or not: planning costs less than the round trip of its own that every page of a
+    list past the bound paid (side by side: ListEvents 2.45/2.50 -> 2.21/2.20 ms of server CPU; a list
+    within the bound pays the plan, ListProducts of 1,000 rows 2.93/2.89 -> 3.08/2.90)."""
+    if sql.plans_estimates:
+        *rows, counted, estimated = await sql.execute_all([*runs, (capped, params), (estimate, params)])
+        count = int(counted.scalar() or 0)
+        return rows, count if count <= TOTAL_EXACT_UP_TO else max(count, int(estimated.scalar()))
+    *rows, counted = await sql.execute_all([*runs, (capped, params)])
+    count = int(counted.scalar() or 0)
+    if count > TOTAL_EXACT_UP_TO:
+        count = max(count, await sql.estimate_rows(estimate.statement, params or {}))
+    return rows, count
 
 
 def _capped(matching: Select[Any]) -> Select[Any]:
     return select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())
-
-
-async def _beyond_the_cap(sql: Sql, matching: Select[Any], counted: int) -> int:
-    if counted <= TOTAL_EXACT_UP_TO:
-        return counted
-    return max(counted, await sql.estimate_rows(matching, {}))

@@ -219,14 +219,7 @@ async def settle_lines(
     units back, SHIPMENT takes them out of stock; either way a backordered line's units are owed no more,
     and a dropship line holds nothing. Conflict when the stock no longer holds a line's units."""
     held = [line for line in sorted(order.lines, key=lambda item: item.product_id) if not line.dropship]
-    shifts = [
-        Shift(line.product_id, None, backordered=-line.quantity)
-        if line.backordered
-        else Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
-        if kind is MovementType.RELEASE
-        else Shift(line.product_id, kind, reserved=-line.quantity)
-        for line in held
-    ]
+    shifts = [_settlement(line, kind) for line in held]
     applied = await apply_shifts(
         uow, shifts, tenant_id=order.tenant_id, at=utcnow(), reason=reason, actor=actor, order_id=order.id
     )
@@ -237,6 +230,16 @@ async def settle_lines(
         if movement is not None:
             movements.append(movement)
     return movements
+
+
+def _settlement(line: OrderLine, kind: MovementType) -> Shift:
+    """What settling one held line moves: a backordered line's units are owed no more; otherwise RELEASE
+    gives the reserved units back and SHIPMENT takes them out of stock."""
+    if line.backordered:
+        return Shift(line.product_id, None, backordered=-line.quantity)
+    if kind is MovementType.RELEASE:
+        return Shift(line.product_id, kind, available=line.quantity, reserved=-line.quantity)
+    return Shift(line.product_id, kind, reserved=-line.quantity)
 
 
 async def _backorder(

@@ -18,7 +18,7 @@ GATEWAY_TEMPLATE := deploy/gateway/buf.gen.yaml
 PROTO_FILES := $(sort $(wildcard protos/crm/v2/*.proto))
 PROTO_DEPS  := build/proto-deps
 
-.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer fuzz bench bench-areas soak services services-stop clean
+.PHONY: help setup tools protos protos-check proto-deps lint proto-lint breaking typecheck stubs gateway run-gateway openapi-check run test test-tools test-unit test-pgbouncer fuzz bench bench-ab bench-areas soak services services-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -146,6 +146,9 @@ test-pgbouncer: $(VENV)/.installed ## the smoke set of the integration suite thr
 
 bench: $(VENV)/.installed ## the cost of a call (issue 15) into BENCHMARKS.md: ~25 min; BENCH_QUICK=1 for a few
 	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.bench
+
+bench-ab: $(VENV)/.installed ## the working tree beside AB_BASE (default HEAD), call by call, server CPU per call (tests/bench/ab.py)
+	PATH="$(GOBIN):$$PATH" $(PY) -m tests.bench.ab
 
 bench-areas: $(VENV)/.installed ## the areas' own PostgreSQL benchmarks (bulk updates, deep pages, dashboard, …)
 	PATH="$(GOBIN):$$PATH" $(VENV)/bin/pytest -q -s tests/bench -p no:cacheprovider

@@ -93,19 +93,25 @@ def server_environment(database_url: str, port: int, workers: int) -> dict[str, 
 
 
 @contextmanager
-def crm_server(database_url: str, *, workers: int, log: Path) -> Iterator[tuple[str, int]]:
-    """`python -m server.main` with `workers` processes; yields (target, pid of the top process) once
-    every worker serves. Its access log goes to `log`."""
+def crm_server(
+    database_url: str, *, workers: int, log: Path, tree: Path = REPO, pool_size: int = POOL_SIZE
+) -> Iterator[tuple[str, int]]:
+    """`python -m server.main` of the source `tree` with `workers` processes; yields (target, pid of the top
+    process) once every worker serves. Its access log goes to `log`."""
     port = free_port()
+    env = server_environment(database_url, port, workers)
+    env["DB_POOL_SIZE"] = str(pool_size)
+    if tree != REPO:  # ahead of the editable install, which points at this checkout
+        env["PYTHONPATH"] = os.pathsep.join((str(tree), str(tree / "generated")))
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         start = out.tell()
         process = subprocess.Popen(
             [sys.executable, "-m", "server.main"],
-            env=server_environment(database_url, port, workers),
+            env=env,
             stdout=out,
             stderr=out,
-            cwd=REPO,
+            cwd=tree,
         )
     try:
         wait_for_port("127.0.0.1", port, timeout=120)

@@ -315,11 +315,12 @@ class PsycopgSql:
     """The statements of one PostgreSQL unit of work, run on psycopg itself, on a connection in autocommit
     mode: the unit of work sends its own BEGIN, with the settings of its tenant scope (`opening`).
 
-    A read runs each statement (or each batch of `execute_all`) in a read-only transaction of its own, sent
-    in one pipeline with its BEGIN, its scope and its COMMIT: one round trip, READ COMMITTED's snapshot per
-    statement as ever, and a connection a pooler (PgBouncer in transaction mode) may hand back at once.
-    `execute_committed` runs a write the same way: the rows it locks are held while the server runs it,
-    never while an answer travels to the client and back.
+    A read runs each statement (or each batch of `execute_all`) in a read-only transaction of its own: one
+    pipeline of its scope (`opening`, READ ONLY included) and its statements, which the server runs as one
+    implicit transaction that its Sync commits, so no BEGIN or COMMIT is sent or parsed: one round trip,
+    READ COMMITTED's snapshot per statement as ever, and a connection a pooler (PgBouncer in transaction
+    mode) may hand back at once. `execute_committed` runs a write the same way: the rows it locks are held
+    while the server runs it, never while an answer travels to the client and back.
     A write runs in pipeline mode for the whole transaction: its opening goes out with its first statement,
     and an INSERT without RETURNING (or a `send`) does not wait for its outcome: it travels with the next
     statement that needs an answer, at the latest with the COMMIT. An error of a statement sent ahead is
@@ -339,7 +340,7 @@ class PsycopgSql:
         self._connection = connection
         self._cache = cache
         self._read_only = read_only
-        self._opening = (("BEGIN READ ONLY" if read_only else "BEGIN", ()), *opening)
+        self._opening = opening
         self._pipeline: Any = None
         self._pipeline_scope: Any = None
         # a statement of the pipeline failed: the ones sent after it never ran, not even their PREPARE
@@ -407,7 +408,7 @@ class PsycopgSql:
     async def execute_committed(
         self, statement: Executable, params: Mapping[str, Any] | None = None
     ) -> DriverRows:
-        """`statement` as the whole of this transaction, sent with its BEGIN, scope and COMMIT in one round
+        """`statement` as the whole of this transaction, sent with its scope in one round
         trip (see the class)."""
         prepared, carried = self._prepare(statement, params)
         cursor = self._connection.cursor()
@@ -436,28 +437,33 @@ class PsycopgSql:
         """`runs` (SQL, parameters, cursor) as the whole of this transaction, in one round trip."""
         control = self._connection.cursor()
         try:
-            # leaving the pipeline syncs it once: one round trip for all of it
+            # Leaving the pipeline syncs it once: one round trip, and the end of the implicit transaction
+            # (committed, or rolled back where a statement failed).
             async with self._connection.pipeline():
                 for sql, values in self._opening:
                     await control.execute(sql, values)
                 for sql, values, cursor in runs:
                     await cursor.execute(sql, values)
-                await control.execute("COMMIT")
         except psycopg.Error:
             self._failed = True
             await self._end_unfinished()
             raise
 
     async def _end_unfinished(self) -> None:
-        """Roll back a transaction the server still holds open (a failure left it in error)."""
-        if self._connection.closed or self._connection.info.transaction_status == _IDLE:
+        """Roll back a transaction the server still holds open (a failure left it in error), and after a
+        failure make psycopg forget the statements it believes prepared: the ones behind the failure in the
+        pipeline never were, and their next use would not find them. Its own rollback is what forgets them;
+        a read's implicit transaction, which its Sync rolled back already, is opened again for it."""
+        connection = self._connection
+        if connection.closed:
             return
+        idle = connection.info.transaction_status == _IDLE
         if self._failed:
-            # psycopg's own rollback also forgets the statements it believes prepared: after a failure in
-            # a pipeline some of them never were, and their next use would not find them
-            await self._connection.rollback()
-        else:
-            await self._connection.execute("ROLLBACK")
+            if idle:
+                await connection.execute("BEGIN")
+            await connection.rollback()
+        elif not idle:
+            await connection.execute("ROLLBACK")
 
     async def _open(self) -> None:
         if self._pipeline_scope is not None:
@@ -465,6 +471,7 @@ class PsycopgSql:
         self._pipeline_scope = self._connection.pipeline()
         self._pipeline = await self._pipeline_scope.__aenter__()
         control = self._connection.cursor()
+        await control.execute("BEGIN")  # a write's statements span several syncs
         for sql, values in self._opening:
             await control.execute(sql, values)
 

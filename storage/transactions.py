@@ -61,7 +61,10 @@ class DriverTransactions:
         pooled = await greenlet_spawn(self._pool.connect)
         connection = cast(psycopg.AsyncConnection[Any], pooled.driver_connection)
         sql = PsycopgSql(
-            connection, self._cache, read_only=read_only, opening=scope_settings(current_scope())
+            connection,
+            self._cache,
+            read_only=read_only,
+            opening=scope_settings(current_scope(), read_only=read_only),
         )
         return DriverTransaction(pooled, connection, sql)
 
@@ -87,11 +90,13 @@ class DriverTransactions:
 TRANSACTION_SETTINGS: tuple[tuple[str, str], ...] = (("jit", "off"),)
 
 
-def scope_settings(scope: TenantScope) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The statement that opens a transaction: the service's transaction settings and its tenant scope, all
-    transaction-local, so a pooled connection never carries a tenant into the next transaction. No scope, no
-    tenant row visible."""
+def scope_settings(scope: TenantScope, *, read_only: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The statement that opens a transaction: the service's transaction settings, READ ONLY for a read, and
+    its tenant scope, all transaction-local, so a pooled connection never carries a tenant into the next
+    transaction. No scope, no tenant row visible."""
     settings = list(TRANSACTION_SETTINGS)
+    if read_only:
+        settings.append(("transaction_read_only", "on"))
     if isinstance(scope, AllTenants):
         settings.append((ALL_TENANTS_SETTING, "on"))
     elif scope is not None:

@@ -1,20 +1,24 @@
-"""The unit of work on PostgreSQL: a read runs READ ONLY, so a stray write is refused and stores nothing, and
-repeated reads run from prepared statements; a failure inside a pipelined write leaves the connection as it
-found it; an UPDATE sent ahead that fails still fails its unit of work."""
+"""The unit of work on PostgreSQL: a read runs READ ONLY, so a stray write is refused and stores nothing; it
+sends its scope and its statements and nothing else; repeated reads run from prepared statements; a failure
+inside a pipelined read or write leaves the connection as it found it; an UPDATE sent ahead that fails still
+fails its unit of work."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
 
+import psycopg
 import pytest
-from psycopg.errors import ReadOnlySqlTransaction
+from psycopg.errors import DivisionByZero, ReadOnlySqlTransaction
 from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, Uuid, insert, select, text
 
 from domain.errors import UniqueViolation
 from domain.event_log import EncodedEvent
+from domain.tenancy import acting_for
 from storage.database import Database, open_database
 from storage.rows import update_row
+from storage.tenant_walls import TENANT_SETTING
 from storage.uow import SqlAlchemyUnitOfWork
 from tests.conftest import PostgresDatabases
 
@@ -66,6 +70,53 @@ async def test_repeated_reads_run_from_a_prepared_statement(database):
     async with reading(database) as uow:
         prepared = (await uow.sql.execute(text("SELECT statement FROM pg_prepared_statements"))).scalars()
         assert any("FROM probe WHERE n >" in statement for statement in prepared)
+
+
+async def test_a_read_sends_its_scope_and_its_statements_and_nothing_else(database, monkeypatch):
+    """No BEGIN and no COMMIT: the statements of one pipeline are one transaction on the server until its
+    Sync, so the scope's transaction-local settings hold for them and end with them, at no extra statement's
+    cost."""
+    async with reading(database) as uow:  # the pool's first connection asks the server about itself
+        await uow.sql.scalar(text("SELECT 1"))
+    sent: list[str] = []
+    execute = psycopg.AsyncCursor.execute
+
+    async def recorded(self, query, params=None, **kw):  # type: ignore[no-untyped-def]
+        sent.append(str(query))
+        return await execute(self, query, params, **kw)
+
+    monkeypatch.setattr(psycopg.AsyncCursor, "execute", recorded)
+    settings = text(
+        "SELECT current_setting('transaction_read_only') AS read_only, current_setting('jit') AS jit,"
+        f" current_setting('{TENANT_SETTING}', true) AS tenant"
+    )
+    with acting_for(7):
+        async with reading(database) as uow:
+            within = (await uow.sql.execute(settings)).one()
+
+    assert tuple(within) == ("on", "off", "7")  # read only, no JIT, the tenant's rows
+    assert len(sent) == 2, sent
+    assert not any(statement.upper().startswith(("BEGIN", "COMMIT")) for statement in sent), sent
+    async with reading(database) as uow:  # on the same connection, in no tenant's scope
+        after = (await uow.sql.execute(settings)).one()
+    assert after[2] in (None, "")
+
+
+async def test_a_failure_inside_a_pipelined_read_leaves_no_statement_believed_prepared(database):
+    """The statements of a read after the one that fails never ran, not even the PREPARE of one used often
+    enough to be prepared then; they run as usual in the next read on the same connection."""
+    count = text("SELECT count(*) FROM probe WHERE n > :n")
+    for _ in range(PREPARE_THRESHOLD):
+        async with reading(database) as uow:
+            await uow.sql.scalar(count, {"n": 0})
+
+    with pytest.raises(DivisionByZero):
+        async with reading(database) as uow:
+            await uow.sql.execute_all([(text("SELECT 1 / :zero"), {"zero": 0}), (count, {"n": 0})])
+
+    async with reading(database) as uow:
+        assert await uow.sql.scalar(count, {"n": 0}) == 0
+        assert await uow.sql.scalar(count, {"n": 0}) == 0
 
 
 def writing(db: Database) -> SqlAlchemyUnitOfWork:

@@ -205,19 +205,20 @@ class CompiledStatement:
         columns = compiled._result_columns
         self.keys: tuple[str, ...] = tuple(column.keyname for column in columns)
         self.row_type: Any = namedtuple("Row", self.keys, rename=True) if self.keys else None
-        self._result_processors: list[Any] | None = None
+        self._result_processors: list[tuple[int, Any]] | None = None
         # an INSERT whose outcome nobody reads: a write may send it ahead (PsycopgSql)
         self.deferrable = bool(compiled.isinsert) and not compiled.effective_returning
 
-    def result_processors(self, dialect: Dialect, type_codes: Sequence[int]) -> list[Any]:
-        """The processor of each result column (None where the driver's value is already right), decided
-        on the first execution, when the types the database returns are known."""
+    def result_processors(self, dialect: Dialect, type_codes: Sequence[int]) -> list[tuple[int, Any]]:
+        """The columns whose driver value needs processing, by position, with their processor (most need
+        none), decided on the first execution, when the types the database returns are known."""
         if self._result_processors is None:
             columns = self.compiled._result_columns
-            self._result_processors = [
+            processors = (
                 column.type._cached_result_processor(dialect, type_code)
                 for column, type_code in zip(columns, type_codes, strict=False)
-            ]
+            )
+            self._result_processors = [(i, p) for i, p in enumerate(processors) if p is not None]
         return self._result_processors
 
 
@@ -296,15 +297,20 @@ def typed_rows(
 ) -> list[Any]:
     """Rows of driver tuples as SQLAlchemy would give them: processed values, attribute access by key."""
     processors = prepared.result_processors(dialect, type_codes)
+    if processors:
+        rows = [_processed(row, processors) for row in rows]
     row_type = prepared.row_type
-    if any(processors):
-        rows = [
-            tuple(value if p is None else p(value) for p, value in zip(processors, row, strict=False))
-            for row in rows
-        ]
     if row_type is None:
         return rows
     return [row_type._make(row) for row in rows]
+
+
+def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    # A list page has dozens of columns a row and a few with a processor: only those are visited.
+    values = list(row)
+    for index, process in processors:
+        values[index] = process(values[index])
+    return tuple(values)
 
 
 def returns_rows(statement: Executable) -> bool:

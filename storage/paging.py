@@ -27,7 +27,7 @@ def newest_first(
 ) -> Select[Any]:
     """`stmt` newest first from the page's position on, one row over the page size. By default the
     position is the id: UUIDv7 ids are in creation order, so the id is both the order and the position.
-    `within`: columns ordered on ahead of the position (see the outbox's `page_statement`)."""
+    `within`: columns ordered on ahead of the position (see the outbox's `EVENT_LIST`)."""
     if page.after:
         stmt = stmt.where(position_column < parse_position(page.after))
     return stmt.order_by(*(column.desc() for column in within), position_column.desc()).limit(page.size + 1)
@@ -103,11 +103,15 @@ class ListStatements:
         *,
         rows: Select[Any] | None = None,
         position: ColumnElement[Any] | None = None,
+        within: Sequence[ColumnElement[Any]] = (),
     ) -> None:
+        """`position`: the keyset column, newest first (the id by default); `within`: columns ordered on
+        ahead of it (see the outbox's list)."""
         self._source = source
         self._conditions = conditions
         self._rows = select(source) if rows is None else rows
         self._position = source.c.id if position is None else position
+        self._within = tuple(within)
         self._built: dict[tuple[tuple[str, ...], str], Select[Any]] = {}
         self._estimates: dict[tuple[str, ...], Estimate] = {}
 
@@ -156,7 +160,8 @@ class ListStatements:
         stmt = self._where(self._rows, names)
         if after:
             stmt = stmt.where(self._position < bindparam("page_after"))
-        return stmt.order_by(self._position.desc()).limit(bindparam("page_limit"))
+        order = (*(column.desc() for column in self._within), self._position.desc())
+        return stmt.order_by(*order).limit(bindparam("page_limit"))
 
     def _where(self, stmt: Select[Any], names: tuple[str, ...]) -> Select[Any]:
         return stmt.where(*(self._conditions[name] for name in names))

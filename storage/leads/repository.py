@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from domain.leads import (
     Lead,
@@ -23,7 +23,7 @@ from storage.base import table_of
 from storage.documents import factors_json, factors_of
 from storage.execution import Sql
 from storage.leads.tables import LeadRow
-from storage.paging import newest_first_page
+from storage.paging import Filter, ListStatements, list_page
 from storage.rows import changed_any, count_of, find, insert_row, overwrite
 
 SCORE_BUCKET_EDGES: tuple[float, ...] = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
@@ -52,13 +52,8 @@ class SqlAlchemyLeadRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: LeadFilter, page: PageRequest) -> Page[Lead]:
-        return await newest_first_page(
-            self._sql,
-            LEADS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            convert=_to_domain,
-            mappings=False,
+        return await list_page(
+            self._sql, _LIST, _filter(tenant_id, criteria), page, convert=_to_domain, mappings=False
         )
 
     async def save(self, lead: Lead) -> None:
@@ -119,18 +114,28 @@ def _bucket_counts() -> list[Any]:
     return counts
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: LeadFilter) -> Select[Any]:
-    stmt = stmt.where(LeadRow.tenant_id == tenant_id)
-    if criteria.status is not None:
-        stmt = stmt.where(LeadRow.status == criteria.status.value)
-    if criteria.source is not None:
-        stmt = stmt.where(LeadRow.source == criteria.source.value)
-    if criteria.assigned_to:
-        stmt = stmt.where(LeadRow.assigned_to == criteria.assigned_to)
-    if criteria.converted is not None:
-        converted = LeadRow.converted_at.is_not(None)
-        stmt = stmt.where(converted if criteria.converted else ~converted)
-    return stmt
+_LIST = ListStatements(
+    LEADS,
+    {
+        "tenant": LEADS.c.tenant_id == bindparam("tenant_id"),
+        "status": LEADS.c.status == bindparam("status"),
+        "source": LEADS.c.source == bindparam("source"),
+        "assigned_to": LEADS.c.assigned_to == bindparam("assigned_to"),
+        "converted": LEADS.c.converted_at.is_not(None),
+        "not_converted": LEADS.c.converted_at.is_(None),
+    },
+)
+
+
+def _filter(tenant_id: int, criteria: LeadFilter) -> Filter:
+    return _LIST.filter(
+        tenant={"tenant_id": tenant_id},
+        status={"status": criteria.status.value} if criteria.status is not None else None,
+        source={"source": criteria.source.value} if criteria.source is not None else None,
+        assigned_to={"assigned_to": criteria.assigned_to} if criteria.assigned_to else None,
+        converted={} if criteria.converted is True else None,
+        not_converted={} if criteria.converted is False else None,
+    )
 
 
 def _row_values(lead: Lead) -> dict[str, Any]:

@@ -8,16 +8,17 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Select, and_, func, insert, or_, select, text, update
+from sqlalchemy import Select, and_, bindparam, func, insert, or_, select, text, update
 
 from domain.event_log import EventCriteria, RecordedEvent, TailBatch, TailPosition
 from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.execution import Sql
 from storage.outbox.tables import OutboxRow
-from storage.paging import keyset_page, newest_first, page_and_total
+from storage.paging import ListStatements, list_page
 from storage.rows import count_of
 
 OUTBOX = table_of(OutboxRow)
@@ -140,13 +141,21 @@ class SqlAlchemyOutboxRepository:
 
     async def list(self, tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Page[OutboxRecord]:
         """The tenant's events newest first; the keyset position is the queue sequence."""
-        stmt = page_statement(tenant_id, criteria, page)
-        result, total = await page_and_total(
-            self._sql, stmt, _filtered(select(OUTBOX.c.seq), tenant_id, criteria)
-        )
-        rows = result.all()
-        return keyset_page(
-            rows, size=page.size, total=total, convert=_record, position=lambda record: record.seq
+        return await list_page(
+            self._sql,
+            EVENT_LIST,
+            EVENT_LIST.filter(
+                tenant={"tenant_ids": [tenant_id]},
+                types={"types": list(criteria.types)} if criteria.types else None,
+                aggregate={"aggregate_id": criteria.aggregate_id} if criteria.aggregate_id else None,
+                start={"start": criteria.start} if criteria.start is not None else None,
+                end={"end": criteria.end} if criteria.end is not None else None,
+            ),
+            page,
+            convert=_record,
+            mappings=False,
+            parse_position=int,
+            position=_SEQ,
         )
 
     async def tail_start(self) -> TailPosition:
@@ -187,19 +196,25 @@ class SqlAlchemyOutboxRepository:
         return TailBatch([_record(r) for r in rows], (int(last.txid or 0), last.seq))
 
 
-def page_statement(tenant_id: int, criteria: EventCriteria, page: PageRequest) -> Select[Any]:
-    """A page of the tenant's events, newest first.
-
-    `seq`, the outbox's primary key, orders every tenant's events at once, and PostgreSQL found walking it
-    backwards (dropping other tenants' rows) as cheap as walking the tenant's own index: for a large tenant
-    it then read every newer event of the others first (tests/integration/test_event_list_plan.py). So the
-    page is ordered by (tenant, seq), which only the tenant's index gives, and the tenant is named as a
-    one-element list (`= ANY` on PostgreSQL): an equality with a single value would let the planner drop
-    the tenant from the order again."""
-    stmt = _matching(select(OUTBOX), criteria).where(OutboxRow.tenant_id.in_([tenant_id]))
-    return newest_first(
-        stmt, OutboxRow.seq.expression, page, parse_position=int, within=(OutboxRow.tenant_id.expression,)
-    )
+# The tenant's events newest first. `seq`, the outbox's primary key, orders every tenant's events at once,
+# and PostgreSQL found walking it backwards (dropping other tenants' rows) as cheap as walking the tenant's
+# own index: for a large tenant it then read every newer event of the others first
+# (tests/integration/test_event_list_plan.py). So the page is ordered by (tenant, seq), which only the
+# tenant's index gives, and the tenant is named as a one-element list (`= ANY` on PostgreSQL): an equality
+# with a single value would let the planner drop the tenant from the order again.
+EVENT_LIST = ListStatements(
+    OUTBOX,
+    {
+        "tenant": OUTBOX.c.tenant_id.in_(bindparam("tenant_ids", expanding=True)),
+        "types": OUTBOX.c.event_type.in_(bindparam("types", expanding=True)),
+        "aggregate": OUTBOX.c.aggregate_id == bindparam("aggregate_id"),
+        "start": OUTBOX.c.occurred_at >= bindparam("start"),
+        "end": OUTBOX.c.occurred_at < bindparam("end"),
+    },
+    position=OUTBOX.c.seq,
+    within=(OUTBOX.c.tenant_id,),
+)
+_SEQ = attrgetter("seq")
 
 
 def _filtered(stmt: Select[Any], tenant_id: int, criteria: EventCriteria) -> Select[Any]:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import psycopg
 
-from domain.event_log import EventCriteria
-from domain.paging import PageRequest
 from storage.migrations import upgrade_to_head
-from storage.outbox.repository import page_statement
+from storage.outbox.repository import EVENT_LIST
 from tests.conftest import PostgresDatabases
 from tests.support.plans import explain, libpq, plan_nodes
 
@@ -37,8 +35,13 @@ def test_a_large_tenants_newest_events_skip_no_other_tenants_rows(postgres: Post
                 (tenant, count),
             )
         admin.execute("VACUUM ANALYZE outbox")
+    first_page = EVENT_LIST.filter(tenant={"tenant_ids": [LARGE]})
     (plan,) = explain(
-        url, LARGE, page_statement(LARGE, EventCriteria(), PageRequest(size=20)), {}, analyze=True
+        url,
+        LARGE,
+        EVENT_LIST.page(first_page.names, after=False),
+        {**first_page.params, "page_limit": 21},
+        analyze=True,
     )
     skipped = sum(node.get("Rows Removed by Filter", 0) for node in plan_nodes(plan))
     scans = [node.get("Index Name") for node in plan_nodes(plan) if "Index Name" in node]

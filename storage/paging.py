@@ -9,47 +9,11 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Table, bindparam, func, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.paging import Page, PageRequest
 from storage.execution import Estimate, Rows, Sql, Statement
 
 T = TypeVar("T")
-
-
-def newest_first(
-    stmt: Select[Any],
-    position_column: ColumnElement[Any] | InstrumentedAttribute[Any],
-    page: PageRequest,
-    *,
-    parse_position: Callable[[str], object] = uuid.UUID,
-    within: Sequence[ColumnElement[Any] | InstrumentedAttribute[Any]] = (),
-) -> Select[Any]:
-    """`stmt` newest first from the page's position on, one row over the page size. By default the
-    position is the id: UUIDv7 ids are in creation order, so the id is both the order and the position.
-    `within`: columns ordered on ahead of the position (see the outbox's `EVENT_LIST`)."""
-    if page.after:
-        stmt = stmt.where(position_column < parse_position(page.after))
-    return stmt.order_by(*(column.desc() for column in within), position_column.desc()).limit(page.size + 1)
-
-
-async def newest_first_page(
-    sql: Sql,
-    source: Table,
-    *,
-    filtered: Callable[[Select[Any]], Select[Any]],
-    page: PageRequest,
-    convert: Callable[[Any], T],
-    rows: Select[Any] | None = None,
-    mappings: bool = True,
-) -> Page[T]:
-    """The page of `source`'s rows that pass `filtered`, newest first by id, with the total that pass it.
-    `convert` receives the rows of `source` (or of `rows`, when the page reads more than `source`'s
-    columns): mappings of their columns, or rows with the columns as attributes."""
-    stmt = newest_first(filtered(select(source) if rows is None else rows), source.c.id, page)
-    result, total = await page_and_total(sql, stmt, filtered(select(source.c.id)))
-    fetched = result.mappings().all() if mappings else result.all()
-    return keyset_page(fetched, size=page.size, total=total, convert=convert)
 
 
 def keyset_page(
@@ -167,6 +131,11 @@ class ListStatements:
         return stmt.where(*(self._conditions[name] for name in names))
 
 
+def unchanged(row: Any) -> Any:
+    """The `convert` of a list whose rows are assembled after the page is read (lines, histories)."""
+    return row
+
+
 async def list_page(
     sql: Sql,
     statements: ListStatements,
@@ -191,24 +160,6 @@ async def list_page(
     )
     rows = result.mappings().all() if mappings else result.all()
     return keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
-
-
-async def total_of(sql: Sql, statements: ListStatements, where: Filter) -> int:
-    """The number of matching rows: exact up to TOTAL_EXACT_UP_TO, estimated beyond (storage/execution.py)."""
-    _, total = await with_total(
-        sql,
-        [],
-        capped=statements.capped_count(where.names),
-        estimate=statements.estimate(where.names),
-        params=where.params,
-    )
-    return total
-
-
-async def total_matching(sql: Sql, matching: Select[Any]) -> int:
-    """`total_of` for a statement built per call: the number of rows `matching` selects."""
-    _, total = await with_total(sql, [], capped=_capped(matching), estimate=Estimate(matching))
-    return total
 
 
 async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:

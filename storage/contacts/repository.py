@@ -6,7 +6,19 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    String,
+    bindparam,
+    delete,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 
 from domain.contacts import Contact, ContactFilter, PostalAddress
 from domain.paging import Page, PageRequest
@@ -14,9 +26,9 @@ from storage.base import table_of
 from storage.contacts.tables import ContactRow
 from storage.deals.tables import DealRow
 from storage.execution import Sql
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.rows import changed_any, find, insert_row, overwrite
-from storage.text_match import contains
+from storage.text_match import contains, like_pattern
 
 CONTACTS = table_of(ContactRow)
 _BY_EMAIL = select(CONTACTS).where(
@@ -43,15 +55,15 @@ class SqlAlchemyContactRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: ContactFilter, page: PageRequest) -> Page[Contact]:
-        dialect = self._sql.dialect_name
-        return await newest_first_page(
-            self._sql,
-            CONTACTS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria, dialect),
-            page=page,
-            convert=_to_domain,
-            mappings=False,
+        statements = _LISTS[self._sql.dialect_name]
+        where = statements.filter(
+            tenant={"tenant_id": tenant_id},
+            query={"query": like_pattern(criteria.query)} if criteria.query else None,
+            owner={"owner": criteria.owner} if criteria.owner else None,
+            company={"company": criteria.company.lower()} if criteria.company else None,
+            tag={"tag": criteria.tag} if criteria.tag else None,
         )
+        return await list_page(self._sql, statements, where, page, convert=_to_domain, mappings=False)
 
     async def save(self, contact: Contact) -> None:
         await overwrite(self._sql, CONTACTS, values=_row_values(contact), entity="contact")
@@ -76,39 +88,39 @@ class SqlAlchemyContactRepository:
         return detached
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: ContactFilter, dialect: str) -> Select[Any]:
-    stmt = stmt.where(ContactRow.tenant_id == tenant_id)
-    if criteria.query:
-        full_name = ContactRow.first_name + " " + ContactRow.last_name
-        stmt = stmt.where(
-            or_(
+def _list_statements(has_tag: ColumnElement[bool]) -> ListStatements:
+    c = CONTACTS.c
+    query: BindParameter[str] = bindparam("query")
+    full_name = c.first_name + " " + c.last_name
+    return ListStatements(
+        CONTACTS,
+        {
+            "tenant": c.tenant_id == bindparam("tenant_id"),
+            "query": or_(
                 *(
-                    contains(column, criteria.query)
-                    for column in (
-                        ContactRow.first_name,
-                        ContactRow.last_name,
-                        full_name,
-                        ContactRow.email,
-                        ContactRow.company,
-                    )
+                    contains(column, query)
+                    for column in (c.first_name, c.last_name, full_name, c.email, c.company)
                 )
-            )
-        )
-    if criteria.owner:
-        stmt = stmt.where(ContactRow.owner == criteria.owner)
-    if criteria.company:
-        stmt = stmt.where(func.lower(ContactRow.company) == criteria.company.lower())
-    if criteria.tag:
-        stmt = stmt.where(_has_tag(criteria.tag, dialect))
-    return stmt
+            ),
+            "owner": c.owner == bindparam("owner"),
+            "company": func.lower(c.company) == bindparam("company"),
+            "tag": has_tag,
+        },
+    )
 
 
-def _has_tag(tag: str, dialect: str) -> Any:
-    if dialect == "postgresql":
-        # jsonb containment: the tags array holds this string.
-        return ContactRow.tags.op("@>")(func.jsonb_build_array(tag))
-    each = func.json_each(ContactRow.tags).table_valued("value")
-    return exists(select(literal_column("1")).select_from(each).where(each.c.value == tag))
+def _sqlite_has_tag() -> ColumnElement[bool]:
+    each = func.json_each(CONTACTS.c.tags).table_valued("value")
+    return exists(select(literal_column("1")).select_from(each).where(each.c.value == bindparam("tag")))
+
+
+# The tags array holds the tag: jsonb containment on PostgreSQL, a walk of the JSON array on SQLite.
+_LISTS = {
+    "postgresql": _list_statements(
+        CONTACTS.c.tags.op("@>")(func.jsonb_build_array(bindparam("tag", type_=String)))
+    ),
+    "sqlite": _list_statements(_sqlite_has_tag()),
+}
 
 
 def _address_values(address: PostalAddress | None) -> dict[str, Any] | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, select
 
 from domain.deals import (
     CLOSED_STAGES,
@@ -26,7 +26,7 @@ from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.deals.tables import DealRow, DealStageChangeRow
 from storage.execution import Rows, Sql
-from storage.paging import keyset_page, newest_first, page_and_total
+from storage.paging import Filter, ListStatements, list_page, unchanged
 from storage.rows import finding, insert_row, overwrite
 
 ZERO = Decimal("0.00")
@@ -61,19 +61,13 @@ class SqlAlchemyDealRepository:
         return _to_domain(row, _histories_of(changes)[row.id])
 
     async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
-        stmt = newest_first(_filtered(select(DEALS), tenant_id, criteria), DEALS.c.id, page)
-        result, total = await page_and_total(
-            self._sql, stmt, _filtered(select(DEALS.c.id), tenant_id, criteria)
+        rows = await list_page(
+            self._sql, _LIST, _filter(tenant_id, criteria), page, convert=unchanged, mappings=False
         )
-        fetched = result.all()
         # One query for the histories of the whole page, never one per deal.
-        histories = await self._histories(tenant_id, [r.id for r in fetched[: page.size]])
-        return keyset_page(
-            fetched,
-            size=page.size,
-            total=total,
-            convert=lambda row: _to_domain(row, histories[row.id]),
-        )
+        histories = await self._histories(tenant_id, [row.id for row in rows.items])
+        deals = [_to_domain(row, histories[row.id]) for row in rows.items]
+        return Page(deals, rows.next_after, rows.total_size, positions=rows.positions)
 
     async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
         await overwrite(self._sql, DEALS, values=_row_values(deal), entity="deal")
@@ -193,24 +187,35 @@ def _money(value: object) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: DealFilter) -> Select[Any]:
-    stmt = stmt.where(DealRow.tenant_id == tenant_id)
-    if criteria.stages:
-        stmt = stmt.where(DealRow.stage.in_([s.value for s in criteria.stages]))
-    if criteria.open_only:
-        stmt = stmt.where(DealRow.stage.not_in([s.value for s in CLOSED_STAGES]))
-    if criteria.owner:
-        stmt = stmt.where(DealRow.owner == criteria.owner)
-    if criteria.contact_id is not None:
-        stmt = stmt.where(DealRow.contact_id == criteria.contact_id)
-    if criteria.close_from is not None or criteria.close_to is not None:
-        bounds: list[ColumnElement[bool]] = [DealRow.expected_close_date.is_not(None)]
-        if criteria.close_from is not None:
-            bounds.append(DealRow.expected_close_date >= criteria.close_from)
-        if criteria.close_to is not None:
-            bounds.append(DealRow.expected_close_date <= criteria.close_to)
-        stmt = stmt.where(and_(*bounds))
-    return stmt
+_LIST = ListStatements(
+    DEALS,
+    {
+        "tenant": DEALS.c.tenant_id == bindparam("tenant_id"),
+        "stages": DEALS.c.stage.in_(bindparam("stages", expanding=True)),
+        "open": DEALS.c.stage.not_in([stage.value for stage in CLOSED_STAGES]),
+        "owner": DEALS.c.owner == bindparam("owner"),
+        "contact": DEALS.c.contact_id == bindparam("contact_id"),
+        "close_from": and_(
+            DEALS.c.expected_close_date.is_not(None), DEALS.c.expected_close_date >= bindparam("close_from")
+        ),
+        "close_to": and_(
+            DEALS.c.expected_close_date.is_not(None), DEALS.c.expected_close_date <= bindparam("close_to")
+        ),
+    },
+)
+
+
+def _filter(tenant_id: int, criteria: DealFilter) -> Filter:
+    close_from, close_to = criteria.close_from, criteria.close_to
+    return _LIST.filter(
+        tenant={"tenant_id": tenant_id},
+        stages={"stages": [stage.value for stage in criteria.stages]} if criteria.stages else None,
+        open={} if criteria.open_only else None,
+        owner={"owner": criteria.owner} if criteria.owner else None,
+        contact={"contact_id": criteria.contact_id} if criteria.contact_id is not None else None,
+        close_from={"close_from": close_from} if close_from is not None else None,
+        close_to={"close_to": close_to} if close_to is not None else None,
+    )
 
 
 def _row_values(deal: Deal) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -54,7 +55,7 @@ from storage.orders.risk_lists import CONCERNING, concerning_params
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
-from storage.paging import newest_first, page_and_total, page_of
+from storage.paging import Filter, ListStatements, list_page, unchanged
 from storage.rows import finding
 from storage.transactions import Transactions
 
@@ -170,13 +171,11 @@ class SqlAlchemyOrderRepository:
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        stmt = newest_first(_filtered(select(ORDERS), tenant_id, criteria), ORDERS.c.id, page)
-        result, total = await page_and_total(
-            self._sql, stmt, _filtered(select(ORDERS.c.id), tenant_id, criteria)
+        rows = await list_page(
+            self._sql, _LIST, _filter(tenant_id, criteria), page, convert=unchanged, position=itemgetter("id")
         )
-        rows = result.mappings().all()
-        items = await self._assemble(tenant_id, rows[: page.size])
-        return page_of(items, more=len(rows) > page.size, total=total)
+        items = await self._assemble(tenant_id, rows.items)
+        return Page(items, rows.next_after, rows.total_size, positions=rows.positions)
 
     async def save(self, order: Order) -> None:
         """Write the mutable columns of an order (its lines: `replace_lines`)."""
@@ -394,21 +393,33 @@ def _item_values(order: Order, index: int, line: OrderLine) -> dict[str, Any]:
     }
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: OrderFilter) -> Select[Any]:
-    c = ORDERS.c
-    stmt = stmt.where(c.tenant_id == tenant_id)
-    if criteria.status is not None:
-        stmt = stmt.where(c.status == criteria.status.value)
-    if criteria.financial_status is not None:
-        stmt = stmt.where(c.financial_status == criteria.financial_status.value)
-    if criteria.customer_email:
-        stmt = stmt.where(c.customer_email == criteria.customer_email)
-    if criteria.created_from is not None:
-        stmt = stmt.where(c.created_at >= criteria.created_from)
-    if criteria.created_before is not None:
-        stmt = stmt.where(c.created_at < criteria.created_before)
-    if criteria.risk_level is not None:
-        stmt = stmt.where(c.risk_level == criteria.risk_level.value)
-    if criteria.flagged is not None:
-        stmt = stmt.where(c.flagged.is_(criteria.flagged))
-    return stmt
+_LIST = ListStatements(
+    ORDERS,
+    {
+        "tenant": ORDERS.c.tenant_id == bindparam("tenant_id"),
+        "status": ORDERS.c.status == bindparam("status"),
+        "financial_status": ORDERS.c.financial_status == bindparam("financial_status"),
+        "customer_email": ORDERS.c.customer_email == bindparam("customer_email"),
+        "created_from": ORDERS.c.created_at >= bindparam("created_from"),
+        "created_before": ORDERS.c.created_at < bindparam("created_before"),
+        "risk_level": ORDERS.c.risk_level == bindparam("risk_level"),
+        "flagged": ORDERS.c.flagged.is_(True),
+        "not_flagged": ORDERS.c.flagged.is_(False),
+    },
+)
+
+
+def _filter(tenant_id: int, criteria: OrderFilter) -> Filter:
+    status, financial, risk = criteria.status, criteria.financial_status, criteria.risk_level
+    created_from, created_before = criteria.created_from, criteria.created_before
+    return _LIST.filter(
+        tenant={"tenant_id": tenant_id},
+        status={"status": status.value} if status is not None else None,
+        financial_status={"financial_status": financial.value} if financial is not None else None,
+        customer_email={"customer_email": criteria.customer_email} if criteria.customer_email else None,
+        created_from={"created_from": created_from} if created_from is not None else None,
+        created_before={"created_before": created_before} if created_before is not None else None,
+        risk_level={"risk_level": risk.value} if risk is not None else None,
+        flagged={} if criteria.flagged is True else None,
+        not_flagged={} if criteria.flagged is False else None,
+    )

@@ -6,13 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, or_, select
+from sqlalchemy import and_, bindparam, delete, or_, select
 
 from domain.orders import Concerns, RiskListEntry, RiskListFilter, RiskListKind, RiskListType
 from domain.paging import Page, PageRequest
 from storage.execution import Sql
 from storage.orders.tables import RISK_LIST_ENTRIES as E
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.rows import find_mapping, insert_row
 
 
@@ -52,16 +52,22 @@ class SqlAlchemyRiskListRepository:
         await self._sql.execute(delete(E).where(E.c.tenant_id == tenant_id, E.c.id == entry_id))
 
     async def list(self, tenant_id: int, criteria: RiskListFilter, page: PageRequest) -> Page[RiskListEntry]:
-        def filtered(stmt: Select[Any]) -> Select[Any]:
-            stmt = stmt.where(E.c.tenant_id == tenant_id)
-            if criteria.list is not None:
-                stmt = stmt.where(E.c.list_type == criteria.list.value)
-            if criteria.kind is not None:
-                stmt = stmt.where(E.c.kind == criteria.kind.value)
-            return stmt
+        where = _LIST.filter(
+            tenant={"tenant_id": tenant_id},
+            list={"list_type": criteria.list.value} if criteria.list is not None else None,
+            kind={"kind": criteria.kind.value} if criteria.kind is not None else None,
+        )
+        return await list_page(self._sql, _LIST, where, page, convert=_entry)
 
-        return await newest_first_page(self._sql, E, filtered=filtered, page=page, convert=_entry)
 
+_LIST = ListStatements(
+    E,
+    {
+        "tenant": E.c.tenant_id == bindparam("tenant_id"),
+        "list": E.c.list_type == bindparam("list_type"),
+        "kind": E.c.kind == bindparam("kind"),
+    },
+)
 
 # Built once: every CreateOrder reads it, and building and cache-keying it per call cost more than running it.
 CONCERNING = select(E.c.list_type, E.c.kind, E.c.value).where(

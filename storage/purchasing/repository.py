@@ -24,7 +24,7 @@ from domain.purchasing import (
 )
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Rows, Sql
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.purchasing.tables import PURCHASE_ORDER_LINES as LINES
 from storage.purchasing.tables import PURCHASE_ORDERS as ORDERS
 from storage.rows import finding
@@ -88,13 +88,20 @@ class SqlAlchemyPurchaseOrderRepository:
     async def list(
         self, tenant_id: int, criteria: PurchaseOrderFilter, page: PageRequest
     ) -> Page[PurchaseOrder]:
-        headers = await newest_first_page(
-            self._sql,
-            ORDERS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            convert=_Header,
+        where = _LIST.filter(
+            tenant={"tenant_id": tenant_id},
+            supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
+            status={"status": criteria.status.value} if criteria.status is not None else None,
+            kind={"kind": criteria.kind.value} if criteria.kind is not None else None,
+            order={"order_id": criteria.order_id} if criteria.order_id is not None else None,
+            created_from=(
+                {"created_from": criteria.created_from} if criteria.created_from is not None else None
+            ),
+            created_before=(
+                {"created_before": criteria.created_before} if criteria.created_before is not None else None
+            ),
         )
+        headers = await list_page(self._sql, _LIST, where, page, convert=_Header)
         items = await self._with_lines(tenant_id, [header.row for header in headers.items])
         return Page(items, headers.next_after, headers.total_size, positions=[str(po.id) for po in items])
 
@@ -219,22 +226,18 @@ def _offer_columns(row: Any) -> dict[str, Any]:
     return {column.name: row[f"supplier_offers_{column.name}"] for column in OFFERS.c}
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: PurchaseOrderFilter) -> Select[Any]:
-    c = ORDERS.c
-    stmt = stmt.where(c.tenant_id == tenant_id)
-    if criteria.supplier_id is not None:
-        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
-    if criteria.status is not None:
-        stmt = stmt.where(c.status == criteria.status.value)
-    if criteria.kind is not None:
-        stmt = stmt.where(c.kind == criteria.kind.value)
-    if criteria.order_id is not None:
-        stmt = stmt.where(c.order_id == criteria.order_id)
-    if criteria.created_from is not None:
-        stmt = stmt.where(c.created_at >= criteria.created_from)
-    if criteria.created_before is not None:
-        stmt = stmt.where(c.created_at < criteria.created_before)
-    return stmt
+_LIST = ListStatements(
+    ORDERS,
+    {
+        "tenant": ORDERS.c.tenant_id == bindparam("tenant_id"),
+        "supplier": ORDERS.c.supplier_id == bindparam("supplier_id"),
+        "status": ORDERS.c.status == bindparam("status"),
+        "kind": ORDERS.c.kind == bindparam("kind"),
+        "order": ORDERS.c.order_id == bindparam("order_id"),
+        "created_from": ORDERS.c.created_at >= bindparam("created_from"),
+        "created_before": ORDERS.c.created_at < bindparam("created_before"),
+    },
+)
 
 
 def _header_values(po: PurchaseOrder) -> dict[str, Any]:

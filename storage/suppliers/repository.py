@@ -6,15 +6,15 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import bindparam, select
 
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace, Supplier, SupplierFilter
 from storage.execution import Sql
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.rows import find_mapping, insert_row, update_row
 from storage.suppliers.tables import SUPPLIERS
-from storage.text_match import contains
+from storage.text_match import contains, like_pattern
 
 
 class SqlAlchemySupplierRepository:
@@ -40,27 +40,29 @@ class SqlAlchemySupplierRepository:
         return {row["id"]: _to_domain(row) for row in (await self._sql.execute(stmt)).mappings()}
 
     async def list(self, tenant_id: int, criteria: SupplierFilter, page: PageRequest) -> Page[Supplier]:
-        return await newest_first_page(
-            self._sql,
-            SUPPLIERS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            convert=_to_domain,
+        where = _LIST.filter(
+            tenant={"tenant_id": tenant_id},
+            marketplace=(
+                {"marketplace": criteria.marketplace.value} if criteria.marketplace is not None else None
+            ),
+            active={} if criteria.active_only else None,
+            query={"query": like_pattern(criteria.query)} if criteria.query else None,
         )
+        return await list_page(self._sql, _LIST, where, page, convert=_to_domain)
 
     async def save(self, supplier: Supplier) -> None:
         await update_row(self._sql, SUPPLIERS, values=_row_values(supplier))
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: SupplierFilter) -> Select[Any]:
-    stmt = stmt.where(SUPPLIERS.c.tenant_id == tenant_id)
-    if criteria.marketplace is not None:
-        stmt = stmt.where(SUPPLIERS.c.marketplace == criteria.marketplace.value)
-    if criteria.active_only:
-        stmt = stmt.where(SUPPLIERS.c.is_active.is_(True))
-    if criteria.query:
-        stmt = stmt.where(contains(SUPPLIERS.c.name, criteria.query))
-    return stmt
+_LIST = ListStatements(
+    SUPPLIERS,
+    {
+        "tenant": SUPPLIERS.c.tenant_id == bindparam("tenant_id"),
+        "marketplace": SUPPLIERS.c.marketplace == bindparam("marketplace"),
+        "active": SUPPLIERS.c.is_active.is_(True),
+        "query": contains(SUPPLIERS.c.name, bindparam("query")),
+    },
+)
 
 
 def _row_values(supplier: Supplier) -> dict[str, Any]:

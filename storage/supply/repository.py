@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import bindparam, delete, select
 
 from domain.money import Money
 from domain.paging import Page, PageRequest
@@ -16,7 +16,7 @@ from domain.supply import Offer, OfferFilter
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.rows import find_mapping, insert_row, update_row
 from storage.supply.tables import SUPPLIER_OFFERS as OFFERS
 
@@ -56,13 +56,13 @@ class SqlAlchemyOfferRepository:
         return offer_of(row) if row else None
 
     async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
-        return await newest_first_page(
-            self._sql,
-            OFFERS,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            convert=offer_of,
+        where = _LIST.filter(
+            tenant={"tenant_id": tenant_id},
+            product={"product_id": criteria.product_id} if criteria.product_id is not None else None,
+            supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
+            active={} if criteria.active_only else None,
         )
+        return await list_page(self._sql, _LIST, where, page, convert=offer_of)
 
     async def of_products(
         self, tenant_id: int, product_ids: Collection[uuid.UUID]
@@ -131,16 +131,15 @@ class SqlAlchemyOfferRepository:
         return set((await self._sql.execute(stmt)).scalars().all())
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: OfferFilter) -> Select[Any]:
-    c = OFFERS.c
-    stmt = stmt.where(c.tenant_id == tenant_id)
-    if criteria.product_id is not None:
-        stmt = stmt.where(c.product_id == criteria.product_id)
-    if criteria.supplier_id is not None:
-        stmt = stmt.where(c.supplier_id == criteria.supplier_id)
-    if criteria.active_only:
-        stmt = stmt.where(c.is_active.is_(True))
-    return stmt
+_LIST = ListStatements(
+    OFFERS,
+    {
+        "tenant": OFFERS.c.tenant_id == bindparam("tenant_id"),
+        "product": OFFERS.c.product_id == bindparam("product_id"),
+        "supplier": OFFERS.c.supplier_id == bindparam("supplier_id"),
+        "active": OFFERS.c.is_active.is_(True),
+    },
+)
 
 
 def _row_values(offer: Offer) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, update
 
 from domain.codec import from_json, to_json
 from domain.paging import Page, PageRequest
@@ -27,7 +27,7 @@ from domain.workflows import (
     WorkflowType,
 )
 from storage.execution import Sql
-from storage.paging import newest_first_page
+from storage.paging import ListStatements, list_page
 from storage.rows import changed_any, find_mapping, insert_row
 from storage.workflows.tables import WORKFLOWS as W
 
@@ -64,13 +64,13 @@ class SqlAlchemyWorkflowRepository:
         return _to_domain(row) if row else None
 
     async def list(self, tenant_id: int, criteria: WorkflowFilter, page: PageRequest) -> Page[Workflow]:
-        return await newest_first_page(
-            self._sql,
-            W,
-            filtered=lambda stmt: _filtered(stmt, tenant_id, criteria),
-            page=page,
-            convert=_to_domain,
+        where = _LIST.filter(
+            tenant={"tenant_id": tenant_id},
+            type={"type": criteria.type.value} if criteria.type is not None else None,
+            states={"states": [s.value for s in criteria.states]} if criteria.states else None,
+            product={"product_id": criteria.product_id} if criteria.product_id is not None else None,
         )
+        return await list_page(self._sql, _LIST, where, page, convert=_to_domain)
 
     async def cancel(self, tenant_id: int, workflow_id: uuid.UUID, now: datetime) -> Workflow | None:
         """Cancel an unfinished workflow; None when it was already finished (or is not the tenant's)."""
@@ -192,15 +192,15 @@ def _held(workflow: Workflow, owner: str) -> ColumnElement[bool]:
     )
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: WorkflowFilter) -> Select[Any]:
-    stmt = stmt.where(W.c.tenant_id == tenant_id)
-    if criteria.type is not None:
-        stmt = stmt.where(W.c.type == criteria.type.value)
-    if criteria.states:
-        stmt = stmt.where(W.c.state.in_([s.value for s in criteria.states]))
-    if criteria.product_id is not None:
-        stmt = stmt.where(W.c.product_id == criteria.product_id)
-    return stmt
+_LIST = ListStatements(
+    W,
+    {
+        "tenant": W.c.tenant_id == bindparam("tenant_id"),
+        "type": W.c.type == bindparam("type"),
+        "states": W.c.state.in_(bindparam("states", expanding=True)),
+        "product": W.c.product_id == bindparam("product_id"),
+    },
+)
 
 
 def _row_values(w: Workflow) -> dict[str, Any]:

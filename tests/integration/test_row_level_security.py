@@ -59,7 +59,8 @@ def drop_tenant_filters(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(module, "find", find_any_tenant)
         if getattr(module, "find_mapping", None) is find_mapping:
             monkeypatch.setattr(module, "find_mapping", find_mapping_any_tenant)
-    monkeypatch.setattr(lead_repository, "_filtered", lambda stmt, tenant_id, criteria: stmt)
+    every_lead = lead_repository._LIST.filter()  # no condition at all, the tenant's neither
+    monkeypatch.setattr(lead_repository, "_filter", lambda tenant_id, criteria: every_lead)
 
 
 async def test_a_lookup_without_its_tenant_filter_still_finds_only_the_callers_rows(

@@ -76,7 +76,7 @@ class ListStatements:
         self._rows = select(source) if rows is None else rows
         self._position = source.c.id if position is None else position
         self._within = tuple(within)
-        self._built: dict[tuple[tuple[str, ...], str], Select[Any]] = {}
+        self._built: dict[tuple[tuple[str, ...], object], Select[Any]] = {}
         self._estimates: dict[tuple[str, ...], Estimate] = {}
 
     def filter(self, **present: dict[str, Any] | None) -> Filter:
@@ -92,6 +92,15 @@ class ListStatements:
 
     def page(self, names: tuple[str, ...], *, after: bool) -> Select[Any]:
         return self._statement((names, "after" if after else "first"), lambda: self._page(names, after))
+
+    def related(self, names: tuple[str, ...], *, after: bool, of: Related) -> Select[Any]:
+        """`of`'s statement over the rows of that page, given the page's positions as a subquery: what a
+        page's rows are assembled with (their lines, their history) goes out with the page itself."""
+
+        def build() -> Select[Any]:
+            return of(self.page(names, after=after).with_only_columns(self._position))
+
+        return self._statement((names, ("after" if after else "first", of)), build)
 
     def capped_count(self, names: tuple[str, ...]) -> Select[Any]:
         def build() -> Select[Any]:
@@ -114,7 +123,9 @@ class ListStatements:
             (names, "matching"), lambda: self._where(select(self._position).select_from(self._source), names)
         )
 
-    def _statement(self, key: tuple[tuple[str, ...], str], build: Callable[[], Select[Any]]) -> Select[Any]:
+    def _statement(
+        self, key: tuple[tuple[str, ...], object], build: Callable[[], Select[Any]]
+    ) -> Select[Any]:
         statement = self._built.get(key)
         if statement is None:
             statement = self._built[key] = build()
@@ -129,6 +140,10 @@ class ListStatements:
 
     def _where(self, stmt: Select[Any], names: tuple[str, ...]) -> Select[Any]:
         return stmt.where(*(self._conditions[name] for name in names))
+
+
+# A statement over the rows of one page, from the page's positions (`ListStatements.related`).
+Related = Callable[[Select[Any]], Select[Any]]
 
 
 def unchanged(row: Any) -> Any:
@@ -148,18 +163,51 @@ async def list_page(
     position: Callable[[T], object] = attrgetter("id"),
 ) -> Page[T]:
     """A page of a list (one row over the size, to know whether another follows) and its total."""
+    listed, _ = await list_page_with(
+        sql,
+        statements,
+        where,
+        page,
+        related=(),
+        convert=convert,
+        mappings=mappings,
+        parse_position=parse_position,
+        position=position,
+    )
+    return listed
+
+
+async def list_page_with(
+    sql: Sql,
+    statements: ListStatements,
+    where: Filter,
+    page: PageRequest,
+    *,
+    related: Sequence[Related],
+    convert: Callable[[Any], T],
+    mappings: bool = True,
+    parse_position: Callable[[str], object] = uuid.UUID,
+    position: Callable[[T], object] = attrgetter("id"),
+) -> tuple[Page[T], list[Rows]]:
+    """`list_page`, with the rows of each `related` statement over the page, all in one round trip where
+    the database allows (their parameters are the page's)."""
     params = {**where.params, "page_limit": page.size + 1}
     if page.after:
         params["page_after"] = parse_position(page.after)
-    (result,), total = await with_total(
+    after = bool(page.after)
+    (result, *others), total = await with_total(
         sql,
-        [(statements.page(where.names, after=bool(page.after)), params)],
+        [
+            (statements.page(where.names, after=after), params),
+            *((statements.related(where.names, after=after, of=of), params) for of in related),
+        ],
         capped=statements.capped_count(where.names),
         estimate=statements.estimate(where.names),
         params=where.params,
     )
     rows = result.mappings().all() if mappings else result.all()
-    return keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
+    listed = keyset_page(rows, size=page.size, total=total, convert=convert, position=position)
+    return listed, others
 
 
 async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:

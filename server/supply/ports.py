@@ -11,7 +11,7 @@ from typing import Protocol
 from domain.catalog import Product
 from domain.paging import Page, PageRequest
 from domain.suppliers import Supplier
-from domain.supply import Offer, OfferFilter
+from domain.supply import Offer, OfferFilter, OfferView
 from server.unit_of_work import UnitOfWork
 
 
@@ -23,7 +23,10 @@ class OfferRepository(Protocol):
         ...
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None: ...
-    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]: ...
+    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[OfferView]:
+        """The matching offers, each with whether its product buys from it."""
+        ...
+
     async def of_products(
         self, tenant_id: int, product_ids: Collection[uuid.UUID]
     ) -> dict[uuid.UUID, builtins.list[Offer]]:
@@ -42,10 +45,6 @@ class OfferRepository(Protocol):
     async def products_offered_by(self, tenant_id: int, supplier_id: uuid.UUID) -> builtins.list[uuid.UUID]:
         """The products the supplier has offers for, in id order."""
         ...
-
-    async def chosen_offers_of(
-        self, tenant_id: int, product_ids: builtins.list[uuid.UUID]
-    ) -> set[uuid.UUID]: ...
 
 
 class OfferProducts(Protocol):

@@ -94,14 +94,7 @@ class OfferUseCases:
 
     async def list(self, *, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[OfferView]:
         async with self._uow(read_only=True) as uow:
-            offers = await uow.offers.list(tenant_id, criteria, page)
-            chosen = await uow.offers.chosen_offers_of(tenant_id, list({o.product_id for o in offers.items}))
-        return Page(
-            items=[OfferView(o, o.id in chosen) for o in offers.items],
-            next_after=offers.next_after,
-            total_size=offers.total_size,
-            positions=offers.positions,
-        )
+            return await uow.offers.list(tenant_id, criteria, page)
 
     async def update(self, *, tenant_id: int, offer_id: uuid.UUID, changes: OfferChanges) -> OfferView:
         """Apply the changes and choose again; no change, no event."""

@@ -26,7 +26,7 @@ from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.deals.tables import DealRow, DealStageChangeRow
 from storage.execution import Rows, Sql
-from storage.paging import Filter, ListStatements, list_page, unchanged
+from storage.paging import Filter, ListStatements, list_page_with, unchanged
 from storage.rows import finding, insert_row, overwrite
 
 ZERO = Decimal("0.00")
@@ -61,11 +61,17 @@ class SqlAlchemyDealRepository:
         return _to_domain(row, _histories_of(changes)[row.id])
 
     async def list(self, tenant_id: int, criteria: DealFilter, page: PageRequest) -> Page[Deal]:
-        rows = await list_page(
-            self._sql, _LIST, _filter(tenant_id, criteria), page, convert=unchanged, mappings=False
+        # The histories of the whole page go out with it: one statement, never one per deal.
+        rows, (changes,) = await list_page_with(
+            self._sql,
+            _LIST,
+            _filter(tenant_id, criteria),
+            page,
+            related=(_stage_changes_of_page,),
+            convert=unchanged,
+            mappings=False,
         )
-        # One query for the histories of the whole page, never one per deal.
-        histories = await self._histories(tenant_id, [row.id for row in rows.items])
+        histories = _histories_of(changes)
         deals = [_to_domain(row, histories[row.id]) for row in rows.items]
         return Page(deals, rows.next_after, rows.total_size, positions=rows.positions)
 
@@ -156,11 +162,6 @@ class SqlAlchemyDealRepository:
             )
             for stage, count, amount, weighted, average in (await self._sql.execute(stmt)).all()
         }
-
-    async def _histories(self, tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Histories:
-        if not deal_ids:
-            return defaultdict(list)
-        return _histories_of(await self._sql.execute(_stage_changes_of(tenant_id, deal_ids)))
 
     async def _add_changes(self, deal: Deal, changes: Sequence[StageChange]) -> None:
         if not changes:
@@ -266,6 +267,15 @@ def _stage_changes_of(tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Select[A
     return (
         select(STAGE_CHANGES)
         .where(STAGE_CHANGES.c.tenant_id == tenant_id, STAGE_CHANGES.c.deal_id.in_(list(deal_ids)))
+        .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
+    )
+
+
+def _stage_changes_of_page(page_ids: Select[Any]) -> Select[Any]:
+    """The stage changes of the deals of a list's page, each deal's in the order they happened."""
+    return (
+        select(STAGE_CHANGES)
+        .where(STAGE_CHANGES.c.tenant_id == bindparam("tenant_id"), STAGE_CHANGES.c.deal_id.in_(page_ids))
         .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
     )
 

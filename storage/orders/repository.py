@@ -55,7 +55,7 @@ from storage.orders.risk_lists import CONCERNING, concerning_params
 from storage.orders.rows import address_json, fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
-from storage.paging import Filter, ListStatements, list_page, unchanged
+from storage.paging import Filter, ListStatements, list_page_with, unchanged
 from storage.rows import finding
 from storage.transactions import Transactions
 
@@ -171,10 +171,17 @@ class SqlAlchemyOrderRepository:
     async def list(self, tenant_id: int, criteria: OrderFilter, page: PageRequest) -> Page[Order]:
         """Matching orders newest first; the keyset position is the (time-ordered) id. Lines and history
         of the page are read with one query each (no N+1)."""
-        rows = await list_page(
-            self._sql, _LIST, _filter(tenant_id, criteria), page, convert=unchanged, position=itemgetter("id")
+        rows, (lines, history) = await list_page_with(
+            self._sql,
+            _LIST,
+            _filter(tenant_id, criteria),
+            page,
+            related=(_lines_of_page, _history_of_page),
+            convert=unchanged,
+            position=itemgetter("id"),
         )
-        items = await self._assemble(tenant_id, rows.items)
+        lines_of, history_of = _by_order(lines), _by_order(history)
+        items = [to_order(row, lines_of[row["id"]], history_of[row["id"]]) for row in rows.items]
         return Page(items, rows.next_after, rows.total_size, positions=rows.positions)
 
     async def save(self, order: Order) -> None:
@@ -270,6 +277,24 @@ def _by_order(rows: Any) -> dict[uuid.UUID, builtins.list[Any]]:
 
 _LINES_OF = _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no)
 _HISTORY_OF = _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id)
+
+
+def _lines_of_page(page_ids: Select[Any]) -> Select[Any]:
+    return _of_orders_in(ORDER_ITEMS, ORDER_ITEMS.c.line_no, page_ids)
+
+
+def _history_of_page(page_ids: Select[Any]) -> Select[Any]:
+    return _of_orders_in(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id, page_ids)
+
+
+def _of_orders_in(table: Table, in_order: ColumnElement[Any], page_ids: Select[Any]) -> Select[Any]:
+    """The rows of `table` that belong to the orders of a list's page, by order, each order's in
+    `in_order`."""
+    return (
+        select(table)
+        .where(table.c.tenant_id == bindparam("tenant_id"), table.c.order_id.in_(page_ids))
+        .order_by(table.c.order_id, in_order)
+    )
 
 
 def _catalog_read(

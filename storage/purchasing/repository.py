@@ -24,7 +24,7 @@ from domain.purchasing import (
 )
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Rows, Sql
-from storage.paging import ListStatements, list_page
+from storage.paging import ListStatements, list_page_with
 from storage.purchasing.tables import PURCHASE_ORDER_LINES as LINES
 from storage.purchasing.tables import PURCHASE_ORDERS as ORDERS
 from storage.rows import finding
@@ -101,9 +101,12 @@ class SqlAlchemyPurchaseOrderRepository:
                 {"created_before": criteria.created_before} if criteria.created_before is not None else None
             ),
         )
-        headers = await list_page(self._sql, _LIST, where, page, convert=_Header)
-        items = await self._with_lines(tenant_id, [header.row for header in headers.items])
-        return Page(items, headers.next_after, headers.total_size, positions=[str(po.id) for po in items])
+        headers, (lines,) = await list_page_with(
+            self._sql, _LIST, where, page, related=(_lines_of_page,), convert=_Header
+        )
+        lines_of = _lines_by_order(lines)
+        items = [_to_domain(header.row, lines_of[header.id]) for header in headers.items]
+        return Page(items, headers.next_after, headers.total_size, positions=headers.positions)
 
     async def of_order(self, tenant_id: int, order_id: uuid.UUID) -> builtins.list[PurchaseOrder]:
         """The purchase orders of a customer order, oldest first, locked until the transaction ends."""
@@ -193,6 +196,15 @@ def _lines_of(tenant_id: int, ids: list[uuid.UUID]) -> Select[Any]:
     return (
         select(LINES)
         .where(LINES.c.tenant_id == tenant_id, LINES.c.purchase_order_id.in_(ids))
+        .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
+    )
+
+
+def _lines_of_page(page_ids: Select[Any]) -> Select[Any]:
+    """The lines of the purchase orders of a list's page, each order's in line order."""
+    return (
+        select(LINES)
+        .where(LINES.c.tenant_id == bindparam("tenant_id"), LINES.c.purchase_order_id.in_(page_ids))
         .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
     )
 

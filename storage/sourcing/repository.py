@@ -4,11 +4,13 @@ first by id; best score or margin first by (value, id))."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
+from functools import partial
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, insert, or_, select, update
 
 from domain.catalog import ProductAnalysis
 from domain.money import Money
@@ -26,7 +28,7 @@ from domain.suppliers import Marketplace
 from engines.classification import Classification
 from storage.documents import factors_json, factors_of
 from storage.execution import Sql
-from storage.paging import keyset_page
+from storage.paging import keyset_page, page_and_total
 from storage.rows import find_mapping
 from storage.sourcing.tables import CANDIDATES as C
 
@@ -81,26 +83,25 @@ class SqlAlchemyCandidateRepository:
         )
 
     async def list(self, tenant_id: int, criteria: CandidateFilter, page: PageRequest) -> Page[Candidate]:
-        total = await self._sql.scalar(_filtered(select(func.count()).select_from(C), tenant_id, criteria))
+        """Newest first, or ranked by score or margin (ties newest first); the total goes out with the page
+        (storage/paging.with_total: exact up to a bound, the planner's estimate beyond)."""
         ranked = RANKED_BY.get(criteria.order)
         stmt = _filtered(select(C), tenant_id, criteria)
+        position: Callable[[Candidate], object] = attrgetter("id")
         if ranked is None:
             if page.after:
                 stmt = stmt.where(C.c.id < uuid.UUID(page.after))
             stmt = stmt.order_by(C.c.id.desc())
-            rows = (await self._sql.execute(stmt.limit(page.size + 1))).mappings().all()
-            return keyset_page(rows, size=page.size, total=total, convert=_to_domain)
-        if page.after:
-            stmt = stmt.where(_after(ranked, page.after))
-        stmt = stmt.order_by(ranked.desc(), C.c.id.desc()).limit(page.size + 1)
-        rows = (await self._sql.execute(stmt)).mappings().all()
-        return keyset_page(
-            rows,
-            size=page.size,
-            total=total,
-            convert=_to_domain,
-            position=lambda c: ranked_position(criteria.order, c),
+        else:
+            if page.after:
+                stmt = stmt.where(_after(ranked, page.after))
+            stmt = stmt.order_by(ranked.desc(), C.c.id.desc())
+            position = partial(ranked_position, criteria.order)
+        result, total = await page_and_total(
+            self._sql, stmt.limit(page.size + 1), _filtered(select(C.c.id), tenant_id, criteria)
         )
+        rows = result.mappings().all()
+        return keyset_page(rows, size=page.size, total=total, convert=_to_domain, position=position)
 
 
 def ranked_position(order: CandidateOrder, candidate: Candidate) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, select
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from domain.suppliers import Marketplace
-from domain.supply import Offer, OfferFilter
+from domain.supply import Offer, OfferFilter, OfferView
 from storage.catalog.tables import PRODUCTS
 from storage.execution import Sql
 from storage.inventory.tables import INVENTORY_LEVELS
@@ -36,33 +36,24 @@ class SqlAlchemyOfferRepository:
 
     async def get_with_choice(self, tenant_id: int, offer_id: uuid.UUID) -> tuple[Offer, bool] | None:
         """The offer and whether its product buys from it, in one statement."""
-        chosen = (PRODUCTS.c.chosen_offer_id == OFFERS.c.id).label("is_chosen")
-        stmt = (
-            select(OFFERS, chosen)
-            .select_from(
-                OFFERS.join(
-                    PRODUCTS,
-                    (PRODUCTS.c.tenant_id == OFFERS.c.tenant_id) & (PRODUCTS.c.id == OFFERS.c.product_id),
-                )
-            )
-            .where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.id == offer_id)
-        )
-        row = (await self._sql.execute(stmt)).mappings().one_or_none()
-        return (offer_of(row), bool(row["is_chosen"])) if row else None
+        row = (await self._sql.execute(_GET_WITH_CHOICE, {"tenant_id": tenant_id, "id": offer_id})).mappings()
+        found = row.one_or_none()
+        return (offer_of(found), bool(found["is_chosen"])) if found else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)
         row = (await self._sql.execute(stmt)).mappings().one_or_none()
         return offer_of(row) if row else None
 
-    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
+    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[OfferView]:
+        """The tenant's matching offers newest first, each with whether its product buys from it."""
         where = _LIST.filter(
             tenant={"tenant_id": tenant_id},
             product={"product_id": criteria.product_id} if criteria.product_id is not None else None,
             supplier={"supplier_id": criteria.supplier_id} if criteria.supplier_id is not None else None,
             active={} if criteria.active_only else None,
         )
-        return await list_page(self._sql, _LIST, where, page, convert=offer_of)
+        return await list_page(self._sql, _LIST, where, page, convert=_view, position=_offer_id)
 
     async def of_products(
         self, tenant_id: int, product_ids: Collection[uuid.UUID]
@@ -120,16 +111,16 @@ class SqlAlchemyOfferRepository:
         )
         return list((await self._sql.execute(stmt)).scalars().all())
 
-    async def chosen_offers_of(self, tenant_id: int, product_ids: builtins.list[uuid.UUID]) -> set[uuid.UUID]:
-        """The offers these products chose, in one query by primary key."""
-        if not product_ids:
-            return set()
-        c = PRODUCTS.c
-        stmt = select(c.chosen_offer_id).where(
-            c.tenant_id == tenant_id, c.id.in_(product_ids), c.chosen_offer_id.is_not(None)
-        )
-        return set((await self._sql.execute(stmt)).scalars().all())
 
+# An offer with whether its product buys from it (its product's chosen offer).
+_WITH_CHOICE = select(OFFERS, (PRODUCTS.c.chosen_offer_id == OFFERS.c.id).label("is_chosen")).select_from(
+    OFFERS.join(
+        PRODUCTS, (PRODUCTS.c.tenant_id == OFFERS.c.tenant_id) & (PRODUCTS.c.id == OFFERS.c.product_id)
+    )
+)
+_GET_WITH_CHOICE = _WITH_CHOICE.where(
+    OFFERS.c.tenant_id == bindparam("tenant_id"), OFFERS.c.id == bindparam("id")
+)
 
 _LIST = ListStatements(
     OFFERS,
@@ -139,7 +130,16 @@ _LIST = ListStatements(
         "supplier": OFFERS.c.supplier_id == bindparam("supplier_id"),
         "active": OFFERS.c.is_active.is_(True),
     },
+    rows=_WITH_CHOICE,
 )
+
+
+def _view(row: Any) -> OfferView:
+    return OfferView(offer_of(row), bool(row["is_chosen"]))
+
+
+def _offer_id(view: OfferView) -> object:
+    return view.offer.id
 
 
 def _row_values(offer: Offer) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""A single-resource read is one round trip to PostgreSQL: its BEGIN READ ONLY, tenant scope, statements and
-COMMIT go out in one pipeline (docs/performance.md). Counted on the real server, for every Get RPC of a
-resource the seeded tenant holds, and for a list page whose total is past the exact count (its page, capped
-count and the planner's estimate go together)."""
+"""A single-resource read is one round trip to PostgreSQL: its tenant scope and statements go out in one
+pipeline (docs/performance.md). Counted on the real server, for every Get RPC of a resource the seeded
+tenant holds, for every List RPC's first page, and for a list page whose total is past the exact count (its
+page, capped count and the planner's estimate go together)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,20 @@ async def test_a_list_page_past_the_exact_count_is_one_round_trip(crowded, name:
     assert listed.total_size > TOTAL_EXACT_UP_TO  # the planner's estimate, never less than counted
 
     assert await round_trips_of(lambda: RPCS[name].on(channel)(request, timeout=30), monkeypatch) == 1
+
+
+LIST_RPCS = sorted(name for name in RPCS if name.split(".")[1].startswith("List"))
+
+
+@pytest.mark.parametrize("name", LIST_RPCS)
+async def test_a_list_page_is_one_round_trip(seeded, name: str, monkeypatch: pytest.MonkeyPatch):
+    channel, tenant = seeded
+    rpc = RPCS[name]
+    request = rpc.new_request()
+    request.tenant_id = tenant.tenant_id  # type: ignore[attr-defined]
+    await rpc.on(channel)(request, timeout=30)  # warm: statements prepared, caches filled
+
+    assert await round_trips_of(lambda: rpc.on(channel)(request, timeout=30), monkeypatch) == 1
 
 
 @pytest.mark.parametrize("name", sorted(READS))

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Collection
 
 from domain.paging import Page, PageRequest
-from domain.supply import Offer, OfferFilter
+from domain.supply import Offer, OfferFilter, OfferView
 
 Key = tuple[int, uuid.UUID]
 
@@ -37,7 +37,7 @@ class FakeOfferRepository:
             (o for (t, _), o in self.offers.items() if t == tenant_id and o.request_id == request_id), None
         )
 
-    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[Offer]:
+    async def list(self, tenant_id: int, criteria: OfferFilter, page: PageRequest) -> Page[OfferView]:
         matching = sorted(
             (
                 o
@@ -50,7 +50,9 @@ class FakeOfferRepository:
             key=lambda o: o.id,
             reverse=True,
         )
-        return Page(matching[: page.size], None, len(matching))
+        chosen = await self._chosen_offers_of(tenant_id, {o.product_id for o in matching})
+        views = [OfferView(o, o.id in chosen) for o in matching[: page.size]]
+        return Page(views, None, len(matching))
 
     async def of_products(
         self, tenant_id: int, product_ids: Collection[uuid.UUID]
@@ -84,7 +86,7 @@ class FakeOfferRepository:
             }
         )
 
-    async def chosen_offers_of(self, tenant_id: int, product_ids: builtins.list[uuid.UUID]) -> set[uuid.UUID]:
+    async def _chosen_offers_of(self, tenant_id: int, product_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
         chosen = set()
         for product_id in product_ids:
             product = await self._products.get(tenant_id, product_id)  # type: ignore[attr-defined]

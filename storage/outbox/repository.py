@@ -4,6 +4,7 @@ last id", because rows of concurrent transactions commit out of id order."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -181,15 +182,13 @@ class SqlAlchemyOutboxRepository:
         BEGIN IMMEDIATE makes the commit order.
         """
         txid, seq = after
-        stmt = _filtered(select(OUTBOX), tenant_id, EventCriteria(types=types, start=since))
-        if self._postgres:
-            stmt = stmt.where(
-                or_(OutboxRow.txid > txid, and_(OutboxRow.txid == txid, OutboxRow.seq > seq)),
-                OutboxRow.txid < text(_SNAPSHOT_XMIN),
-            ).order_by(OutboxRow.txid, OutboxRow.seq)
-        else:
-            stmt = stmt.where(OutboxRow.seq > seq).order_by(OutboxRow.seq)
-        rows = (await self._sql.execute(stmt.limit(limit))).all()
+        params: dict[str, Any] = {"tenant_id": tenant_id, "txid": txid, "seq": seq, "limit": limit}
+        if types:
+            params["types"] = list(types)
+        if since is not None:
+            params["since"] = since
+        stmt = _tail_statement(self._postgres, bool(types), since is not None)
+        rows = (await self._sql.execute(stmt, params)).all()
         if not rows:
             return TailBatch([], after)
         last = rows[-1]
@@ -217,20 +216,21 @@ EVENT_LIST = ListStatements(
 _SEQ = attrgetter("seq")
 
 
-def _filtered(stmt: Select[Any], tenant_id: int, criteria: EventCriteria) -> Select[Any]:
-    return _matching(stmt.where(OutboxRow.tenant_id == tenant_id), criteria)
-
-
-def _matching(stmt: Select[Any], criteria: EventCriteria) -> Select[Any]:
-    if criteria.types:
-        stmt = stmt.where(OutboxRow.event_type.in_(list(criteria.types)))
-    if criteria.aggregate_id:
-        stmt = stmt.where(OutboxRow.aggregate_id == criteria.aggregate_id)
-    if criteria.start is not None:
-        stmt = stmt.where(OutboxRow.occurred_at >= criteria.start)
-    if criteria.end is not None:
-        stmt = stmt.where(OutboxRow.occurred_at < criteria.end)
-    return stmt
+@functools.cache
+def _tail_statement(postgres: bool, typed: bool, since: bool) -> Select[Any]:
+    """A watcher's next batch, built once per shape: every open stream asks again at each commit."""
+    c = OUTBOX.c
+    stmt = select(OUTBOX).where(c.tenant_id == bindparam("tenant_id"))
+    if typed:
+        stmt = stmt.where(c.event_type.in_(bindparam("types", expanding=True)))
+    if since:
+        stmt = stmt.where(c.occurred_at >= bindparam("since"))
+    if postgres:
+        after = or_(c.txid > bindparam("txid"), and_(c.txid == bindparam("txid"), c.seq > bindparam("seq")))
+        stmt = stmt.where(after, c.txid < text(_SNAPSHOT_XMIN)).order_by(c.txid, c.seq)
+    else:
+        stmt = stmt.where(c.seq > bindparam("seq")).order_by(c.seq)
+    return stmt.limit(bindparam("limit"))
 
 
 def _record(row: Any) -> OutboxRecord:

@@ -211,23 +211,12 @@ async def list_page_with(
 
 
 async def page_and_total(sql: Sql, page: Select[Any], matching: Select[Any]) -> tuple[Rows, int]:
-    """The rows of `page` and the number of rows `matching` selects (as `total_matching`), in one round
-    trip where the database allows."""
+    """The rows of `page` and the number of rows `matching` selects (exact up to TOTAL_EXACT_UP_TO, else
+    estimated: `with_total`), in one round trip where the database allows."""
     (rows,), total = await with_total(
-        sql, [(page, None)], capped=_capped(matching), estimate=Estimate(matching)
+        sql, [(page, None)], capped=capped_count_of(matching), estimate=Estimate(matching)
     )
     return rows, total
-
-
-async def page_and_total_with(
-    sql: Sql, first: tuple[Select[Any], Mapping[str, Any]], page: Select[Any], matching: Select[Any]
-) -> tuple[Rows, Rows, int]:
-    """`first`'s rows (the parent of the page, with its parameters: a level and its ledger), then
-    `page_and_total`'s, in one round trip where the database allows."""
-    (parent, rows), total = await with_total(
-        sql, [first, (page, None)], capped=_capped(matching), estimate=Estimate(matching)
-    )
-    return parent, rows, total
 
 
 async def with_total(
@@ -254,5 +243,6 @@ async def with_total(
     return rows, count
 
 
-def _capped(matching: Select[Any]) -> Select[Any]:
+def capped_count_of(matching: Select[Any]) -> Select[Any]:
+    """How many rows `matching` selects, up to one past TOTAL_EXACT_UP_TO (`with_total`'s `capped`)."""
     return select(func.count()).select_from(matching.limit(TOTAL_EXACT_UP_TO + 1).subquery())

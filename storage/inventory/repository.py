@@ -32,12 +32,12 @@ from domain.inventory import LevelAfter, LevelFilter, Movement, Shift, StockLeve
 from domain.money import Money
 from domain.paging import Page, PageRequest
 from storage.catalog.tables import PRODUCTS
-from storage.execution import Sql
+from storage.execution import Estimate, Sql
 from storage.inventory.tables import INVENTORY_LEVELS as LEVELS
 from storage.inventory.tables import INVENTORY_MOVEMENTS as MOVEMENTS
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS
-from storage.paging import keyset_page, page_and_total, page_and_total_with
+from storage.paging import capped_count_of, keyset_page, page_and_total, with_total
 from storage.suppliers.tables import SUPPLIERS
 from storage.text_match import contains
 
@@ -220,13 +220,31 @@ class SqlAlchemyInventoryRepository:
         """The product's level with its sales velocity, its newest `limit` ledger rows and how many it has in
         all: three statements in one round trip."""
         level = (_LEVELS_OF, _levels_params(tenant_id, [product_id], sales_since, window_days))
-        m = MOVEMENTS.c
-        where = (m.tenant_id == tenant_id, m.product_id == product_id)
-        page = select(MOVEMENTS).where(*where).order_by(m.id.desc()).limit(limit)
-        found, rows, total = await page_and_total_with(self._sql, level, page, select(m.id).where(*where))
+        ledger = {"tenant_id": tenant_id, "product_id": product_id}
+        (found, rows), total = await with_total(
+            self._sql,
+            [level, (_NEWEST_MOVEMENTS, {**ledger, "limit": limit})],
+            capped=_MOVEMENTS_COUNTED,
+            estimate=_MOVEMENTS_ESTIMATED,
+            params=ledger,
+        )
         row = found.mappings().one_or_none()
         movements = [_to_movement(r) for r in rows.mappings().all()]
         return (_to_level(row) if row is not None else None), movements, total
+
+
+# A product's ledger, newest first, and how many rows it has (built once: every GetInventory reads them).
+_LEDGER = select(MOVEMENTS.c.id).where(
+    MOVEMENTS.c.tenant_id == bindparam("tenant_id"), MOVEMENTS.c.product_id == bindparam("product_id")
+)
+_NEWEST_MOVEMENTS = (
+    select(MOVEMENTS)
+    .where(MOVEMENTS.c.tenant_id == bindparam("tenant_id"), MOVEMENTS.c.product_id == bindparam("product_id"))
+    .order_by(MOVEMENTS.c.id.desc())
+    .limit(bindparam("limit"))
+)
+_MOVEMENTS_COUNTED = capped_count_of(_LEDGER)
+_MOVEMENTS_ESTIMATED = Estimate(_LEDGER)
 
 
 def _levels_params(

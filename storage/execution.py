@@ -319,7 +319,8 @@ def returns_rows(statement: Executable) -> bool:
 
 class PsycopgSql:
     """The statements of one PostgreSQL unit of work, run on psycopg itself, on a connection in autocommit
-    mode: the unit of work sends its own BEGIN, with the settings of its tenant scope (`opening`).
+    mode: every transaction starts with the settings of its tenant scope (`opening`); a write sends its own
+    BEGIN ahead of them.
 
     A read runs each statement (or each batch of `execute_all`) in a read-only transaction of its own: one
     pipeline of its scope (`opening`, READ ONLY included) and its statements, which the server runs as one
@@ -414,8 +415,8 @@ class PsycopgSql:
     async def execute_committed(
         self, statement: Executable, params: Mapping[str, Any] | None = None
     ) -> DriverRows:
-        """`statement` as the whole of this transaction, sent with its scope in one round
-        trip (see the class)."""
+        """`statement` as the whole of this transaction, sent with its scope in one round trip (see the
+        class)."""
         prepared, carried = self._prepare(statement, params)
         cursor = self._connection.cursor()
         await self._alone([(prepared.sql, parameters(prepared, carried, params), cursor)])

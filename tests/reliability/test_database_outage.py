@@ -21,6 +21,9 @@ from tests.support.postgres import PostgresServer
 from tests.support.waiting import eventually
 
 TENANT = 9200
+# Every call has a deadline: a call that never answered would hold the test until pytest-timeout, with no
+# word of which call it was.
+DEADLINE = 20.0
 
 
 async def test_a_database_outage_answers_unavailable_and_recovers(private_postgres: PostgresServer):
@@ -28,17 +31,19 @@ async def test_a_database_outage_answers_unavailable_and_recovers(private_postgr
     async with serving(settings, "postgres") as running, grpc.aio.insecure_channel(running.target) as channel:
         leads = lead_service_pb2_grpc.LeadServiceStub(channel)
         system = system_service_pb2_grpc.SystemServiceStub(channel)
-        await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()))
+        await leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()), timeout=DEADLINE)
 
         private_postgres.pause()
         for call in (
-            leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead())),
-            leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT)),
+            leads.CreateLead(pb.CreateLeadRequest(tenant_id=TENANT, lead=a_lead()), timeout=DEADLINE),
+            leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT), timeout=DEADLINE),
         ):
             with pytest.raises(grpc.aio.AioRpcError) as caught:
                 await call
             assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
-        health = await system.GetHealth(system_service_pb2.GetHealthRequest(tenant_id=TENANT))
+        health = await system.GetHealth(
+            system_service_pb2.GetHealthRequest(tenant_id=TENANT), timeout=DEADLINE
+        )
         assert health.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
         assert health.database.state == system_service_pb2.HEALTH_STATE_NOT_SERVING
         assert "password" not in health.database.error and "127.0.0.1" not in health.database.error
@@ -48,15 +53,18 @@ async def test_a_database_outage_answers_unavailable_and_recovers(private_postgr
             lambda: _list_or_none(leads), until=lambda response: response is not None, timeout=30
         )
         assert listed.total_size == 1
-        check = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest())
+        check = await health_pb2_grpc.HealthStub(channel).Check(
+            health_pb2.HealthCheckRequest(), timeout=DEADLINE
+        )
         assert check.status == health_pb2.HealthCheckResponse.SERVING
 
 
 async def _list_or_none(leads: lead_service_pb2_grpc.LeadServiceStub) -> pb.ListLeadsResponse | None:
     try:
-        return await leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT))
+        return await leads.ListLeads(pb.ListLeadsRequest(tenant_id=TENANT), timeout=DEADLINE)
     except grpc.aio.AioRpcError as error:
-        assert error.code() == grpc.StatusCode.UNAVAILABLE  # never INTERNAL while it recovers
+        # never INTERNAL while it recovers, and never a call left unanswered
+        assert error.code() == grpc.StatusCode.UNAVAILABLE, error
         return None
 
 

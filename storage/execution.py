@@ -78,9 +78,6 @@ class Sql(Protocol):
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any: ...
 
-    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        """How many rows `statement` would return: PostgreSQL's planner estimate, an exact count elsewhere."""
-
     async def send(self, statement: Executable, params: Mapping[str, Any] | None = None) -> None:
         """Run `statement` whose outcome nobody reads; a write may send it ahead of the next statement."""
 
@@ -115,9 +112,6 @@ class SqlAlchemySql:
             await self.execute(_counted(s.statement) if isinstance(s, Estimate) else s, params)
             for s, params in statements
         ]
-
-    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        return int(await self.connection.scalar(_counted(statement), params) or 0)
 
 
 def _counted(statement: Select[Any]) -> Select[Any]:
@@ -408,9 +402,6 @@ class PsycopgSql:
 
     async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
         return (await self.execute(statement, params)).scalar()
-
-    async def estimate_rows(self, statement: Select[Any], params: Mapping[str, Any]) -> int:
-        return int((await self.execute_all([(Estimate(statement), params)]))[0].scalar())
 
     async def execute_committed(
         self, statement: Executable, params: Mapping[str, Any] | None = None

@@ -104,9 +104,7 @@ class ListStatements:
 
     def capped_count(self, names: tuple[str, ...]) -> Select[Any]:
         def build() -> Select[Any]:
-            matching = self._where(select(literal_column("1")).select_from(self._source), names)
-            capped = matching.limit(TOTAL_EXACT_UP_TO + 1).subquery()
-            return select(func.count()).select_from(capped)
+            return capped_count_of(self._where(select(literal_column("1")).select_from(self._source), names))
 
         return self._statement((names, "capped"), build)
 
@@ -239,7 +237,8 @@ async def with_total(
     *rows, counted = await sql.execute_all([*runs, (capped, params)])
     count = int(counted.scalar() or 0)
     if count > TOTAL_EXACT_UP_TO:
-        count = max(count, await sql.estimate_rows(estimate.statement, params or {}))
+        (estimated,) = await sql.execute_all([(estimate, params)])
+        count = max(count, int(estimated.scalar() or 0))
     return rows, count
 
 

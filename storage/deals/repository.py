@@ -52,7 +52,7 @@ class SqlAlchemyDealRepository:
         found, changes = await self._sql.execute_all(
             [
                 finding(DEALS, tenant_id=tenant_id, entity_id=deal_id, for_update=for_update),
-                (_stage_changes_of(tenant_id, [deal_id]), None),
+                (_STAGE_CHANGES_OF, {"tenant_id": tenant_id, "ids": [deal_id]}),
             ]
         )
         row = found.one_or_none()
@@ -67,7 +67,7 @@ class SqlAlchemyDealRepository:
             _LIST,
             _filter(tenant_id, criteria),
             page,
-            related=(_stage_changes_of_page,),
+            related=(_stage_changes_of,),
             convert=unchanged,
             mappings=False,
         )
@@ -262,22 +262,17 @@ def _to_domain(row: Any, history: list[StageChange]) -> Deal:
     )
 
 
-def _stage_changes_of(tenant_id: int, deal_ids: Sequence[uuid.UUID]) -> Select[Any]:
-    """The stage changes of these deals, each deal's in the order they happened."""
+def _stage_changes_of(deals: Any) -> Select[Any]:
+    """The stage changes of `deals` (bound ids, or the ids a list's page selects), each deal's in the order
+    they happened."""
     return (
         select(STAGE_CHANGES)
-        .where(STAGE_CHANGES.c.tenant_id == tenant_id, STAGE_CHANGES.c.deal_id.in_(list(deal_ids)))
+        .where(STAGE_CHANGES.c.tenant_id == bindparam("tenant_id"), STAGE_CHANGES.c.deal_id.in_(deals))
         .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
     )
 
 
-def _stage_changes_of_page(page_ids: Select[Any]) -> Select[Any]:
-    """The stage changes of the deals of a list's page, each deal's in the order they happened."""
-    return (
-        select(STAGE_CHANGES)
-        .where(STAGE_CHANGES.c.tenant_id == bindparam("tenant_id"), STAGE_CHANGES.c.deal_id.in_(page_ids))
-        .order_by(STAGE_CHANGES.c.deal_id, STAGE_CHANGES.c.changed_at, STAGE_CHANGES.c.id)
-    )
+_STAGE_CHANGES_OF = _stage_changes_of(bindparam("ids", expanding=True))
 
 
 def _histories_of(changes: Rows) -> Histories:

@@ -234,14 +234,13 @@ class SqlAlchemyInventoryRepository:
 
 
 # A product's ledger, newest first, and how many rows it has (built once: every GetInventory reads them).
-_LEDGER = select(MOVEMENTS.c.id).where(
-    MOVEMENTS.c.tenant_id == bindparam("tenant_id"), MOVEMENTS.c.product_id == bindparam("product_id")
+_OF_PRODUCT = (
+    MOVEMENTS.c.tenant_id == bindparam("tenant_id"),
+    MOVEMENTS.c.product_id == bindparam("product_id"),
 )
+_LEDGER = select(MOVEMENTS.c.id).where(*_OF_PRODUCT)
 _NEWEST_MOVEMENTS = (
-    select(MOVEMENTS)
-    .where(MOVEMENTS.c.tenant_id == bindparam("tenant_id"), MOVEMENTS.c.product_id == bindparam("product_id"))
-    .order_by(MOVEMENTS.c.id.desc())
-    .limit(bindparam("limit"))
+    select(MOVEMENTS).where(*_OF_PRODUCT).order_by(MOVEMENTS.c.id.desc()).limit(bindparam("limit"))
 )
 _MOVEMENTS_COUNTED = capped_count_of(_LEDGER)
 _MOVEMENTS_ESTIMATED = Estimate(_LEDGER)

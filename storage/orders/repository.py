@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Date,
     Select,
@@ -176,7 +177,7 @@ class SqlAlchemyOrderRepository:
             _LIST,
             _filter(tenant_id, criteria),
             page,
-            related=(_lines_of_page, _history_of_page),
+            related=(_lines_of, _status_changes_of),
             convert=unchanged,
             position=itemgetter("id"),
         )
@@ -256,14 +257,12 @@ class SqlAlchemyOrderRepository:
         return [to_order(row, lines_of[row["id"]], history_of[row["id"]]) for row in rows]
 
 
-def _of_orders(table: Table, in_order: ColumnElement[Any]) -> Select[Any]:
-    """The rows of `table` that belong to the orders `ids`, by order, each order's in `in_order`."""
+def _of_orders(table: Table, in_order: ColumnElement[Any], orders: Any) -> Select[Any]:
+    """The rows of `table` that belong to `orders` (bound ids, or the ids a list's page selects), by order,
+    each order's in `in_order`."""
     return (
         select(table)
-        .where(
-            table.c.tenant_id == bindparam("tenant_id"),
-            table.c.order_id.in_(bindparam("ids", expanding=True)),
-        )
+        .where(table.c.tenant_id == bindparam("tenant_id"), table.c.order_id.in_(orders))
         .order_by(table.c.order_id, in_order)
     )
 
@@ -275,26 +274,17 @@ def _by_order(rows: Any) -> dict[uuid.UUID, builtins.list[Any]]:
     return by_order
 
 
-_LINES_OF = _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no)
-_HISTORY_OF = _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id)
+def _lines_of(orders: Any) -> Select[Any]:
+    return _of_orders(ORDER_ITEMS, ORDER_ITEMS.c.line_no, orders)
 
 
-def _lines_of_page(page_ids: Select[Any]) -> Select[Any]:
-    return _of_orders_in(ORDER_ITEMS, ORDER_ITEMS.c.line_no, page_ids)
+def _status_changes_of(orders: Any) -> Select[Any]:
+    return _of_orders(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id, orders)
 
 
-def _history_of_page(page_ids: Select[Any]) -> Select[Any]:
-    return _of_orders_in(ORDER_STATUS_CHANGES, ORDER_STATUS_CHANGES.c.id, page_ids)
-
-
-def _of_orders_in(table: Table, in_order: ColumnElement[Any], page_ids: Select[Any]) -> Select[Any]:
-    """The rows of `table` that belong to the orders of a list's page, by order, each order's in
-    `in_order`."""
-    return (
-        select(table)
-        .where(table.c.tenant_id == bindparam("tenant_id"), table.c.order_id.in_(page_ids))
-        .order_by(table.c.order_id, in_order)
-    )
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_LINES_OF = _lines_of(_IDS)
+_HISTORY_OF = _status_changes_of(_IDS)
 
 
 def _catalog_read(

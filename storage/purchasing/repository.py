@@ -72,7 +72,7 @@ class SqlAlchemyPurchaseOrderRepository:
         found, lines = await self._sql.execute_all(
             [
                 finding(ORDERS, tenant_id=tenant_id, entity_id=purchase_order_id, for_update=for_update),
-                (_lines_of(tenant_id, [purchase_order_id]), None),
+                (_LINES_OF, {"tenant_id": tenant_id, "ids": [purchase_order_id]}),
             ]
         )
         row = found.mappings().one_or_none()
@@ -102,7 +102,7 @@ class SqlAlchemyPurchaseOrderRepository:
             ),
         )
         headers, (lines,) = await list_page_with(
-            self._sql, _LIST, where, page, related=(_lines_of_page,), convert=_Header
+            self._sql, _LIST, where, page, related=(_lines_of,), convert=_Header
         )
         lines_of = _lines_by_order(lines)
         items = [_to_domain(header.row, lines_of[header.id]) for header in headers.items]
@@ -187,26 +187,21 @@ class SqlAlchemyPurchaseOrderRepository:
     async def _with_lines(self, tenant_id: int, rows: builtins.list[Any]) -> builtins.list[PurchaseOrder]:
         if not rows:
             return []
-        lines = _lines_by_order(await self._sql.execute(_lines_of(tenant_id, [row["id"] for row in rows])))
+        params = {"tenant_id": tenant_id, "ids": [row["id"] for row in rows]}
+        lines = _lines_by_order(await self._sql.execute(_LINES_OF, params))
         return [_to_domain(row, lines[row["id"]]) for row in rows]
 
 
-def _lines_of(tenant_id: int, ids: list[uuid.UUID]) -> Select[Any]:
-    """The lines of these purchase orders, each order's in line order."""
+def _lines_of(orders: Any) -> Select[Any]:
+    """The lines of `orders` (bound ids, or the ids a list's page selects), each order's in line order."""
     return (
         select(LINES)
-        .where(LINES.c.tenant_id == tenant_id, LINES.c.purchase_order_id.in_(ids))
+        .where(LINES.c.tenant_id == bindparam("tenant_id"), LINES.c.purchase_order_id.in_(orders))
         .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
     )
 
 
-def _lines_of_page(page_ids: Select[Any]) -> Select[Any]:
-    """The lines of the purchase orders of a list's page, each order's in line order."""
-    return (
-        select(LINES)
-        .where(LINES.c.tenant_id == bindparam("tenant_id"), LINES.c.purchase_order_id.in_(page_ids))
-        .order_by(LINES.c.purchase_order_id, LINES.c.line_no)
-    )
+_LINES_OF = _lines_of(bindparam("ids", expanding=True))
 
 
 def _lines_by_order(rows: Rows) -> dict[uuid.UUID, list[Any]]:

@@ -36,9 +36,9 @@ class SqlAlchemyOfferRepository:
 
     async def get_with_choice(self, tenant_id: int, offer_id: uuid.UUID) -> tuple[Offer, bool] | None:
         """The offer and whether its product buys from it, in one statement."""
-        row = (await self._sql.execute(_GET_WITH_CHOICE, {"tenant_id": tenant_id, "id": offer_id})).mappings()
-        found = row.one_or_none()
-        return (offer_of(found), bool(found["is_chosen"])) if found else None
+        params = {"tenant_id": tenant_id, "id": offer_id}
+        row = (await self._sql.execute(_GET_WITH_CHOICE, params)).mappings().one_or_none()
+        return (offer_of(row), bool(row["is_chosen"])) if row else None
 
     async def get_by_request_id(self, tenant_id: int, request_id: str) -> Offer | None:
         stmt = select(OFFERS).where(OFFERS.c.tenant_id == tenant_id, OFFERS.c.request_id == request_id)

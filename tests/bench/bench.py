@@ -3,6 +3,8 @@ plot. Figures, not pass/fail: the targets are printed beside them.
 
 In one process tree, against one private PostgreSQL started here:
 - the Python ceiling (tests/bench/bare_health_server.py) and this server's health Check;
+- the floor of a read on this stack (tests/bench/floor_server.py: GetProduct on grpc.aio and psycopg with
+  nothing else) beside this server's GetProduct;
 - every read, list and write of the issue at 16 and 64 callers (the main calls also at 32) over 4
   connections, on a tenant of 1,000 rows in a database that also holds other tenants;
 - pgbench tpcb-like at the same client counts on the same PostgreSQL (its own database), the write yardstick;
@@ -81,8 +83,21 @@ WORKER_CONCURRENCY = 64
 
 @contextmanager
 def bare_server() -> Iterator[tuple[str, int]]:
+    with _reference_server("tests.bench.bare_health_server") as served:
+        yield served
+
+
+@contextmanager
+def floor_server(database_url: str) -> Iterator[tuple[str, int]]:
+    with _reference_server("tests.bench.floor_server", database_url) as served:
+        yield served
+
+
+@contextmanager
+def _reference_server(module: str, *args: str) -> Iterator[tuple[str, int]]:
+    """A server of tests/bench that prints its bound port once serving; yields (target, pid)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.bench.bare_health_server", "0"],
+        [sys.executable, "-m", module, *args, "0"],
         stdout=subprocess.PIPE,
         text=True,
         cwd=REPO,
@@ -266,6 +281,7 @@ def main() -> int:
         with (
             crm_server(url, workers=1, log=logs / "server-1.log") as (target, pid),
             bare_server() as (bare_target, bare_pid),
+            floor_server(url) as (floor_target, floor_pid),
         ):
             seconds = seed(postgres, url, target)
             facts["seeding"] = f"{seconds:.0f} s"
@@ -298,6 +314,8 @@ def main() -> int:
                     if call == "health":
                         one("health", concurrency, at=(bare_target, bare_pid)).call = "bare health"
                     one(call, concurrency)
+                    if call == "GetProduct":
+                        one(call, concurrency, at=(floor_target, floor_pid)).call = "floor GetProduct"
                     if call == "CreateOrder":
                         runs.append(pgbench(postgres, pgbench_db, concurrency, pg_pid))
             if LARGE.rows:

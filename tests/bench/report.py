@@ -65,6 +65,17 @@ def targets(runs: Sequence[Run]) -> list[Target]:
             )
         if not ceiling:
             continue
+        floor = _find(runs, "floor GetProduct", c)
+        if floor:
+            out.append(
+                Target(
+                    f"GetProduct on the stack's floor / ceiling, {c} callers",
+                    "(reference)",
+                    f"{_ratio(floor.rps, ceiling.rps):.2f} ({floor.rps:.0f} / {ceiling.rps:.0f})",
+                    f"{_ratio(ceiling.server_cpu_ms, floor.server_cpu_ms):.2f}",
+                    None,
+                )
+            )
         for group, goal in ((READS, 0.5), (LISTS, 0.3), (("RecommendCrossSell",), 0.2)):
             for call in group:
                 run = _find(runs, call, c)
@@ -198,7 +209,11 @@ def write(
             fsync off, `shared_buffers` 128MB), the server as production runs it (`python -m server.main`,
             `DB_POOL_SIZE={POOL_SIZE}`, `AUTH_MODE=jwt` with an HS256 token on every call, `LOG_LEVEL=INFO`
             JSON access log into a file), the bare grpc.aio health server
-            (`tests/bench/bare_health_server.py`, the Python ceiling), and the load generator in its own
+            (`tests/bench/bare_health_server.py`, the Python ceiling), the floor of a read on this stack
+            (`tests/bench/floor_server.py`: GetProduct through grpc.aio on uvloop, one pipelined psycopg
+            round trip with the tenant scope, the service's own row and protobuf mapping, and nothing else:
+            no interceptor, JWT check, access log, unit of work, SQLAlchemy or use case; its GetProduct is
+            measured right after this server's), and the load generator in its own
             process: {"ghz (protoset)" if ghz else "the Python load client"}, {CONNECTIONS} connections
             unless stated.
 
@@ -326,7 +341,16 @@ def plot(path: Path, runs: Sequence[Run]) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     figure, (throughput, tail, cpu) = plt.subplots(1, 3, figsize=(17, 5))
-    names = ("bare health", "health", "GetProduct", "ListProducts", "CreateLead", "CreateOrder", "pgbench")
+    names = (
+        "bare health",
+        "health",
+        "floor GetProduct",
+        "GetProduct",
+        "ListProducts",
+        "CreateLead",
+        "CreateOrder",
+        "pgbench",
+    )
     for name in names:
         points = sorted((r.concurrency, r.rps, r.p99) for r in runs if r.section == "main" and r.call == name)
         if len(points) < 2:

@@ -13,9 +13,11 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+import psycopg
 import pytest
 import pytest_asyncio
 from sqlalchemy import event, text
+from sqlalchemy.util import greenlet_spawn
 
 from storage.database import Database, open_database
 from tests.conftest import PostgresDatabases
@@ -62,3 +64,25 @@ async def test_a_burst_beyond_the_pool_waits_for_its_connections_and_opens_none(
 
     assert len(opened) == POOL_SIZE
     assert database.pool_status()["overflow"] == 0
+
+
+async def test_a_connection_given_back_inside_a_transaction_carries_nothing_into_its_next_use(
+    database: Database,
+):
+    """Whatever hands the pool a connection with its transaction still open (the unit of work discards
+    such a connection itself), the next user finds it idle, without the tenant that transaction set."""
+    pool = database.engine.sync_engine.pool
+    pooled = await greenlet_spawn(pool.connect)
+    driver = pooled.driver_connection
+    await driver.execute("BEGIN")
+    await driver.execute("SELECT set_config('crm.tenant_id', '7', true)")
+    await greenlet_spawn(pooled.close)
+
+    again = await greenlet_spawn(pool.connect)
+    try:
+        assert again.driver_connection is driver
+        assert driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        setting = await (await driver.execute("SELECT current_setting('crm.tenant_id', true)")).fetchone()
+        assert setting in ((None,), ("",))
+    finally:
+        await greenlet_spawn(again.close)

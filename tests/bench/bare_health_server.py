@@ -11,16 +11,19 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from collections.abc import Callable
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 
-async def serve(port: int) -> None:
+async def serve(port: int, register: Callable[[grpc.aio.Server], None] = lambda server: None) -> None:
+    """Serve health, and whatever `register` adds, until SIGTERM; print the bound port once serving."""
     server = grpc.aio.server()
     servicer = health.aio.HealthServicer()
     await servicer.set("", health_pb2.HealthCheckResponse.SERVING)
     health_pb2_grpc.add_HealthServicer_to_server(servicer, server)
+    register(server)
     bound = server.add_insecure_port(f"127.0.0.1:{port}")
     await server.start()
     print(bound, flush=True)

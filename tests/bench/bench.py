@@ -4,7 +4,7 @@ plot. Figures, not pass/fail: the targets are printed beside them.
 In one process tree, against one private PostgreSQL started here:
 - the Python ceiling (tests/bench/bare_health_server.py) and this server's health Check;
 - the floor of a read on this stack (tests/bench/floor_server.py: GetProduct on grpc.aio and psycopg with
-  nothing else) beside this server's GetProduct;
+  nothing else, and the same on asyncpg) beside this server's GetProduct;
 - every read, list and write of the issue at 16 and 64 callers (the main calls also at 32) over 4
   connections, on a tenant of 1,000 rows in a database that also holds other tenants;
 - pgbench tpcb-like at the same client counts on the same PostgreSQL (its own database), the write yardstick;
@@ -42,6 +42,7 @@ from tests.bench.calls import CALLS
 from tests.bench.dataset import Tenant
 from tests.bench.grpc_load import GHZ, GHZ_INSTALLED
 from tests.bench.harness import METADATA, REPO, Run, crm_server, measure, postmaster_pid, private_postgres
+from tests.bench.report import ASYNCPG_FLOOR, FLOOR
 from tests.support.ports import wait_for_port
 from tests.support.postgres import PostgresServer
 
@@ -88,8 +89,8 @@ def bare_server() -> Iterator[tuple[str, int]]:
 
 
 @contextmanager
-def floor_server(database_url: str) -> Iterator[tuple[str, int]]:
-    with _reference_server("tests.bench.floor_server", database_url) as served:
+def floor_server(database_url: str, driver: str) -> Iterator[tuple[str, int]]:
+    with _reference_server("tests.bench.floor_server", database_url, driver) as served:
         yield served
 
 
@@ -281,7 +282,8 @@ def main() -> int:
         with (
             crm_server(url, workers=1, log=logs / "server-1.log") as (target, pid),
             bare_server() as (bare_target, bare_pid),
-            floor_server(url) as (floor_target, floor_pid),
+            floor_server(url, "psycopg") as floor,
+            floor_server(url, "asyncpg") as asyncpg_floor,
         ):
             seconds = seed(postgres, url, target)
             facts["seeding"] = f"{seconds:.0f} s"
@@ -315,7 +317,8 @@ def main() -> int:
                         one("health", concurrency, at=(bare_target, bare_pid)).call = "bare health"
                     one(call, concurrency)
                     if call == "GetProduct":
-                        one(call, concurrency, at=(floor_target, floor_pid)).call = "floor GetProduct"
+                        one(call, concurrency, at=floor).call = FLOOR
+                        one(call, concurrency, at=asyncpg_floor).call = ASYNCPG_FLOOR
                     if call == "CreateOrder":
                         runs.append(pgbench(postgres, pgbench_db, concurrency, pg_pid))
             if LARGE.rows:

@@ -19,6 +19,7 @@ SOAK_START, SOAK_END = "<!-- soak -->", "<!-- /soak -->"
 NOTES_START, NOTES_END = "<!-- notes -->", "<!-- /notes -->"
 READS = ("GetProduct", "GetLead", "GetOrder", "GetContact", "GetInventory")
 LISTS = ("ListProducts", "ListLeads", "ListEvents")
+FLOOR, ASYNCPG_FLOOR = "floor GetProduct", "floor GetProduct (asyncpg)"  # tests/bench/floor_server.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +66,18 @@ def targets(runs: Sequence[Run]) -> list[Target]:
             )
         if not ceiling:
             continue
-        floor = _find(runs, "floor GetProduct", c)
-        if floor:
-            out.append(
-                Target(
-                    f"GetProduct on the stack's floor / ceiling, {c} callers",
-                    "(reference)",
-                    f"{_ratio(floor.rps, ceiling.rps):.2f} ({floor.rps:.0f} / {ceiling.rps:.0f})",
-                    f"{_ratio(ceiling.server_cpu_ms, floor.server_cpu_ms):.2f}",
-                    None,
+        for name, what in ((FLOOR, "the floor on psycopg"), (ASYNCPG_FLOOR, "the floor on asyncpg")):
+            floor = _find(runs, name, c)
+            if floor:
+                out.append(
+                    Target(
+                        f"GetProduct on {what} / ceiling, {c} callers",
+                        "(reference)",
+                        f"{_ratio(floor.rps, ceiling.rps):.2f} ({floor.rps:.0f} / {ceiling.rps:.0f})",
+                        f"{_ratio(ceiling.server_cpu_ms, floor.server_cpu_ms):.2f}",
+                        None,
+                    )
                 )
-            )
         for group, goal in ((READS, 0.5), (LISTS, 0.3), (("RecommendCrossSell",), 0.2)):
             for call in group:
                 run = _find(runs, call, c)
@@ -212,8 +214,9 @@ def write(
             (`tests/bench/bare_health_server.py`, the Python ceiling), the floor of a read on this stack
             (`tests/bench/floor_server.py`: GetProduct through grpc.aio on uvloop, one pipelined psycopg
             round trip with the tenant scope, the service's own row and protobuf mapping, and nothing else:
-            no interceptor, JWT check, access log, unit of work, SQLAlchemy or use case; its GetProduct is
-            measured right after this server's), and the load generator in its own
+            no interceptor, JWT check, access log, unit of work, SQLAlchemy or use case; and the same on
+            asyncpg, which needs three round trips for the scope without a pipeline; both measured right
+            after this server's GetProduct), and the load generator in its own
             process: {"ghz (protoset)" if ghz else "the Python load client"}, {CONNECTIONS} connections
             unless stated.
 

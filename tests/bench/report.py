@@ -347,7 +347,7 @@ def plot(path: Path, runs: Sequence[Run]) -> None:
     names = (
         "bare health",
         "health",
-        "floor GetProduct",
+        FLOOR,
         "GetProduct",
         "ListProducts",
         "CreateLead",

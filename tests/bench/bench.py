@@ -4,7 +4,7 @@ plot. Figures, not pass/fail: the targets are printed beside them.
 In one process tree, against one private PostgreSQL started here:
 - the Python ceiling (tests/bench/bare_health_server.py) and this server's health Check;
 - the floor of a read on this stack (tests/bench/floor_server.py: GetProduct on grpc.aio and psycopg with
-  nothing else, and the same on asyncpg) beside this server's GetProduct;
+  nothing else, the same on asyncpg, and from memory) beside this server's GetProduct;
 - every read, list and write of the issue at 16 and 64 callers (the main calls also at 32) over 4
   connections, on a tenant of 1,000 rows in a database that also holds other tenants;
 - pgbench tpcb-like at the same client counts on the same PostgreSQL (its own database), the write yardstick;
@@ -42,7 +42,7 @@ from tests.bench.calls import CALLS
 from tests.bench.dataset import Tenant
 from tests.bench.grpc_load import GHZ, GHZ_INSTALLED
 from tests.bench.harness import METADATA, REPO, Run, crm_server, measure, postmaster_pid, private_postgres
-from tests.bench.report import ASYNCPG_FLOOR, FLOOR
+from tests.bench.report import ASYNCPG_FLOOR, CACHED_FLOOR, FLOOR
 from tests.support.ports import wait_for_port
 from tests.support.postgres import PostgresServer
 
@@ -284,6 +284,7 @@ def main() -> int:
             bare_server() as (bare_target, bare_pid),
             floor_server(url, "psycopg") as floor,
             floor_server(url, "asyncpg") as asyncpg_floor,
+            floor_server(url, "cached") as cached_floor,
         ):
             seconds = seed(postgres, url, target)
             facts["seeding"] = f"{seconds:.0f} s"
@@ -319,6 +320,7 @@ def main() -> int:
                     if call == "GetProduct":
                         one(call, concurrency, at=floor).call = FLOOR
                         one(call, concurrency, at=asyncpg_floor).call = ASYNCPG_FLOOR
+                        one(call, concurrency, at=cached_floor).call = CACHED_FLOOR
                     if call == "CreateOrder":
                         runs.append(pgbench(postgres, pgbench_db, concurrency, pg_pid))
             if LARGE.rows:

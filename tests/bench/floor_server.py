@@ -8,8 +8,9 @@ any Python server on grpc.aio pays for the same answer with that driver.
   sends them (storage/execution.PsycopgSql).
 - asyncpg (for comparison; it has no pipeline mode): BEGIN with the scope in one simple-protocol query,
   the prepared read, COMMIT: three round trips.
+- cached: psycopg, each product read once and then answered from memory: a read without the database.
 
-    python -m tests.bench.floor_server DATABASE_URL psycopg|asyncpg PORT   # prints the port once serving
+    python -m tests.bench.floor_server DATABASE_URL psycopg|asyncpg|cached PORT   # prints the port
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sqlalchemy.engine import make_url
 
 from crm.v2 import product_service_pb2 as pb
 from crm.v2 import product_service_pb2_grpc
+from domain.catalog import Product
 from server.catalog.proto import product_to_proto
 
 # The service's own statement and row mapping, so that the floor answers exactly what GetProduct answers.
@@ -48,20 +50,38 @@ class PsycopgFloor(product_service_pb2_grpc.ProductServiceServicer):
         self._statement = str(_GET.compile(dialect=psycopg_dialect.dialect()))
 
     async def GetProduct(self, request: pb.GetProductRequest, context: Any) -> pb.Product:
-        ((scope, scope_values),) = scope_settings(request.tenant_id, read_only=True)
-        params = {"tenant_id": request.tenant_id, "id": uuid.UUID(request.product_id)}
+        product = await self._product(request.tenant_id, uuid.UUID(request.product_id))
+        if product is None:
+            await context.abort(grpc.StatusCode.NOT_FOUND, "product not found")
+        return product_to_proto(product)
+
+    async def _product(self, tenant_id: int, product_id: uuid.UUID) -> Product | None:
+        ((scope, scope_values),) = scope_settings(tenant_id, read_only=True)
         connection = await self._connections.get()
         try:
             opening, read = connection.cursor(), connection.cursor(row_factory=dict_row)
             async with connection.pipeline():  # leaving it syncs: one round trip, one implicit transaction
                 await opening.execute(scope, scope_values)
-                await read.execute(self._statement, params)
+                await read.execute(self._statement, {"tenant_id": tenant_id, "id": product_id})
             row = await read.fetchone()
         finally:
             self._connections.put_nowait(connection)
-        if row is None:
-            await context.abort(grpc.StatusCode.NOT_FOUND, "product not found")
-        return product_to_proto(_to_domain(row))
+        return _to_domain(row) if row is not None else None
+
+
+class CachedFloor(PsycopgFloor):
+    """Each product read once from the database, then answered from memory, never invalidated: what a read
+    costs when it does not go to the database (the bench's reads change nothing)."""
+
+    def __init__(self, connections: asyncio.Queue[psycopg.AsyncConnection[Any]]) -> None:
+        super().__init__(connections)
+        self._products: dict[tuple[int, uuid.UUID], Product | None] = {}
+
+    async def _product(self, tenant_id: int, product_id: uuid.UUID) -> Product | None:
+        key = (tenant_id, product_id)
+        if key not in self._products:
+            self._products[key] = await super()._product(tenant_id, product_id)
+        return self._products[key]
 
 
 class AsyncpgFloor(product_service_pb2_grpc.ProductServiceServicer):
@@ -112,7 +132,7 @@ async def floor(database_url: str, driver: str, port: int) -> None:
         connections: asyncio.Queue[psycopg.AsyncConnection[Any]] = asyncio.Queue()
         for _ in range(CONNECTIONS):
             connections.put_nowait(await psycopg.AsyncConnection.connect(conninfo, autocommit=True))
-        servicer = PsycopgFloor(connections)
+        servicer = CachedFloor(connections) if driver == "cached" else PsycopgFloor(connections)
     await serve(
         port, lambda server: product_service_pb2_grpc.add_ProductServiceServicer_to_server(servicer, server)
     )

@@ -20,6 +20,7 @@ from sqlalchemy import event, text
 from sqlalchemy.util import greenlet_spawn
 
 from storage.database import Database, open_database
+from storage.tenant_walls import TENANT_SETTING
 from tests.conftest import PostgresDatabases
 
 pytestmark = pytest.mark.postgres
@@ -75,14 +76,16 @@ async def test_a_connection_given_back_inside_a_transaction_carries_nothing_into
     pooled = await greenlet_spawn(pool.connect)
     driver = pooled.driver_connection
     await driver.execute("BEGIN")
-    await driver.execute("SELECT set_config('crm.tenant_id', '7', true)")
+    await driver.execute("SELECT set_config(%s, '7', true)", (TENANT_SETTING,))
     await greenlet_spawn(pooled.close)
 
     again = await greenlet_spawn(pool.connect)
     try:
         assert again.driver_connection is driver
         assert driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
-        setting = await (await driver.execute("SELECT current_setting('crm.tenant_id', true)")).fetchone()
+        setting = await (
+            await driver.execute("SELECT current_setting(%s, true)", (TENANT_SETTING,))
+        ).fetchone()
         assert setting in ((None,), ("",))
     finally:
         await greenlet_spawn(again.close)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +25,8 @@ class Page(Generic[T]):
     total_size: int
     # The keyset position after each item, so a response may stop early and continue after item i.
     positions: Sequence[str] = ()
+
+    def with_items(self, items: Sequence[U]) -> Page[U]:
+        """The same page (its positions, its continuation, its total) holding `items`, one for each of its
+        own: its rows assembled into what they stand for."""
+        return Page(items, self.next_after, self.total_size, positions=self.positions)

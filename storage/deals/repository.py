@@ -73,7 +73,7 @@ class SqlAlchemyDealRepository:
         )
         histories = _histories_of(changes)
         deals = [_to_domain(row, histories[row.id]) for row in rows.items]
-        return Page(deals, rows.next_after, rows.total_size, positions=rows.positions)
+        return rows.with_items(deals)
 
     async def save(self, deal: Deal, new_changes: Sequence[StageChange] = ()) -> None:
         await overwrite(self._sql, DEALS, values=_row_values(deal), entity="deal")

@@ -183,7 +183,7 @@ class SqlAlchemyOrderRepository:
         )
         lines_of, history_of = _by_order(lines), _by_order(history)
         items = [to_order(row, lines_of[row["id"]], history_of[row["id"]]) for row in rows.items]
-        return Page(items, rows.next_after, rows.total_size, positions=rows.positions)
+        return rows.with_items(items)
 
     async def save(self, order: Order) -> None:
         """Write the mutable columns of an order (its lines: `replace_lines`)."""

@@ -106,7 +106,7 @@ class SqlAlchemyPurchaseOrderRepository:
         )
         lines_of = _lines_by_order(lines)
         items = [_to_domain(header.row, lines_of[header.id]) for header in headers.items]
-        return Page(items, headers.next_after, headers.total_size, positions=headers.positions)
+        return headers.with_items(items)
 
     async def of_order(self, tenant_id: int, order_id: uuid.UUID) -> builtins.list[PurchaseOrder]:
         """The purchase orders of a customer order, oldest first, locked until the transaction ends."""

@@ -79,8 +79,7 @@ class InventoryUseCases:
                 sales_since=self._sales_since(now),
                 window_days=self.policy.history_days,
             )
-        views = [view_of(level, self.policy, now.date()) for level in levels.items]
-        return Page(items=views, next_after=levels.next_after, total_size=levels.total_size)
+        return levels.with_items([view_of(level, self.policy, now.date()) for level in levels.items])
 
     async def get(
         self, *, tenant_id: int, product_id: uuid.UUID, movement_limit: int

@@ -9,6 +9,7 @@ import pytest
 from google.type import date_pb2
 
 from crm.v2 import inventory_service_pb2 as pb
+from server.edge import page_tokens
 from tests.integration.conftest_catalog import as_decimal, money
 from tests.integration.conftest_orders import (
     details,
@@ -46,6 +47,30 @@ async def test_list_filters_low_and_out_of_stock_by_sku_with_alerts(inventory, p
     assert [x.product_id for x in outs.inventory_levels] == [empty.id]
     assert outs.inventory_levels[0].alerts[0].severity == pb.ALERT_SEVERITY_CRITICAL
     assert plenty.id not in [x.product_id for x in lows.inventory_levels]
+
+
+async def test_a_page_over_the_byte_budget_stops_early_and_continues(
+    inventory, products, tenant_id, monkeypatch
+):
+    """Like every list, a page of levels larger than a response may carry is cut short at the budget, and
+    its token continues after the last level sent."""
+    skus = [f"SKU-{n}" for n in range(5)]
+    for sku in skus:
+        await stocked_product(products, tenant_id, 5, sku=sku, title="T" * 200)
+    one = await inventory.ListInventory(pb.ListInventoryRequest(tenant_id=tenant_id, page_size=1))
+    monkeypatch.setattr(page_tokens, "_budget", 2 * one.inventory_levels[0].ByteSize() + 20)
+    seen: list[str] = []
+    token, pages = "", 0
+    while True:
+        page = await inventory.ListInventory(
+            pb.ListInventoryRequest(tenant_id=tenant_id, page_size=5, page_token=token)
+        )
+        seen += [x.sku for x in page.inventory_levels]
+        pages += 1
+        token = page.next_page_token
+        if not token:
+            break
+    assert seen == skus and pages == 3
 
 
 async def test_set_and_adjust_write_one_ledger_row_each(inventory, products, events, tenant_id):

@@ -74,26 +74,6 @@ class MovementType(enum.StrEnum):
     SHIPMENT = "shipment"
 
 
-# The fields a caller may set; also the update paths (the rpc layer maps `pricing.*` onto them).
-PRODUCT_MUTABLE_FIELDS: tuple[str, ...] = (
-    "asin",
-    "sku",
-    "title",
-    "description",
-    "category",
-    "status",
-    "source_price",
-    "selling_price",
-    "supplier_id",
-    "competitor_count",
-    "review_rating",
-    "review_count",
-    "weight_grams",
-    "dimensions",
-    "image_urls",
-    "tags",
-    "fulfilment_mode",
-)
 # Changing any of these changes the dropship analysis.
 PRODUCT_SCORE_INPUTS: frozenset[str] = frozenset(
     {

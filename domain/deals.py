@@ -27,7 +27,6 @@ class DealStage(enum.StrEnum):
 
 
 CLOSED_STAGES: frozenset[DealStage] = frozenset({DealStage.CLOSED_WON, DealStage.CLOSED_LOST})
-OPEN_STAGES: tuple[DealStage, ...] = tuple(s for s in DealStage if s not in CLOSED_STAGES)
 
 DEFAULT_STAGE_PROBABILITIES: Mapping[DealStage, float] = MappingProxyType(
     {

@@ -22,6 +22,3 @@ class Money:
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Decimal):
             raise TypeError("Money.amount must be a Decimal, never a float")
-
-    def rounded(self) -> Money:
-        return Money(to_cents(self.amount), self.currency)

@@ -68,20 +68,6 @@ RESERVING_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING, S.ON_HOLD}
 HOLDABLE_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING})
 # Statuses whose lines may still change: before the order is confirmed for fulfilment.
 LINE_EDITABLE_STATUSES = frozenset({S.PENDING, S.ON_HOLD})
-# The order paths an update may name.
-ORDER_MUTABLE_FIELDS: tuple[str, ...] = (
-    "status",
-    "financial_status",
-    "customer_name",
-    "customer_email",
-    "billing_address",
-    "shipping_address",
-    "lines",
-    "notes",
-    "tracking_number",
-    "carrier",
-    "flagged",
-)
 # Changing any of these re-assesses the order's fraud risk.
 RISK_INPUTS: frozenset[str] = frozenset({"customer_email", "billing_address", "shipping_address", "lines"})
 

@@ -35,10 +35,6 @@ class WorkflowState(enum.StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
 
-    @property
-    def finished(self) -> bool:
-        return self in (WorkflowState.SUCCEEDED, WorkflowState.FAILED, WorkflowState.CANCELLED)
-
 
 class ResultSource(enum.StrEnum):
     ENGINE = "engine"

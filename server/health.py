@@ -18,7 +18,6 @@ from grpc_health.v1 import health, health_pb2
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
-LIVENESS = ""
 
 
 class Health(health.aio.HealthServicer):

@@ -187,8 +187,6 @@ def list_query(request: pb.ListProductsRequest, categories: Categories) -> ListQ
 
 CHANGE_PATHS = ("status", "category", "supplier_id", "price_change", "add_tags", "remove_tags")
 
-PERCENT_RANGE = (Decimal(-100), Decimal(1000))
-
 
 def bulk_command(
     request: pb.BulkUpdateProductsRequest, categories: Categories

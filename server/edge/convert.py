@@ -50,9 +50,6 @@ class EnumMapping(Generic[E, P]):
         """The domain value, or None for UNSPECIFIED and for numbers the contract does not define."""
         return self._from_proto.get(number)
 
-    def is_defined(self, number: int) -> bool:
-        return number in self._from_proto
-
 
 def date_to_proto(value: date | None) -> date_pb2.Date | None:
     return None if value is None else date_pb2.Date(year=value.year, month=value.month, day=value.day)

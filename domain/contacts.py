@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.addresses import PostalAddress
+
 # The fields a caller may set; also the paths an update mask may name.
 CONTACT_MUTABLE_FIELDS: tuple[str, ...] = (
     "first_name",
@@ -20,22 +22,6 @@ CONTACT_MUTABLE_FIELDS: tuple[str, ...] = (
     "tags",
     "owner",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class PostalAddress:
-    """A postal address (the fields of google.type.PostalAddress); `region_code` is a CLDR region."""
-
-    region_code: str
-    language_code: str = ""
-    postal_code: str = ""
-    sorting_code: str = ""
-    administrative_area: str = ""
-    locality: str = ""
-    sublocality: str = ""
-    address_lines: tuple[str, ...] = ()
-    recipients: tuple[str, ...] = ()
-    organization: str = ""
 
 
 @dataclass(frozen=True, slots=True)

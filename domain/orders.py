@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.addresses import PostalAddress
 from domain.money import Money
 from engines.factors import Factor
 from engines.fraud import CustomerHistory, FraudAction, RiskLevel, RiskLists
@@ -70,19 +71,6 @@ HOLDABLE_STATUSES = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING})
 LINE_EDITABLE_STATUSES = frozenset({S.PENDING, S.ON_HOLD})
 # Changing any of these re-assesses the order's fraud risk.
 RISK_INPUTS: frozenset[str] = frozenset({"customer_email", "billing_address", "shipping_address", "lines"})
-
-
-@dataclass(frozen=True, slots=True)
-class Address:
-    """A postal address (google.type.PostalAddress without the formatting hints)."""
-
-    region_code: str
-    address_lines: tuple[str, ...]
-    postal_code: str = ""
-    locality: str = ""
-    administrative_area: str = ""
-    recipients: tuple[str, ...] = ()
-    organization: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +172,7 @@ class Concerns:
     countries: frozenset[str]
 
     @classmethod
-    def of(cls, email: str, billing: Address, shipping: Address) -> Concerns:
+    def of(cls, email: str, billing: PostalAddress, shipping: PostalAddress) -> Concerns:
         return cls(
             email=email.lower(),
             domain=email.rpartition("@")[2].lower(),
@@ -229,8 +217,8 @@ class OrderDraft:
 
     customer_email: str
     customer_name: str
-    billing_address: Address
-    shipping_address: Address
+    billing_address: PostalAddress
+    shipping_address: PostalAddress
     lines: tuple[LineRequest, ...]
     currency: str | None = None
     tax: Money | None = None
@@ -260,8 +248,8 @@ class Order:
     order_number: str
     customer_email: str
     customer_name: str
-    billing_address: Address
-    shipping_address: Address
+    billing_address: PostalAddress
+    shipping_address: PostalAddress
     lines: tuple[OrderLine, ...]
     currency: str
     subtotal: Money

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any
 
+from domain.addresses import PostalAddress
 from engines.factors import Factor
 
 
@@ -23,3 +25,21 @@ def factors_json(factors: Iterable[Factor]) -> list[dict[str, Any]]:
 
 def factors_of(documents: Sequence[dict[str, Any]]) -> tuple[Factor, ...]:
     return tuple(Factor(**f) for f in documents)
+
+
+def address_json(address: PostalAddress) -> dict[str, Any]:
+    document = asdict(address)
+    document["address_lines"] = list(address.address_lines)
+    document["recipients"] = list(address.recipients)
+    return document
+
+
+def address_of(document: dict[str, Any]) -> PostalAddress:
+    """The address a document holds; an order's written before they kept every field lacks some (empty)."""
+    return PostalAddress(
+        **{
+            **document,
+            "address_lines": tuple(document.get("address_lines", ())),
+            "recipients": tuple(document.get("recipients", ())),
+        }
+    )

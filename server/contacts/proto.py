@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from google.type import postal_address_pb2
-
 from crm.v2 import contact_service_pb2 as pb
 from crm.v2 import events_pb2
 from domain import crm_events
-from domain.contacts import Contact, PostalAddress
-from server.edge.convert import to_timestamp
+from domain.contacts import Contact
+from server.edge.convert import postal_address_to_proto, to_timestamp
 from server.events.registration import EventRegistration
-
-
-def address_to_proto(address: PostalAddress | None) -> postal_address_pb2.PostalAddress | None:
-    if address is None:
-        return None
-    return postal_address_pb2.PostalAddress(
-        region_code=address.region_code,
-        language_code=address.language_code,
-        postal_code=address.postal_code,
-        sorting_code=address.sorting_code,
-        administrative_area=address.administrative_area,
-        locality=address.locality,
-        sublocality=address.sublocality,
-        address_lines=list(address.address_lines),
-        recipients=list(address.recipients),
-        organization=address.organization,
-    )
 
 
 def contact_to_proto(contact: Contact) -> pb.Contact:
@@ -39,7 +20,7 @@ def contact_to_proto(contact: Contact) -> pb.Contact:
         phone=contact.phone,
         company=contact.company,
         job_title=contact.job_title,
-        address=address_to_proto(contact.address),
+        address=None if contact.address is None else postal_address_to_proto(contact.address),
         notes=contact.notes,
         tags=list(contact.tags),
         owner=contact.owner,

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from google.type import postal_address_pb2
-
 from crm.v2 import contact_service_pb2 as pb
-from domain.contacts import CONTACT_MUTABLE_FIELDS, ContactChanges, ContactDraft, ContactFilter, PostalAddress
+from domain.contacts import CONTACT_MUTABLE_FIELDS, ContactChanges, ContactDraft, ContactFilter
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, mask_paths, masked_values
 
@@ -17,10 +15,6 @@ NAME_MAX = 100
 TEXT_MAX = 200
 
 NOTES_MAX = 5000
-
-ADDRESS_LINE_MAX = 200
-
-ADDRESS_LINES_MAX = 10
 
 
 def create_command(request: pb.CreateContactRequest) -> ContactDraft:
@@ -69,36 +63,12 @@ def _readers(v: Violations, contact: pb.Contact) -> dict[str, Callable[[], Any]]
         "phone": lambda: v.phone("contact.phone", contact.phone),
         "company": lambda: v.text("contact.company", contact.company, max_length=TEXT_MAX),
         "job_title": lambda: v.text("contact.job_title", contact.job_title, max_length=TEXT_MAX),
-        "address": lambda: _address(v, contact),
+        "address": lambda: (
+            v.postal_address("contact.address", contact.address, lines_required=False)
+            if contact.HasField("address")
+            else None
+        ),
         "notes": lambda: v.text("contact.notes", contact.notes, max_length=NOTES_MAX, strip=False),
         "tags": lambda: v.tags("contact.tags", contact.tags),
         "owner": lambda: v.text("contact.owner", contact.owner, max_length=TEXT_MAX),
     }
-
-
-def _address(v: Violations, contact: pb.Contact) -> PostalAddress | None:
-    if not contact.HasField("address"):
-        return None
-    address: postal_address_pb2.PostalAddress = contact.address
-    field = "contact.address"
-    region = address.region_code.strip().upper()
-    if not (len(region) == 2 and region.isalpha() and region.isascii()):
-        v.add(f"{field}.region_code", "is required: a two-letter CLDR region code such as US")
-    if len(address.address_lines) > ADDRESS_LINES_MAX:
-        v.add(f"{field}.address_lines", f"at most {ADDRESS_LINES_MAX} lines")
-
-    def line(name: str, value: str) -> str:
-        return v.text(f"{field}.{name}", value, max_length=ADDRESS_LINE_MAX)
-
-    return PostalAddress(
-        region_code=region,
-        language_code=line("language_code", address.language_code),
-        postal_code=line("postal_code", address.postal_code),
-        sorting_code=line("sorting_code", address.sorting_code),
-        administrative_area=line("administrative_area", address.administrative_area),
-        locality=line("locality", address.locality),
-        sublocality=line("sublocality", address.sublocality),
-        address_lines=tuple(line(f"address_lines[{i}]", x) for i, x in enumerate(address.address_lines)),
-        recipients=tuple(line(f"recipients[{i}]", x) for i, x in enumerate(address.recipients)),
-        organization=line("organization", address.organization),
-    )

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from google.protobuf import timestamp_pb2
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
-from google.type import date_pb2, money_pb2
+from google.type import date_pb2, money_pb2, postal_address_pb2
 
 from crm.v2 import common_pb2
+from domain.addresses import PostalAddress
 from domain.money import DEFAULT_CURRENCY, Money, to_cents
 from engines.factors import Factor
 
@@ -49,6 +50,21 @@ class EnumMapping(Generic[E, P]):
     def from_proto(self, number: int) -> E | None:
         """The domain value, or None for UNSPECIFIED and for numbers the contract does not define."""
         return self._from_proto.get(number)
+
+
+def postal_address_to_proto(address: PostalAddress) -> postal_address_pb2.PostalAddress:
+    return postal_address_pb2.PostalAddress(
+        region_code=address.region_code,
+        language_code=address.language_code,
+        postal_code=address.postal_code,
+        sorting_code=address.sorting_code,
+        administrative_area=address.administrative_area,
+        locality=address.locality,
+        sublocality=address.sublocality,
+        address_lines=list(address.address_lines),
+        recipients=list(address.recipients),
+        organization=address.organization,
+    )
 
 
 def date_to_proto(value: date | None) -> date_pb2.Date | None:

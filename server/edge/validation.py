@@ -15,7 +15,9 @@ from email_validator import EmailNotValidError, validate_email
 from google.protobuf import timestamp_pb2
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
+from google.type import postal_address_pb2
 
+from domain.addresses import PostalAddress
 from domain.errors import FieldViolation, InvalidArgument
 from domain.ids import parse_id
 from domain.money import DEFAULT_CURRENCY, Money
@@ -34,6 +36,10 @@ MAX_TIMESTAMP_SECONDS = 253_402_300_799
 PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
 
 REQUEST_ID_MAX = 100
+
+ADDRESS_FIELD_MAX = 200
+
+ADDRESS_LINES_MAX = 10
 
 DEFAULT_PAGE_SIZE = 20
 
@@ -163,6 +169,37 @@ class Violations:
         if len(set(cleaned)) != len(cleaned):
             self.add(field, "tags must be unique")
         return cleaned
+
+    def postal_address(
+        self, field: str, value: postal_address_pb2.PostalAddress, *, lines_required: bool
+    ) -> PostalAddress:
+        """The address with its text trimmed, its region upper-cased and its blank lines left out."""
+        region = value.region_code.strip().upper()
+        if not region:
+            self.add(f"{field}.region_code", "is required: a two-letter CLDR region code such as US")
+        elif not (len(region) == 2 and region.isascii() and region.isalpha()):
+            self.add(f"{field}.region_code", "must be a two-letter CLDR region code such as US")
+        if len(value.address_lines) > ADDRESS_LINES_MAX:
+            self.add(f"{field}.address_lines", f"at most {ADDRESS_LINES_MAX} lines")
+
+        def text(name: str, text: str) -> str:
+            return self.text(f"{field}.{name}", text, max_length=ADDRESS_FIELD_MAX)
+
+        lines = tuple(text(f"address_lines[{i}]", line) for i, line in enumerate(value.address_lines))
+        if lines_required and not any(lines):
+            self.add(f"{field}.address_lines", "at least one address line is required")
+        return PostalAddress(
+            region_code=region,
+            language_code=text("language_code", value.language_code),
+            postal_code=text("postal_code", value.postal_code),
+            sorting_code=text("sorting_code", value.sorting_code),
+            administrative_area=text("administrative_area", value.administrative_area),
+            locality=text("locality", value.locality),
+            sublocality=text("sublocality", value.sublocality),
+            address_lines=tuple(line for line in lines if line),
+            recipients=tuple(text(f"recipients[{i}]", r) for i, r in enumerate(value.recipients)),
+            organization=text("organization", value.organization),
+        )
 
     def timestamp(self, field: str, value: timestamp_pb2.Timestamp) -> datetime:
         """The UTC datetime of a Timestamp within years 1-9999 (what both databases store)."""

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from google.type import postal_address_pb2
-
 from crm.v2 import common_pb2, events_pb2
 from crm.v2 import order_service_pb2 as pb
 from domain import order_events as ev
 from domain.orders import (
-    Address,
     FinancialStatus,
     FraudAnalysis,
     FraudRecommendation,
@@ -21,7 +18,13 @@ from domain.orders import (
     RiskListType,
 )
 from engines.fraud import FraudAction, RiskLevel
-from server.edge.convert import EnumMapping, factors_to_proto, money_to_proto, to_timestamp
+from server.edge.convert import (
+    EnumMapping,
+    factors_to_proto,
+    money_to_proto,
+    postal_address_to_proto,
+    to_timestamp,
+)
 from server.events.registration import EventRegistration
 
 STATUS = EnumMapping(pb.OrderStatus, OrderStatus, "ORDER_STATUS")
@@ -44,18 +47,6 @@ REVIEW_SOURCE = EnumMapping(common_pb2.ResultSource, ReviewSource, "RESULT_SOURC
 # The stubs type an enum field as its enum class; the mappings give the same numbers as plain ints.
 
 
-def address_to_proto(address: Address) -> postal_address_pb2.PostalAddress:
-    return postal_address_pb2.PostalAddress(
-        region_code=address.region_code,
-        address_lines=list(address.address_lines),
-        postal_code=address.postal_code,
-        locality=address.locality,
-        administrative_area=address.administrative_area,
-        recipients=list(address.recipients),
-        organization=address.organization,
-    )
-
-
 def order_to_proto(order: Order) -> pb.Order:
     fraud = order.fraud
     return pb.Order(
@@ -64,8 +55,8 @@ def order_to_proto(order: Order) -> pb.Order:
         order_number=order.order_number,
         customer_email=order.customer_email,
         customer_name=order.customer_name,
-        billing_address=address_to_proto(order.billing_address),
-        shipping_address=address_to_proto(order.shipping_address),
+        billing_address=postal_address_to_proto(order.billing_address),
+        shipping_address=postal_address_to_proto(order.shipping_address),
         items=[
             pb.OrderItem(
                 product_id=str(line.product_id),

@@ -6,15 +6,12 @@ import re
 import uuid
 from collections.abc import Callable
 
-from google.type import postal_address_pb2
-
 from crm.v2 import order_service_pb2 as pb
 from domain.money import Money
 from domain.order_errors import TooManyLines
 from domain.orders import (
     MAX_LINE_QUANTITY,
     MAX_ORDER_LINES,
-    Address,
     FinancialStatus,
     LineRequest,
     NewOrder,
@@ -38,8 +35,6 @@ REASON_MAX = 500
 
 CARRIER_MAX = 100
 
-LINE_MAX = 200
-
 UPDATE_PATHS = (
     "status",
     "financial_status",
@@ -60,31 +55,6 @@ DOMAIN_NAMES = {"items": "lines"}
 REASON_MAX_ENTRY = 500
 
 DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-
-
-def address(v: Violations, field: str, value: postal_address_pb2.PostalAddress) -> Address:
-    region = value.region_code.strip().upper()
-    if not (len(region) == 2 and region.isascii() and region.isalpha()):
-        v.add(f"{field}.region_code", "must be an ISO 3166-1 alpha-2 country code such as US")
-    lines = tuple(
-        v.text(f"{field}.address_lines[{i}]", line, max_length=LINE_MAX)
-        for i, line in enumerate(value.address_lines)
-    )
-    if not any(lines):
-        v.add(f"{field}.address_lines", "at least one address line is required")
-    if len(lines) > 5:
-        v.add(f"{field}.address_lines", "at most 5 lines")
-    return Address(
-        region_code=region,
-        address_lines=tuple(line for line in lines if line),
-        postal_code=v.text(f"{field}.postal_code", value.postal_code, max_length=20),
-        locality=v.text(f"{field}.locality", value.locality, max_length=100),
-        administrative_area=v.text(f"{field}.administrative_area", value.administrative_area, max_length=100),
-        recipients=tuple(
-            v.text(f"{field}.recipients[{i}]", r, max_length=NAME_MAX) for i, r in enumerate(value.recipients)
-        ),
-        organization=v.text(f"{field}.organization", value.organization, max_length=NAME_MAX),
-    )
 
 
 def _lines(v: Violations, items: list[pb.OrderItem]) -> tuple[LineRequest, ...]:
@@ -117,9 +87,9 @@ def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
     v = Violations.of(request)
     o = request.order
     lines = _lines(v, list(o.items))
-    billing = address(v, "order.billing_address", o.billing_address)
+    billing = v.postal_address("order.billing_address", o.billing_address, lines_required=True)
     shipping = (
-        address(v, "order.shipping_address", o.shipping_address)
+        v.postal_address("order.shipping_address", o.shipping_address, lines_required=True)
         if o.HasField("shipping_address")
         else billing
     )
@@ -168,8 +138,12 @@ def update_command(request: pb.UpdateOrderRequest, actor: str) -> tuple[uuid.UUI
         "customer_email": lambda: v.email("order.customer_email", o.customer_email, required=True).lower(),
         "items": lambda: _lines(v, list(o.items)),
         "flagged": lambda: o.flagged,
-        "billing_address": lambda: address(v, "order.billing_address", o.billing_address),
-        "shipping_address": lambda: address(v, "order.shipping_address", o.shipping_address),
+        "billing_address": lambda: v.postal_address(
+            "order.billing_address", o.billing_address, lines_required=True
+        ),
+        "shipping_address": lambda: v.postal_address(
+            "order.shipping_address", o.shipping_address, lines_required=True
+        ),
         "notes": lambda: v.text("order.notes", o.notes, max_length=NOTES_MAX, strip=False),
         "tracking_number": lambda: v.text("order.tracking_number", o.tracking_number, max_length=CARRIER_MAX),
         "carrier": lambda: v.text("order.carrier", o.carrier, max_length=CARRIER_MAX),

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
+from domain.addresses import PostalAddress
 from domain.clock import utcnow
 from domain.order_events import OrderFlagged, OrderRiskReassessed, OrderStatusChanged
 from domain.orders import (
     HOLDABLE_STATUSES,
     RISK_INPUTS,
     SYSTEM_ACTOR,
-    Address,
     Concerns,
     FraudAnalysis,
     FraudReview,
@@ -55,8 +55,8 @@ class Subject:
     """What an assessment looks at: who orders, where to, and the order's total and line quantities."""
 
     email: str
-    billing: Address
-    shipping: Address
+    billing: PostalAddress
+    shipping: PostalAddress
     total: Decimal
     quantities: tuple[int, ...]
 

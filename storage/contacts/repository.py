@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import (
@@ -20,11 +19,12 @@ from sqlalchemy import (
     update,
 )
 
-from domain.contacts import Contact, ContactFilter, PostalAddress
+from domain.contacts import Contact, ContactFilter
 from domain.paging import Page, PageRequest
 from storage.base import table_of
 from storage.contacts.tables import ContactRow
 from storage.deals.tables import DealRow
+from storage.documents import address_json, address_of
 from storage.execution import Sql
 from storage.paging import ListStatements, list_page
 from storage.rows import changed_any, find, insert_row, overwrite
@@ -123,27 +123,6 @@ _LISTS = {
 }
 
 
-def _address_values(address: PostalAddress | None) -> dict[str, Any] | None:
-    if address is None:
-        return None
-    values = asdict(address)
-    values["address_lines"] = list(address.address_lines)
-    values["recipients"] = list(address.recipients)
-    return values
-
-
-def _address(values: dict[str, Any] | None) -> PostalAddress | None:
-    if values is None:
-        return None
-    return PostalAddress(
-        **{
-            **values,
-            "address_lines": tuple(values["address_lines"]),
-            "recipients": tuple(values["recipients"]),
-        }
-    )
-
-
 def _row_values(contact: Contact) -> dict[str, Any]:
     return {
         "id": contact.id,
@@ -154,7 +133,7 @@ def _row_values(contact: Contact) -> dict[str, Any]:
         "phone": contact.phone,
         "company": contact.company,
         "job_title": contact.job_title,
-        "address": _address_values(contact.address),
+        "address": None if contact.address is None else address_json(contact.address),
         "notes": contact.notes,
         "tags": list(contact.tags),
         "owner": contact.owner,
@@ -174,7 +153,7 @@ def _to_domain(row: Any) -> Contact:
         phone=row.phone,
         company=row.company,
         job_title=row.job_title,
-        address=_address(row.address),
+        address=None if row.address is None else address_of(row.address),
         notes=row.notes,
         tags=tuple(row.tags),
         owner=row.owner,

@@ -51,9 +51,10 @@ from domain.orders import (
 from domain.paging import Page, PageRequest
 from engines.fraud import CustomerHistory
 from storage.catalog.tables import PRODUCTS
+from storage.documents import address_json
 from storage.execution import Sql
 from storage.orders.risk_lists import CONCERNING, concerning_params
-from storage.orders.rows import address_json, fraud_values, order_values, to_order
+from storage.orders.rows import fraud_values, order_values, to_order
 from storage.orders.sales import sales_of
 from storage.orders.tables import ORDER_ITEMS, ORDER_NUMBER_COUNTERS, ORDER_STATUS_CHANGES, ORDERS
 from storage.paging import Filter, ListStatements, list_page_with, unchanged

@@ -8,7 +8,6 @@ from typing import Any
 from domain.codec import from_json, to_json
 from domain.money import Money
 from domain.orders import (
-    Address,
     FinancialStatus,
     FraudAnalysis,
     FraudReview,
@@ -18,31 +17,7 @@ from domain.orders import (
     StatusChange,
 )
 from engines.fraud import FraudAction, RiskLevel
-from storage.documents import factors_json, factors_of
-
-
-def address_json(address: Address) -> dict[str, Any]:
-    return {
-        "region_code": address.region_code,
-        "address_lines": list(address.address_lines),
-        "postal_code": address.postal_code,
-        "locality": address.locality,
-        "administrative_area": address.administrative_area,
-        "recipients": list(address.recipients),
-        "organization": address.organization,
-    }
-
-
-def address_of(doc: dict[str, Any]) -> Address:
-    return Address(
-        region_code=doc["region_code"],
-        address_lines=tuple(doc["address_lines"]),
-        postal_code=doc.get("postal_code", ""),
-        locality=doc.get("locality", ""),
-        administrative_area=doc.get("administrative_area", ""),
-        recipients=tuple(doc.get("recipients", ())),
-        organization=doc.get("organization", ""),
-    )
+from storage.documents import address_json, address_of, factors_json, factors_of
 
 
 def order_values(order: Order) -> dict[str, Any]:

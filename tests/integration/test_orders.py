@@ -210,3 +210,21 @@ async def test_list_filters_and_pages_newest_first(orders, products, tenant_id):
             pb.ListOrdersRequest(tenant_id=tenant_id, page_token=first.next_page_token, risk_level=1)
         )
     assert details(caught.value)[0].keys() == {"page_token"}
+
+
+async def test_an_order_keeps_every_field_of_its_addresses(orders, products, tenant_id):
+    """Its addresses are google.type.PostalAddress in full, as a contact's is: none of what the caller sent
+    is dropped, and the shipping address defaults to the billing one."""
+    product = await stocked_product(products, tenant_id, 5)
+    billing = an_address(
+        language_code="ja",
+        sorting_code="CEDEX 7",
+        sublocality="Minato",
+        administrative_area="Tokyo",
+        recipients=["Grace Hopper"],
+        organization="Navy",
+    )
+    placed = await place(orders, tenant_id, (product.id, 1), order={"billing_address": billing})
+    read = await orders.GetOrder(pb.GetOrderRequest(tenant_id=tenant_id, order_id=placed.id))
+    assert placed.billing_address == read.billing_address == billing
+    assert read.shipping_address == billing

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
+from domain.addresses import PostalAddress
 from domain.errors import NotFound
 from domain.order_errors import DuplicateRiskListEntry, InsufficientInventory, LinesLocked, PaymentNotCaptured
 from domain.order_events import OrderFlagged, OrderRiskReassessed, OrderStatusChanged
 from domain.orders import (
-    Address,
     FinancialStatus,
     LineRequest,
     OrderChanges,
@@ -31,7 +31,7 @@ from server.orders.usecases import OrderCreation
 from tests.unit.usecases.fakes_orders import FakeOrderUnitOfWork
 from tests.unit.usecases.test_orders import TENANT, order_of, stocked_product, units
 
-ABROAD = Address(region_code="NG", address_lines=("1 Marina Road",), postal_code="101001")
+ABROAD = PostalAddress(region_code="NG", address_lines=("1 Marina Road",), postal_code="101001")
 
 
 def lifecycle(uow: FakeOrderUnitOfWork, risk: OrderRisk | None = None) -> OrderLifecycle:

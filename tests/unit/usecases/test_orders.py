@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.addresses import PostalAddress
 from domain.catalog import MovementType
 from domain.errors import NotFound
 from domain.ids import new_id
@@ -21,7 +22,6 @@ from domain.order_events import (
     OrderProcessingStarted,
 )
 from domain.orders import (
-    Address,
     CatalogEntry,
     LineRequest,
     NewOrder,
@@ -39,7 +39,7 @@ from tests.unit.usecases.fakes_orders import FakeOrderUnitOfWork
 
 TENANT = 7
 
-HOME = Address(region_code="US", address_lines=("1 Main St",), postal_code="10001")
+HOME = PostalAddress(region_code="US", address_lines=("1 Main St",), postal_code="10001")
 
 
 def stocked_product(uow: FakeOrderUnitOfWork, sku: str, *, available: int, price: str = "10.00") -> uuid.UUID:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import grpc
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 from google.protobuf.message import Message
 from google.type import date_pb2, money_pb2
@@ -23,6 +22,7 @@ from domain.dashboard import Dashboard, SupplyFigures
 from domain.money import Money
 from domain.purchasing import PurchaseOrderStatus
 from server.analytics.usecases import DashboardUseCases
+from server.edge.context import Context
 from server.edge.convert import money_to_proto, to_timestamp
 from server.edge.validation import Violations
 from server.purchasing.proto import STATUS as PO_STATUS
@@ -183,7 +183,7 @@ class AnalyticsServicer(analytics_service_pb2_grpc.AnalyticsServiceServicer):
         self._dashboards = dashboards
 
     async def GetDashboard(
-        self, request: pb.GetDashboardRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.GetDashboardRequest, context: Context
     ) -> pb.GetDashboardResponse:
         v = Violations.of(request)
         days = request.days or DEFAULT_DAYS

@@ -3,12 +3,9 @@ is on, else the actor the request names, else `anonymous`."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import grpc
-
 from server.config import Settings
 from server.edge.auth import ANONYMOUS, current_principal
+from server.edge.context import Context
 
 ACTOR_MAX = 200
 
@@ -17,7 +14,7 @@ class ActorResolver:
     def __init__(self, *, auth_enabled: bool) -> None:
         self._auth_enabled = auth_enabled
 
-    def __call__(self, context: grpc.aio.ServicerContext[Any, Any], requested: str = "") -> str:
+    def __call__(self, context: Context, requested: str = "") -> str:
         if self._auth_enabled:
             # The interceptor authenticated this call; a caller cannot claim to be someone else.
             principal = current_principal.get()

@@ -23,6 +23,7 @@ import grpc
 from domain.errors import DomainError, FieldViolation, UndecodableRequest
 from domain.tenancy import enter_tenant
 from server.edge.auth import Authenticator, Principal, current_principal
+from server.edge.context import Context
 from server.edge.errors import to_status
 from server.edge.roles import ADMIN, REQUIRED_ROLE
 from server.logging import CallContext, current_call
@@ -176,7 +177,7 @@ class _Method:
     access_level: int
 
     def unary(self, behavior: Behavior) -> Behavior:
-        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+        async def handle(request: Any, context: Context) -> Any:
             started = time.perf_counter()
             self._count_in(request)
             code = grpc.StatusCode.OK
@@ -207,7 +208,7 @@ class _Method:
         return handle
 
     def stream(self, behavior: Behavior) -> Behavior:
-        async def handle(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+        async def handle(request: Any, context: Context) -> AsyncIterator[Any]:
             started = time.perf_counter()
             self._count_in(request)
             self.metrics.open_streams.inc()
@@ -253,7 +254,7 @@ class _Method:
         self.recorder.latency.observe(time.perf_counter() - started)
         self.recorder.handled(code.name)
 
-    def _begin(self, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> tuple[str, str]:
+    def _begin(self, request: Any, context: Context) -> tuple[str, str]:
         """The call's request id (the caller's, or a new one), set for the logs and traces and echoed to
         the caller in the response trailers, and the caller's credentials.
 
@@ -297,7 +298,7 @@ class _Method:
     async def _fail(
         self,
         exc: BaseException,
-        context: grpc.aio.ServicerContext[Any, Any],
+        context: Context,
         started: float,
         request_id: str,
     ) -> None:
@@ -347,7 +348,7 @@ async def _awaited(result: Any) -> Any:
     return await result if inspect.isawaitable(result) else result
 
 
-def _code_of(context: grpc.aio.ServicerContext[Any, Any]) -> grpc.StatusCode:
+def _code_of(context: Context) -> grpc.StatusCode:
     """The status the call ended with (a call that ends without one was cancelled)."""
     code = context.code()
     if isinstance(code, grpc.StatusCode):

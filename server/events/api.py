@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from typing import Any
-
-import grpc
 
 from crm.v2 import event_service_pb2 as pb
 from crm.v2 import event_service_pb2_grpc
 from domain.event_log import EventCriteria, RecordedEvent
+from server.edge.context import Context
 from server.edge.convert import to_timestamp
 from server.edge.page_tokens import page_query, page_response
 from server.edge.validation import Violations
@@ -54,9 +52,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
     def __init__(self, events: EventUseCases) -> None:
         self._events = events
 
-    async def ListEvents(
-        self, request: pb.ListEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> pb.ListEventsResponse:
+    async def ListEvents(self, request: pb.ListEventsRequest, context: Context) -> pb.ListEventsResponse:
         v = Violations.of(request)
         criteria = EventCriteria(
             types=_types(v, "types", list(request.types)),
@@ -77,9 +73,7 @@ class EventServicer(event_service_pb2_grpc.EventServiceServicer):
         page = await self._events.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
         return page_response(pb.ListEventsResponse, "events", page, event_to_proto, query)
 
-    async def WatchEvents(
-        self, request: pb.WatchEventsRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> AsyncIterator[pb.Event]:
+    async def WatchEvents(self, request: pb.WatchEventsRequest, context: Context) -> AsyncIterator[pb.Event]:
         v = Violations.of(request)
         types = _types(v, "types", list(request.types))
         start = v.timestamp("start_time", request.start_time) if request.HasField("start_time") else None

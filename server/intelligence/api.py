@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import grpc
-
 from crm.v2 import intelligence_service_pb2 as pb
 from crm.v2 import intelligence_service_pb2_grpc
+from server.edge.context import Context
 from server.intelligence import requests
 from server.intelligence.pricing import PricingUseCases
 from server.intelligence.proto import cross_sell_to_proto, price_to_proto, related_to_proto
@@ -25,7 +22,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         self._results_budget = int(max_response_bytes * 0.9)
 
     async def RecommendCrossSell(
-        self, request: pb.RecommendCrossSellRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.RecommendCrossSellRequest, context: Context
     ) -> pb.RecommendCrossSellResponse:
         product_id, kind, limit = requests.cross_sell_command(request)
         answer = await self._intelligence.cross_sell(
@@ -34,7 +31,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return cross_sell_to_proto(answer)
 
     async def OptimizePricing(
-        self, request: pb.OptimizePricingRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.OptimizePricingRequest, context: Context
     ) -> pb.OptimizePricingResponse:
         product_id, conditions = requests.pricing_command(request)
         priced = await self._pricing.optimize(
@@ -46,7 +43,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return pb.OptimizePricingResponse(recommendation=price_to_proto(priced))
 
     async def BulkOptimizePricing(
-        self, request: pb.BulkOptimizePricingRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.BulkOptimizePricingRequest, context: Context
     ) -> pb.BulkOptimizePricingResponse:
         command = requests.bulk_command(request)
         answer = await self._pricing.bulk(tenant_id=request.tenant_id, request=command)
@@ -69,7 +66,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         )
 
     async def RecommendProducts(
-        self, request: pb.RecommendProductsRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.RecommendProductsRequest, context: Context
     ) -> pb.RecommendProductsResponse:
         product_id, limit = requests.related_command(request)
         answer = await self._intelligence.related(
@@ -81,7 +78,7 @@ class IntelligenceServicer(intelligence_service_pb2_grpc.IntelligenceServiceServ
         return related_to_proto(answer)
 
     async def GenerateMarketingStrategy(
-        self, request: pb.GenerateMarketingStrategyRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.GenerateMarketingStrategyRequest, context: Context
     ) -> pb.GenerateMarketingStrategyResponse:
         product_id, budget = requests.strategy_command(request)
         outcome = await self._intelligence.marketing_strategy(

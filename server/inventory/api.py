@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import grpc
-
 from crm.v2 import inventory_service_pb2 as pb
 from crm.v2 import inventory_service_pb2_grpc
 from server.edge.actor import ActorResolver
+from server.edge.context import Context
 from server.edge.page_tokens import encode_token, page_response
 from server.inventory import requests
 from server.inventory.proto import (
@@ -25,18 +24,14 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         self._actors = actors
 
     async def ListInventory(
-        self,
-        request: pb.ListInventoryRequest,
-        context: grpc.aio.ServicerContext[pb.ListInventoryRequest, pb.ListInventoryResponse],
+        self, request: pb.ListInventoryRequest, context: Context
     ) -> pb.ListInventoryResponse:
         query = requests.list_query(request)
         page = await self._inventory.list(tenant_id=query.tenant_id, criteria=query.criteria, page=query.page)
         return page_response(pb.ListInventoryResponse, "inventory_levels", page, level_to_proto, query)
 
     async def GetInventory(
-        self,
-        request: pb.GetInventoryRequest,
-        context: grpc.aio.ServicerContext[pb.GetInventoryRequest, pb.GetInventoryResponse],
+        self, request: pb.GetInventoryRequest, context: Context
     ) -> pb.GetInventoryResponse:
         product_id, limit = requests.get_query(request)
         view, movements, total = await self._inventory.get(
@@ -49,9 +44,7 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         )
 
     async def UpdateInventory(
-        self,
-        request: pb.UpdateInventoryRequest,
-        context: grpc.aio.ServicerContext[pb.UpdateInventoryRequest, pb.UpdateInventoryResponse],
+        self, request: pb.UpdateInventoryRequest, context: Context
     ) -> pb.UpdateInventoryResponse:
         product_id, change = requests.update_command(request, self._actors(context))
         result = await self._inventory.update(
@@ -64,9 +57,7 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         )
 
     async def OptimizeInventory(
-        self,
-        request: pb.OptimizeInventoryRequest,
-        context: grpc.aio.ServicerContext[pb.OptimizeInventoryRequest, pb.OptimizeInventoryResponse],
+        self, request: pb.OptimizeInventoryRequest, context: Context
     ) -> pb.OptimizeInventoryResponse:
         product_id, command = requests.optimize_command(request)
         result = await self._inventory.optimize(
@@ -75,9 +66,7 @@ class InventoryServicer(inventory_service_pb2_grpc.InventoryServiceServicer):
         return optimize_response(result)
 
     async def GetInventoryAlerts(
-        self,
-        request: pb.GetInventoryAlertsRequest,
-        context: grpc.aio.ServicerContext[pb.GetInventoryAlertsRequest, pb.GetInventoryAlertsResponse],
+        self, request: pb.GetInventoryAlertsRequest, context: Context
     ) -> pb.GetInventoryAlertsResponse:
         query = requests.alerts_query(request)
         page = await self._inventory.alerts(

@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import grpc
-
 from crm.v2 import prototype_rest_service_pb2 as pb
 from crm.v2 import prototype_rest_service_pb2_grpc
 from crm.v2.analytics_service_pb2 import GetDashboardResponse
@@ -30,10 +28,9 @@ from crm.v2.product_service_pb2 import BulkUpdateProductsResponse
 from domain.errors import FieldViolation, InvalidArgument
 from domain.tenancy import enter_tenant
 from server.edge.auth import ANONYMOUS, current_principal
+from server.edge.context import Context
 from server.prototype import proto, requests
 from server.prototype.usecases import tenant_for
-
-Context = grpc.aio.ServicerContext[Any, Any]
 
 
 @dataclass(frozen=True, slots=True)

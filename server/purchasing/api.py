@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import grpc
-
 from crm.v2 import purchase_order_service_pb2 as pb
 from crm.v2 import purchase_order_service_pb2_grpc
 from server.edge.actor import ActorResolver
+from server.edge.context import Context
 from server.edge.page_tokens import page_response
 from server.edge.validation import fingerprint_of, requested_id
 from server.purchasing import requests
@@ -22,7 +19,7 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
         self._actors = actors
 
     async def CreatePurchaseOrder(
-        self, request: pb.CreatePurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.CreatePurchaseOrderRequest, context: Context
     ) -> pb.PurchaseOrder:
         draft, request_id = requests.create_command(request)
         po = await self._purchase_orders.create(
@@ -34,14 +31,14 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
         return purchase_order_to_proto(po)
 
     async def GetPurchaseOrder(
-        self, request: pb.GetPurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.GetPurchaseOrderRequest, context: Context
     ) -> pb.PurchaseOrder:
         po_id = requested_id(request, request.purchase_order_id, "purchase_order_id")
         po = await self._purchase_orders.get(tenant_id=request.tenant_id, purchase_order_id=po_id)
         return purchase_order_to_proto(po)
 
     async def ListPurchaseOrders(
-        self, request: pb.ListPurchaseOrdersRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.ListPurchaseOrdersRequest, context: Context
     ) -> pb.ListPurchaseOrdersResponse:
         query = requests.list_query(request)
         page = await self._purchase_orders.list(
@@ -52,7 +49,7 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
         )
 
     async def UpdatePurchaseOrder(
-        self, request: pb.UpdatePurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.UpdatePurchaseOrderRequest, context: Context
     ) -> pb.PurchaseOrder:
         po_id = requested_id(request, request.purchase_order.id, "purchase_order.id")
         changes = requests.update_command(request, self._actors(context))
@@ -62,7 +59,7 @@ class PurchaseOrderServicer(purchase_order_service_pb2_grpc.PurchaseOrderService
         return purchase_order_to_proto(po)
 
     async def CancelPurchaseOrder(
-        self, request: pb.CancelPurchaseOrderRequest, context: grpc.aio.ServicerContext[Any, Any]
+        self, request: pb.CancelPurchaseOrderRequest, context: Context
     ) -> pb.PurchaseOrder:
         po_id, reason = requests.cancel_command(request)
         po = await self._purchase_orders.cancel(

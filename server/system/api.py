@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import grpc
 from google.protobuf import duration_pb2
 
 from crm.v2 import system_service_pb2 as pb
 from crm.v2 import system_service_pb2_grpc
+from server.edge.context import Context
 from server.edge.convert import to_timestamp
 from server.edge.validation import Violations
 from server.system.usecases import HealthReport, SystemUseCases
@@ -91,8 +89,6 @@ class SystemServicer(system_service_pb2_grpc.SystemServiceServicer):
     def __init__(self, system: SystemUseCases) -> None:
         self._system = system
 
-    async def GetHealth(
-        self, request: pb.GetHealthRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> pb.GetHealthResponse:
+    async def GetHealth(self, request: pb.GetHealthRequest, context: Context) -> pb.GetHealthResponse:
         Violations.of(request).raise_if_any()
         return health_to_proto(await self._system.health(tenant_id=request.tenant_id))

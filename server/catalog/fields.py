@@ -15,7 +15,6 @@ from crm.v2 import product_service_pb2 as pb
 from domain.catalog import Categories, Dimensions, ProductFilter, marketplace_id_problem
 from domain.money import Money
 from server.catalog.proto import CLASSIFICATION, FULFILMENT_MODE, STATUS
-from server.edge.convert import money_from_proto
 from server.edge.validation import Violations
 
 SKU_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -61,7 +60,7 @@ def category(v: Violations, field: str, value: str, categories: Categories, *, r
 
 def price(v: Violations, field: str, value: money_pb2.Money) -> Money:
     """A price: > 0, exact to the cent."""
-    return money_from_proto(v, field, value, exclusive_minimum=True)
+    return v.money(field, value, exclusive_minimum=True)
 
 
 def count(v: Violations, field: str, value: int) -> int:
@@ -108,8 +107,8 @@ def image_urls(v: Violations, field: str, values: Sequence[str]) -> tuple[str, .
 def price_range(
     v: Violations, min_price: money_pb2.Money | None, max_price: money_pb2.Money | None, prefix: str = ""
 ) -> tuple[Money | None, Money | None]:
-    low = money_from_proto(v, f"{prefix}min_price", min_price) if min_price is not None else None
-    high = money_from_proto(v, f"{prefix}max_price", max_price) if max_price is not None else None
+    low = v.money(f"{prefix}min_price", min_price) if min_price is not None else None
+    high = v.money(f"{prefix}max_price", max_price) if max_price is not None else None
     if low is not None and high is not None:
         if low.currency != high.currency:
             v.add(f"{prefix}max_price", f"must use the currency of min_price ({low.currency})")

@@ -24,7 +24,6 @@ from domain.catalog_errors import TooManyProducts
 from domain.money import Money
 from server.catalog import fields
 from server.catalog.proto import FULFILMENT_MODE, STATUS
-from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 
@@ -270,7 +269,7 @@ def _price_change(v: Violations, changes: pb.ProductChanges) -> PriceChange | No
             return None
         return PriceChange(PriceChangeKind.PERCENT, Decimal(repr(change.percent)))
     if kind == "amount":
-        money = money_from_proto(v, field, change.amount, minimum=None)
+        money = v.money(field, change.amount, minimum=None)
         return PriceChange(PriceChangeKind.AMOUNT, money.amount, money.currency)
-    money = money_from_proto(v, field, change.set_price, exclusive_minimum=True)
+    money = v.money(field, change.set_price, exclusive_minimum=True)
     return PriceChange(PriceChangeKind.SET_PRICE, money.amount, money.currency)

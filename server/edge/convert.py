@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
-from decimal import Decimal
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from google.protobuf import timestamp_pb2
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
@@ -13,25 +12,13 @@ from google.type import date_pb2, money_pb2, postal_address_pb2
 
 from crm.v2 import common_pb2
 from domain.addresses import PostalAddress
-from domain.money import DEFAULT_CURRENCY, Money, to_cents
+from domain.money import Money, to_cents
 from engines.factors import Factor
-
-if TYPE_CHECKING:
-    from server.edge.validation import Violations
-
 
 E = TypeVar("E", bound=enum.Enum)
 # The proto enum's value type as the generated stubs declare it (an int subclass per enum), so that a
 # message field set from `to_proto` type-checks without a cast at every call.
 P = TypeVar("P", bound=int)
-
-
-CURRENCY_CODE_RULE = "must be a three-letter ISO 4217 code such as USD"
-
-
-def is_currency_code(code: str) -> bool:
-    """Shaped like an ISO 4217 code (the caller upper-cases it)."""
-    return len(code) == 3 and code.isalpha() and code.isascii()
 
 
 class EnumMapping(Generic[E, P]):
@@ -100,9 +87,6 @@ def factors_to_proto(factors: tuple[Factor, ...]) -> list[common_pb2.ScoreFactor
 
 NANOS_PER_UNIT = 1_000_000_000
 
-# NUMERIC(14,2): twelve digits before the point.
-MAX_MONEY_UNITS = 10**12 - 1
-
 
 def money_to_proto(value: Money | None) -> money_pb2.Money | None:
     if value is None:
@@ -111,33 +95,3 @@ def money_to_proto(value: Money | None) -> money_pb2.Money | None:
     units = int(cents)  # truncates toward zero, so units and nanos share the sign
     nanos = int((cents - units) * NANOS_PER_UNIT)
     return money_pb2.Money(currency_code=value.currency, units=units, nanos=nanos)
-
-
-def money_from_proto(
-    violations: Violations,
-    field: str,
-    value: money_pb2.Money,
-    *,
-    minimum: Decimal | None = Decimal(0),
-    exclusive_minimum: bool = False,
-) -> Money:
-    """Validated Money: ISO 4217-shaped currency, nanos in range with the sign of units, at most cents,
-    within NUMERIC(14,2), and not below `minimum` (strictly above it with `exclusive_minimum`)."""
-    currency = value.currency_code.strip().upper() or DEFAULT_CURRENCY
-    if not is_currency_code(currency):
-        violations.add(f"{field}.currency_code", CURRENCY_CODE_RULE)
-    if not -NANOS_PER_UNIT < value.nanos < NANOS_PER_UNIT:
-        violations.add(f"{field}.nanos", "must be between -999,999,999 and +999,999,999")
-    if (value.units > 0 and value.nanos < 0) or (value.units < 0 and value.nanos > 0):
-        violations.add(f"{field}.nanos", "must have the same sign as units")
-    if value.nanos % (NANOS_PER_UNIT // 100):
-        violations.add(f"{field}.nanos", "amounts are exact to the cent (nanos a multiple of 10,000,000)")
-    if abs(value.units) > MAX_MONEY_UNITS:
-        violations.add(f"{field}.units", f"must be at most {MAX_MONEY_UNITS:,}")
-    amount = Decimal(value.units) + Decimal(value.nanos) / NANOS_PER_UNIT
-    if minimum is not None:
-        if exclusive_minimum and amount <= minimum:
-            violations.add(field, f"must be greater than {minimum}")
-        elif not exclusive_minimum and amount < minimum:
-            violations.add(field, f"must not be less than {minimum}")
-    return Money(to_cents(amount), currency)

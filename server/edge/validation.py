@@ -15,13 +15,13 @@ from email_validator import EmailNotValidError, validate_email
 from google.protobuf import timestamp_pb2
 from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import Message
-from google.type import postal_address_pb2
+from google.type import money_pb2, postal_address_pb2
 
 from domain.addresses import PostalAddress
 from domain.errors import FieldViolation, InvalidArgument
 from domain.ids import parse_id
-from domain.money import DEFAULT_CURRENCY, Money
-from server.edge.convert import CURRENCY_CODE_RULE, EnumMapping, is_currency_code, money_from_proto
+from domain.money import DEFAULT_CURRENCY, Money, to_cents
+from server.edge.convert import NANOS_PER_UNIT, EnumMapping
 from server.edge.field_rules import declared_violations
 
 E = TypeVar("E", bound=enum.Enum)
@@ -38,6 +38,11 @@ PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
 REQUEST_ID_MAX = 100
 
 ADDRESS_FIELD_MAX = 200
+
+CURRENCY_CODE_RULE = "must be a three-letter ISO 4217 code such as USD"
+
+# NUMERIC(14,2): twelve digits before the point.
+MAX_MONEY_UNITS = 10**12 - 1
 
 ADDRESS_LINES_MAX = 10
 
@@ -142,7 +147,37 @@ class Violations:
         value = getattr(message, name)
         if not value.currency_code.strip():
             self.add(f"{field}.currency_code", "is required when an amount is given (e.g. USD)")
-        return money_from_proto(self, field, value)
+        return self.money(field, value)
+
+    def money(
+        self,
+        field: str,
+        value: money_pb2.Money,
+        *,
+        minimum: Decimal | None = ZERO,
+        exclusive_minimum: bool = False,
+    ) -> Money:
+        """ISO 4217-shaped currency (the default one when unset), nanos in range with the sign of units,
+        exact to the cent, within NUMERIC(14,2), and not below `minimum` (strictly above it with
+        `exclusive_minimum`)."""
+        currency = value.currency_code.strip().upper() or DEFAULT_CURRENCY
+        if not is_currency_code(currency):
+            self.add(f"{field}.currency_code", CURRENCY_CODE_RULE)
+        if not -NANOS_PER_UNIT < value.nanos < NANOS_PER_UNIT:
+            self.add(f"{field}.nanos", "must be between -999,999,999 and +999,999,999")
+        if (value.units > 0 and value.nanos < 0) or (value.units < 0 and value.nanos > 0):
+            self.add(f"{field}.nanos", "must have the same sign as units")
+        if value.nanos % (NANOS_PER_UNIT // 100):
+            self.add(f"{field}.nanos", "amounts are exact to the cent (nanos a multiple of 10,000,000)")
+        if abs(value.units) > MAX_MONEY_UNITS:
+            self.add(f"{field}.units", f"must be at most {MAX_MONEY_UNITS:,}")
+        amount = Decimal(value.units) + Decimal(value.nanos) / NANOS_PER_UNIT
+        if minimum is not None:
+            if exclusive_minimum and amount <= minimum:
+                self.add(field, f"must be greater than {minimum}")
+            elif not exclusive_minimum and amount < minimum:
+                self.add(field, f"must not be less than {minimum}")
+        return Money(to_cents(amount), currency)
 
     def currency_code(self, field: str, value: str) -> str:
         """An optional ISO 4217 code, upper-cased; "" when none is given."""
@@ -207,6 +242,11 @@ class Violations:
             self.add(field, "must be a valid time between years 1 and 9999")
             return datetime(1970, 1, 1, tzinfo=UTC)
         return value.ToDatetime(tzinfo=UTC)
+
+
+def is_currency_code(code: str) -> bool:
+    """Shaped like an ISO 4217 code (the caller upper-cases it)."""
+    return len(code) == 3 and code.isalpha() and code.isascii()
 
 
 def _has_control_characters(text: str, *, allow_whitespace: bool) -> bool:

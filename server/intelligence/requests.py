@@ -19,7 +19,7 @@ from domain.workflows import WorkflowFilter
 from engines.cross_sell import CrossSellType
 from engines.pricing import DemandLevel
 from server.catalog.proto import CLASSIFICATION
-from server.edge.convert import EnumMapping, money_from_proto
+from server.edge.convert import EnumMapping
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 from server.workflows.proto import STATE, TYPE
@@ -63,8 +63,7 @@ def market_conditions(
 ) -> MarketConditions:
     field = "market_conditions"
     prices = tuple(
-        money_from_proto(v, f"{field}.competitor_prices[{i}]", m)
-        for i, m in enumerate(message.competitor_prices)
+        v.money(f"{field}.competitor_prices[{i}]", m) for i, m in enumerate(message.competitor_prices)
     )
     if prices and not competitors_allowed:
         v.add(f"{field}.competitor_prices", "competitor prices are per product; not allowed in a bulk run")
@@ -124,11 +123,7 @@ def related_command(request: pb.RecommendProductsRequest) -> tuple[uuid.UUID, in
 def strategy_command(request: pb.GenerateMarketingStrategyRequest) -> tuple[uuid.UUID, Money | None]:
     v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
-    budget = (
-        money_from_proto(v, "monthly_budget", request.monthly_budget)
-        if request.HasField("monthly_budget")
-        else None
-    )
+    budget = v.money("monthly_budget", request.monthly_budget) if request.HasField("monthly_budget") else None
     v.raise_if_any()
     return pid, budget
 

@@ -9,7 +9,6 @@ from datetime import date
 from crm.v2 import inventory_service_pb2 as pb
 from domain.catalog import MovementType
 from domain.inventory import AlertFilter, InventoryChange, LevelFilter, OptimizeRequest
-from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations
 from server.inventory.proto import ALERT_FILTER, MOVEMENT_TYPE
@@ -85,7 +84,7 @@ def optimize_command(request: pb.OptimizeInventoryRequest) -> tuple[uuid.UUID, O
             v.add(name, f"must be {low}-{high}")
     order_cost = None
     if request.HasField("order_cost"):
-        order_cost = money_from_proto(v, "order_cost", request.order_cost, exclusive_minimum=True).amount
+        order_cost = v.money("order_cost", request.order_cost, exclusive_minimum=True).amount
     v.raise_if_any()
 
     def given(name: str):  # type: ignore[no-untyped-def]

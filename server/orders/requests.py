@@ -22,7 +22,6 @@ from domain.orders import (
     RiskListKind,
     RiskListType,
 )
-from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, fingerprint_of, mask_paths, masked_values
 from server.orders.proto import FINANCIAL_STATUS, RISK_LEVEL, RISK_LIST, RISK_LIST_KIND, STATUS
@@ -79,7 +78,7 @@ def _lines(v: Violations, items: list[pb.OrderItem]) -> tuple[LineRequest, ...]:
 
 
 def _charge(v: Violations, order: pb.Order, name: str) -> Money | None:
-    return money_from_proto(v, f"order.{name}", getattr(order, name)) if order.HasField(name) else None
+    return v.money(f"order.{name}", getattr(order, name)) if order.HasField(name) else None
 
 
 def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:

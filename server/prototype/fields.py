@@ -16,10 +16,10 @@ from crm.v2 import lead_service_pb2 as leads
 from crm.v2 import order_service_pb2 as orders
 from crm.v2 import product_service_pb2 as products
 from crm.v2 import supplier_service_pb2 as suppliers
-from server.edge.validation import Violations
+from server.edge.convert import NANOS_PER_UNIT
+from server.edge.validation import MAX_MONEY_UNITS, Violations
 
-NANOS_PER_UNIT = 1_000_000_000
-MAX_AMOUNT = Decimal(10**12 - 1)
+MAX_AMOUNT = Decimal(MAX_MONEY_UNITS)
 
 
 def words(enum: Any, prefix: str) -> dict[str, int]:

@@ -18,7 +18,6 @@ from domain.purchasing import (
     PurchaseOrderStatus,
     ReplenishmentDraft,
 )
-from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, mask_paths, masked_values
 from server.purchasing.proto import KIND, STATUS
@@ -60,7 +59,7 @@ def _line(v: Violations, field: str, line: pb.PurchaseOrderLine) -> LineRequest:
     if line.HasField("unit_cost"):
         if not line.unit_cost.currency_code.strip():
             v.add(f"{field}.unit_cost.currency_code", "is required (e.g. USD)")
-        unit_cost = money_from_proto(v, f"{field}.unit_cost", line.unit_cost, exclusive_minimum=True)
+        unit_cost = v.money(f"{field}.unit_cost", line.unit_cost, exclusive_minimum=True)
     return LineRequest(
         product_id=v.id(f"{field}.product_id", line.product_id),
         quantity=line.quantity or None,
@@ -103,7 +102,7 @@ def update_command(request: pb.UpdatePurchaseOrderRequest, actor: str) -> Purcha
                 received[product_id] = line.received_quantity
     for index, line in enumerate(po.lines[:MAX_PO_LINES]):
         if line.HasField("unit_cost"):  # not changed by an update, but never accepted malformed
-            money_from_proto(v, f"purchase_order.lines[{index}].unit_cost", line.unit_cost)
+            v.money(f"purchase_order.lines[{index}].unit_cost", line.unit_cost)
     reason = v.text("reason", request.reason, max_length=REASON_MAX)
     v.raise_if_any()
     return PurchaseOrderChanges(values, received=received, reason=reason, actor=actor)

@@ -18,7 +18,6 @@ from domain.supply import (
     OfferDraft,
     OfferFilter,
 )
-from server.edge.convert import money_from_proto
 from server.edge.page_tokens import ListQuery, page_query
 from server.edge.validation import Violations, mask_paths, masked_values
 from server.suppliers.proto import MARKETPLACE
@@ -46,7 +45,7 @@ def _cost(v: Violations, field: str, message: pb.SupplierOffer, name: str, *, re
     if not getattr(message, name).currency_code.strip():
         v.add(f"{field}.currency_code", "is required (e.g. USD)")
     # a unit cost of 0 would make a source price of 0, which no product may have
-    return money_from_proto(v, field, getattr(message, name), exclusive_minimum=name == "unit_cost")
+    return v.money(field, getattr(message, name), exclusive_minimum=name == "unit_cost")
 
 
 def _bounded(v: Violations, field: str, message: Message, name: str, low: int, high: int) -> int | None:

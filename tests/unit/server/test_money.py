@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.money import Money, to_cents
-from server.edge.convert import money_from_proto, money_to_proto
+from server.edge.convert import money_to_proto
 from server.edge.validation import Violations
 
 cents = st.decimals(min_value=Decimal("-999999999.99"), max_value=Decimal("999999999.99"), places=2)
@@ -19,7 +19,7 @@ cents = st.decimals(min_value=Decimal("-999999999.99"), max_value=Decimal("99999
 @given(cents)
 def test_an_amount_round_trips_exactly(amount):
     v = Violations()
-    assert money_from_proto(v, "m", money_to_proto(Money(amount)), minimum=None) == Money(amount)
+    assert v.money("m", money_to_proto(Money(amount)), minimum=None) == Money(amount)
     assert v.items == []
 
 
@@ -46,10 +46,10 @@ def test_floats_are_refused():
 )
 def test_bad_money_is_a_field_violation(proto, minimum, exclusive, field):
     v = Violations()
-    money_from_proto(v, "price", proto, minimum=minimum, exclusive_minimum=exclusive)
+    v.money("price", proto, minimum=minimum, exclusive_minimum=exclusive)
     assert field in [x.field for x in v.items]
 
 
 def test_an_empty_currency_means_the_default():
     v = Violations()
-    assert money_from_proto(v, "price", money_pb2.Money(units=5)).currency == "USD"
+    assert v.money("price", money_pb2.Money(units=5)).currency == "USD"

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from domain.deals import Deal, DealFilter, DealStage, PipelineQuery, PipelineSummary, StageChange
+from domain.leads import Lead
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactRepository
-from server.leads.ports import LeadRepository
 from server.unit_of_work import UnitOfWork
 
 
@@ -29,10 +29,18 @@ class DealRepository(Protocol):
     async def pipeline(self, tenant_id: int, query: PipelineQuery) -> PipelineSummary: ...
 
 
+class DealLeads(Protocol):
+    """The leads a deal names: checked to exist, and closed or reopened with the deal (a lead's score
+    learns from the tenant's closed leads)."""
+
+    async def get(self, tenant_id: int, lead_id: uuid.UUID, *, for_update: bool = False) -> Lead | None: ...
+    async def save(self, lead: Lead) -> None: ...
+
+
 class DealUnitOfWork(UnitOfWork, Protocol):
     @property
     def deals(self) -> DealRepository: ...
     @property
     def contacts(self) -> ContactRepository: ...
     @property
-    def leads(self) -> LeadRepository: ...
+    def leads(self) -> DealLeads: ...

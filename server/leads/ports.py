@@ -4,17 +4,13 @@ the conversion also needs the contacts and deals it creates."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from domain.leads import Lead, LeadAnalytics, LeadFilter, OutcomeCount
 from domain.paging import Page, PageRequest
 from server.contacts.ports import ContactRepository
+from server.deals.ports import DealRepository
 from server.unit_of_work import UnitOfWork
-
-if TYPE_CHECKING:
-    # server.deals.ports imports this module for LeadRepository; the conversion names DealRepository only
-    # in annotations, so importing it at run time would only create a cycle.
-    from server.deals.ports import DealRepository
 
 
 class LeadRepository(Protocol):

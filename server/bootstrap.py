@@ -13,9 +13,12 @@ from datetime import datetime
 
 import grpc
 
+from domain.catalog import Categories
 from domain.events import DomainEvent
+from domain.workflows import WorkflowType
 from server.agents.circuit import CircuitBreaker
 from server.agents.crew import CrewClient
+from server.agents.ports import Crew
 from server.config import Settings
 from server.edge import page_tokens
 from server.edge.auth import build_authenticator
@@ -25,14 +28,15 @@ from server.events.relay import OutboxRelay
 from server.events.serialization import encode
 from server.events.signal import Signal
 from server.events.topics import TopicPlan
-from server.intelligence import wiring as intelligence_wiring
-from server.intelligence.wiring import Intelligence
+from server.intelligence.usecases import Intelligence, intelligence_use_cases
 from server.leads.history import ClosedLeadHistories
 from server.metrics import Metrics
+from server.orders.review import FraudReviewStep
 from server.overload import Admission
 from server.policies import categories, intelligence_policies
-from server.workflows import wiring as workflows_wiring
-from server.workflows.runner import WorkflowRunner
+from server.sourcing.discovery import SourcingDiscoveryStep
+from server.workflows.runner import RunnerSettings, WorkflowRunner, queues_a_workflow
+from server.workflows.steps import AGENT_DEADLINE_FACTOR, Step, WorkflowSteps
 from storage.database import Database, open_database
 from storage.leadership import PostgresAdvisoryLeadership, SingleProcessLeadership
 from storage.listener import PostgresCommitListener
@@ -76,6 +80,41 @@ class Components:
     # the closed-lead histories the lead scores learn from, shared by the lead and deal use cases
     lead_histories: ClosedLeadHistories
     workflow_runner: WorkflowRunner
+
+
+def workflow_runner(
+    uow: Callable[..., SqlAlchemyUnitOfWork],
+    intelligence: Intelligence,
+    *,
+    signal: Signal,
+    agent_timeout: float,
+    crew: Crew | None = None,
+    known_categories: Categories | None = None,
+) -> WorkflowRunner:
+    """The durable workflow runner with the steps of every area that queues workflows: the intelligence
+    ones, the fraud review of a held order and the sourcing discovery."""
+    deadline = agent_timeout * AGENT_DEADLINE_FACTOR
+    policy = intelligence.policies.classification
+    others: dict[WorkflowType, Step] = {
+        WorkflowType.FRAUD_REVIEW: FraudReviewStep(uow, crew, deadline=deadline),
+        WorkflowType.SOURCING_DISCOVERY: SourcingDiscoveryStep(
+            uow,
+            crew,
+            policy,
+            known_categories or Categories(known=frozenset(policy.category_demand)),
+            deadline=deadline,
+        ),
+    }
+    steps = WorkflowSteps(
+        uow,
+        intelligence.policies,
+        intelligence.recommendations,
+        intelligence.pricing,
+        agent_timeout=agent_timeout,
+        crew=crew,
+        others=others,
+    )
+    return WorkflowRunner(uow, steps, signal=signal, settings=RunnerSettings())
 
 
 def crew_client(settings: Settings) -> CrewClient | None:
@@ -142,7 +181,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
 
     def on_events_committed(events: Sequence[DomainEvent]) -> None:
         signal.notify()
-        if workflows_wiring.queues_a_workflow(events):
+        if queues_a_workflow(events):
             workflows_queued.notify()
 
     database_suspected = asyncio.Event()
@@ -185,7 +224,7 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         batch_size=settings.OUTBOX_BATCH_SIZE,
         poll_interval=settings.OUTBOX_POLL_SECONDS,
     )
-    intelligence = intelligence_wiring.use_cases(unit_of_work, intelligence_policies(settings), crew)
+    intelligence = intelligence_use_cases(unit_of_work, intelligence_policies(settings), crew)
     metrics = Metrics(
         pool_status=database.pool_status,
         relay_leader=lambda: relay.status.leader,
@@ -219,12 +258,12 @@ def build(settings: Settings, *, started_at: datetime) -> Components:
         metrics=metrics,
         intelligence=intelligence,
         lead_histories=ClosedLeadHistories(refresh_seconds=settings.LEAD_HISTORY_REFRESH_SECONDS),
-        workflow_runner=workflows_wiring.runner(
+        workflow_runner=workflow_runner(
             background_unit_of_work,
             intelligence,
             signal=workflows_queued,
             agent_timeout=settings.AI_REQUEST_TIMEOUT,
             crew=crew,
-            categories=categories(settings),
+            known_categories=categories(settings),
         ),
     )

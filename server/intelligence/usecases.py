@@ -4,7 +4,7 @@ strategies (engine, augmented by the marketing crew when configured)."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from domain.catalog import Product
 from domain.clock import utcnow
@@ -20,6 +20,7 @@ from engines.recommendations import CatalogItem, related_products
 from server.agents.ports import AgentUnavailable, Crew, Progress
 from server.agents.tasks import marketing_insights, sourcing_suggestions
 from server.intelligence.ports import IntelligencePolicies, UnitOfWorkFactory
+from server.intelligence.pricing import PricingUseCases
 from server.resources import existing
 
 # Candidates pre-ranked by the database (co-purchases, classification, price) that the engine ranks
@@ -173,3 +174,22 @@ def product_inputs(product: Product) -> dict[str, object]:
         "currency": product.currency,
         "dropship_score": product.analysis.score,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Intelligence:
+    """The intelligence use cases and their policies, shared by the servicer and the workflow steps."""
+
+    policies: IntelligencePolicies
+    recommendations: IntelligenceUseCases
+    pricing: PricingUseCases
+
+
+def intelligence_use_cases(
+    uow: UnitOfWorkFactory, policies: IntelligencePolicies, crew: Crew | None
+) -> Intelligence:
+    return Intelligence(
+        policies=policies,
+        recommendations=IntelligenceUseCases(uow, policies, crew),
+        pricing=PricingUseCases(uow, policies),
+    )

@@ -19,11 +19,13 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.clock import utcnow
-from domain.intelligence_events import WorkflowCompleted, WorkflowFailed
+from domain.events import DomainEvent
+from domain.intelligence_events import WorkflowCompleted, WorkflowFailed, WorkflowStarted
 from domain.tenancy import across_tenants, acting_for
 from domain.workflows import Workflow, error_of
 from server.events.signal import Signal, wait_for_signal
@@ -31,6 +33,11 @@ from server.intelligence.ports import UnitOfWorkFactory
 from server.workflows.steps import StepOutcome, WorkflowSteps
 
 logger = logging.getLogger(__name__)
+
+
+def queues_a_workflow(events: Sequence[DomainEvent]) -> bool:
+    """Whether a commit of these events queued a workflow, for the runner to claim now."""
+    return any(isinstance(event, WorkflowStarted) for event in events)
 
 
 @dataclass(frozen=True, slots=True)

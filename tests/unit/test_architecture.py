@@ -140,6 +140,70 @@ def test_no_servicers_or_use_cases_outside_the_areas():
     assert [p for p in leftovers if (REPO / p).exists()] == []
 
 
+def import_graph(roots: tuple[str, ...]) -> dict[str, set[str]]:
+    """Each module of the roots -> the modules of the roots it imports, at run time or for its types
+    alone (`from a import b` names the module a.b where there is one)."""
+    modules = {
+        ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__"): path
+        for root in roots
+        for path in (REPO / root).rglob("*.py")
+    }
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        targets: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets.add(node.module)
+                targets.update(f"{node.module}.{alias.name}" for alias in node.names)
+        graph[module] = {target for target in targets if target in modules and target != module}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_two_modules_import_each_other_even_for_their_types_alone():
+    """A cycle hidden behind TYPE_CHECKING is still two modules that cannot be understood apart."""
+    assert cycles(import_graph(("engines", "domain", "storage", "server", "clients"))) == []
+
+
+def test_the_cycle_finder_finds_a_cycle_of_three():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+
+
 def test_the_checker_notices_a_forbidden_import(tmp_path, monkeypatch):
     (tmp_path / "engines").mkdir()
     (tmp_path / "engines" / "leaky.py").write_text("import sqlalchemy\nfrom server.app import CrmServer\n")

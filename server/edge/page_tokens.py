@@ -18,9 +18,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-from domain.ids import parse_id
 from domain.paging import Page, PageRequest
-from server.edge.validation import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Violations
+from server.edge.validation import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Violations, parse_id
 
 C = TypeVar("C")
 

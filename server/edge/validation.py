@@ -19,7 +19,6 @@ from google.type import money_pb2, postal_address_pb2
 
 from domain.addresses import PostalAddress
 from domain.errors import FieldViolation, InvalidArgument
-from domain.ids import parse_id
 from domain.money import DEFAULT_CURRENCY, Money, to_cents
 from server.edge.convert import NANOS_PER_UNIT, EnumMapping
 from server.edge.field_rules import declared_violations
@@ -179,6 +178,20 @@ class Violations:
                 self.add(field, f"must not be less than {minimum}")
         return Money(to_cents(amount), currency)
 
+    def optional_money(
+        self,
+        field: str,
+        message: Message,
+        name: str,
+        *,
+        minimum: Decimal | None = ZERO,
+        exclusive_minimum: bool = False,
+    ) -> Money | None:
+        """The Money in `message.<name>` (checked as `money` checks it), None when unset."""
+        if not message.HasField(name):
+            return None
+        return self.money(field, getattr(message, name), minimum=minimum, exclusive_minimum=exclusive_minimum)
+
     def currency_code(self, field: str, value: str) -> str:
         """An optional ISO 4217 code, upper-cased; "" when none is given."""
         code = value.strip().upper()
@@ -242,6 +255,14 @@ class Violations:
             self.add(field, "must be a valid time between years 1 and 9999")
             return datetime(1970, 1, 1, tzinfo=UTC)
         return value.ToDatetime(tzinfo=UTC)
+
+
+def parse_id(text: str) -> uuid.UUID | None:
+    """The UUID in `text`, or None when it is not one."""
+    try:
+        return uuid.UUID(text)
+    except (ValueError, AttributeError, TypeError):
+        return None
 
 
 def is_currency_code(code: str) -> bool:

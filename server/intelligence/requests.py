@@ -123,7 +123,7 @@ def related_command(request: pb.RecommendProductsRequest) -> tuple[uuid.UUID, in
 def strategy_command(request: pb.GenerateMarketingStrategyRequest) -> tuple[uuid.UUID, Money | None]:
     v = Violations.of(request)
     pid = v.id("product_id", request.product_id)
-    budget = v.money("monthly_budget", request.monthly_budget) if request.HasField("monthly_budget") else None
+    budget = v.optional_money("monthly_budget", request, "monthly_budget")
     v.raise_if_any()
     return pid, budget
 

@@ -82,9 +82,7 @@ def optimize_command(request: pb.OptimizeInventoryRequest) -> tuple[uuid.UUID, O
     for name, low, high in ranges:
         if request.HasField(name) and not low <= getattr(request, name) <= high:
             v.add(name, f"must be {low}-{high}")
-    order_cost = None
-    if request.HasField("order_cost"):
-        order_cost = v.money("order_cost", request.order_cost, exclusive_minimum=True).amount
+    order_cost = v.optional_money("order_cost", request, "order_cost", exclusive_minimum=True)
     v.raise_if_any()
 
     def given(name: str):  # type: ignore[no-untyped-def]
@@ -95,7 +93,7 @@ def optimize_command(request: pb.OptimizeInventoryRequest) -> tuple[uuid.UUID, O
         history_days=given("history_days"),
         lead_time_days=given("lead_time_days"),
         service_level=given("service_level"),
-        order_cost=order_cost,
+        order_cost=None if order_cost is None else order_cost.amount,
         holding_cost_rate=given("holding_cost_rate"),
         apply=request.apply,
     )

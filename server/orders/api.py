@@ -30,7 +30,8 @@ class OrderServicer(order_service_pb2_grpc.OrderServiceServicer):
 
     async def CreateOrder(self, request: pb.CreateOrderRequest, context: Context) -> pb.Order:
         command = requests.create_command(request, actor=self._actors(context))
-        return order_to_proto(await self._creation.create(command))
+        order = await self._creation.create(command)
+        return order_to_proto(order)
 
     async def GetOrder(self, request: pb.GetOrderRequest, context: Context) -> pb.Order:
         order_id = requested_id(request, request.order_id, "order_id")

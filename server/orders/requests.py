@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Callable
 
 from crm.v2 import order_service_pb2 as pb
-from domain.money import Money
 from domain.order_errors import TooManyLines
 from domain.orders import (
     MAX_LINE_QUANTITY,
@@ -77,10 +76,6 @@ def _lines(v: Violations, items: list[pb.OrderItem]) -> tuple[LineRequest, ...]:
     return tuple(lines)
 
 
-def _charge(v: Violations, order: pb.Order, name: str) -> Money | None:
-    return v.money(f"order.{name}", getattr(order, name)) if order.HasField(name) else None
-
-
 def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
     """The complete CreateOrder command the use case takes; every field violation is reported at once."""
     v = Violations.of(request)
@@ -100,9 +95,9 @@ def create_command(request: pb.CreateOrderRequest, *, actor: str) -> NewOrder:
         shipping_address=shipping,
         lines=lines,
         currency=currency or None,
-        tax=_charge(v, o, "tax"),
-        shipping=_charge(v, o, "shipping"),
-        discount=_charge(v, o, "discount"),
+        tax=v.optional_money("order.tax", o, "tax"),
+        shipping=v.optional_money("order.shipping", o, "shipping"),
+        discount=v.optional_money("order.discount", o, "discount"),
         financial_status=v.enum(
             "order.financial_status", FINANCIAL_STATUS, o.financial_status, required=False
         )

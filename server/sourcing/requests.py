@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from crm.v2 import sourcing_service_pb2 as pb
 from domain.catalog import Categories, ProductStatus
-from domain.ids import parse_id
 from domain.money import Money
 from domain.sourcing import (
     DEFAULT_DISCOVERY_RESULTS,
@@ -27,7 +26,7 @@ from server.catalog import fields
 from server.catalog.proto import CLASSIFICATION
 from server.catalog.proto import STATUS as PRODUCT_STATUS
 from server.edge.page_tokens import ListQuery, page_query
-from server.edge.validation import Violations, fingerprint_of
+from server.edge.validation import Violations, fingerprint_of, parse_id
 from server.sourcing.proto import ORDER, ORIGIN, STATUS
 from server.suppliers.proto import MARKETPLACE
 

@@ -74,7 +74,9 @@ EVENTS_MACHINERY_BANS = {"sqlalchemy", "psycopg", "aiosqlite"}
 CLIENT_BANS = {"engines", "domain", "storage", "server", "sqlalchemy", "aiokafka"}
 
 
-def imported_modules(path: Path) -> set[str]:
+def imported_modules(path: Path, *, with_names: bool = False) -> set[str]:
+    """The modules the file imports, at run time or for its types alone; `with_names` adds `a.b` for each
+    `from a import b` (the module a.b where b is one)."""
     tree = ast.parse(path.read_text(), filename=str(path))
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -82,6 +84,8 @@ def imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            if with_names:
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -141,25 +145,18 @@ def test_no_servicers_or_use_cases_outside_the_areas():
 
 
 def import_graph(roots: tuple[str, ...]) -> dict[str, set[str]]:
-    """Each module of the roots -> the modules of the roots it imports, at run time or for its types
-    alone (`from a import b` names the module a.b where there is one)."""
+    """Each module of the roots -> the modules of the roots it imports."""
     modules = {
         ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__"): path
         for root in roots
         for path in (REPO / root).rglob("*.py")
     }
-    graph: dict[str, set[str]] = {}
-    for module, path in modules.items():
-        tree = ast.parse(path.read_text(), filename=str(path))
-        targets: set[str] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                targets.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                targets.add(node.module)
-                targets.update(f"{node.module}.{alias.name}" for alias in node.names)
-        graph[module] = {target for target in targets if target in modules and target != module}
-    return graph
+    return {
+        module: {
+            name for name in imported_modules(path, with_names=True) if name in modules and name != module
+        }
+        for module, path in modules.items()
+    }
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -189,7 +189,7 @@ class Settings(BaseSettings):
     JWT_AUDIENCE: str | None = None
     JWT_ISSUER: str | None = None
     JWT_ALLOW_ANY_AUDIENCE: bool = False
-    # The claim listing the caller's roles (reader, writer, admin; server/edge/roles.py).
+    # The claim listing the caller's roles (reader, writer, admin; each RPC declares the one it needs).
     JWT_ROLES_CLAIM: str = Field(default="roles", min_length=1, max_length=100)
     # Clock skew tolerated on exp/nbf/iat.
     JWT_LEEWAY_SECONDS: float = Field(default=30.0, ge=0, le=600)

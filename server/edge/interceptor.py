@@ -25,7 +25,7 @@ from domain.tenancy import enter_tenant
 from server.edge.auth import Authenticator, Principal, current_principal
 from server.edge.context import Context
 from server.edge.errors import to_status
-from server.edge.roles import ADMIN, REQUIRED_ROLE
+from server.edge.roles import required_role
 from server.logging import CallContext, current_call
 from server.metrics import CallRecorder, Metrics, recorder
 from server.overload import Admission, caller_of
@@ -75,7 +75,7 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
         call = _Method(
             method=method,
             authenticator=None if infrastructure else self._authenticator,
-            role=REQUIRED_ROLE.get(method, ADMIN),  # a method missing from the table: admin
+            role=required_role(method),
             admission=None if infrastructure else self._admission,
             metrics=self._metrics,
             recorder=recorder(self._metrics, method, streaming=handler.unary_stream is not None),

@@ -1,106 +1,18 @@
-"""Who may call what: the role each RPC of the contract needs, when AUTH_MODE=jwt.
+"""Who may call what, when AUTH_MODE=jwt: the role each RPC declares in the contract
+(`option (crm.v2.required_role)`, protos/crm/v2/access.proto), where clients read it too.
 
 Roles come from the token's `roles` claim (JWT_ROLES_CLAIM names another). They nest: a writer may do what a
-reader may, an admin what a writer may. Reads need `reader`; anything that writes or emits an event needs
-`writer`; bulk changes, pricing applied to many products, cancelling a workflow and the full health report
-(with a tenant's counts) need `admin`. A test checks that every RPC of the contract is in this table, so a
-new RPC cannot be served without a decision here.
+reader may, an admin what a writer may. A test checks that every RPC of the contract declares one.
 """
 
 from __future__ import annotations
 
+from google.protobuf import descriptor_pool
+
+from crm.v2 import access_pb2
+
 READER, WRITER, ADMIN = "reader", "writer", "admin"
 RANK = {READER: 1, WRITER: 2, ADMIN: 3}
-
-REQUIRED_ROLE: dict[str, str] = {
-    # analytics
-    "/crm.v2.AnalyticsService/GetDashboard": READER,
-    # contacts
-    "/crm.v2.ContactService/CreateContact": WRITER,
-    "/crm.v2.ContactService/GetContact": READER,
-    "/crm.v2.ContactService/ListContacts": READER,
-    "/crm.v2.ContactService/UpdateContact": WRITER,
-    "/crm.v2.ContactService/DeleteContact": WRITER,
-    # deals
-    "/crm.v2.DealService/CreateDeal": WRITER,
-    "/crm.v2.DealService/GetDeal": READER,
-    "/crm.v2.DealService/ListDeals": READER,
-    "/crm.v2.DealService/UpdateDeal": WRITER,
-    "/crm.v2.DealService/DeleteDeal": WRITER,
-    "/crm.v2.DealService/GetPipelineSummary": READER,
-    # events
-    "/crm.v2.EventService/ListEvents": READER,
-    "/crm.v2.EventService/WatchEvents": READER,
-    # intelligence
-    "/crm.v2.IntelligenceService/RecommendCrossSell": READER,
-    "/crm.v2.IntelligenceService/OptimizePricing": READER,  # a recommendation: it changes nothing
-    "/crm.v2.IntelligenceService/BulkOptimizePricing": ADMIN,
-    "/crm.v2.IntelligenceService/RecommendProducts": READER,
-    "/crm.v2.IntelligenceService/GenerateMarketingStrategy": WRITER,  # records marketing.strategy_generated
-    # inventory
-    "/crm.v2.InventoryService/ListInventory": READER,
-    "/crm.v2.InventoryService/GetInventory": READER,
-    "/crm.v2.InventoryService/UpdateInventory": WRITER,
-    "/crm.v2.InventoryService/OptimizeInventory": WRITER,  # may apply the reorder settings it computes
-    "/crm.v2.InventoryService/GetInventoryAlerts": READER,
-    # leads
-    "/crm.v2.LeadService/CreateLead": WRITER,
-    "/crm.v2.LeadService/GetLead": READER,
-    "/crm.v2.LeadService/ListLeads": READER,
-    "/crm.v2.LeadService/UpdateLead": WRITER,
-    "/crm.v2.LeadService/DeleteLead": WRITER,
-    "/crm.v2.LeadService/ConvertLead": WRITER,
-    "/crm.v2.LeadService/GetLeadAnalytics": READER,
-    # orders
-    "/crm.v2.OrderService/CreateOrder": WRITER,
-    "/crm.v2.OrderService/GetOrder": READER,
-    "/crm.v2.OrderService/ListOrders": READER,
-    "/crm.v2.OrderService/UpdateOrder": WRITER,
-    "/crm.v2.OrderService/CancelOrder": WRITER,
-    # purchasing
-    "/crm.v2.PurchaseOrderService/CreatePurchaseOrder": WRITER,
-    "/crm.v2.PurchaseOrderService/GetPurchaseOrder": READER,
-    "/crm.v2.PurchaseOrderService/ListPurchaseOrders": READER,
-    "/crm.v2.PurchaseOrderService/UpdatePurchaseOrder": WRITER,
-    "/crm.v2.PurchaseOrderService/CancelPurchaseOrder": WRITER,
-    "/crm.v2.OrderService/CreateRiskListEntry": ADMIN,  # changes how every later order is assessed
-    "/crm.v2.OrderService/ListRiskListEntries": READER,
-    "/crm.v2.OrderService/DeleteRiskListEntry": ADMIN,
-    # catalog
-    "/crm.v2.ProductService/CreateProduct": WRITER,
-    "/crm.v2.ProductService/GetProduct": READER,
-    "/crm.v2.ProductService/ListProducts": READER,
-    "/crm.v2.ProductService/UpdateProduct": WRITER,
-    "/crm.v2.ProductService/DeleteProduct": WRITER,
-    "/crm.v2.ProductService/BulkUpdateProducts": ADMIN,
-    # sourcing
-    "/crm.v2.SourcingService/CreateCandidate": WRITER,
-    "/crm.v2.SourcingService/BatchCreateCandidates": WRITER,
-    "/crm.v2.SourcingService/GetCandidate": READER,
-    "/crm.v2.SourcingService/ListCandidates": READER,
-    "/crm.v2.SourcingService/ApproveCandidate": WRITER,  # creates a catalog product, as CreateProduct does
-    "/crm.v2.SourcingService/RejectCandidate": WRITER,
-    "/crm.v2.SourcingService/StartSourcingDiscovery": WRITER,
-    # suppliers
-    "/crm.v2.SupplierService/CreateSupplier": WRITER,
-    "/crm.v2.SupplierService/GetSupplier": READER,
-    "/crm.v2.SupplierService/ListSuppliers": READER,
-    "/crm.v2.SupplierService/UpdateSupplier": WRITER,
-    # supply
-    "/crm.v2.SupplyService/CreateOffer": WRITER,
-    "/crm.v2.SupplyService/GetOffer": READER,
-    "/crm.v2.SupplyService/ListOffers": READER,
-    "/crm.v2.SupplyService/UpdateOffer": WRITER,
-    "/crm.v2.SupplyService/DeleteOffer": WRITER,
-    "/crm.v2.SupplyService/RankOffers": READER,
-    # system
-    "/crm.v2.SystemService/GetHealth": ADMIN,  # the operator's report, with a tenant's counts
-    # workflows
-    "/crm.v2.WorkflowService/StartProductClassification": WRITER,
-    "/crm.v2.WorkflowService/GetWorkflow": READER,
-    "/crm.v2.WorkflowService/ListWorkflows": READER,
-    "/crm.v2.WorkflowService/CancelWorkflow": ADMIN,
-}
 
 # The prototype's REST paths (PrototypeRestService, legacy) answer through the contract's servicers without
 # passing the interceptor again, so each needs exactly the role of the contract RPC it answers through.
@@ -148,7 +60,33 @@ PROTOTYPE_COUNTERPARTS: dict[str, str] = {
     ),
     "/crm.v2.PrototypeRestService/ListPrototypeEvents": "/crm.v2.EventService/ListEvents",
 }
-REQUIRED_ROLE |= {method: REQUIRED_ROLE[contract] for method, contract in PROTOTYPE_COUNTERPARTS.items()}
+_ROLES: dict[int, str] = {
+    access_pb2.ROLE_READER: READER,
+    access_pb2.ROLE_WRITER: WRITER,
+    access_pb2.ROLE_ADMIN: ADMIN,
+}
+
+
+def declared_role(method: str) -> str | None:
+    """The role the contract declares on `method` (`/package.Service/Method`), None when it declares none
+    or there is no such RPC (in the descriptors the generated modules loaded)."""
+    service_name, _, name = method.strip("/").partition("/")
+    try:
+        service = descriptor_pool.Default().FindServiceByName(service_name)
+    except KeyError:
+        return None
+    rpc = service.methods_by_name.get(name)
+    if rpc is None:
+        return None
+    # protoc's stub types the extension as a plain FieldDescriptor, which the Extensions map does not take
+    declared: int = rpc.GetOptions().Extensions[access_pb2.required_role]  # type: ignore[index]
+    return _ROLES.get(declared)
+
+
+def required_role(method: str) -> str:
+    """The role a call of `method` needs: what its RPC declares, or for a prototype path what its contract
+    counterpart declares; an RPC that declares nothing needs admin (a forgotten declaration fails closed)."""
+    return declared_role(PROTOTYPE_COUNTERPARTS.get(method, method)) or ADMIN
 
 
 def allows(roles: frozenset[str], needed: str) -> bool:

@@ -23,6 +23,7 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from crm.v2 import lead_service_pb2 as crm_dot_v2_dot_lead__service__pb2
 from crm.v2 import order_service_pb2 as crm_dot_v2_dot_order__service__pb2
 from crm.v2 import product_service_pb2 as crm_dot_v2_dot_product__service__pb2
@@ -34,7 +35,7 @@ from google.type import date_pb2 as google_dot_type_dot_date__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63rm/v2/analytics_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x19\x63rm/v2/lead_service.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a#crm/v2/purchase_order_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\"V\n\x13GetDashboardRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0c\n\x04\x64\x61ys\x18\x02 \x01(\x05\x12\x15\n\rcurrency_code\x18\x03 \x01(\t\"\xef\x01\n\x0cProductStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x0e\n\x06\x61\x63tive\x18\x02 \x01(\x03\x12\x43\n\x11\x62y_classification\x18\x03 \x03(\x0b\x32(.crm.v2.ProductStats.ClassificationCount\x12\x1e\n\x16\x61verage_dropship_score\x18\x04 \x01(\x01\x1a[\n\x13\x43lassificationCount\x12\x35\n\x0e\x63lassification\x18\x01 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"i\n\x0c\x44\x61ilyRevenue\x12\x1f\n\x04\x64\x61te\x18\x01 \x01(\x0b\x32\x11.google.type.Date\x12#\n\x07revenue\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0border_count\x18\x03 \x01(\x03\"\xaf\x02\n\nOrderStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x31\n\tby_status\x18\x02 \x03(\x0b\x32\x1e.crm.v2.OrderStats.StatusCount\x12(\n\x0cpaid_revenue\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12/\n\x13\x61verage_order_value\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\npaid_count\x18\x05 \x01(\x03\x12-\n\x0frevenue_per_day\x18\x06 \x03(\x0b\x32\x14.crm.v2.DailyRevenue\x1a\x41\n\x0bStatusCount\x12#\n\x06status\x18\x01 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"y\n\x0eInventoryStats\x12\r\n\x05items\x18\x01 \x01(\x03\x12\x11\n\tlow_stock\x18\x02 \x01(\x03\x12\x14\n\x0cout_of_stock\x18\x03 \x01(\x03\x12\x17\n\x0funits_available\x18\x04 \x01(\x03\x12\x16\n\x0eunits_reserved\x18\x05 \x01(\x03\"\x95\x01\n\rWorkflowStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x32\n\x08\x62y_state\x18\x02 \x03(\x0b\x32 .crm.v2.WorkflowStats.StateCount\x1a\x41\n\nStateCount\x12$\n\x05state\x18\x01 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\xf6\x01\n\tLeadStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x30\n\tby_status\x18\x02 \x03(\x0b\x32\x1d.crm.v2.LeadStats.StatusCount\x12\x17\n\x0f\x63onversion_rate\x18\x03 \x01(\x01\x12\x15\n\raverage_score\x18\x04 \x01(\x01\x12\x19\n\x11\x63reated_in_period\x18\x05 \x01(\x03\x12\x1b\n\x13\x63onverted_in_period\x18\x06 \x01(\x03\x1a@\n\x0bStatusCount\x12\"\n\x06status\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\xdc\x01\n\rPipelineStats\x12\x17\n\x0fopen_deal_count\x18\x01 \x01(\x03\x12&\n\nopen_value\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0eweighted_value\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\twon_count\x18\x04 \x01(\x03\x12%\n\twon_value\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nlost_count\x18\x06 \x01(\x03\x12\x10\n\x08win_rate\x18\x07 \x01(\x01\"\xcd\x01\n\tRiskStats\x12\x13\n\x0bheld_orders\x18\x01 \x01(\x03\x12\x16\n\x0e\x66lagged_orders\x18\x02 \x01(\x03\x12\x33\n\rby_risk_level\x18\x03 \x03(\x0b\x32\x1c.crm.v2.RiskStats.LevelCount\x12\x1a\n\x12\x61verage_risk_score\x18\x04 \x01(\x01\x1a\x42\n\nLevelCount\x12%\n\nrisk_level\x18\x01 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\x8a\x01\n\nTopProduct\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x12\n\nunits_sold\x18\x04 \x01(\x03\x12#\n\x07revenue\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0border_count\x18\x06 \x01(\x03\"\xf5\x03\n\x14GetDashboardResponse\x12.\n\nstart_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x64\x61ys\x18\x03 \x01(\x05\x12\x15\n\rcurrency_code\x18\x04 \x01(\t\x12&\n\x08products\x18\x05 \x01(\x0b\x32\x14.crm.v2.ProductStats\x12\"\n\x06orders\x18\x06 \x01(\x0b\x32\x12.crm.v2.OrderStats\x12)\n\tinventory\x18\x07 \x01(\x0b\x32\x16.crm.v2.InventoryStats\x12(\n\tworkflows\x18\x08 \x01(\x0b\x32\x15.crm.v2.WorkflowStats\x12 \n\x05leads\x18\t \x01(\x0b\x32\x11.crm.v2.LeadStats\x12\'\n\x08pipeline\x18\n \x01(\x0b\x32\x15.crm.v2.PipelineStats\x12\x1f\n\x04risk\x18\x14 \x01(\x0b\x32\x11.crm.v2.RiskStats\x12(\n\x0ctop_products\x18\x15 \x03(\x0b\x32\x12.crm.v2.TopProduct\x12#\n\x06supply\x18\x16 \x01(\x0b\x32\x13.crm.v2.SupplyStats\"y\n\x18PurchaseOrderStatusCount\x12+\n\x06status\x18\x01 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\x12!\n\x05total\x18\x03 \x01(\x0b\x32\x12.google.type.Money\"\xfc\x01\n\x0bSupplyStats\x12#\n\x07revenue\x18\x01 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0blanded_cost\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12(\n\x0cgross_profit\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x14\n\x0cgross_margin\x18\x04 \x01(\x01\x12>\n\x14open_purchase_orders\x18\x05 \x03(\x0b\x32 .crm.v2.PurchaseOrderStatusCount\x12\x1f\n\x17margin_at_risk_products\x18\x06 \x01(\x03\x32\x88\x01\n\x10\x41nalyticsService\x12t\n\x0cGetDashboard\x12\x1b.crm.v2.GetDashboardRequest\x1a\x1c.crm.v2.GetDashboardResponse\")\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/dashboardb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63rm/v2/analytics_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x19\x63rm/v2/lead_service.proto\x1a\x1a\x63rm/v2/order_service.proto\x1a\x1c\x63rm/v2/product_service.proto\x1a#crm/v2/purchase_order_service.proto\x1a\x1d\x63rm/v2/workflow_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\"V\n\x13GetDashboardRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0c\n\x04\x64\x61ys\x18\x02 \x01(\x05\x12\x15\n\rcurrency_code\x18\x03 \x01(\t\"\xef\x01\n\x0cProductStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x0e\n\x06\x61\x63tive\x18\x02 \x01(\x03\x12\x43\n\x11\x62y_classification\x18\x03 \x03(\x0b\x32(.crm.v2.ProductStats.ClassificationCount\x12\x1e\n\x16\x61verage_dropship_score\x18\x04 \x01(\x01\x1a[\n\x13\x43lassificationCount\x12\x35\n\x0e\x63lassification\x18\x01 \x01(\x0e\x32\x1d.crm.v2.ProductClassification\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"i\n\x0c\x44\x61ilyRevenue\x12\x1f\n\x04\x64\x61te\x18\x01 \x01(\x0b\x32\x11.google.type.Date\x12#\n\x07revenue\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0border_count\x18\x03 \x01(\x03\"\xaf\x02\n\nOrderStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x31\n\tby_status\x18\x02 \x03(\x0b\x32\x1e.crm.v2.OrderStats.StatusCount\x12(\n\x0cpaid_revenue\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12/\n\x13\x61verage_order_value\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\npaid_count\x18\x05 \x01(\x03\x12-\n\x0frevenue_per_day\x18\x06 \x03(\x0b\x32\x14.crm.v2.DailyRevenue\x1a\x41\n\x0bStatusCount\x12#\n\x06status\x18\x01 \x01(\x0e\x32\x13.crm.v2.OrderStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"y\n\x0eInventoryStats\x12\r\n\x05items\x18\x01 \x01(\x03\x12\x11\n\tlow_stock\x18\x02 \x01(\x03\x12\x14\n\x0cout_of_stock\x18\x03 \x01(\x03\x12\x17\n\x0funits_available\x18\x04 \x01(\x03\x12\x16\n\x0eunits_reserved\x18\x05 \x01(\x03\"\x95\x01\n\rWorkflowStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x32\n\x08\x62y_state\x18\x02 \x03(\x0b\x32 .crm.v2.WorkflowStats.StateCount\x1a\x41\n\nStateCount\x12$\n\x05state\x18\x01 \x01(\x0e\x32\x15.crm.v2.WorkflowState\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\xf6\x01\n\tLeadStats\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x30\n\tby_status\x18\x02 \x03(\x0b\x32\x1d.crm.v2.LeadStats.StatusCount\x12\x17\n\x0f\x63onversion_rate\x18\x03 \x01(\x01\x12\x15\n\raverage_score\x18\x04 \x01(\x01\x12\x19\n\x11\x63reated_in_period\x18\x05 \x01(\x03\x12\x1b\n\x13\x63onverted_in_period\x18\x06 \x01(\x03\x1a@\n\x0bStatusCount\x12\"\n\x06status\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\xdc\x01\n\rPipelineStats\x12\x17\n\x0fopen_deal_count\x18\x01 \x01(\x03\x12&\n\nopen_value\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12*\n\x0eweighted_value\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\twon_count\x18\x04 \x01(\x03\x12%\n\twon_value\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nlost_count\x18\x06 \x01(\x03\x12\x10\n\x08win_rate\x18\x07 \x01(\x01\"\xcd\x01\n\tRiskStats\x12\x13\n\x0bheld_orders\x18\x01 \x01(\x03\x12\x16\n\x0e\x66lagged_orders\x18\x02 \x01(\x03\x12\x33\n\rby_risk_level\x18\x03 \x03(\x0b\x32\x1c.crm.v2.RiskStats.LevelCount\x12\x1a\n\x12\x61verage_risk_score\x18\x04 \x01(\x01\x1a\x42\n\nLevelCount\x12%\n\nrisk_level\x18\x01 \x01(\x0e\x32\x11.crm.v2.RiskLevel\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"\x8a\x01\n\nTopProduct\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x12\n\nunits_sold\x18\x04 \x01(\x03\x12#\n\x07revenue\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x13\n\x0border_count\x18\x06 \x01(\x03\"\xf5\x03\n\x14GetDashboardResponse\x12.\n\nstart_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x64\x61ys\x18\x03 \x01(\x05\x12\x15\n\rcurrency_code\x18\x04 \x01(\t\x12&\n\x08products\x18\x05 \x01(\x0b\x32\x14.crm.v2.ProductStats\x12\"\n\x06orders\x18\x06 \x01(\x0b\x32\x12.crm.v2.OrderStats\x12)\n\tinventory\x18\x07 \x01(\x0b\x32\x16.crm.v2.InventoryStats\x12(\n\tworkflows\x18\x08 \x01(\x0b\x32\x15.crm.v2.WorkflowStats\x12 \n\x05leads\x18\t \x01(\x0b\x32\x11.crm.v2.LeadStats\x12\'\n\x08pipeline\x18\n \x01(\x0b\x32\x15.crm.v2.PipelineStats\x12\x1f\n\x04risk\x18\x14 \x01(\x0b\x32\x11.crm.v2.RiskStats\x12(\n\x0ctop_products\x18\x15 \x03(\x0b\x32\x12.crm.v2.TopProduct\x12#\n\x06supply\x18\x16 \x01(\x0b\x32\x13.crm.v2.SupplyStats\"y\n\x18PurchaseOrderStatusCount\x12+\n\x06status\x18\x01 \x01(\x0e\x32\x1b.crm.v2.PurchaseOrderStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\x12!\n\x05total\x18\x03 \x01(\x0b\x32\x12.google.type.Money\"\xfc\x01\n\x0bSupplyStats\x12#\n\x07revenue\x18\x01 \x01(\x0b\x32\x12.google.type.Money\x12\'\n\x0blanded_cost\x18\x02 \x01(\x0b\x32\x12.google.type.Money\x12(\n\x0cgross_profit\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x14\n\x0cgross_margin\x18\x04 \x01(\x01\x12>\n\x14open_purchase_orders\x18\x05 \x03(\x0b\x32 .crm.v2.PurchaseOrderStatusCount\x12\x1f\n\x17margin_at_risk_products\x18\x06 \x01(\x03\x32\x8c\x01\n\x10\x41nalyticsService\x12x\n\x0cGetDashboard\x12\x1b.crm.v2.GetDashboardRequest\x1a\x1c.crm.v2.GetDashboardResponse\"-\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/dashboardb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,43 +45,43 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETDASHBOARDREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_GETDASHBOARDREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_ANALYTICSSERVICE'].methods_by_name['GetDashboard']._loaded_options = None
-  _globals['_ANALYTICSSERVICE'].methods_by_name['GetDashboard']._serialized_options = b'\202\323\344\223\002#\022!/v2/tenants/{tenant_id}/dashboard'
-  _globals['_GETDASHBOARDREQUEST']._serialized_start=336
-  _globals['_GETDASHBOARDREQUEST']._serialized_end=422
-  _globals['_PRODUCTSTATS']._serialized_start=425
-  _globals['_PRODUCTSTATS']._serialized_end=664
-  _globals['_PRODUCTSTATS_CLASSIFICATIONCOUNT']._serialized_start=573
-  _globals['_PRODUCTSTATS_CLASSIFICATIONCOUNT']._serialized_end=664
-  _globals['_DAILYREVENUE']._serialized_start=666
-  _globals['_DAILYREVENUE']._serialized_end=771
-  _globals['_ORDERSTATS']._serialized_start=774
-  _globals['_ORDERSTATS']._serialized_end=1077
-  _globals['_ORDERSTATS_STATUSCOUNT']._serialized_start=1012
-  _globals['_ORDERSTATS_STATUSCOUNT']._serialized_end=1077
-  _globals['_INVENTORYSTATS']._serialized_start=1079
-  _globals['_INVENTORYSTATS']._serialized_end=1200
-  _globals['_WORKFLOWSTATS']._serialized_start=1203
-  _globals['_WORKFLOWSTATS']._serialized_end=1352
-  _globals['_WORKFLOWSTATS_STATECOUNT']._serialized_start=1287
-  _globals['_WORKFLOWSTATS_STATECOUNT']._serialized_end=1352
-  _globals['_LEADSTATS']._serialized_start=1355
-  _globals['_LEADSTATS']._serialized_end=1601
-  _globals['_LEADSTATS_STATUSCOUNT']._serialized_start=1537
-  _globals['_LEADSTATS_STATUSCOUNT']._serialized_end=1601
-  _globals['_PIPELINESTATS']._serialized_start=1604
-  _globals['_PIPELINESTATS']._serialized_end=1824
-  _globals['_RISKSTATS']._serialized_start=1827
-  _globals['_RISKSTATS']._serialized_end=2032
-  _globals['_RISKSTATS_LEVELCOUNT']._serialized_start=1966
-  _globals['_RISKSTATS_LEVELCOUNT']._serialized_end=2032
-  _globals['_TOPPRODUCT']._serialized_start=2035
-  _globals['_TOPPRODUCT']._serialized_end=2173
-  _globals['_GETDASHBOARDRESPONSE']._serialized_start=2176
-  _globals['_GETDASHBOARDRESPONSE']._serialized_end=2677
-  _globals['_PURCHASEORDERSTATUSCOUNT']._serialized_start=2679
-  _globals['_PURCHASEORDERSTATUSCOUNT']._serialized_end=2800
-  _globals['_SUPPLYSTATS']._serialized_start=2803
-  _globals['_SUPPLYSTATS']._serialized_end=3055
-  _globals['_ANALYTICSSERVICE']._serialized_start=3058
-  _globals['_ANALYTICSSERVICE']._serialized_end=3194
+  _globals['_ANALYTICSSERVICE'].methods_by_name['GetDashboard']._serialized_options = b'\240\273\030\001\202\323\344\223\002#\022!/v2/tenants/{tenant_id}/dashboard'
+  _globals['_GETDASHBOARDREQUEST']._serialized_start=357
+  _globals['_GETDASHBOARDREQUEST']._serialized_end=443
+  _globals['_PRODUCTSTATS']._serialized_start=446
+  _globals['_PRODUCTSTATS']._serialized_end=685
+  _globals['_PRODUCTSTATS_CLASSIFICATIONCOUNT']._serialized_start=594
+  _globals['_PRODUCTSTATS_CLASSIFICATIONCOUNT']._serialized_end=685
+  _globals['_DAILYREVENUE']._serialized_start=687
+  _globals['_DAILYREVENUE']._serialized_end=792
+  _globals['_ORDERSTATS']._serialized_start=795
+  _globals['_ORDERSTATS']._serialized_end=1098
+  _globals['_ORDERSTATS_STATUSCOUNT']._serialized_start=1033
+  _globals['_ORDERSTATS_STATUSCOUNT']._serialized_end=1098
+  _globals['_INVENTORYSTATS']._serialized_start=1100
+  _globals['_INVENTORYSTATS']._serialized_end=1221
+  _globals['_WORKFLOWSTATS']._serialized_start=1224
+  _globals['_WORKFLOWSTATS']._serialized_end=1373
+  _globals['_WORKFLOWSTATS_STATECOUNT']._serialized_start=1308
+  _globals['_WORKFLOWSTATS_STATECOUNT']._serialized_end=1373
+  _globals['_LEADSTATS']._serialized_start=1376
+  _globals['_LEADSTATS']._serialized_end=1622
+  _globals['_LEADSTATS_STATUSCOUNT']._serialized_start=1558
+  _globals['_LEADSTATS_STATUSCOUNT']._serialized_end=1622
+  _globals['_PIPELINESTATS']._serialized_start=1625
+  _globals['_PIPELINESTATS']._serialized_end=1845
+  _globals['_RISKSTATS']._serialized_start=1848
+  _globals['_RISKSTATS']._serialized_end=2053
+  _globals['_RISKSTATS_LEVELCOUNT']._serialized_start=1987
+  _globals['_RISKSTATS_LEVELCOUNT']._serialized_end=2053
+  _globals['_TOPPRODUCT']._serialized_start=2056
+  _globals['_TOPPRODUCT']._serialized_end=2194
+  _globals['_GETDASHBOARDRESPONSE']._serialized_start=2197
+  _globals['_GETDASHBOARDRESPONSE']._serialized_end=2698
+  _globals['_PURCHASEORDERSTATUSCOUNT']._serialized_start=2700
+  _globals['_PURCHASEORDERSTATUSCOUNT']._serialized_end=2821
+  _globals['_SUPPLYSTATS']._serialized_start=2824
+  _globals['_SUPPLYSTATS']._serialized_end=3076
+  _globals['_ANALYTICSSERVICE']._serialized_start=3079
+  _globals['_ANALYTICSSERVICE']._serialized_end=3219
 # @@protoc_insertion_point(module_scope)

@@ -23,6 +23,7 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
@@ -30,7 +31,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from google.type import postal_address_pb2 as google_dot_type_dot_postal__address__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/v2/contact_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a google/type/postal_address.proto\"\xe4\x02\n\x07\x43ontact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x07 \x01(\t\x12\x11\n\tjob_title\x18\x08 \x01(\t\x12+\n\x07\x61\x64\x64ress\x18\t \x01(\x0b\x32\x1a.google.type.PostalAddress\x12\r\n\x05notes\x18\n \x01(\t\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12\r\n\x05owner\x18\x0c \x01(\t\x12\x16\n\x0esource_lead_id\x18\r \x01(\t\x12/\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"T\n\x14\x43reateContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\"C\n\x11GetContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\ncontact_id\x18\x02 \x01(\t\"\x9d\x01\n\x13ListContactsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\r\n\x05owner\x18\x05 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x06 \x01(\t\x12\x0b\n\x03tag\x18\x07 \x01(\t\"f\n\x14ListContactsResponse\x12!\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x0f.crm.v2.Contact\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x85\x01\n\x14UpdateContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"F\n\x14\x44\x65leteContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\ncontact_id\x18\x02 \x01(\t2\xe7\x04\n\x0e\x43ontactService\x12q\n\rCreateContact\x12\x1c.crm.v2.CreateContactRequest\x1a\x0f.crm.v2.Contact\"1\x82\xd3\xe4\x93\x02+\" /v2/tenants/{tenant_id}/contacts:\x07\x63ontact\x12o\n\nGetContact\x12\x19.crm.v2.GetContactRequest\x1a\x0f.crm.v2.Contact\"5\x82\xd3\xe4\x93\x02/\x12-/v2/tenants/{tenant_id}/contacts/{contact_id}\x12s\n\x0cListContacts\x12\x1b.crm.v2.ListContactsRequest\x1a\x1c.crm.v2.ListContactsResponse\"(\x82\xd3\xe4\x93\x02\"\x12 /v2/tenants/{tenant_id}/contacts\x12~\n\rUpdateContact\x12\x1c.crm.v2.UpdateContactRequest\x1a\x0f.crm.v2.Contact\">\x82\xd3\xe4\x93\x02\x38\x32-/v2/tenants/{tenant_id}/contacts/{contact.id}:\x07\x63ontact\x12|\n\rDeleteContact\x12\x1c.crm.v2.DeleteContactRequest\x1a\x16.google.protobuf.Empty\"5\x82\xd3\xe4\x93\x02/*-/v2/tenants/{tenant_id}/contacts/{contact_id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/v2/contact_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a google/type/postal_address.proto\"\xe4\x02\n\x07\x43ontact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x07 \x01(\t\x12\x11\n\tjob_title\x18\x08 \x01(\t\x12+\n\x07\x61\x64\x64ress\x18\t \x01(\x0b\x32\x1a.google.type.PostalAddress\x12\r\n\x05notes\x18\n \x01(\t\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12\r\n\x05owner\x18\x0c \x01(\t\x12\x16\n\x0esource_lead_id\x18\r \x01(\t\x12/\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"T\n\x14\x43reateContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\"C\n\x11GetContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\ncontact_id\x18\x02 \x01(\t\"\x9d\x01\n\x13ListContactsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\r\n\x05query\x18\x04 \x01(\t\x12\r\n\x05owner\x18\x05 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x06 \x01(\t\x12\x0b\n\x03tag\x18\x07 \x01(\t\"f\n\x14ListContactsResponse\x12!\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x0f.crm.v2.Contact\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x85\x01\n\x14UpdateContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"F\n\x14\x44\x65leteContactRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\ncontact_id\x18\x02 \x01(\t2\xfd\x04\n\x0e\x43ontactService\x12u\n\rCreateContact\x12\x1c.crm.v2.CreateContactRequest\x1a\x0f.crm.v2.Contact\"5\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02+\" /v2/tenants/{tenant_id}/contacts:\x07\x63ontact\x12s\n\nGetContact\x12\x19.crm.v2.GetContactRequest\x1a\x0f.crm.v2.Contact\"9\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02/\x12-/v2/tenants/{tenant_id}/contacts/{contact_id}\x12w\n\x0cListContacts\x12\x1b.crm.v2.ListContactsRequest\x1a\x1c.crm.v2.ListContactsResponse\",\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02\"\x12 /v2/tenants/{tenant_id}/contacts\x12\x82\x01\n\rUpdateContact\x12\x1c.crm.v2.UpdateContactRequest\x1a\x0f.crm.v2.Contact\"B\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02\x38\x32-/v2/tenants/{tenant_id}/contacts/{contact.id}:\x07\x63ontact\x12\x80\x01\n\rDeleteContact\x12\x1c.crm.v2.DeleteContactRequest\x1a\x16.google.protobuf.Empty\"9\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02/*-/v2/tenants/{tenant_id}/contacts/{contact_id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,29 +51,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_DELETECONTACTREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_DELETECONTACTREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_CONTACTSERVICE'].methods_by_name['CreateContact']._loaded_options = None
-  _globals['_CONTACTSERVICE'].methods_by_name['CreateContact']._serialized_options = b'\202\323\344\223\002+\" /v2/tenants/{tenant_id}/contacts:\007contact'
+  _globals['_CONTACTSERVICE'].methods_by_name['CreateContact']._serialized_options = b'\240\273\030\002\202\323\344\223\002+\" /v2/tenants/{tenant_id}/contacts:\007contact'
   _globals['_CONTACTSERVICE'].methods_by_name['GetContact']._loaded_options = None
-  _globals['_CONTACTSERVICE'].methods_by_name['GetContact']._serialized_options = b'\202\323\344\223\002/\022-/v2/tenants/{tenant_id}/contacts/{contact_id}'
+  _globals['_CONTACTSERVICE'].methods_by_name['GetContact']._serialized_options = b'\240\273\030\001\202\323\344\223\002/\022-/v2/tenants/{tenant_id}/contacts/{contact_id}'
   _globals['_CONTACTSERVICE'].methods_by_name['ListContacts']._loaded_options = None
-  _globals['_CONTACTSERVICE'].methods_by_name['ListContacts']._serialized_options = b'\202\323\344\223\002\"\022 /v2/tenants/{tenant_id}/contacts'
+  _globals['_CONTACTSERVICE'].methods_by_name['ListContacts']._serialized_options = b'\240\273\030\001\202\323\344\223\002\"\022 /v2/tenants/{tenant_id}/contacts'
   _globals['_CONTACTSERVICE'].methods_by_name['UpdateContact']._loaded_options = None
-  _globals['_CONTACTSERVICE'].methods_by_name['UpdateContact']._serialized_options = b'\202\323\344\223\00282-/v2/tenants/{tenant_id}/contacts/{contact.id}:\007contact'
+  _globals['_CONTACTSERVICE'].methods_by_name['UpdateContact']._serialized_options = b'\240\273\030\002\202\323\344\223\00282-/v2/tenants/{tenant_id}/contacts/{contact.id}:\007contact'
   _globals['_CONTACTSERVICE'].methods_by_name['DeleteContact']._loaded_options = None
-  _globals['_CONTACTSERVICE'].methods_by_name['DeleteContact']._serialized_options = b'\202\323\344\223\002/*-/v2/tenants/{tenant_id}/contacts/{contact_id}'
-  _globals['_CONTACT']._serialized_start=230
-  _globals['_CONTACT']._serialized_end=586
-  _globals['_CREATECONTACTREQUEST']._serialized_start=588
-  _globals['_CREATECONTACTREQUEST']._serialized_end=672
-  _globals['_GETCONTACTREQUEST']._serialized_start=674
-  _globals['_GETCONTACTREQUEST']._serialized_end=741
-  _globals['_LISTCONTACTSREQUEST']._serialized_start=744
-  _globals['_LISTCONTACTSREQUEST']._serialized_end=901
-  _globals['_LISTCONTACTSRESPONSE']._serialized_start=903
-  _globals['_LISTCONTACTSRESPONSE']._serialized_end=1005
-  _globals['_UPDATECONTACTREQUEST']._serialized_start=1008
-  _globals['_UPDATECONTACTREQUEST']._serialized_end=1141
-  _globals['_DELETECONTACTREQUEST']._serialized_start=1143
-  _globals['_DELETECONTACTREQUEST']._serialized_end=1213
-  _globals['_CONTACTSERVICE']._serialized_start=1216
-  _globals['_CONTACTSERVICE']._serialized_end=1831
+  _globals['_CONTACTSERVICE'].methods_by_name['DeleteContact']._serialized_options = b'\240\273\030\002\202\323\344\223\002/*-/v2/tenants/{tenant_id}/contacts/{contact_id}'
+  _globals['_CONTACT']._serialized_start=251
+  _globals['_CONTACT']._serialized_end=607
+  _globals['_CREATECONTACTREQUEST']._serialized_start=609
+  _globals['_CREATECONTACTREQUEST']._serialized_end=693
+  _globals['_GETCONTACTREQUEST']._serialized_start=695
+  _globals['_GETCONTACTREQUEST']._serialized_end=762
+  _globals['_LISTCONTACTSREQUEST']._serialized_start=765
+  _globals['_LISTCONTACTSREQUEST']._serialized_end=922
+  _globals['_LISTCONTACTSRESPONSE']._serialized_start=924
+  _globals['_LISTCONTACTSRESPONSE']._serialized_end=1026
+  _globals['_UPDATECONTACTREQUEST']._serialized_start=1029
+  _globals['_UPDATECONTACTREQUEST']._serialized_end=1162
+  _globals['_DELETECONTACTREQUEST']._serialized_start=1164
+  _globals['_DELETECONTACTREQUEST']._serialized_end=1234
+  _globals['_CONTACTSERVICE']._serialized_start=1237
+  _globals['_CONTACTSERVICE']._serialized_end=1874
 # @@protoc_insertion_point(module_scope)

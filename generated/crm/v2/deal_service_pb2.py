@@ -23,6 +23,7 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
@@ -32,7 +33,7 @@ from google.type import interval_pb2 as google_dot_type_dot_interval__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/v2/deal_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x1agoogle/type/interval.proto\x1a\x17google/type/money.proto\"\x9e\x01\n\x0bStageChange\x12%\n\nfrom_stage\x18\x01 \x01(\x0e\x32\x11.crm.v2.DealStage\x12#\n\x08to_stage\x18\x02 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\nchanged_by\x18\x03 \x01(\t\x12/\n\x0b\x63hange_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x98\x04\n\x04\x44\x65\x61l\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\r\n\x05title\x18\x03 \x01(\t\x12\"\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12 \n\x05stage\x18\x05 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x18\n\x0bprobability\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12+\n\x0fweighted_amount\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12.\n\x13\x65xpected_close_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x12\n\ncontact_id\x18\t \x01(\t\x12\r\n\x05owner\x18\n \x01(\t\x12\x0f\n\x07lead_id\x18\x0b \x01(\t\x12\r\n\x05notes\x18\x0c \x01(\t\x12*\n\rstage_history\x18\r \x03(\x0b\x32\x13.crm.v2.StageChange\x12.\n\nclose_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x63lose_reason\x18\x0f \x01(\t\x12/\n\x0b\x63reate_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_probability\"Z\n\x11\x43reateDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\"=\n\x0eGetDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\"\xa1\x02\n\x10ListDealsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12!\n\x06stages\x18\x04 \x03(\x0e\x32\x11.crm.v2.DealStage\x12\r\n\x05owner\x18\x05 \x01(\t\x12\x12\n\ncontact_id\x18\x06 \x01(\t\x12\x34\n\x19\x65xpected_close_start_date\x18\x07 \x01(\x0b\x32\x11.google.type.Date\x12\x32\n\x17\x65xpected_close_end_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\topen_only\x18\t \x01(\x08\"]\n\x11ListDealsResponse\x12\x1b\n\x05\x64\x65\x61ls\x18\x01 \x03(\x0b\x32\x0c.crm.v2.Deal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\xa1\x01\n\x11UpdateDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x14\n\x0c\x61llow_reopen\x18\x04 \x01(\x08\x12\r\n\x05\x61\x63tor\x18\x05 \x01(\t\"@\n\x11\x44\x65leteDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\"\x84\x01\n\x19GetPipelineSummaryRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12%\n\x06period\x18\x02 \x01(\x0b\x32\x15.google.type.Interval\x12\r\n\x05owner\x18\x03 \x01(\t\x12\x15\n\rcurrency_code\x18\x04 \x01(\t\"\xeb\x04\n\x1aGetPipelineSummaryResponse\x12?\n\x06stages\x18\x01 \x03(\x0b\x32/.crm.v2.GetPipelineSummaryResponse.StageSummary\x12\x17\n\x0fopen_deal_count\x18\x02 \x01(\x03\x12\'\n\x0bopen_amount\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x30\n\x14weighted_open_amount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\twon_count\x18\x05 \x01(\x03\x12&\n\nwon_amount\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nlost_count\x18\x07 \x01(\x03\x12\'\n\x0blost_amount\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08win_rate\x18\t \x01(\x01\x12%\n\x06period\x18\n \x01(\x0b\x32\x15.google.type.Interval\x12\x15\n\rcurrency_code\x18\x0b \x01(\t\x12\x1b\n\x13\x65xcluded_deal_count\x18\x0c \x01(\x03\x1a\xb2\x01\n\x0cStageSummary\x12 \n\x05stage\x18\x01 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\ndeal_count\x18\x02 \x01(\x03\x12\"\n\x06\x61mount\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12+\n\x0fweighted_amount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x1b\n\x13\x61verage_probability\x18\x05 \x01(\x01*\xcd\x01\n\tDealStage\x12\x1a\n\x16\x44\x45\x41L_STAGE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x44\x45\x41L_STAGE_PROSPECTING\x10\x01\x12\x1c\n\x18\x44\x45\x41L_STAGE_QUALIFICATION\x10\x02\x12\x17\n\x13\x44\x45\x41L_STAGE_PROPOSAL\x10\x03\x12\x1a\n\x16\x44\x45\x41L_STAGE_NEGOTIATION\x10\x04\x12\x19\n\x15\x44\x45\x41L_STAGE_CLOSED_WON\x10\x05\x12\x1a\n\x16\x44\x45\x41L_STAGE_CLOSED_LOST\x10\x06\x32\xab\x05\n\x0b\x44\x65\x61lService\x12\x62\n\nCreateDeal\x12\x19.crm.v2.CreateDealRequest\x1a\x0c.crm.v2.Deal\"+\x82\xd3\xe4\x93\x02%\"\x1d/v2/tenants/{tenant_id}/deals:\x04\x64\x65\x61l\x12`\n\x07GetDeal\x12\x16.crm.v2.GetDealRequest\x1a\x0c.crm.v2.Deal\"/\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/deals/{deal_id}\x12g\n\tListDeals\x12\x18.crm.v2.ListDealsRequest\x1a\x19.crm.v2.ListDealsResponse\"%\x82\xd3\xe4\x93\x02\x1f\x12\x1d/v2/tenants/{tenant_id}/deals\x12l\n\nUpdateDeal\x12\x19.crm.v2.UpdateDealRequest\x1a\x0c.crm.v2.Deal\"5\x82\xd3\xe4\x93\x02/2\'/v2/tenants/{tenant_id}/deals/{deal.id}:\x04\x64\x65\x61l\x12p\n\nDeleteDeal\x12\x19.crm.v2.DeleteDealRequest\x1a\x16.google.protobuf.Empty\"/\x82\xd3\xe4\x93\x02)*\'/v2/tenants/{tenant_id}/deals/{deal_id}\x12\x8c\x01\n\x12GetPipelineSummary\x12!.crm.v2.GetPipelineSummaryRequest\x1a\".crm.v2.GetPipelineSummaryResponse\"/\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/pipelineSummaryb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/v2/deal_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x1agoogle/type/interval.proto\x1a\x17google/type/money.proto\"\x9e\x01\n\x0bStageChange\x12%\n\nfrom_stage\x18\x01 \x01(\x0e\x32\x11.crm.v2.DealStage\x12#\n\x08to_stage\x18\x02 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\nchanged_by\x18\x03 \x01(\t\x12/\n\x0b\x63hange_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x98\x04\n\x04\x44\x65\x61l\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\r\n\x05title\x18\x03 \x01(\t\x12\"\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12 \n\x05stage\x18\x05 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x18\n\x0bprobability\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12+\n\x0fweighted_amount\x18\x07 \x01(\x0b\x32\x12.google.type.Money\x12.\n\x13\x65xpected_close_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x12\n\ncontact_id\x18\t \x01(\t\x12\r\n\x05owner\x18\n \x01(\t\x12\x0f\n\x07lead_id\x18\x0b \x01(\t\x12\r\n\x05notes\x18\x0c \x01(\t\x12*\n\rstage_history\x18\r \x03(\x0b\x32\x13.crm.v2.StageChange\x12.\n\nclose_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x63lose_reason\x18\x0f \x01(\t\x12/\n\x0b\x63reate_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_probability\"Z\n\x11\x43reateDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\"=\n\x0eGetDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\"\xa1\x02\n\x10ListDealsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12!\n\x06stages\x18\x04 \x03(\x0e\x32\x11.crm.v2.DealStage\x12\r\n\x05owner\x18\x05 \x01(\t\x12\x12\n\ncontact_id\x18\x06 \x01(\t\x12\x34\n\x19\x65xpected_close_start_date\x18\x07 \x01(\x0b\x32\x11.google.type.Date\x12\x32\n\x17\x65xpected_close_end_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\topen_only\x18\t \x01(\x08\"]\n\x11ListDealsResponse\x12\x1b\n\x05\x64\x65\x61ls\x18\x01 \x03(\x0b\x32\x0c.crm.v2.Deal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\xa1\x01\n\x11UpdateDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04\x64\x65\x61l\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Deal\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x14\n\x0c\x61llow_reopen\x18\x04 \x01(\x08\x12\r\n\x05\x61\x63tor\x18\x05 \x01(\t\"@\n\x11\x44\x65leteDealRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07\x64\x65\x61l_id\x18\x02 \x01(\t\"\x84\x01\n\x19GetPipelineSummaryRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12%\n\x06period\x18\x02 \x01(\x0b\x32\x15.google.type.Interval\x12\r\n\x05owner\x18\x03 \x01(\t\x12\x15\n\rcurrency_code\x18\x04 \x01(\t\"\xeb\x04\n\x1aGetPipelineSummaryResponse\x12?\n\x06stages\x18\x01 \x03(\x0b\x32/.crm.v2.GetPipelineSummaryResponse.StageSummary\x12\x17\n\x0fopen_deal_count\x18\x02 \x01(\x03\x12\'\n\x0bopen_amount\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12\x30\n\x14weighted_open_amount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x11\n\twon_count\x18\x05 \x01(\x03\x12&\n\nwon_amount\x18\x06 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\nlost_count\x18\x07 \x01(\x03\x12\'\n\x0blost_amount\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12\x10\n\x08win_rate\x18\t \x01(\x01\x12%\n\x06period\x18\n \x01(\x0b\x32\x15.google.type.Interval\x12\x15\n\rcurrency_code\x18\x0b \x01(\t\x12\x1b\n\x13\x65xcluded_deal_count\x18\x0c \x01(\x03\x1a\xb2\x01\n\x0cStageSummary\x12 \n\x05stage\x18\x01 \x01(\x0e\x32\x11.crm.v2.DealStage\x12\x12\n\ndeal_count\x18\x02 \x01(\x03\x12\"\n\x06\x61mount\x18\x03 \x01(\x0b\x32\x12.google.type.Money\x12+\n\x0fweighted_amount\x18\x04 \x01(\x0b\x32\x12.google.type.Money\x12\x1b\n\x13\x61verage_probability\x18\x05 \x01(\x01*\xcd\x01\n\tDealStage\x12\x1a\n\x16\x44\x45\x41L_STAGE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x44\x45\x41L_STAGE_PROSPECTING\x10\x01\x12\x1c\n\x18\x44\x45\x41L_STAGE_QUALIFICATION\x10\x02\x12\x17\n\x13\x44\x45\x41L_STAGE_PROPOSAL\x10\x03\x12\x1a\n\x16\x44\x45\x41L_STAGE_NEGOTIATION\x10\x04\x12\x19\n\x15\x44\x45\x41L_STAGE_CLOSED_WON\x10\x05\x12\x1a\n\x16\x44\x45\x41L_STAGE_CLOSED_LOST\x10\x06\x32\xc3\x05\n\x0b\x44\x65\x61lService\x12\x66\n\nCreateDeal\x12\x19.crm.v2.CreateDealRequest\x1a\x0c.crm.v2.Deal\"/\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02%\"\x1d/v2/tenants/{tenant_id}/deals:\x04\x64\x65\x61l\x12\x64\n\x07GetDeal\x12\x16.crm.v2.GetDealRequest\x1a\x0c.crm.v2.Deal\"3\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/deals/{deal_id}\x12k\n\tListDeals\x12\x18.crm.v2.ListDealsRequest\x1a\x19.crm.v2.ListDealsResponse\")\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02\x1f\x12\x1d/v2/tenants/{tenant_id}/deals\x12p\n\nUpdateDeal\x12\x19.crm.v2.UpdateDealRequest\x1a\x0c.crm.v2.Deal\"9\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02/2\'/v2/tenants/{tenant_id}/deals/{deal.id}:\x04\x64\x65\x61l\x12t\n\nDeleteDeal\x12\x19.crm.v2.DeleteDealRequest\x1a\x16.google.protobuf.Empty\"3\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02)*\'/v2/tenants/{tenant_id}/deals/{deal_id}\x12\x90\x01\n\x12GetPipelineSummary\x12!.crm.v2.GetPipelineSummaryRequest\x1a\".crm.v2.GetPipelineSummaryResponse\"3\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/pipelineSummaryb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -54,41 +55,41 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETPIPELINESUMMARYREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_GETPIPELINESUMMARYREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_DEALSERVICE'].methods_by_name['CreateDeal']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['CreateDeal']._serialized_options = b'\202\323\344\223\002%\"\035/v2/tenants/{tenant_id}/deals:\004deal'
+  _globals['_DEALSERVICE'].methods_by_name['CreateDeal']._serialized_options = b'\240\273\030\002\202\323\344\223\002%\"\035/v2/tenants/{tenant_id}/deals:\004deal'
   _globals['_DEALSERVICE'].methods_by_name['GetDeal']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['GetDeal']._serialized_options = b'\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/deals/{deal_id}'
+  _globals['_DEALSERVICE'].methods_by_name['GetDeal']._serialized_options = b'\240\273\030\001\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/deals/{deal_id}'
   _globals['_DEALSERVICE'].methods_by_name['ListDeals']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['ListDeals']._serialized_options = b'\202\323\344\223\002\037\022\035/v2/tenants/{tenant_id}/deals'
+  _globals['_DEALSERVICE'].methods_by_name['ListDeals']._serialized_options = b'\240\273\030\001\202\323\344\223\002\037\022\035/v2/tenants/{tenant_id}/deals'
   _globals['_DEALSERVICE'].methods_by_name['UpdateDeal']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['UpdateDeal']._serialized_options = b'\202\323\344\223\002/2\'/v2/tenants/{tenant_id}/deals/{deal.id}:\004deal'
+  _globals['_DEALSERVICE'].methods_by_name['UpdateDeal']._serialized_options = b'\240\273\030\002\202\323\344\223\002/2\'/v2/tenants/{tenant_id}/deals/{deal.id}:\004deal'
   _globals['_DEALSERVICE'].methods_by_name['DeleteDeal']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['DeleteDeal']._serialized_options = b'\202\323\344\223\002)*\'/v2/tenants/{tenant_id}/deals/{deal_id}'
+  _globals['_DEALSERVICE'].methods_by_name['DeleteDeal']._serialized_options = b'\240\273\030\002\202\323\344\223\002)*\'/v2/tenants/{tenant_id}/deals/{deal_id}'
   _globals['_DEALSERVICE'].methods_by_name['GetPipelineSummary']._loaded_options = None
-  _globals['_DEALSERVICE'].methods_by_name['GetPipelineSummary']._serialized_options = b'\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/pipelineSummary'
-  _globals['_DEALSTAGE']._serialized_start=2499
-  _globals['_DEALSTAGE']._serialized_end=2704
-  _globals['_STAGECHANGE']._serialized_start=270
-  _globals['_STAGECHANGE']._serialized_end=428
-  _globals['_DEAL']._serialized_start=431
-  _globals['_DEAL']._serialized_end=967
-  _globals['_CREATEDEALREQUEST']._serialized_start=969
-  _globals['_CREATEDEALREQUEST']._serialized_end=1059
-  _globals['_GETDEALREQUEST']._serialized_start=1061
-  _globals['_GETDEALREQUEST']._serialized_end=1122
-  _globals['_LISTDEALSREQUEST']._serialized_start=1125
-  _globals['_LISTDEALSREQUEST']._serialized_end=1414
-  _globals['_LISTDEALSRESPONSE']._serialized_start=1416
-  _globals['_LISTDEALSRESPONSE']._serialized_end=1509
-  _globals['_UPDATEDEALREQUEST']._serialized_start=1512
-  _globals['_UPDATEDEALREQUEST']._serialized_end=1673
-  _globals['_DELETEDEALREQUEST']._serialized_start=1675
-  _globals['_DELETEDEALREQUEST']._serialized_end=1739
-  _globals['_GETPIPELINESUMMARYREQUEST']._serialized_start=1742
-  _globals['_GETPIPELINESUMMARYREQUEST']._serialized_end=1874
-  _globals['_GETPIPELINESUMMARYRESPONSE']._serialized_start=1877
-  _globals['_GETPIPELINESUMMARYRESPONSE']._serialized_end=2496
-  _globals['_GETPIPELINESUMMARYRESPONSE_STAGESUMMARY']._serialized_start=2318
-  _globals['_GETPIPELINESUMMARYRESPONSE_STAGESUMMARY']._serialized_end=2496
-  _globals['_DEALSERVICE']._serialized_start=2707
-  _globals['_DEALSERVICE']._serialized_end=3390
+  _globals['_DEALSERVICE'].methods_by_name['GetPipelineSummary']._serialized_options = b'\240\273\030\001\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/pipelineSummary'
+  _globals['_DEALSTAGE']._serialized_start=2520
+  _globals['_DEALSTAGE']._serialized_end=2725
+  _globals['_STAGECHANGE']._serialized_start=291
+  _globals['_STAGECHANGE']._serialized_end=449
+  _globals['_DEAL']._serialized_start=452
+  _globals['_DEAL']._serialized_end=988
+  _globals['_CREATEDEALREQUEST']._serialized_start=990
+  _globals['_CREATEDEALREQUEST']._serialized_end=1080
+  _globals['_GETDEALREQUEST']._serialized_start=1082
+  _globals['_GETDEALREQUEST']._serialized_end=1143
+  _globals['_LISTDEALSREQUEST']._serialized_start=1146
+  _globals['_LISTDEALSREQUEST']._serialized_end=1435
+  _globals['_LISTDEALSRESPONSE']._serialized_start=1437
+  _globals['_LISTDEALSRESPONSE']._serialized_end=1530
+  _globals['_UPDATEDEALREQUEST']._serialized_start=1533
+  _globals['_UPDATEDEALREQUEST']._serialized_end=1694
+  _globals['_DELETEDEALREQUEST']._serialized_start=1696
+  _globals['_DELETEDEALREQUEST']._serialized_end=1760
+  _globals['_GETPIPELINESUMMARYREQUEST']._serialized_start=1763
+  _globals['_GETPIPELINESUMMARYREQUEST']._serialized_end=1895
+  _globals['_GETPIPELINESUMMARYRESPONSE']._serialized_start=1898
+  _globals['_GETPIPELINESUMMARYRESPONSE']._serialized_end=2517
+  _globals['_GETPIPELINESUMMARYRESPONSE_STAGESUMMARY']._serialized_start=2339
+  _globals['_GETPIPELINESUMMARYRESPONSE_STAGESUMMARY']._serialized_end=2517
+  _globals['_DEALSERVICE']._serialized_start=2728
+  _globals['_DEALSERVICE']._serialized_end=3435
 # @@protoc_insertion_point(module_scope)

@@ -23,12 +23,13 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import any_pb2 as google_dot_protobuf_dot_any__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63rm/v2/event_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/protobuf/any.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xe8\x01\n\x05\x45vent\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04type\x18\x03 \x01(\t\x12\x16\n\x0e\x61ggregate_type\x18\x04 \x01(\t\x12\x14\n\x0c\x61ggregate_id\x18\x05 \x01(\t\x12.\n\noccur_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x04\x64\x61ta\x18\x07 \x01(\x0b\x32\x14.google.protobuf.Any\x12\x30\n\x0cpublish_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe2\x01\n\x11ListEventsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\r\n\x05types\x18\x04 \x03(\t\x12\x14\n\x0c\x61ggregate_id\x18\x05 \x01(\t\x12.\n\nstart_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"`\n\x12ListEventsResponse\x12\x1d\n\x06\x65vents\x18\x01 \x03(\x0b\x32\r.crm.v2.Event\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"o\n\x12WatchEventsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\r\n\x05types\x18\x02 \x03(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xe5\x01\n\x0c\x45ventService\x12k\n\nListEvents\x12\x19.crm.v2.ListEventsRequest\x1a\x1a.crm.v2.ListEventsResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/events\x12h\n\x0bWatchEvents\x12\x1a.crm.v2.WatchEventsRequest\x1a\r.crm.v2.Event\",\x82\xd3\xe4\x93\x02&\x12$/v2/tenants/{tenant_id}/events:watch0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63rm/v2/event_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/protobuf/any.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xe8\x01\n\x05\x45vent\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04type\x18\x03 \x01(\t\x12\x16\n\x0e\x61ggregate_type\x18\x04 \x01(\t\x12\x14\n\x0c\x61ggregate_id\x18\x05 \x01(\t\x12.\n\noccur_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x04\x64\x61ta\x18\x07 \x01(\x0b\x32\x14.google.protobuf.Any\x12\x30\n\x0cpublish_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xe2\x01\n\x11ListEventsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\r\n\x05types\x18\x04 \x03(\t\x12\x14\n\x0c\x61ggregate_id\x18\x05 \x01(\t\x12.\n\nstart_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"`\n\x12ListEventsResponse\x12\x1d\n\x06\x65vents\x18\x01 \x03(\x0b\x32\r.crm.v2.Event\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"o\n\x12WatchEventsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\r\n\x05types\x18\x02 \x03(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp2\xed\x01\n\x0c\x45ventService\x12o\n\nListEvents\x12\x19.crm.v2.ListEventsRequest\x1a\x1a.crm.v2.ListEventsResponse\"*\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/events\x12l\n\x0bWatchEvents\x12\x1a.crm.v2.WatchEventsRequest\x1a\r.crm.v2.Event\"0\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02&\x12$/v2/tenants/{tenant_id}/events:watch0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,17 +43,17 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WATCHEVENTSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_WATCHEVENTSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_EVENTSERVICE'].methods_by_name['ListEvents']._loaded_options = None
-  _globals['_EVENTSERVICE'].methods_by_name['ListEvents']._serialized_options = b'\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/events'
+  _globals['_EVENTSERVICE'].methods_by_name['ListEvents']._serialized_options = b'\240\273\030\001\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/events'
   _globals['_EVENTSERVICE'].methods_by_name['WatchEvents']._loaded_options = None
-  _globals['_EVENTSERVICE'].methods_by_name['WatchEvents']._serialized_options = b'\202\323\344\223\002&\022$/v2/tenants/{tenant_id}/events:watch'
-  _globals['_EVENT']._serialized_start=158
-  _globals['_EVENT']._serialized_end=390
-  _globals['_LISTEVENTSREQUEST']._serialized_start=393
-  _globals['_LISTEVENTSREQUEST']._serialized_end=619
-  _globals['_LISTEVENTSRESPONSE']._serialized_start=621
-  _globals['_LISTEVENTSRESPONSE']._serialized_end=717
-  _globals['_WATCHEVENTSREQUEST']._serialized_start=719
-  _globals['_WATCHEVENTSREQUEST']._serialized_end=830
-  _globals['_EVENTSERVICE']._serialized_start=833
-  _globals['_EVENTSERVICE']._serialized_end=1062
+  _globals['_EVENTSERVICE'].methods_by_name['WatchEvents']._serialized_options = b'\240\273\030\001\202\323\344\223\002&\022$/v2/tenants/{tenant_id}/events:watch'
+  _globals['_EVENT']._serialized_start=179
+  _globals['_EVENT']._serialized_end=411
+  _globals['_LISTEVENTSREQUEST']._serialized_start=414
+  _globals['_LISTEVENTSREQUEST']._serialized_end=640
+  _globals['_LISTEVENTSRESPONSE']._serialized_start=642
+  _globals['_LISTEVENTSRESPONSE']._serialized_end=738
+  _globals['_WATCHEVENTSREQUEST']._serialized_start=740
+  _globals['_WATCHEVENTSREQUEST']._serialized_end=851
+  _globals['_EVENTSERVICE']._serialized_start=854
+  _globals['_EVENTSERVICE']._serialized_end=1091
 # @@protoc_insertion_point(module_scope)

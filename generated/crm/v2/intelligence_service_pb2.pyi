@@ -1,4 +1,5 @@
 from buf.validate import validate_pb2 as _validate_pb2
+from crm.v2 import access_pb2 as _access_pb2
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import product_service_pb2 as _product_service_pb2
 from crm.v2 import workflow_service_pb2 as _workflow_service_pb2

@@ -23,6 +23,7 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from crm.v2 import contact_service_pb2 as crm_dot_v2_dot_contact__service__pb2
 from crm.v2 import deal_service_pb2 as crm_dot_v2_dot_deal__service__pb2
@@ -34,7 +35,7 @@ from google.type import date_pb2 as google_dot_type_dot_date__pb2
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/v2/lead_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/contact_service.proto\x1a\x19\x63rm/v2/deal_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\"\xcb\x04\n\x04Lead\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x07 \x01(\t\x12\x11\n\tjob_title\x18\x08 \x01(\t\x12\"\n\x06status\x18\t \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\"\n\x06source\x18\n \x01(\x0e\x32\x12.crm.v2.LeadSource\x12&\n\x08priority\x18\x0b \x01(\x0e\x32\x14.crm.v2.LeadPriority\x12\r\n\x05score\x18\x0c \x01(\x01\x12*\n\rscore_factors\x18\r \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\r\n\x05notes\x18\x0e \x01(\t\x12\x0c\n\x04tags\x18\x0f \x03(\t\x12\x13\n\x0b\x61ssigned_to\x18\x10 \x01(\t\x12\x1c\n\x14\x63onverted_contact_id\x18\x11 \x01(\t\x12\x19\n\x11\x63onverted_deal_id\x18\x12 \x01(\t\x12\x30\n\x0c\x63onvert_time\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x15 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tconverted\x18\x16 \x01(\x08\"_\n\x11\x43reateLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"=\n\x0eGetLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"\xe1\x01\n\x10ListLeadsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\"\n\x06status\x18\x04 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\"\n\x06source\x18\x05 \x01(\x0e\x32\x12.crm.v2.LeadSource\x12\x13\n\x0b\x61ssigned_to\x18\x06 \x01(\t\x12\x16\n\tconverted\x18\x07 \x01(\x08H\x00\x88\x01\x01\x42\x0c\n\n_converted\"]\n\x11ListLeadsResponse\x12\x1b\n\x05leads\x18\x01 \x03(\x0b\x32\x0c.crm.v2.Lead\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"|\n\x11UpdateLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"@\n\x11\x44\x65leteLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"\xd7\x01\n\x12\x43onvertLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x13\n\x0b\x63reate_deal\x18\x03 \x01(\x08\x12\x12\n\ndeal_title\x18\x04 \x01(\t\x12\'\n\x0b\x64\x65\x61l_amount\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\ndeal_owner\x18\x06 \x01(\t\x12.\n\x13\x65xpected_close_date\x18\x07 \x01(\x0b\x32\x11.google.type.Date\"\x87\x01\n\x13\x43onvertLeadResponse\x12\x1a\n\x04lead\x18\x01 \x01(\x0b\x32\x0c.crm.v2.Lead\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x1a\n\x04\x64\x65\x61l\x18\x03 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\x16\n\x0e\x63ontact_reused\x18\x04 \x01(\x08\"5\n\x17GetLeadAnalyticsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\"\xbb\x03\n\x18GetLeadAnalyticsResponse\x12\x13\n\x0btotal_leads\x18\x01 \x01(\x03\x12?\n\tby_status\x18\x02 \x03(\x0b\x32,.crm.v2.GetLeadAnalyticsResponse.StatusCount\x12?\n\tby_source\x18\x03 \x03(\x0b\x32,.crm.v2.GetLeadAnalyticsResponse.SourceCount\x12\x15\n\raverage_score\x18\x04 \x01(\x01\x12\x1b\n\x13high_priority_count\x18\x05 \x01(\x03\x12%\n\rscore_buckets\x18\x06 \x03(\x0b\x32\x0e.crm.v2.Bucket\x12\x10\n\x08win_rate\x18\x07 \x01(\x01\x12\x17\n\x0f\x63onversion_rate\x18\x08 \x01(\x01\x1a@\n\x0bStatusCount\x12\"\n\x06status\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\x1a@\n\x0bSourceCount\x12\"\n\x06source\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadSource\x12\r\n\x05\x63ount\x18\x02 \x01(\x03*\xe4\x01\n\nLeadStatus\x12\x1b\n\x17LEAD_STATUS_UNSPECIFIED\x10\x00\x12\x13\n\x0fLEAD_STATUS_NEW\x10\x01\x12\x19\n\x15LEAD_STATUS_CONTACTED\x10\x02\x12\x19\n\x15LEAD_STATUS_QUALIFIED\x10\x03\x12\x18\n\x14LEAD_STATUS_PROPOSAL\x10\x04\x12\x1b\n\x17LEAD_STATUS_NEGOTIATION\x10\x05\x12\x1a\n\x16LEAD_STATUS_CLOSED_WON\x10\x06\x12\x1b\n\x17LEAD_STATUS_CLOSED_LOST\x10\x07*\xe8\x01\n\nLeadSource\x12\x1b\n\x17LEAD_SOURCE_UNSPECIFIED\x10\x00\x12\x17\n\x13LEAD_SOURCE_WEBSITE\x10\x01\x12\x18\n\x14LEAD_SOURCE_REFERRAL\x10\x02\x12\x1c\n\x18LEAD_SOURCE_SOCIAL_MEDIA\x10\x03\x12\x1e\n\x1aLEAD_SOURCE_EMAIL_CAMPAIGN\x10\x04\x12\x19\n\x15LEAD_SOURCE_COLD_CALL\x10\x05\x12\x1a\n\x16LEAD_SOURCE_TRADE_SHOW\x10\x06\x12\x15\n\x11LEAD_SOURCE_OTHER\x10\x07*\x90\x01\n\x0cLeadPriority\x12\x1d\n\x19LEAD_PRIORITY_UNSPECIFIED\x10\x00\x12\x15\n\x11LEAD_PRIORITY_LOW\x10\x01\x12\x18\n\x14LEAD_PRIORITY_MEDIUM\x10\x02\x12\x16\n\x12LEAD_PRIORITY_HIGH\x10\x03\x12\x18\n\x14LEAD_PRIORITY_URGENT\x10\x04\x32\xa8\x06\n\x0bLeadService\x12\x62\n\nCreateLead\x12\x19.crm.v2.CreateLeadRequest\x1a\x0c.crm.v2.Lead\"+\x82\xd3\xe4\x93\x02%\"\x1d/v2/tenants/{tenant_id}/leads:\x04lead\x12`\n\x07GetLead\x12\x16.crm.v2.GetLeadRequest\x1a\x0c.crm.v2.Lead\"/\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/leads/{lead_id}\x12g\n\tListLeads\x12\x18.crm.v2.ListLeadsRequest\x1a\x19.crm.v2.ListLeadsResponse\"%\x82\xd3\xe4\x93\x02\x1f\x12\x1d/v2/tenants/{tenant_id}/leads\x12l\n\nUpdateLead\x12\x19.crm.v2.UpdateLeadRequest\x1a\x0c.crm.v2.Lead\"5\x82\xd3\xe4\x93\x02/2\'/v2/tenants/{tenant_id}/leads/{lead.id}:\x04lead\x12p\n\nDeleteLead\x12\x19.crm.v2.DeleteLeadRequest\x1a\x16.google.protobuf.Empty\"/\x82\xd3\xe4\x93\x02)*\'/v2/tenants/{tenant_id}/leads/{lead_id}\x12\x82\x01\n\x0b\x43onvertLead\x12\x1a.crm.v2.ConvertLeadRequest\x1a\x1b.crm.v2.ConvertLeadResponse\":\x82\xd3\xe4\x93\x02\x34\"//v2/tenants/{tenant_id}/leads/{lead_id}:convert:\x01*\x12\x84\x01\n\x10GetLeadAnalytics\x12\x1f.crm.v2.GetLeadAnalyticsRequest\x1a .crm.v2.GetLeadAnalyticsResponse\"-\x82\xd3\xe4\x93\x02\'\x12%/v2/tenants/{tenant_id}/leadAnalyticsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/v2/lead_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1c\x63rm/v2/contact_service.proto\x1a\x19\x63rm/v2/deal_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\"\xcb\x04\n\x04Lead\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x07 \x01(\t\x12\x11\n\tjob_title\x18\x08 \x01(\t\x12\"\n\x06status\x18\t \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\"\n\x06source\x18\n \x01(\x0e\x32\x12.crm.v2.LeadSource\x12&\n\x08priority\x18\x0b \x01(\x0e\x32\x14.crm.v2.LeadPriority\x12\r\n\x05score\x18\x0c \x01(\x01\x12*\n\rscore_factors\x18\r \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\r\n\x05notes\x18\x0e \x01(\t\x12\x0c\n\x04tags\x18\x0f \x03(\t\x12\x13\n\x0b\x61ssigned_to\x18\x10 \x01(\t\x12\x1c\n\x14\x63onverted_contact_id\x18\x11 \x01(\t\x12\x19\n\x11\x63onverted_deal_id\x18\x12 \x01(\t\x12\x30\n\x0c\x63onvert_time\x18\x13 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x15 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tconverted\x18\x16 \x01(\x08\"_\n\x11\x43reateLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"=\n\x0eGetLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"\xe1\x01\n\x10ListLeadsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\"\n\x06status\x18\x04 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\"\n\x06source\x18\x05 \x01(\x0e\x32\x12.crm.v2.LeadSource\x12\x13\n\x0b\x61ssigned_to\x18\x06 \x01(\t\x12\x16\n\tconverted\x18\x07 \x01(\x08H\x00\x88\x01\x01\x42\x0c\n\n_converted\"]\n\x11ListLeadsResponse\x12\x1b\n\x05leads\x18\x01 \x03(\x0b\x32\x0c.crm.v2.Lead\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"|\n\x11UpdateLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\x04lead\x18\x02 \x01(\x0b\x32\x0c.crm.v2.Lead\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"@\n\x11\x44\x65leteLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\"\xd7\x01\n\x12\x43onvertLeadRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x13\n\x0b\x63reate_deal\x18\x03 \x01(\x08\x12\x12\n\ndeal_title\x18\x04 \x01(\t\x12\'\n\x0b\x64\x65\x61l_amount\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x12\n\ndeal_owner\x18\x06 \x01(\t\x12.\n\x13\x65xpected_close_date\x18\x07 \x01(\x0b\x32\x11.google.type.Date\"\x87\x01\n\x13\x43onvertLeadResponse\x12\x1a\n\x04lead\x18\x01 \x01(\x0b\x32\x0c.crm.v2.Lead\x12 \n\x07\x63ontact\x18\x02 \x01(\x0b\x32\x0f.crm.v2.Contact\x12\x1a\n\x04\x64\x65\x61l\x18\x03 \x01(\x0b\x32\x0c.crm.v2.Deal\x12\x16\n\x0e\x63ontact_reused\x18\x04 \x01(\x08\"5\n\x17GetLeadAnalyticsRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\"\xbb\x03\n\x18GetLeadAnalyticsResponse\x12\x13\n\x0btotal_leads\x18\x01 \x01(\x03\x12?\n\tby_status\x18\x02 \x03(\x0b\x32,.crm.v2.GetLeadAnalyticsResponse.StatusCount\x12?\n\tby_source\x18\x03 \x03(\x0b\x32,.crm.v2.GetLeadAnalyticsResponse.SourceCount\x12\x15\n\raverage_score\x18\x04 \x01(\x01\x12\x1b\n\x13high_priority_count\x18\x05 \x01(\x03\x12%\n\rscore_buckets\x18\x06 \x03(\x0b\x32\x0e.crm.v2.Bucket\x12\x10\n\x08win_rate\x18\x07 \x01(\x01\x12\x17\n\x0f\x63onversion_rate\x18\x08 \x01(\x01\x1a@\n\x0bStatusCount\x12\"\n\x06status\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadStatus\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\x1a@\n\x0bSourceCount\x12\"\n\x06source\x18\x01 \x01(\x0e\x32\x12.crm.v2.LeadSource\x12\r\n\x05\x63ount\x18\x02 \x01(\x03*\xe4\x01\n\nLeadStatus\x12\x1b\n\x17LEAD_STATUS_UNSPECIFIED\x10\x00\x12\x13\n\x0fLEAD_STATUS_NEW\x10\x01\x12\x19\n\x15LEAD_STATUS_CONTACTED\x10\x02\x12\x19\n\x15LEAD_STATUS_QUALIFIED\x10\x03\x12\x18\n\x14LEAD_STATUS_PROPOSAL\x10\x04\x12\x1b\n\x17LEAD_STATUS_NEGOTIATION\x10\x05\x12\x1a\n\x16LEAD_STATUS_CLOSED_WON\x10\x06\x12\x1b\n\x17LEAD_STATUS_CLOSED_LOST\x10\x07*\xe8\x01\n\nLeadSource\x12\x1b\n\x17LEAD_SOURCE_UNSPECIFIED\x10\x00\x12\x17\n\x13LEAD_SOURCE_WEBSITE\x10\x01\x12\x18\n\x14LEAD_SOURCE_REFERRAL\x10\x02\x12\x1c\n\x18LEAD_SOURCE_SOCIAL_MEDIA\x10\x03\x12\x1e\n\x1aLEAD_SOURCE_EMAIL_CAMPAIGN\x10\x04\x12\x19\n\x15LEAD_SOURCE_COLD_CALL\x10\x05\x12\x1a\n\x16LEAD_SOURCE_TRADE_SHOW\x10\x06\x12\x15\n\x11LEAD_SOURCE_OTHER\x10\x07*\x90\x01\n\x0cLeadPriority\x12\x1d\n\x19LEAD_PRIORITY_UNSPECIFIED\x10\x00\x12\x15\n\x11LEAD_PRIORITY_LOW\x10\x01\x12\x18\n\x14LEAD_PRIORITY_MEDIUM\x10\x02\x12\x16\n\x12LEAD_PRIORITY_HIGH\x10\x03\x12\x18\n\x14LEAD_PRIORITY_URGENT\x10\x04\x32\xc4\x06\n\x0bLeadService\x12\x66\n\nCreateLead\x12\x19.crm.v2.CreateLeadRequest\x1a\x0c.crm.v2.Lead\"/\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02%\"\x1d/v2/tenants/{tenant_id}/leads:\x04lead\x12\x64\n\x07GetLead\x12\x16.crm.v2.GetLeadRequest\x1a\x0c.crm.v2.Lead\"3\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02)\x12\'/v2/tenants/{tenant_id}/leads/{lead_id}\x12k\n\tListLeads\x12\x18.crm.v2.ListLeadsRequest\x1a\x19.crm.v2.ListLeadsResponse\")\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02\x1f\x12\x1d/v2/tenants/{tenant_id}/leads\x12p\n\nUpdateLead\x12\x19.crm.v2.UpdateLeadRequest\x1a\x0c.crm.v2.Lead\"9\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02/2\'/v2/tenants/{tenant_id}/leads/{lead.id}:\x04lead\x12t\n\nDeleteLead\x12\x19.crm.v2.DeleteLeadRequest\x1a\x16.google.protobuf.Empty\"3\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02)*\'/v2/tenants/{tenant_id}/leads/{lead_id}\x12\x86\x01\n\x0b\x43onvertLead\x12\x1a.crm.v2.ConvertLeadRequest\x1a\x1b.crm.v2.ConvertLeadResponse\">\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02\x34\"//v2/tenants/{tenant_id}/leads/{lead_id}:convert:\x01*\x12\x88\x01\n\x10GetLeadAnalytics\x12\x1f.crm.v2.GetLeadAnalyticsRequest\x1a .crm.v2.GetLeadAnalyticsResponse\"1\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02\'\x12%/v2/tenants/{tenant_id}/leadAnalyticsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -58,51 +59,51 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETLEADANALYTICSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_GETLEADANALYTICSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_LEADSERVICE'].methods_by_name['CreateLead']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['CreateLead']._serialized_options = b'\202\323\344\223\002%\"\035/v2/tenants/{tenant_id}/leads:\004lead'
+  _globals['_LEADSERVICE'].methods_by_name['CreateLead']._serialized_options = b'\240\273\030\002\202\323\344\223\002%\"\035/v2/tenants/{tenant_id}/leads:\004lead'
   _globals['_LEADSERVICE'].methods_by_name['GetLead']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['GetLead']._serialized_options = b'\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/leads/{lead_id}'
+  _globals['_LEADSERVICE'].methods_by_name['GetLead']._serialized_options = b'\240\273\030\001\202\323\344\223\002)\022\'/v2/tenants/{tenant_id}/leads/{lead_id}'
   _globals['_LEADSERVICE'].methods_by_name['ListLeads']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['ListLeads']._serialized_options = b'\202\323\344\223\002\037\022\035/v2/tenants/{tenant_id}/leads'
+  _globals['_LEADSERVICE'].methods_by_name['ListLeads']._serialized_options = b'\240\273\030\001\202\323\344\223\002\037\022\035/v2/tenants/{tenant_id}/leads'
   _globals['_LEADSERVICE'].methods_by_name['UpdateLead']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['UpdateLead']._serialized_options = b'\202\323\344\223\002/2\'/v2/tenants/{tenant_id}/leads/{lead.id}:\004lead'
+  _globals['_LEADSERVICE'].methods_by_name['UpdateLead']._serialized_options = b'\240\273\030\002\202\323\344\223\002/2\'/v2/tenants/{tenant_id}/leads/{lead.id}:\004lead'
   _globals['_LEADSERVICE'].methods_by_name['DeleteLead']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['DeleteLead']._serialized_options = b'\202\323\344\223\002)*\'/v2/tenants/{tenant_id}/leads/{lead_id}'
+  _globals['_LEADSERVICE'].methods_by_name['DeleteLead']._serialized_options = b'\240\273\030\002\202\323\344\223\002)*\'/v2/tenants/{tenant_id}/leads/{lead_id}'
   _globals['_LEADSERVICE'].methods_by_name['ConvertLead']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['ConvertLead']._serialized_options = b'\202\323\344\223\0024\"//v2/tenants/{tenant_id}/leads/{lead_id}:convert:\001*'
+  _globals['_LEADSERVICE'].methods_by_name['ConvertLead']._serialized_options = b'\240\273\030\002\202\323\344\223\0024\"//v2/tenants/{tenant_id}/leads/{lead_id}:convert:\001*'
   _globals['_LEADSERVICE'].methods_by_name['GetLeadAnalytics']._loaded_options = None
-  _globals['_LEADSERVICE'].methods_by_name['GetLeadAnalytics']._serialized_options = b'\202\323\344\223\002\'\022%/v2/tenants/{tenant_id}/leadAnalytics'
-  _globals['_LEADSTATUS']._serialized_start=2442
-  _globals['_LEADSTATUS']._serialized_end=2670
-  _globals['_LEADSOURCE']._serialized_start=2673
-  _globals['_LEADSOURCE']._serialized_end=2905
-  _globals['_LEADPRIORITY']._serialized_start=2908
-  _globals['_LEADPRIORITY']._serialized_end=3052
-  _globals['_LEAD']._serialized_start=320
-  _globals['_LEAD']._serialized_end=907
-  _globals['_CREATELEADREQUEST']._serialized_start=909
-  _globals['_CREATELEADREQUEST']._serialized_end=1004
-  _globals['_GETLEADREQUEST']._serialized_start=1006
-  _globals['_GETLEADREQUEST']._serialized_end=1067
-  _globals['_LISTLEADSREQUEST']._serialized_start=1070
-  _globals['_LISTLEADSREQUEST']._serialized_end=1295
-  _globals['_LISTLEADSRESPONSE']._serialized_start=1297
-  _globals['_LISTLEADSRESPONSE']._serialized_end=1390
-  _globals['_UPDATELEADREQUEST']._serialized_start=1392
-  _globals['_UPDATELEADREQUEST']._serialized_end=1516
-  _globals['_DELETELEADREQUEST']._serialized_start=1518
-  _globals['_DELETELEADREQUEST']._serialized_end=1582
-  _globals['_CONVERTLEADREQUEST']._serialized_start=1585
-  _globals['_CONVERTLEADREQUEST']._serialized_end=1800
-  _globals['_CONVERTLEADRESPONSE']._serialized_start=1803
-  _globals['_CONVERTLEADRESPONSE']._serialized_end=1938
-  _globals['_GETLEADANALYTICSREQUEST']._serialized_start=1940
-  _globals['_GETLEADANALYTICSREQUEST']._serialized_end=1993
-  _globals['_GETLEADANALYTICSRESPONSE']._serialized_start=1996
-  _globals['_GETLEADANALYTICSRESPONSE']._serialized_end=2439
-  _globals['_GETLEADANALYTICSRESPONSE_STATUSCOUNT']._serialized_start=2309
-  _globals['_GETLEADANALYTICSRESPONSE_STATUSCOUNT']._serialized_end=2373
-  _globals['_GETLEADANALYTICSRESPONSE_SOURCECOUNT']._serialized_start=2375
-  _globals['_GETLEADANALYTICSRESPONSE_SOURCECOUNT']._serialized_end=2439
-  _globals['_LEADSERVICE']._serialized_start=3055
-  _globals['_LEADSERVICE']._serialized_end=3863
+  _globals['_LEADSERVICE'].methods_by_name['GetLeadAnalytics']._serialized_options = b'\240\273\030\001\202\323\344\223\002\'\022%/v2/tenants/{tenant_id}/leadAnalytics'
+  _globals['_LEADSTATUS']._serialized_start=2463
+  _globals['_LEADSTATUS']._serialized_end=2691
+  _globals['_LEADSOURCE']._serialized_start=2694
+  _globals['_LEADSOURCE']._serialized_end=2926
+  _globals['_LEADPRIORITY']._serialized_start=2929
+  _globals['_LEADPRIORITY']._serialized_end=3073
+  _globals['_LEAD']._serialized_start=341
+  _globals['_LEAD']._serialized_end=928
+  _globals['_CREATELEADREQUEST']._serialized_start=930
+  _globals['_CREATELEADREQUEST']._serialized_end=1025
+  _globals['_GETLEADREQUEST']._serialized_start=1027
+  _globals['_GETLEADREQUEST']._serialized_end=1088
+  _globals['_LISTLEADSREQUEST']._serialized_start=1091
+  _globals['_LISTLEADSREQUEST']._serialized_end=1316
+  _globals['_LISTLEADSRESPONSE']._serialized_start=1318
+  _globals['_LISTLEADSRESPONSE']._serialized_end=1411
+  _globals['_UPDATELEADREQUEST']._serialized_start=1413
+  _globals['_UPDATELEADREQUEST']._serialized_end=1537
+  _globals['_DELETELEADREQUEST']._serialized_start=1539
+  _globals['_DELETELEADREQUEST']._serialized_end=1603
+  _globals['_CONVERTLEADREQUEST']._serialized_start=1606
+  _globals['_CONVERTLEADREQUEST']._serialized_end=1821
+  _globals['_CONVERTLEADRESPONSE']._serialized_start=1824
+  _globals['_CONVERTLEADRESPONSE']._serialized_end=1959
+  _globals['_GETLEADANALYTICSREQUEST']._serialized_start=1961
+  _globals['_GETLEADANALYTICSREQUEST']._serialized_end=2014
+  _globals['_GETLEADANALYTICSRESPONSE']._serialized_start=2017
+  _globals['_GETLEADANALYTICSRESPONSE']._serialized_end=2460
+  _globals['_GETLEADANALYTICSRESPONSE_STATUSCOUNT']._serialized_start=2330
+  _globals['_GETLEADANALYTICSRESPONSE_STATUSCOUNT']._serialized_end=2394
+  _globals['_GETLEADANALYTICSRESPONSE_SOURCECOUNT']._serialized_start=2396
+  _globals['_GETLEADANALYTICSRESPONSE_SOURCECOUNT']._serialized_end=2460
+  _globals['_LEADSERVICE']._serialized_start=3076
+  _globals['_LEADSERVICE']._serialized_end=3912
 # @@protoc_insertion_point(module_scope)

@@ -1,6 +1,7 @@
 import datetime
 
 from buf.validate import validate_pb2 as _validate_pb2
+from crm.v2 import access_pb2 as _access_pb2
 from crm.v2 import common_pb2 as _common_pb2
 from crm.v2 import contact_service_pb2 as _contact_service_pb2
 from crm.v2 import deal_service_pb2 as _deal_service_pb2

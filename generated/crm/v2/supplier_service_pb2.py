@@ -23,12 +23,13 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/supplier_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf4\x02\n\x08Supplier\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04name\x18\x03 \x01(\t\x12(\n\x0bmarketplace\x18\x04 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x15\n\rcontact_email\x18\x05 \x01(\t\x12\x15\n\rcontact_phone\x18\x06 \x01(\t\x12\x0f\n\x07website\x18\x07 \x01(\t\x12\x13\n\x06rating\x18\x08 \x01(\x01H\x00\x88\x01\x01\x12\x1b\n\x0elead_time_days\x18\t \x01(\x05H\x01\x88\x01\x01\x12\x11\n\tis_active\x18\n \x01(\x08\x12\r\n\x05notes\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.TimestampB\t\n\x07_ratingB\x11\n\x0f_lead_time_days\"W\n\x15\x43reateSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\"E\n\x12GetSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bsupplier_id\x18\x02 \x01(\t\"\xb0\x01\n\x14ListSuppliersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12(\n\x0bmarketplace\x18\x04 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x13\n\x0b\x61\x63tive_only\x18\x05 \x01(\x08\x12\r\n\x05query\x18\x06 \x01(\t\"i\n\x15ListSuppliersResponse\x12#\n\tsuppliers\x18\x01 \x03(\x0b\x32\x10.crm.v2.Supplier\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x88\x01\n\x15UpdateSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask*\xd6\x01\n\x0bMarketplace\x12\x1b\n\x17MARKETPLACE_UNSPECIFIED\x10\x00\x12\x16\n\x12MARKETPLACE_AMAZON\x10\x01\x12\x1a\n\x16MARKETPLACE_ALIEXPRESS\x10\x02\x12\x17\n\x13MARKETPLACE_ALIBABA\x10\x03\x12\x14\n\x10MARKETPLACE_EBAY\x10\x04\x12\x17\n\x13MARKETPLACE_WALMART\x10\x05\x12\x17\n\x13MARKETPLACE_SHOPIFY\x10\x06\x12\x15\n\x11MARKETPLACE_OTHER\x10\x07\x32\xff\x03\n\x0fSupplierService\x12v\n\x0e\x43reateSupplier\x12\x1d.crm.v2.CreateSupplierRequest\x1a\x10.crm.v2.Supplier\"3\x82\xd3\xe4\x93\x02-\"!/v2/tenants/{tenant_id}/suppliers:\x08supplier\x12t\n\x0bGetSupplier\x12\x1a.crm.v2.GetSupplierRequest\x1a\x10.crm.v2.Supplier\"7\x82\xd3\xe4\x93\x02\x31\x12//v2/tenants/{tenant_id}/suppliers/{supplier_id}\x12w\n\rListSuppliers\x12\x1c.crm.v2.ListSuppliersRequest\x1a\x1d.crm.v2.ListSuppliersResponse\")\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/suppliers\x12\x84\x01\n\x0eUpdateSupplier\x12\x1d.crm.v2.UpdateSupplierRequest\x1a\x10.crm.v2.Supplier\"A\x82\xd3\xe4\x93\x02;2//v2/tenants/{tenant_id}/suppliers/{supplier.id}:\x08supplierb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63rm/v2/supplier_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf4\x02\n\x08Supplier\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x0c\n\x04name\x18\x03 \x01(\t\x12(\n\x0bmarketplace\x18\x04 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x15\n\rcontact_email\x18\x05 \x01(\t\x12\x15\n\rcontact_phone\x18\x06 \x01(\t\x12\x0f\n\x07website\x18\x07 \x01(\t\x12\x13\n\x06rating\x18\x08 \x01(\x01H\x00\x88\x01\x01\x12\x1b\n\x0elead_time_days\x18\t \x01(\x05H\x01\x88\x01\x01\x12\x11\n\tis_active\x18\n \x01(\x08\x12\r\n\x05notes\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.TimestampB\t\n\x07_ratingB\x11\n\x0f_lead_time_days\"W\n\x15\x43reateSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\"E\n\x12GetSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x13\n\x0bsupplier_id\x18\x02 \x01(\t\"\xb0\x01\n\x14ListSuppliersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12(\n\x0bmarketplace\x18\x04 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x13\n\x0b\x61\x63tive_only\x18\x05 \x01(\x08\x12\r\n\x05query\x18\x06 \x01(\t\"i\n\x15ListSuppliersResponse\x12#\n\tsuppliers\x18\x01 \x03(\x0b\x32\x10.crm.v2.Supplier\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x88\x01\n\x15UpdateSupplierRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\"\n\x08supplier\x18\x02 \x01(\x0b\x32\x10.crm.v2.Supplier\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask*\xd6\x01\n\x0bMarketplace\x12\x1b\n\x17MARKETPLACE_UNSPECIFIED\x10\x00\x12\x16\n\x12MARKETPLACE_AMAZON\x10\x01\x12\x1a\n\x16MARKETPLACE_ALIEXPRESS\x10\x02\x12\x17\n\x13MARKETPLACE_ALIBABA\x10\x03\x12\x14\n\x10MARKETPLACE_EBAY\x10\x04\x12\x17\n\x13MARKETPLACE_WALMART\x10\x05\x12\x17\n\x13MARKETPLACE_SHOPIFY\x10\x06\x12\x15\n\x11MARKETPLACE_OTHER\x10\x07\x32\x8f\x04\n\x0fSupplierService\x12z\n\x0e\x43reateSupplier\x12\x1d.crm.v2.CreateSupplierRequest\x1a\x10.crm.v2.Supplier\"7\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02-\"!/v2/tenants/{tenant_id}/suppliers:\x08supplier\x12x\n\x0bGetSupplier\x12\x1a.crm.v2.GetSupplierRequest\x1a\x10.crm.v2.Supplier\";\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02\x31\x12//v2/tenants/{tenant_id}/suppliers/{supplier_id}\x12{\n\rListSuppliers\x12\x1c.crm.v2.ListSuppliersRequest\x1a\x1d.crm.v2.ListSuppliersResponse\"-\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02#\x12!/v2/tenants/{tenant_id}/suppliers\x12\x88\x01\n\x0eUpdateSupplier\x12\x1d.crm.v2.UpdateSupplierRequest\x1a\x10.crm.v2.Supplier\"E\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02;2//v2/tenants/{tenant_id}/suppliers/{supplier.id}:\x08supplierb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -46,27 +47,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UPDATESUPPLIERREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_UPDATESUPPLIERREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_SUPPLIERSERVICE'].methods_by_name['CreateSupplier']._loaded_options = None
-  _globals['_SUPPLIERSERVICE'].methods_by_name['CreateSupplier']._serialized_options = b'\202\323\344\223\002-\"!/v2/tenants/{tenant_id}/suppliers:\010supplier'
+  _globals['_SUPPLIERSERVICE'].methods_by_name['CreateSupplier']._serialized_options = b'\240\273\030\002\202\323\344\223\002-\"!/v2/tenants/{tenant_id}/suppliers:\010supplier'
   _globals['_SUPPLIERSERVICE'].methods_by_name['GetSupplier']._loaded_options = None
-  _globals['_SUPPLIERSERVICE'].methods_by_name['GetSupplier']._serialized_options = b'\202\323\344\223\0021\022//v2/tenants/{tenant_id}/suppliers/{supplier_id}'
+  _globals['_SUPPLIERSERVICE'].methods_by_name['GetSupplier']._serialized_options = b'\240\273\030\001\202\323\344\223\0021\022//v2/tenants/{tenant_id}/suppliers/{supplier_id}'
   _globals['_SUPPLIERSERVICE'].methods_by_name['ListSuppliers']._loaded_options = None
-  _globals['_SUPPLIERSERVICE'].methods_by_name['ListSuppliers']._serialized_options = b'\202\323\344\223\002#\022!/v2/tenants/{tenant_id}/suppliers'
+  _globals['_SUPPLIERSERVICE'].methods_by_name['ListSuppliers']._serialized_options = b'\240\273\030\001\202\323\344\223\002#\022!/v2/tenants/{tenant_id}/suppliers'
   _globals['_SUPPLIERSERVICE'].methods_by_name['UpdateSupplier']._loaded_options = None
-  _globals['_SUPPLIERSERVICE'].methods_by_name['UpdateSupplier']._serialized_options = b'\202\323\344\223\002;2//v2/tenants/{tenant_id}/suppliers/{supplier.id}:\010supplier'
-  _globals['_MARKETPLACE']._serialized_start=1128
-  _globals['_MARKETPLACE']._serialized_end=1342
-  _globals['_SUPPLIER']._serialized_start=168
-  _globals['_SUPPLIER']._serialized_end=540
-  _globals['_CREATESUPPLIERREQUEST']._serialized_start=542
-  _globals['_CREATESUPPLIERREQUEST']._serialized_end=629
-  _globals['_GETSUPPLIERREQUEST']._serialized_start=631
-  _globals['_GETSUPPLIERREQUEST']._serialized_end=700
-  _globals['_LISTSUPPLIERSREQUEST']._serialized_start=703
-  _globals['_LISTSUPPLIERSREQUEST']._serialized_end=879
-  _globals['_LISTSUPPLIERSRESPONSE']._serialized_start=881
-  _globals['_LISTSUPPLIERSRESPONSE']._serialized_end=986
-  _globals['_UPDATESUPPLIERREQUEST']._serialized_start=989
-  _globals['_UPDATESUPPLIERREQUEST']._serialized_end=1125
-  _globals['_SUPPLIERSERVICE']._serialized_start=1345
-  _globals['_SUPPLIERSERVICE']._serialized_end=1856
+  _globals['_SUPPLIERSERVICE'].methods_by_name['UpdateSupplier']._serialized_options = b'\240\273\030\002\202\323\344\223\002;2//v2/tenants/{tenant_id}/suppliers/{supplier.id}:\010supplier'
+  _globals['_MARKETPLACE']._serialized_start=1149
+  _globals['_MARKETPLACE']._serialized_end=1363
+  _globals['_SUPPLIER']._serialized_start=189
+  _globals['_SUPPLIER']._serialized_end=561
+  _globals['_CREATESUPPLIERREQUEST']._serialized_start=563
+  _globals['_CREATESUPPLIERREQUEST']._serialized_end=650
+  _globals['_GETSUPPLIERREQUEST']._serialized_start=652
+  _globals['_GETSUPPLIERREQUEST']._serialized_end=721
+  _globals['_LISTSUPPLIERSREQUEST']._serialized_start=724
+  _globals['_LISTSUPPLIERSREQUEST']._serialized_end=900
+  _globals['_LISTSUPPLIERSRESPONSE']._serialized_start=902
+  _globals['_LISTSUPPLIERSRESPONSE']._serialized_end=1007
+  _globals['_UPDATESUPPLIERREQUEST']._serialized_start=1010
+  _globals['_UPDATESUPPLIERREQUEST']._serialized_end=1146
+  _globals['_SUPPLIERSERVICE']._serialized_start=1366
+  _globals['_SUPPLIERSERVICE']._serialized_end=1893
 # @@protoc_insertion_point(module_scope)

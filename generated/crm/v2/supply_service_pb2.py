@@ -23,6 +23,7 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from crm.v2 import common_pb2 as crm_dot_v2_dot_common__pb2
 from crm.v2 import supplier_service_pb2 as crm_dot_v2_dot_supplier__service__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
@@ -31,7 +32,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from google.type import money_pb2 as google_dot_type_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63rm/v2/supply_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\xc4\x04\n\rSupplierOffer\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nproduct_id\x18\x03 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12\x14\n\x0csupplier_sku\x18\x05 \x01(\t\x12(\n\x0bmarketplace\x18\x06 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x13\n\x0blisting_url\x18\x07 \x01(\t\x12%\n\tunit_cost\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rshipping_cost\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x1f\n\x12min_order_quantity\x18\n \x01(\x05H\x00\x88\x01\x01\x12\x1b\n\x0elead_time_days\x18\x0b \x01(\x05H\x01\x88\x01\x01\x12\x1b\n\x0esupplier_stock\x18\x0c \x01(\x05H\x02\x88\x01\x01\x12\x11\n\tis_active\x18\r \x01(\x08\x12\x0e\n\x06\x63hosen\x18\x0e \x01(\x08\x12\'\n\x0blanded_cost\x18\x0f \x01(\x0b\x32\x12.google.type.Money\x12/\n\x0b\x63reate_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x15\n\x13_min_order_quantityB\x11\n\x0f_lead_time_daysB\x11\n\x0f_supplier_stock\"j\n\x12\x43reateOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\x05offer\x18\x02 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"?\n\x0fGetOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"\x9d\x01\n\x11ListOffersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tive_only\x18\x06 \x01(\x08\"h\n\x12ListOffersResponse\x12%\n\x06offers\x18\x01 \x03(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x87\x01\n\x12UpdateOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\x05offer\x18\x02 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"B\n\x12\x44\x65leteOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"@\n\x13\x44\x65leteOfferResponse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63hosen_offer_id\x18\x02 \x01(\t\"C\n\x11RankOffersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\x8a\x01\n\x0bRankedOffer\x12$\n\x05offer\x18\x01 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x10\n\x08\x65ligible\x18\x02 \x01(\x08\x12\r\n\x05score\x18\x03 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\x04 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x0e\n\x06reason\x18\x05 \x01(\t\"~\n\x12RankOffersResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63hosen_offer_id\x18\x02 \x01(\t\x12#\n\x06offers\x18\x03 \x03(\x0b\x32\x13.crm.v2.RankedOffer\x12\x16\n\x0eusual_quantity\x18\x04 \x01(\x05\x32\xdc\x05\n\rSupplyService\x12o\n\x0b\x43reateOffer\x12\x1a.crm.v2.CreateOfferRequest\x1a\x15.crm.v2.SupplierOffer\"-\x82\xd3\xe4\x93\x02\'\"\x1e/v2/tenants/{tenant_id}/offers:\x05offer\x12m\n\x08GetOffer\x12\x17.crm.v2.GetOfferRequest\x1a\x15.crm.v2.SupplierOffer\"1\x82\xd3\xe4\x93\x02+\x12)/v2/tenants/{tenant_id}/offers/{offer_id}\x12k\n\nListOffers\x12\x19.crm.v2.ListOffersRequest\x1a\x1a.crm.v2.ListOffersResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/offers\x12z\n\x0bUpdateOffer\x12\x1a.crm.v2.UpdateOfferRequest\x1a\x15.crm.v2.SupplierOffer\"8\x82\xd3\xe4\x93\x02\x32\x32)/v2/tenants/{tenant_id}/offers/{offer.id}:\x05offer\x12y\n\x0b\x44\x65leteOffer\x12\x1a.crm.v2.DeleteOfferRequest\x1a\x1b.crm.v2.DeleteOfferResponse\"1\x82\xd3\xe4\x93\x02+*)/v2/tenants/{tenant_id}/offers/{offer_id}\x12\x86\x01\n\nRankOffers\x12\x19.crm.v2.RankOffersRequest\x1a\x1a.crm.v2.RankOffersResponse\"A\x82\xd3\xe4\x93\x02;\x12\x39/v2/tenants/{tenant_id}/products/{product_id}/offers:rankb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63rm/v2/supply_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x13\x63rm/v2/common.proto\x1a\x1d\x63rm/v2/supplier_service.proto\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/type/money.proto\"\xc4\x04\n\rSupplierOffer\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\x03\x12\x12\n\nproduct_id\x18\x03 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x04 \x01(\t\x12\x14\n\x0csupplier_sku\x18\x05 \x01(\t\x12(\n\x0bmarketplace\x18\x06 \x01(\x0e\x32\x13.crm.v2.Marketplace\x12\x13\n\x0blisting_url\x18\x07 \x01(\t\x12%\n\tunit_cost\x18\x08 \x01(\x0b\x32\x12.google.type.Money\x12)\n\rshipping_cost\x18\t \x01(\x0b\x32\x12.google.type.Money\x12\x1f\n\x12min_order_quantity\x18\n \x01(\x05H\x00\x88\x01\x01\x12\x1b\n\x0elead_time_days\x18\x0b \x01(\x05H\x01\x88\x01\x01\x12\x1b\n\x0esupplier_stock\x18\x0c \x01(\x05H\x02\x88\x01\x01\x12\x11\n\tis_active\x18\r \x01(\x08\x12\x0e\n\x06\x63hosen\x18\x0e \x01(\x08\x12\'\n\x0blanded_cost\x18\x0f \x01(\x0b\x32\x12.google.type.Money\x12/\n\x0b\x63reate_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x15\n\x13_min_order_quantityB\x11\n\x0f_lead_time_daysB\x11\n\x0f_supplier_stock\"j\n\x12\x43reateOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\x05offer\x18\x02 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"?\n\x0fGetOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"\x9d\x01\n\x11ListOffersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x1a\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x12\n\nproduct_id\x18\x04 \x01(\t\x12\x13\n\x0bsupplier_id\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tive_only\x18\x06 \x01(\x08\"h\n\x12ListOffersResponse\x12%\n\x06offers\x18\x01 \x03(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x03\"\x87\x01\n\x12UpdateOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12$\n\x05offer\x18\x02 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"B\n\x12\x44\x65leteOfferRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x10\n\x08offer_id\x18\x02 \x01(\t\"@\n\x13\x44\x65leteOfferResponse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63hosen_offer_id\x18\x02 \x01(\t\"C\n\x11RankOffersRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\x12\x12\n\nproduct_id\x18\x02 \x01(\t\"\x8a\x01\n\x0bRankedOffer\x12$\n\x05offer\x18\x01 \x01(\x0b\x32\x15.crm.v2.SupplierOffer\x12\x10\n\x08\x65ligible\x18\x02 \x01(\x08\x12\r\n\x05score\x18\x03 \x01(\x01\x12$\n\x07\x66\x61\x63tors\x18\x04 \x03(\x0b\x32\x13.crm.v2.ScoreFactor\x12\x0e\n\x06reason\x18\x05 \x01(\t\"~\n\x12RankOffersResponse\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63hosen_offer_id\x18\x02 \x01(\t\x12#\n\x06offers\x18\x03 \x03(\x0b\x32\x13.crm.v2.RankedOffer\x12\x16\n\x0eusual_quantity\x18\x04 \x01(\x05\x32\xf4\x05\n\rSupplyService\x12s\n\x0b\x43reateOffer\x12\x1a.crm.v2.CreateOfferRequest\x1a\x15.crm.v2.SupplierOffer\"1\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02\'\"\x1e/v2/tenants/{tenant_id}/offers:\x05offer\x12q\n\x08GetOffer\x12\x17.crm.v2.GetOfferRequest\x1a\x15.crm.v2.SupplierOffer\"5\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02+\x12)/v2/tenants/{tenant_id}/offers/{offer_id}\x12o\n\nListOffers\x12\x19.crm.v2.ListOffersRequest\x1a\x1a.crm.v2.ListOffersResponse\"*\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/offers\x12~\n\x0bUpdateOffer\x12\x1a.crm.v2.UpdateOfferRequest\x1a\x15.crm.v2.SupplierOffer\"<\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02\x32\x32)/v2/tenants/{tenant_id}/offers/{offer.id}:\x05offer\x12}\n\x0b\x44\x65leteOffer\x12\x1a.crm.v2.DeleteOfferRequest\x1a\x1b.crm.v2.DeleteOfferResponse\"5\xa0\xbb\x18\x02\x82\xd3\xe4\x93\x02+*)/v2/tenants/{tenant_id}/offers/{offer_id}\x12\x8a\x01\n\nRankOffers\x12\x19.crm.v2.RankOffersRequest\x1a\x1a.crm.v2.RankOffersResponse\"E\xa0\xbb\x18\x01\x82\xd3\xe4\x93\x02;\x12\x39/v2/tenants/{tenant_id}/products/{product_id}/offers:rankb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -53,39 +54,39 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RANKOFFERSREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_RANKOFFERSREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_SUPPLYSERVICE'].methods_by_name['CreateOffer']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['CreateOffer']._serialized_options = b'\202\323\344\223\002\'\"\036/v2/tenants/{tenant_id}/offers:\005offer'
+  _globals['_SUPPLYSERVICE'].methods_by_name['CreateOffer']._serialized_options = b'\240\273\030\002\202\323\344\223\002\'\"\036/v2/tenants/{tenant_id}/offers:\005offer'
   _globals['_SUPPLYSERVICE'].methods_by_name['GetOffer']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['GetOffer']._serialized_options = b'\202\323\344\223\002+\022)/v2/tenants/{tenant_id}/offers/{offer_id}'
+  _globals['_SUPPLYSERVICE'].methods_by_name['GetOffer']._serialized_options = b'\240\273\030\001\202\323\344\223\002+\022)/v2/tenants/{tenant_id}/offers/{offer_id}'
   _globals['_SUPPLYSERVICE'].methods_by_name['ListOffers']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['ListOffers']._serialized_options = b'\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/offers'
+  _globals['_SUPPLYSERVICE'].methods_by_name['ListOffers']._serialized_options = b'\240\273\030\001\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/offers'
   _globals['_SUPPLYSERVICE'].methods_by_name['UpdateOffer']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['UpdateOffer']._serialized_options = b'\202\323\344\223\00222)/v2/tenants/{tenant_id}/offers/{offer.id}:\005offer'
+  _globals['_SUPPLYSERVICE'].methods_by_name['UpdateOffer']._serialized_options = b'\240\273\030\002\202\323\344\223\00222)/v2/tenants/{tenant_id}/offers/{offer.id}:\005offer'
   _globals['_SUPPLYSERVICE'].methods_by_name['DeleteOffer']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['DeleteOffer']._serialized_options = b'\202\323\344\223\002+*)/v2/tenants/{tenant_id}/offers/{offer_id}'
+  _globals['_SUPPLYSERVICE'].methods_by_name['DeleteOffer']._serialized_options = b'\240\273\030\002\202\323\344\223\002+*)/v2/tenants/{tenant_id}/offers/{offer_id}'
   _globals['_SUPPLYSERVICE'].methods_by_name['RankOffers']._loaded_options = None
-  _globals['_SUPPLYSERVICE'].methods_by_name['RankOffers']._serialized_options = b'\202\323\344\223\002;\0229/v2/tenants/{tenant_id}/products/{product_id}/offers:rank'
-  _globals['_SUPPLIEROFFER']._serialized_start=243
-  _globals['_SUPPLIEROFFER']._serialized_end=823
-  _globals['_CREATEOFFERREQUEST']._serialized_start=825
-  _globals['_CREATEOFFERREQUEST']._serialized_end=931
-  _globals['_GETOFFERREQUEST']._serialized_start=933
-  _globals['_GETOFFERREQUEST']._serialized_end=996
-  _globals['_LISTOFFERSREQUEST']._serialized_start=999
-  _globals['_LISTOFFERSREQUEST']._serialized_end=1156
-  _globals['_LISTOFFERSRESPONSE']._serialized_start=1158
-  _globals['_LISTOFFERSRESPONSE']._serialized_end=1262
-  _globals['_UPDATEOFFERREQUEST']._serialized_start=1265
-  _globals['_UPDATEOFFERREQUEST']._serialized_end=1400
-  _globals['_DELETEOFFERREQUEST']._serialized_start=1402
-  _globals['_DELETEOFFERREQUEST']._serialized_end=1468
-  _globals['_DELETEOFFERRESPONSE']._serialized_start=1470
-  _globals['_DELETEOFFERRESPONSE']._serialized_end=1534
-  _globals['_RANKOFFERSREQUEST']._serialized_start=1536
-  _globals['_RANKOFFERSREQUEST']._serialized_end=1603
-  _globals['_RANKEDOFFER']._serialized_start=1606
-  _globals['_RANKEDOFFER']._serialized_end=1744
-  _globals['_RANKOFFERSRESPONSE']._serialized_start=1746
-  _globals['_RANKOFFERSRESPONSE']._serialized_end=1872
-  _globals['_SUPPLYSERVICE']._serialized_start=1875
-  _globals['_SUPPLYSERVICE']._serialized_end=2607
+  _globals['_SUPPLYSERVICE'].methods_by_name['RankOffers']._serialized_options = b'\240\273\030\001\202\323\344\223\002;\0229/v2/tenants/{tenant_id}/products/{product_id}/offers:rank'
+  _globals['_SUPPLIEROFFER']._serialized_start=264
+  _globals['_SUPPLIEROFFER']._serialized_end=844
+  _globals['_CREATEOFFERREQUEST']._serialized_start=846
+  _globals['_CREATEOFFERREQUEST']._serialized_end=952
+  _globals['_GETOFFERREQUEST']._serialized_start=954
+  _globals['_GETOFFERREQUEST']._serialized_end=1017
+  _globals['_LISTOFFERSREQUEST']._serialized_start=1020
+  _globals['_LISTOFFERSREQUEST']._serialized_end=1177
+  _globals['_LISTOFFERSRESPONSE']._serialized_start=1179
+  _globals['_LISTOFFERSRESPONSE']._serialized_end=1283
+  _globals['_UPDATEOFFERREQUEST']._serialized_start=1286
+  _globals['_UPDATEOFFERREQUEST']._serialized_end=1421
+  _globals['_DELETEOFFERREQUEST']._serialized_start=1423
+  _globals['_DELETEOFFERREQUEST']._serialized_end=1489
+  _globals['_DELETEOFFERRESPONSE']._serialized_start=1491
+  _globals['_DELETEOFFERRESPONSE']._serialized_end=1555
+  _globals['_RANKOFFERSREQUEST']._serialized_start=1557
+  _globals['_RANKOFFERSREQUEST']._serialized_end=1624
+  _globals['_RANKEDOFFER']._serialized_start=1627
+  _globals['_RANKEDOFFER']._serialized_end=1765
+  _globals['_RANKOFFERSRESPONSE']._serialized_start=1767
+  _globals['_RANKOFFERSRESPONSE']._serialized_end=1893
+  _globals['_SUPPLYSERVICE']._serialized_start=1896
+  _globals['_SUPPLYSERVICE']._serialized_end=2652
 # @@protoc_insertion_point(module_scope)

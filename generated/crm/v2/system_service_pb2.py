@@ -23,12 +23,13 @@ _sym_db = _symbol_database.Default()
 
 
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from crm.v2 import access_pb2 as crm_dot_v2_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63rm/v2/system_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\".\n\x10GetHealthRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\"\x99\x01\n\x0e\x44\x61tabaseHealth\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x0f\n\x07\x62\x61\x63kend\x18\x02 \x01(\t\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x17\n\x0fschema_revision\x18\x04 \x01(\t\x12\r\n\x05\x65rror\x18\x05 \x01(\t\"\xc5\x01\n\x0bKafkaHealth\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x19\n\x11\x62ootstrap_servers\x18\x02 \x01(\t\x12\x16\n\x0eoutbox_backlog\x18\x03 \x01(\x03\x12\x35\n\x11last_publish_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlast_error\x18\x05 \x01(\t\x12\x14\n\x0crelay_leader\x18\x06 \x01(\x08\"\x8c\x01\n\x0b\x41gentHealth\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x05state\x18\x02 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x10\n\x08\x65ndpoint\x18\x03 \x01(\t\x12*\n\x07latency\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\r\n\x05\x65rror\x18\x05 \x01(\t\"8\n\x07\x46\x65\x61ture\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x02 \x01(\x08\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"\xb1\x01\n\x0cTenantCounts\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\r\n\x05leads\x18\x02 \x01(\x03\x12\x10\n\x08\x63ontacts\x18\x03 \x01(\x03\x12\r\n\x05\x64\x65\x61ls\x18\x04 \x01(\x03\x12\x10\n\x08products\x18\x05 \x01(\x03\x12\x11\n\tsuppliers\x18\x06 \x01(\x03\x12\x0e\n\x06orders\x18\x07 \x01(\x03\x12\x11\n\tworkflows\x18\x08 \x01(\x03\x12\x16\n\x0epending_events\x18\t \x01(\x03\"\xe6\x02\n\x11GetHealthResponse\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x0f\n\x07version\x18\x02 \x01(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x06uptime\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12(\n\x08\x64\x61tabase\x18\x05 \x01(\x0b\x32\x16.crm.v2.DatabaseHealth\x12\"\n\x05kafka\x18\x06 \x01(\x0b\x32\x13.crm.v2.KafkaHealth\x12#\n\x06\x61gents\x18\x07 \x03(\x0b\x32\x13.crm.v2.AgentHealth\x12!\n\x08\x66\x65\x61tures\x18\x08 \x03(\x0b\x32\x0f.crm.v2.Feature\x12+\n\rtenant_counts\x18\t \x01(\x0b\x32\x14.crm.v2.TenantCounts*\x99\x01\n\x0bHealthState\x12\x1c\n\x18HEALTH_STATE_UNSPECIFIED\x10\x00\x12\x18\n\x14HEALTH_STATE_SERVING\x10\x01\x12\x19\n\x15HEALTH_STATE_DEGRADED\x10\x02\x12\x1c\n\x18HEALTH_STATE_NOT_SERVING\x10\x03\x12\x19\n\x15HEALTH_STATE_DISABLED\x10\x04\x32y\n\rSystemService\x12h\n\tGetHealth\x12\x18.crm.v2.GetHealthRequest\x1a\x19.crm.v2.GetHealthResponse\"&\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/healthb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63rm/v2/system_service.proto\x12\x06\x63rm.v2\x1a\x1b\x62uf/validate/validate.proto\x1a\x13\x63rm/v2/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\".\n\x10GetHealthRequest\x12\x1a\n\ttenant_id\x18\x01 \x01(\x03\x42\x07\xbaH\x04\"\x02 \x00\"\x99\x01\n\x0e\x44\x61tabaseHealth\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x0f\n\x07\x62\x61\x63kend\x18\x02 \x01(\t\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x17\n\x0fschema_revision\x18\x04 \x01(\t\x12\r\n\x05\x65rror\x18\x05 \x01(\t\"\xc5\x01\n\x0bKafkaHealth\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x19\n\x11\x62ootstrap_servers\x18\x02 \x01(\t\x12\x16\n\x0eoutbox_backlog\x18\x03 \x01(\x03\x12\x35\n\x11last_publish_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nlast_error\x18\x05 \x01(\t\x12\x14\n\x0crelay_leader\x18\x06 \x01(\x08\"\x8c\x01\n\x0b\x41gentHealth\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\"\n\x05state\x18\x02 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x10\n\x08\x65ndpoint\x18\x03 \x01(\t\x12*\n\x07latency\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\r\n\x05\x65rror\x18\x05 \x01(\t\"8\n\x07\x46\x65\x61ture\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x02 \x01(\x08\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"\xb1\x01\n\x0cTenantCounts\x12\x11\n\ttenant_id\x18\x01 \x01(\x03\x12\r\n\x05leads\x18\x02 \x01(\x03\x12\x10\n\x08\x63ontacts\x18\x03 \x01(\x03\x12\r\n\x05\x64\x65\x61ls\x18\x04 \x01(\x03\x12\x10\n\x08products\x18\x05 \x01(\x03\x12\x11\n\tsuppliers\x18\x06 \x01(\x03\x12\x0e\n\x06orders\x18\x07 \x01(\x03\x12\x11\n\tworkflows\x18\x08 \x01(\x03\x12\x16\n\x0epending_events\x18\t \x01(\x03\"\xe6\x02\n\x11GetHealthResponse\x12\"\n\x05state\x18\x01 \x01(\x0e\x32\x13.crm.v2.HealthState\x12\x0f\n\x07version\x18\x02 \x01(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x06uptime\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12(\n\x08\x64\x61tabase\x18\x05 \x01(\x0b\x32\x16.crm.v2.DatabaseHealth\x12\"\n\x05kafka\x18\x06 \x01(\x0b\x32\x13.crm.v2.KafkaHealth\x12#\n\x06\x61gents\x18\x07 \x03(\x0b\x32\x13.crm.v2.AgentHealth\x12!\n\x08\x66\x65\x61tures\x18\x08 \x03(\x0b\x32\x0f.crm.v2.Feature\x12+\n\rtenant_counts\x18\t \x01(\x0b\x32\x14.crm.v2.TenantCounts*\x99\x01\n\x0bHealthState\x12\x1c\n\x18HEALTH_STATE_UNSPECIFIED\x10\x00\x12\x18\n\x14HEALTH_STATE_SERVING\x10\x01\x12\x19\n\x15HEALTH_STATE_DEGRADED\x10\x02\x12\x1c\n\x18HEALTH_STATE_NOT_SERVING\x10\x03\x12\x19\n\x15HEALTH_STATE_DISABLED\x10\x04\x32}\n\rSystemService\x12l\n\tGetHealth\x12\x18.crm.v2.GetHealthRequest\x1a\x19.crm.v2.GetHealthResponse\"*\xa0\xbb\x18\x03\x82\xd3\xe4\x93\x02 \x12\x1e/v2/tenants/{tenant_id}/healthb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,23 +39,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETHEALTHREQUEST'].fields_by_name['tenant_id']._loaded_options = None
   _globals['_GETHEALTHREQUEST'].fields_by_name['tenant_id']._serialized_options = b'\272H\004\"\002 \000'
   _globals['_SYSTEMSERVICE'].methods_by_name['GetHealth']._loaded_options = None
-  _globals['_SYSTEMSERVICE'].methods_by_name['GetHealth']._serialized_options = b'\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/health'
-  _globals['_HEALTHSTATE']._serialized_start=1310
-  _globals['_HEALTHSTATE']._serialized_end=1463
-  _globals['_GETHEALTHREQUEST']._serialized_start=163
-  _globals['_GETHEALTHREQUEST']._serialized_end=209
-  _globals['_DATABASEHEALTH']._serialized_start=212
-  _globals['_DATABASEHEALTH']._serialized_end=365
-  _globals['_KAFKAHEALTH']._serialized_start=368
-  _globals['_KAFKAHEALTH']._serialized_end=565
-  _globals['_AGENTHEALTH']._serialized_start=568
-  _globals['_AGENTHEALTH']._serialized_end=708
-  _globals['_FEATURE']._serialized_start=710
-  _globals['_FEATURE']._serialized_end=766
-  _globals['_TENANTCOUNTS']._serialized_start=769
-  _globals['_TENANTCOUNTS']._serialized_end=946
-  _globals['_GETHEALTHRESPONSE']._serialized_start=949
-  _globals['_GETHEALTHRESPONSE']._serialized_end=1307
-  _globals['_SYSTEMSERVICE']._serialized_start=1465
-  _globals['_SYSTEMSERVICE']._serialized_end=1586
+  _globals['_SYSTEMSERVICE'].methods_by_name['GetHealth']._serialized_options = b'\240\273\030\003\202\323\344\223\002 \022\036/v2/tenants/{tenant_id}/health'
+  _globals['_HEALTHSTATE']._serialized_start=1331
+  _globals['_HEALTHSTATE']._serialized_end=1484
+  _globals['_GETHEALTHREQUEST']._serialized_start=184
+  _globals['_GETHEALTHREQUEST']._serialized_end=230
+  _globals['_DATABASEHEALTH']._serialized_start=233
+  _globals['_DATABASEHEALTH']._serialized_end=386
+  _globals['_KAFKAHEALTH']._serialized_start=389
+  _globals['_KAFKAHEALTH']._serialized_end=586
+  _globals['_AGENTHEALTH']._serialized_start=589
+  _globals['_AGENTHEALTH']._serialized_end=729
+  _globals['_FEATURE']._serialized_start=731
+  _globals['_FEATURE']._serialized_end=787
+  _globals['_TENANTCOUNTS']._serialized_start=790
+  _globals['_TENANTCOUNTS']._serialized_end=967
+  _globals['_GETHEALTHRESPONSE']._serialized_start=970
+  _globals['_GETHEALTHRESPONSE']._serialized_end=1328
+  _globals['_SYSTEMSERVICE']._serialized_start=1486
+  _globals['_SYSTEMSERVICE']._serialized_end=1611
 # @@protoc_insertion_point(module_scope)

@@ -36,12 +36,12 @@ PHONE_PATTERN = re.compile(r"^[0-9+\-(). ]{3,32}$")
 
 REQUEST_ID_MAX = 100
 
-ADDRESS_FIELD_MAX = 200
-
 CURRENCY_CODE_RULE = "must be a three-letter ISO 4217 code such as USD"
 
 # NUMERIC(14,2): twelve digits before the point.
 MAX_MONEY_UNITS = 10**12 - 1
+
+ADDRESS_FIELD_MAX = 200
 
 ADDRESS_LINES_MAX = 10
 
@@ -230,23 +230,23 @@ class Violations:
         if len(value.address_lines) > ADDRESS_LINES_MAX:
             self.add(f"{field}.address_lines", f"at most {ADDRESS_LINES_MAX} lines")
 
-        def text(name: str, text: str) -> str:
-            return self.text(f"{field}.{name}", text, max_length=ADDRESS_FIELD_MAX)
+        def part(name: str, given: str) -> str:
+            return self.text(f"{field}.{name}", given, max_length=ADDRESS_FIELD_MAX)
 
-        lines = tuple(text(f"address_lines[{i}]", line) for i, line in enumerate(value.address_lines))
+        lines = tuple(part(f"address_lines[{i}]", line) for i, line in enumerate(value.address_lines))
         if lines_required and not any(lines):
             self.add(f"{field}.address_lines", "at least one address line is required")
         return PostalAddress(
             region_code=region,
-            language_code=text("language_code", value.language_code),
-            postal_code=text("postal_code", value.postal_code),
-            sorting_code=text("sorting_code", value.sorting_code),
-            administrative_area=text("administrative_area", value.administrative_area),
-            locality=text("locality", value.locality),
-            sublocality=text("sublocality", value.sublocality),
+            language_code=part("language_code", value.language_code),
+            postal_code=part("postal_code", value.postal_code),
+            sorting_code=part("sorting_code", value.sorting_code),
+            administrative_area=part("administrative_area", value.administrative_area),
+            locality=part("locality", value.locality),
+            sublocality=part("sublocality", value.sublocality),
             address_lines=tuple(line for line in lines if line),
-            recipients=tuple(text(f"recipients[{i}]", r) for i, r in enumerate(value.recipients)),
-            organization=text("organization", value.organization),
+            recipients=tuple(part(f"recipients[{i}]", r) for i, r in enumerate(value.recipients)),
+            organization=part("organization", value.organization),
         )
 
     def timestamp(self, field: str, value: timestamp_pb2.Timestamp) -> datetime:

@@ -16,8 +16,15 @@ from crm.v2 import lead_service_pb2_grpc
 from server.config import ConfigError
 from tests.conftest import make_settings, start_server
 from tests.integration.test_leads import a_lead
+from tests.support.waiting import eventually
 
 TENANT = 9300
+NOT_FOUND_LEAD = {
+    "grpc_service": "crm.v2.LeadService",
+    "grpc_type": "unary",
+    "grpc_method": "GetLead",
+    "grpc_code": "NOT_FOUND",
+}
 
 
 def scrape(port: int) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -48,14 +55,19 @@ async def test_calls_move_the_grpc_figures(tmp_path):
                 await leads.GetLead(
                     pb.GetLeadRequest(tenant_id=TENANT, lead_id="0190f7e4-0000-7000-8000-000000000000")
                 )
-        after = scrape(port)
+        # grpc.aio's `abort` sends the status and the handler counts the call only when it resumes, which may
+        # be after the caller has gone on (a blocking scrape then held the loop before the count: seen once
+        # in CI), so the figures are read, off the loop, once they include the last call.
+        after = await eventually(
+            lambda: asyncio.to_thread(scrape, port),
+            until=lambda figures: sample(figures, "grpc_server_handled_total", **NOT_FOUND_LEAD) == 1,
+            timeout=10,
+        )
     finally:
         await running.server.stop(grace=1.0)
     method = {"grpc_service": "crm.v2.LeadService", "grpc_type": "unary"}
     created = sample(after, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")
-    missing = sample(
-        after, "grpc_server_handled_total", **method, grpc_method="GetLead", grpc_code="NOT_FOUND"
-    )
+    missing = sample(after, "grpc_server_handled_total", **NOT_FOUND_LEAD)
     assert (
         created
         - sample(before, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")

@@ -41,9 +41,6 @@ class FakeCrew:
     _ids: itertools.count = field(default_factory=itertools.count)
     _tasks: dict[str, str] = field(default_factory=dict)
 
-    def tasks_asked(self) -> list[str]:
-        return [k.get("inputs", {}).get("task", "") for k in self.kickoffs]
-
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"

@@ -98,8 +98,6 @@ async def test_a_negative_page_size_is_refused_naming_it(shared_channel, rpc: Rp
     assert violations["page_size"] == "must not be negative"
 
 
-NEGATIVE = "must not be negative"
-
 # The other declared rules, each with the words its check in code had before it moved into the schema.
 WORDED_AS_BEFORE = [
     ("InventoryService.GetInventory", {"movement_limit": -1}, "movement_limit", "must not be negative"),

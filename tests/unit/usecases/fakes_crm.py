@@ -42,8 +42,6 @@ Key = tuple[int, uuid.UUID]
 
 ZERO = Decimal("0.00")
 
-HIGH_PRIORITIES = (LeadPriority.HIGH, LeadPriority.URGENT)
-
 # What the CRM tables hold: leads, contacts, deals and the deals' stage histories.
 CrmState = tuple[dict[Key, Lead], dict[Key, Contact], dict[Key, Deal], dict[Key, list[StageChange]]]
 

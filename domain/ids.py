@@ -1,5 +1,4 @@
-"""Entity ids: UUIDv7, time ordered, so that keyset pages by id follow creation order. (A caller's text is
-read as an id by the validation toolkit, server/edge/validation.py.)"""
+"""Entity ids: UUIDv7, time ordered, so that keyset pages by id follow creation order."""
 
 import uuid
 

@@ -88,8 +88,8 @@ def workflow_runner(
     *,
     signal: Signal,
     agent_timeout: float,
-    crew: Crew | None = None,
-    known_categories: Categories | None = None,
+    crew: Crew | None,
+    known_categories: Categories,
 ) -> WorkflowRunner:
     """The durable workflow runner with the steps of every area that queues workflows: the intelligence
     ones, the fraud review of a held order and the sourcing discovery."""
@@ -101,7 +101,7 @@ def workflow_runner(
             uow,
             crew,
             policy,
-            known_categories or Categories(known=frozenset(policy.category_demand)),
+            known_categories,
             deadline=deadline,
         ),
     }

@@ -19,12 +19,8 @@ from tests.integration.test_leads import a_lead
 from tests.support.waiting import eventually
 
 TENANT = 9300
-NOT_FOUND_LEAD = {
-    "grpc_service": "crm.v2.LeadService",
-    "grpc_type": "unary",
-    "grpc_method": "GetLead",
-    "grpc_code": "NOT_FOUND",
-}
+LEAD_CALLS = {"grpc_service": "crm.v2.LeadService", "grpc_type": "unary"}
+NOT_FOUND_LEAD = {**LEAD_CALLS, "grpc_method": "GetLead", "grpc_code": "NOT_FOUND"}
 
 
 def scrape(port: int) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -65,16 +61,17 @@ async def test_calls_move_the_grpc_figures(tmp_path):
         )
     finally:
         await running.server.stop(grace=1.0)
-    method = {"grpc_service": "crm.v2.LeadService", "grpc_type": "unary"}
-    created = sample(after, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")
+    created = sample(
+        after, "grpc_server_handled_total", **LEAD_CALLS, grpc_method="CreateLead", grpc_code="OK"
+    )
     missing = sample(after, "grpc_server_handled_total", **NOT_FOUND_LEAD)
     assert (
         created
-        - sample(before, "grpc_server_handled_total", **method, grpc_method="CreateLead", grpc_code="OK")
+        - sample(before, "grpc_server_handled_total", **LEAD_CALLS, grpc_method="CreateLead", grpc_code="OK")
         == 1
     )
     assert missing == 1
-    assert sample(after, "grpc_server_handling_seconds_count", **method, grpc_method="CreateLead") == 1
+    assert sample(after, "grpc_server_handling_seconds_count", **LEAD_CALLS, grpc_method="CreateLead") == 1
     assert sample(after, "crm_in_flight_calls") == 0
     assert ("crm_relay_leader", frozenset()) in after and ("crm_outbox_backlog", frozenset()) in after
 
